@@ -1,0 +1,197 @@
+package org.netlab.labs.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle shared by the socket-lab servers: bind, accept on one thread, serve each
+ * connection on its own virtual thread up to a cap, time out idle reads, and on {@link
+ * #close()} stop accepting, close open connections and wait a bounded time for them.
+ */
+public final class TcpServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TcpServer.class);
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+  private final String name;
+  private final Options options;
+  private final ConnectionHandler handler;
+  private final Semaphore slots;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+  private ServerSocket serverSocket;
+  private Thread acceptor;
+  private volatile boolean closed;
+
+  /**
+   * Limits of a server.
+   *
+   * @param bind address and port to listen on (port 0 picks a free one)
+   * @param maxConnections connections served at once; more are refused
+   * @param idleTimeout how long a read may wait for the client
+   */
+  public record Options(InetSocketAddress bind, int maxConnections, Duration idleTimeout) {
+    public Options {
+      Objects.requireNonNull(bind, "bind");
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1");
+      }
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive");
+      }
+    }
+  }
+
+  public TcpServer(String name, Options options, ConnectionHandler handler) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.options = Objects.requireNonNull(options, "options");
+    this.handler = Objects.requireNonNull(handler, "handler");
+    this.slots = new Semaphore(options.maxConnections());
+  }
+
+  /** Binds and starts accepting; returns once the port is bound. */
+  public synchronized TcpServer start() throws IOException {
+    if (serverSocket != null) {
+      throw new IllegalStateException(name + " already started");
+    }
+    ServerSocket socket = new ServerSocket();
+    socket.setReuseAddress(true);
+    try {
+      socket.bind(options.bind(), 1024);
+    } catch (IOException e) {
+      socket.close();
+      throw new IOException(
+          "cannot listen on " + format(options.bind()) + ": " + e.getMessage(), e);
+    }
+    serverSocket = socket;
+    acceptor = Thread.ofPlatform().name(name + "-acceptor").daemon().start(this::acceptLoop);
+    return this;
+  }
+
+  /** The bound address; after {@link #start()}. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+  }
+
+  public int port() {
+    return serverSocket.getLocalPort();
+  }
+
+  /** How many connections are being served now. */
+  public int activeConnections() {
+    return options.maxConnections() - slots.availablePermits();
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      Socket socket;
+      try {
+        socket = serverSocket.accept();
+      } catch (IOException e) {
+        if (!closed) {
+          log.warn("{}: accept failed: {}", name, e.toString());
+        }
+        continue;
+      }
+      if (!slots.tryAcquire()) {
+        Thread.ofVirtual().name(name + "-refuse").start(() -> refuse(socket));
+        continue;
+      }
+      open.add(socket);
+      Thread worker = Thread.ofVirtual().name(name + "-conn").unstarted(() -> serve(socket));
+      workers.add(worker);
+      worker.start();
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      socket.setSoTimeout(Math.toIntExact(options.idleTimeout().toMillis()));
+      socket.setTcpNoDelay(true);
+      handler.handle(socket);
+    } catch (SocketTimeoutException e) {
+      log.debug("{}: {} idle for {}, closed", name, socket.getRemoteSocketAddress(),
+          options.idleTimeout());
+    } catch (SocketException e) {
+      log.debug("{}: {} connection ended: {}", name, socket.getRemoteSocketAddress(),
+          e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      if (!closed) {
+        log.warn("{}: connection from {} failed: {}", name, socket.getRemoteSocketAddress(),
+            e.toString());
+      }
+    } finally {
+      open.remove(socket);
+      workers.remove(Thread.currentThread());
+      slots.release();
+    }
+  }
+
+  private void refuse(Socket socket) {
+    try (socket) {
+      socket.setSoTimeout(1000);
+      handler.refuse(socket);
+    } catch (IOException | RuntimeException e) {
+      log.debug("{}: refusing {} failed: {}", name, socket.getRemoteSocketAddress(), e.toString());
+    }
+  }
+
+  /** Stops accepting, closes every open connection and waits briefly for handlers. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      if (serverSocket != null) {
+        serverSocket.close();
+      }
+    } catch (IOException e) {
+      log.debug("{}: closing listener: {}", name, e.toString());
+    }
+    for (Socket socket : open) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        log.debug("{}: closing connection: {}", name, e.toString());
+      }
+    }
+    long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+    for (Thread worker : workers) {
+      try {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          worker.join(Duration.ofNanos(left));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (acceptor != null) {
+      try {
+        acceptor.join(TimeUnit.SECONDS.toMillis(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static String format(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
+  }
+}

@@ -1,0 +1,96 @@
+package org.netlab.tls;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+
+/** Reads and writes certificates and PKCS#8 private keys as PEM files. */
+public final class Pem {
+  private Pem() {}
+
+  /** Reads every certificate in a PEM file, in file order. */
+  public static List<X509Certificate> readCertificates(Path file) throws IOException {
+    List<X509Certificate> certificates = new ArrayList<>();
+    JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+        PEMParser parser = new PEMParser(reader)) {
+      for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+        if (object instanceof X509CertificateHolder holder) {
+          certificates.add(converter.getCertificate(holder));
+        }
+      }
+    } catch (CertificateException e) {
+      throw new IOException(file + ": not a valid certificate: " + e.getMessage(), e);
+    }
+    if (certificates.isEmpty()) {
+      throw new IOException(file + ": no PEM certificate found");
+    }
+    return certificates;
+  }
+
+  /** Reads a private key from a PKCS#8 ("PRIVATE KEY") or traditional PEM file. */
+  public static PrivateKey readPrivateKey(Path file) throws IOException {
+    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+        PEMParser parser = new PEMParser(reader)) {
+      for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+        if (object instanceof PrivateKeyInfo info) {
+          return converter.getPrivateKey(info);
+        }
+        if (object instanceof PEMKeyPair pair) {
+          return converter.getPrivateKey(pair.getPrivateKeyInfo());
+        }
+      }
+    }
+    throw new IOException(file + ": no unencrypted PEM private key found");
+  }
+
+  /** Writes certificates as PEM, readable by everyone (they are public). */
+  public static void writeCertificates(Path file, List<X509Certificate> certificates)
+      throws IOException {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      for (X509Certificate certificate : certificates) {
+        writer.writeObject(certificate);
+      }
+    }
+    Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+  }
+
+  /** Writes a private key as PKCS#8 PEM, in a file only its owner may read. */
+  public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
+    Files.deleteIfExists(file);
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(file);
+    }
+    try (Writer out =
+            Files.newBufferedWriter(
+                file, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+        JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      writer.writeObject(new JcaPKCS8Generator(key, null));
+    }
+  }
+}
