@@ -25,6 +25,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(FingerConnectionHandler.class);
   private static final int DRAIN_BYTES = 1024 * 1024;
   private static final int DRAIN_MILLIS = 1000;
+  private static final int REFUSE_DRAIN_MILLIS = 250;
   private static final String BUSY = "finger: server busy, try again later\n";
 
   private final FingerServer.Config config;
@@ -60,13 +61,13 @@ final class FingerConnectionHandler implements ConnectionHandler {
           "finger: query longer than " + FingerProtocol.MAX_QUERY_BYTES + " bytes\n");
     } catch (SocketTimeoutException e) {
       reply = new FingerService.Reply(Outcome.IDLE_TIMEOUT,
-          "finger: no query received within " + config.idleTimeout().toSeconds() + " s\n");
+          "finger: no query received within " + config.idleTimeout().toMillis() + " ms\n");
     }
     long sent = 0;
     try {
       sent = send(socket, reply.text());
       if (unreadInput) {
-        drain(socket);
+        drain(socket, DRAIN_MILLIS);
       }
     } finally {
       requestLog.record(client, line, reply.outcome(), sent);
@@ -78,6 +79,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
     long sent = 0;
     try {
       sent = send(socket, BUSY);
+      drain(socket, REFUSE_DRAIN_MILLIS);
     } finally {
       requestLog.record(socket.getRemoteSocketAddress(), null, Outcome.BUSY, sent);
     }
@@ -145,16 +147,16 @@ final class FingerConnectionHandler implements ConnectionHandler {
   }
 
   /**
-   * Reads and discards what the client is still sending, briefly, so that closing does
-   * not reset the connection before the client has read the error line.
+   * Reads and discards what the client is still sending, briefly, so that closing with
+   * unread input does not reset the connection before the client has read our last line.
    */
-  private static void drain(Socket socket) {
+  private static void drain(Socket socket, int millis) {
     try {
       socket.shutdownOutput();
-      socket.setSoTimeout(DRAIN_MILLIS);
+      socket.setSoTimeout(millis);
       InputStream in = socket.getInputStream();
       byte[] buffer = new byte[8192];
-      long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+      long deadline = System.nanoTime() + millis * 1_000_000L;
       int total = 0;
       int n;
       while (total < DRAIN_BYTES && System.nanoTime() < deadline
