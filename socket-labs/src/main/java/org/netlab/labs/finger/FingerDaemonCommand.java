@@ -88,6 +88,7 @@ public final class FingerDaemonCommand implements Callable<Integer> {
       description = "Append one line per query to this file.")
   private Path logFile;
 
+  private final CountDownLatch started = new CountDownLatch(1);
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile FingerServer running;
@@ -115,8 +116,9 @@ public final class FingerDaemonCommand implements Callable<Integer> {
     }
   }
 
-  /** The running server, once started; null before. */
-  FingerServer server() {
+  /** The running server once started, or null if it did not start within the bound. */
+  FingerServer awaitStarted(Duration bound) throws InterruptedException {
+    started.await(bound.toMillis(), TimeUnit.MILLISECONDS);
     return running;
   }
 
@@ -139,6 +141,7 @@ public final class FingerDaemonCommand implements Callable<Integer> {
             server.address().getAddress().getHostAddress(), server.port(),
             users != null ? users : passwd, pid.path());
         out.flush();
+        started.countDown();
         stopRequested.await();
       }
       return 0;
