@@ -76,7 +76,7 @@ public final class HostAccounts implements UserDirectory {
         .sorted()
         .map(byLogin::get)
         .filter(entry -> entry != null && !hidden(entry))
-        .forEach(entry -> accounts.add(withSessions(bare(entry), sessions)));
+        .forEach(entry -> accounts.add(full(entry, sessions)));
     return accounts;
   }
 
@@ -97,15 +97,9 @@ public final class HostAccounts implements UserDirectory {
         Optional.empty(), Optional.empty(), Optional.empty(), List.of());
   }
 
-  private static Account withSessions(Account account, List<Session> sessions) {
-    return new Account(
-        account.login(), account.fullName(), account.home(), account.shell(),
-        account.plan(), account.project(), account.pgpKey(), sessionsOf(account, sessions));
-  }
-
-  private static List<Session> sessionsOf(Account account, List<Session> sessions) {
+  private static List<Session> sessionsOf(String login, List<Session> sessions) {
     return sessions.stream()
-        .filter(s -> s.login().equals(account.login()))
+        .filter(s -> s.login().equals(login))
         .sorted(Comparator.comparing(Session::since))
         .toList();
   }
@@ -117,7 +111,7 @@ public final class HostAccounts implements UserDirectory {
         ownFile(home.resolve(".plan"), entry.uid()),
         ownFile(home.resolve(".project"), entry.uid()),
         ownFile(home.resolve(".pgpkey"), entry.uid()),
-        sessionsOf(bare(entry), sessions));
+        sessionsOf(entry.login(), sessions));
   }
 
   private static boolean hidden(PasswdEntry entry) {

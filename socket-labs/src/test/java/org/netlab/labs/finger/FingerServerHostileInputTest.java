@@ -185,12 +185,8 @@ class FingerServerHostileInputTest {
 
   @Test
   void answerLongerThanTheCapIsCutAndMarked() throws IOException {
-    List<String> lines = new ArrayList<>(List.of("user big"));
-    for (int i = 0; i < 200; i++) {
-      lines.add("plan " + "x".repeat(100));
-    }
     FingerServer.Config config = FingerFixtures.loopback().withMaxReplyBytes(1000);
-    try (FingerServer server = start(config, UsersFile.parse("big", lines))) {
+    try (FingerServer server = start(config, userWithLongPlan(200))) {
       String answer = FingerFixtures.query(server.port(), "/W big");
       assertTrue(answer.endsWith("\r\n[answer cut at 1000 bytes]\r\n"), answer);
       assertTrue(answer.getBytes(UTF_8).length < 1100);
@@ -199,16 +195,12 @@ class FingerServerHostileInputTest {
 
   @Test
   void unreadAnswerDoesNotHoldAConnectionForever() throws IOException {
-    List<String> lines = new ArrayList<>(List.of("user big"));
-    for (int i = 0; i < 100_000; i++) {
-      lines.add("plan " + "x".repeat(100));
-    }
     FingerServer.Config config = FingerFixtures.loopback()
         .withIdleTimeout(Duration.ofMillis(300))
         .withForwarding(false, Duration.ofMillis(300))
         .withMaxReplyBytes(16 * 1024 * 1024)
         .withMaxConnections(1);
-    try (FingerServer server = start(config, UsersFile.parse("big", lines));
+    try (FingerServer server = start(config, userWithLongPlan(100_000));
         Socket reader = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       reader.setReceiveBufferSize(4096);
       reader.getOutputStream().write("/W big\r\n".getBytes(UTF_8));
@@ -224,5 +216,14 @@ class FingerServerHostileInputTest {
       }
       assertEquals("finger: carol: no such user\r\n", answer);
     }
+  }
+
+  /** A users file with one user, "big", whose plan has that many 100-byte lines. */
+  private static UsersFile userWithLongPlan(int planLines) throws IOException {
+    List<String> lines = new ArrayList<>(List.of("user big"));
+    for (int i = 0; i < planLines; i++) {
+      lines.add("plan " + "x".repeat(100));
+    }
+    return UsersFile.parse("big", lines);
   }
 }

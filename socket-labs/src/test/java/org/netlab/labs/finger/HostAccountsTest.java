@@ -79,13 +79,14 @@ class HostAccountsTest {
   }
 
   @Test
-  void sessionsComeFromUtmpUserRecordsOnly() throws IOException {
+  void sessionsComeFromUtmpUserRecordsOnlyWithEachUsersFiles() throws IOException {
     ByteBuffer records = ByteBuffer.allocate(UtmpFile.RECORD_BYTES * 3)
         .order(ByteOrder.LITTLE_ENDIAN);
     record(records, 0, (short) 2, "~", "reboot", "", 1_700_000_000);
     record(records, 1, UtmpFile.USER_PROCESS, "pts/1", "alice", "192.0.2.9", 1_763_715_600);
     record(records, 2, UtmpFile.USER_PROCESS, "pts/2", "ghost", "", 1_763_715_600);
     Files.write(utmp, records.array());
+    Files.writeString(aliceHome.resolve(".plan"), "Tea at four.\n", US_ASCII);
 
     List<Account> loggedIn = accounts(100).loggedIn();
 
@@ -94,6 +95,7 @@ class HostAccountsTest {
         List.of(new Session("alice", "pts/1", Instant.ofEpochSecond(1_763_715_600),
             "192.0.2.9")),
         loggedIn.getFirst().sessions());
+    assertEquals(Optional.of("Tea at four."), loggedIn.getFirst().plan());
   }
 
   @Test

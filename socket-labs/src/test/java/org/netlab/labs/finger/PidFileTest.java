@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PidFileTest {
   private static final String MY_PID = ProcessHandle.current().pid() + "\n";
@@ -39,20 +41,12 @@ class PidFileTest {
     }
   }
 
-  @Test
-  void fileLeftByADeadProcessIsTakenOver() throws IOException {
+  // 2147483647 is above Linux's largest pid_max (2^22), so never a live process.
+  @ParameterizedTest
+  @ValueSource(strings = {"2147483647\n", "garbage"})
+  void fileLeftByADeadProcessOrHoldingNoPidIsTakenOver(String content) throws IOException {
     Path path = dir.resolve("fingerd.pid");
-    // Above Linux's largest pid_max (2^22), so never a live process.
-    Files.writeString(path, "2147483647\n", US_ASCII);
-    try (PidFile pid = PidFile.acquire(path)) {
-      assertEquals(MY_PID, Files.readString(path, US_ASCII));
-    }
-  }
-
-  @Test
-  void fileWithoutAPidIsTakenOver() throws IOException {
-    Path path = dir.resolve("fingerd.pid");
-    Files.writeString(path, "garbage", US_ASCII);
+    Files.writeString(path, content, US_ASCII);
     try (PidFile pid = PidFile.acquire(path)) {
       assertEquals(MY_PID, Files.readString(path, US_ASCII));
     }
