@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
@@ -43,8 +44,9 @@ public final class FingerClient {
   /**
    * Queries {@code server} and returns its answer.
    *
-   * @throws IOException when the server cannot be reached, or does not finish answering
-   *     in time ({@link java.net.SocketTimeoutException})
+   * @throws IOException when the server cannot be reached
+   * @throws SocketTimeoutException when connecting or the answer takes longer than the
+   *     timeout; the message says so in words
    */
   public Answer query(HostPort server, FingerQuery query) throws IOException {
     try (Socket socket = new Socket()) {
@@ -60,6 +62,11 @@ public final class FingerClient {
       boolean truncated = bytes.length > maxReplyBytes;
       String text = new String(bytes, 0, Math.min(bytes.length, maxReplyBytes), UTF_8);
       return new Answer(PrintableText.strip(text), truncated);
+    } catch (SocketTimeoutException e) {
+      SocketTimeoutException late = new SocketTimeoutException(
+          "no complete answer within " + timeout.toMillis() + " ms");
+      late.initCause(e);
+      throw late;
     }
   }
 }

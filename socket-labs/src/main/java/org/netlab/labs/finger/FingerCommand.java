@@ -77,8 +77,7 @@ public final class FingerCommand implements Callable<Integer> {
       }
       return 0;
     } catch (SocketTimeoutException e) {
-      err.println("finger: " + server + ": no complete answer within " + timeout.toMillis()
-          + " ms");
+      err.println("finger: " + server + ": " + e.getMessage());
       return EXIT_UNREACHABLE;
     } catch (IOException e) {
       err.println("finger: cannot reach " + server + ": " + e.getMessage());

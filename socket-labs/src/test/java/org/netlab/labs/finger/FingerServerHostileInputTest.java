@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a hostile or broken client gets: a bounded answer or a clean close, never more. */
 @Timeout(30)
@@ -125,6 +129,25 @@ class FingerServerHostileInputTest {
       assertEquals("finger: no query received within 500 ms\r\n", answer);
       trickler.interrupt();
       trickler.join();
+    }
+  }
+
+  @Test
+  void rejectedConnectionsAreLoggedWithTheQueryEscapedOrADash(@TempDir Path dir)
+      throws IOException {
+    Path logFile = dir.resolve("requests.log");
+    FingerServer.Config config = FingerFixtures.loopback().withIdleTimeout(Duration.ofMillis(300));
+    try (RequestLog log = RequestLog.open(logFile, Clock.systemUTC());
+        FingerServer server = new FingerServer(config, FingerFixtures.users(), log).start()) {
+      FingerFixtures.exchange(server.port(), ("x".repeat(2000) + "\r\n").getBytes(UTF_8));
+      FingerFixtures.exchange(server.port(), new byte[0]);
+      FingerFixtures.exchange(server.port(), "\u0000\u001b\r\n".getBytes(ISO_8859_1));
+      server.close();
+      List<String> lines = Files.readAllLines(logFile, UTF_8);
+      assertEquals(3, lines.size(), lines.toString());
+      assertTrue(lines.get(0).endsWith(" - query-too-long 38"), lines.get(0));
+      assertTrue(lines.get(1).endsWith(" - idle-timeout 41"), lines.get(1));
+      assertTrue(lines.get(2).endsWith(" \"\\x00\\x1B\" invalid-query 41"), lines.get(2));
     }
   }
 

@@ -146,6 +146,18 @@ class FingerServerTest {
   }
 
   @Test
+  void forwardingToAHostThatNeverAnswersGivesUpAfterTheForwardTimeout() throws IOException {
+    try (MinimalFingerPeer stalled = new MinimalFingerPeer(new byte[0], true);
+        FingerServer relay = start(
+            FingerFixtures.loopback().withForwarding(true, Duration.ofMillis(300)))) {
+      String via = "127.0.0.1:" + stalled.port();
+      assertEquals("finger: cannot finger " + via + ": no complete answer within 300 ms\r\n",
+          FingerFixtures.query(relay.port(), "/W alice@" + via));
+      assertEquals(List.of("/W alice"), stalled.queries());
+    }
+  }
+
+  @Test
   void apacheCommonsNetFingerClientReadsOurAnswers() throws IOException {
     try (FingerServer server = start(FingerFixtures.loopback())) {
       org.apache.commons.net.finger.FingerClient client =
