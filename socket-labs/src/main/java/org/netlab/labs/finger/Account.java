@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What finger tells about one user. The texts from the user's own files (plan, project,
- * PGP key) are already size-capped and stripped of control characters.
+ * What finger tells about one user. The texts from the user's own files (plan, project, PGP key)
+ * are already size-capped and stripped of control characters.
  *
  * @param login the login name
  * @param fullName the real name, empty when unknown
@@ -40,8 +40,8 @@ public record Account(
   }
 
   /**
-   * Whether a query for {@code name} means this account: the login exactly, or one word
-   * of the full name ignoring case, as classic fingerd matches.
+   * Whether a query for {@code name} means this account: the login exactly, or one word of the full
+   * name ignoring case, as classic fingerd matches.
    */
   public boolean answersTo(String name) {
     if (login.equals(name)) {

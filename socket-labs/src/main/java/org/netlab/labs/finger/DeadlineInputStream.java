@@ -8,9 +8,9 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
- * A socket's input with one deadline for everything read, not one per read: a peer that
- * trickles a byte at a time cannot hold the connection longer than the budget. Before
- * each read the socket timeout is set to the time left.
+ * A socket's input with one deadline for everything read, not one per read: a peer that trickles a
+ * byte at a time cannot hold the connection longer than the budget. Before each read the socket
+ * timeout is set to the time left.
  */
 final class DeadlineInputStream extends FilterInputStream {
   private final Socket socket;

@@ -14,16 +14,16 @@ final class DurationConverter implements ITypeConverter<Duration> {
   public Duration convert(String value) {
     Matcher matcher = FORMAT.matcher(value.strip());
     if (!matcher.matches()) {
-      throw new TypeConversionException(
-          "'" + value + "' is not a duration like 500ms, 10s or 2m");
+      throw new TypeConversionException("'" + value + "' is not a duration like 500ms, 10s or 2m");
     }
     long amount = Long.parseLong(matcher.group(1));
     String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-    Duration duration = switch (unit) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofSeconds(amount);
-    };
+    Duration duration =
+        switch (unit) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofSeconds(amount);
+        };
     if (duration.isZero()) {
       throw new TypeConversionException("duration must be positive");
     }

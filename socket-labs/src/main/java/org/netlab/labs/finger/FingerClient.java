@@ -12,9 +12,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
- * Sends one finger query and reads the answer (RFC 1288 §2.1: one query per connection,
- * the server closes when done). Used by the {@code finger} command and by the daemon
- * when it forwards.
+ * Sends one finger query and reads the answer (RFC 1288 §2.1: one query per connection, the server
+ * closes when done). Used by the {@code finger} command and by the daemon when it forwards.
  */
 public final class FingerClient {
   /** Default cap on an answer; more is cut off and marked. */
@@ -45,14 +44,13 @@ public final class FingerClient {
    * Queries {@code server} and returns its answer.
    *
    * @throws IOException when the server cannot be reached
-   * @throws SocketTimeoutException when connecting or the answer takes longer than the
-   *     timeout; the message says so in words
+   * @throws SocketTimeoutException when connecting or the answer takes longer than the timeout; the
+   *     message says so in words
    */
   public Answer query(HostPort server, FingerQuery query) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(
-          new InetSocketAddress(server.host(), server.port()),
-          Math.toIntExact(timeout.toMillis()));
+          new InetSocketAddress(server.host(), server.port()), Math.toIntExact(timeout.toMillis()));
       socket.setTcpNoDelay(true);
       OutputStream out = socket.getOutputStream();
       out.write((query.toLine() + FingerProtocol.CRLF).getBytes(US_ASCII));
@@ -63,8 +61,8 @@ public final class FingerClient {
       String text = new String(bytes, 0, Math.min(bytes.length, maxReplyBytes), UTF_8);
       return new Answer(PrintableText.strip(text), truncated);
     } catch (SocketTimeoutException e) {
-      SocketTimeoutException late = new SocketTimeoutException(
-          "no complete answer within " + timeout.toMillis() + " ms");
+      SocketTimeoutException late =
+          new SocketTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
       late.initCause(e);
       throw late;
     }

@@ -14,15 +14,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code finger [-l] [user][@host[:port]]}: asks a finger server about a user, or who is
- * logged in. {@code user@h1@h2} connects to h2 and asks it to forward to h1. What the
- * server sends is shown without control characters. Exit codes: 0 answered, 2 bad usage,
- * 3 server unreachable or too slow.
+ * {@code finger [-l] [user][@host[:port]]}: asks a finger server about a user, or who is logged in.
+ * {@code user@h1@h2} connects to h2 and asks it to forward to h1. What the server sends is shown
+ * without control characters. Exit codes: 0 answered, 2 bad usage, 3 server unreachable or too
+ * slow.
  */
 @Command(
     name = "finger",
@@ -33,11 +33,16 @@ public final class FingerCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "[USER][@HOST[:PORT]]",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "[USER][@HOST[:PORT]]",
       description = "Whom to ask about and where (default: everyone, on localhost).")
   private String target;
 
-  @Option(names = {"-l", "--long"}, description = "Long form (sends /W): plan, project, key.")
+  @Option(
+      names = {"-l", "--long"},
+      description = "Long form (sends /W): plan, project, key.")
   private boolean longForm;
 
   @Option(names = "--login", paramLabel = "USER", description = "The user to ask about.")
@@ -46,12 +51,16 @@ public final class FingerCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST[:PORT]", description = "The server to ask.")
   private String host;
 
-  @Option(names = "--port",
-      description = "Server port (default: " + FingerProtocol.DEFAULT_PORT
-          + "; 79 for a classic daemon).")
+  @Option(
+      names = "--port",
+      description =
+          "Server port (default: " + FingerProtocol.DEFAULT_PORT + "; 79 for a classic daemon).")
   private Integer port;
 
-  @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
+  @Option(
+      names = "--timeout",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
       description = "Bound on connecting and on the whole answer (default: ${DEFAULT-VALUE}).")
   private Duration timeout;
 

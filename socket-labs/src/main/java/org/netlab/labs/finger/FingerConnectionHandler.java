@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one finger connection: reads the query line within the idle budget, answers it
- * (locally, or by forwarding one hop when allowed), caps the answer, closes, and records
- * the connection in the request log. Never starts a process: the query is parsed into
- * a user name that is only ever a lookup key.
+ * Serves one finger connection: reads the query line within the idle budget, answers it (locally,
+ * or by forwarding one hop when allowed), caps the answer, closes, and records the connection in
+ * the request log. Never starts a process: the query is parsed into a user name that is only ever a
+ * lookup key.
  */
 final class FingerConnectionHandler implements ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(FingerConnectionHandler.class);
@@ -33,9 +33,13 @@ final class FingerConnectionHandler implements ConnectionHandler {
   private final FingerClient forwarder;
   private final RequestLog requestLog;
 
-  /** @param forwarder the client used to forward, or null when forwarding is refused */
+  /**
+   * @param forwarder the client used to forward, or null when forwarding is refused
+   */
   FingerConnectionHandler(
-      FingerServer.Config config, FingerService service, FingerClient forwarder,
+      FingerServer.Config config,
+      FingerService service,
+      FingerClient forwarder,
       RequestLog requestLog) {
     this.config = config;
     this.service = service;
@@ -46,9 +50,10 @@ final class FingerConnectionHandler implements ConnectionHandler {
   @Override
   public void handle(Socket socket) throws IOException {
     SocketAddress client = socket.getRemoteSocketAddress();
-    InputStream in = new BufferedInputStream(
-        new DeadlineInputStream(socket, socket.getInputStream(), config.idleTimeout()),
-        FingerProtocol.MAX_QUERY_BYTES + 2);
+    InputStream in =
+        new BufferedInputStream(
+            new DeadlineInputStream(socket, socket.getInputStream(), config.idleTimeout()),
+            FingerProtocol.MAX_QUERY_BYTES + 2);
     byte[] line = null;
     FingerService.Reply reply;
     boolean unreadInput = false;
@@ -57,11 +62,15 @@ final class FingerConnectionHandler implements ConnectionHandler {
       reply = line == null ? new FingerService.Reply(Outcome.NO_QUERY, "") : respond(line);
     } catch (LineReader.LineTooLongException e) {
       unreadInput = true;
-      reply = new FingerService.Reply(Outcome.QUERY_TOO_LONG,
-          "finger: query longer than " + FingerProtocol.MAX_QUERY_BYTES + " bytes\n");
+      reply =
+          new FingerService.Reply(
+              Outcome.QUERY_TOO_LONG,
+              "finger: query longer than " + FingerProtocol.MAX_QUERY_BYTES + " bytes\n");
     } catch (SocketTimeoutException e) {
-      reply = new FingerService.Reply(Outcome.IDLE_TIMEOUT,
-          "finger: no query received within " + config.idleTimeout().toMillis() + " ms\n");
+      reply =
+          new FingerService.Reply(
+              Outcome.IDLE_TIMEOUT,
+              "finger: no query received within " + config.idleTimeout().toMillis() + " ms\n");
     }
     long sent = 0;
     try {
@@ -122,7 +131,8 @@ final class FingerConnectionHandler implements ConnectionHandler {
       FingerClient.Answer answer = forwarder.query(target, query.forwarded());
       return new FingerService.Reply(Outcome.FORWARDED, "[" + target + "]\n" + answer.text());
     } catch (IOException e) {
-      return new FingerService.Reply(Outcome.FORWARDING_FAILED,
+      return new FingerService.Reply(
+          Outcome.FORWARDING_FAILED,
           "finger: cannot finger " + target + ": " + e.getMessage() + "\n");
     }
   }
@@ -132,12 +142,16 @@ final class FingerConnectionHandler implements ConnectionHandler {
     if (text.isEmpty()) {
       return 0;
     }
-    String wire = text.replace("\r\n", "\n").replace('\r', '\n')
-        .replace("\n", FingerProtocol.CRLF);
+    String wire = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", FingerProtocol.CRLF);
     byte[] bytes = wire.getBytes(UTF_8);
     if (bytes.length > config.maxReplyBytes()) {
-      byte[] note = (FingerProtocol.CRLF + "[answer cut at " + config.maxReplyBytes()
-          + " bytes]" + FingerProtocol.CRLF).getBytes(UTF_8);
+      byte[] note =
+          (FingerProtocol.CRLF
+                  + "[answer cut at "
+                  + config.maxReplyBytes()
+                  + " bytes]"
+                  + FingerProtocol.CRLF)
+              .getBytes(UTF_8);
       bytes = concat(Arrays.copyOf(bytes, config.maxReplyBytes()), note);
     }
     OutputStream out = socket.getOutputStream();
@@ -147,8 +161,8 @@ final class FingerConnectionHandler implements ConnectionHandler {
   }
 
   /**
-   * Reads and discards what the client is still sending, briefly, so that closing with
-   * unread input does not reset the connection before the client has read our last line.
+   * Reads and discards what the client is still sending, briefly, so that closing with unread input
+   * does not reset the connection before the client has read our last line.
    */
   private static void drain(Socket socket, int millis) {
     try {
@@ -159,8 +173,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
       long deadline = System.nanoTime() + millis * 1_000_000L;
       int total = 0;
       int n;
-      while (total < DRAIN_BYTES && System.nanoTime() < deadline
-          && (n = in.read(buffer)) >= 0) {
+      while (total < DRAIN_BYTES && System.nanoTime() < deadline && (n = in.read(buffer)) >= 0) {
         total += n;
       }
     } catch (IOException e) {

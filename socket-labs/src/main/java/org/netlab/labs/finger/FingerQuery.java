@@ -8,13 +8,13 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One parsed finger query (RFC 1288 §2.3): {@code {C}} lists the users logged in,
- * {@code U{C}} describes user U, a leading {@code /W} asks for the long form, and {@code
- * U@host...} asks the server to forward the query.
+ * One parsed finger query (RFC 1288 §2.3): {@code {C}} lists the users logged in, {@code U{C}}
+ * describes user U, a leading {@code /W} asks for the long form, and {@code U@host...} asks the
+ * server to forward the query.
  *
- * <p>Parsing is strict on purpose: the query line comes from anyone on the network, so
- * only printable ASCII is accepted, user names and host names are restricted to the
- * characters they can hold, and nothing else survives to the lookup.
+ * <p>Parsing is strict on purpose: the query line comes from anyone on the network, so only
+ * printable ASCII is accepted, user names and host names are restricted to the characters they can
+ * hold, and nothing else survives to the lookup.
  *
  * @param longForm whether {@code /W} was given
  * @param user the user asked about; empty to ask for the list of users
@@ -80,8 +80,8 @@ public record FingerQuery(boolean longForm, String user, List<String> hosts) {
   /**
    * Parses a query line as received, terminator already removed.
    *
-   * @throws InvalidQueryException on control characters, non-ASCII bytes, more than one
-   *     user, or a user or host name with characters it cannot hold
+   * @throws InvalidQueryException on control characters, non-ASCII bytes, more than one user, or a
+   *     user or host name with characters it cannot hold
    */
   public static FingerQuery parse(byte[] line) throws InvalidQueryException {
     for (byte b : line) {

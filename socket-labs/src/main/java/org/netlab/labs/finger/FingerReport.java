@@ -22,9 +22,14 @@ final class FingerReport {
         .append('\n');
     for (Account account : accounts) {
       for (Session session : account.sessions()) {
-        String row = String.format(LIST_ROW, cut(account.login(), 12),
-            cut(account.fullName(), 24), cut(session.line(), 10),
-            TIME.format(session.since()), session.from());
+        String row =
+            String.format(
+                LIST_ROW,
+                cut(account.login(), 12),
+                cut(account.fullName(), 24),
+                cut(session.line(), 10),
+                TIME.format(session.since()),
+                session.from());
         out.append(row.strip()).append('\n');
       }
     }
@@ -44,16 +49,22 @@ final class FingerReport {
   }
 
   private static void account(StringBuilder out, Account account, boolean longForm) {
-    out.append(String.format("%-39s Name: %s", "Login: " + account.login(), account.fullName())
-        .strip()).append('\n');
-    out.append(String.format("%-39s Shell: %s", "Directory: " + account.home(),
-        account.shell()).strip()).append('\n');
+    out.append(
+            String.format("%-39s Name: %s", "Login: " + account.login(), account.fullName())
+                .strip())
+        .append('\n');
+    out.append(
+            String.format("%-39s Shell: %s", "Directory: " + account.home(), account.shell())
+                .strip())
+        .append('\n');
     if (account.sessions().isEmpty()) {
       out.append("Not logged in.\n");
     }
     for (Session session : account.sessions()) {
-      out.append("On since ").append(TIME.format(session.since()))
-          .append(" on ").append(session.line());
+      out.append("On since ")
+          .append(TIME.format(session.since()))
+          .append(" on ")
+          .append(session.line());
       if (!session.from().isEmpty()) {
         out.append(" from ").append(session.from());
       }
@@ -64,9 +75,11 @@ final class FingerReport {
     }
     account.project().ifPresent(text -> out.append("Project: ").append(text).append('\n'));
     account.pgpKey().ifPresent(text -> out.append("PGP key:\n").append(text).append('\n'));
-    account.plan().ifPresentOrElse(
-        text -> out.append("Plan:\n").append(text).append('\n'),
-        () -> out.append("No Plan.\n"));
+    account
+        .plan()
+        .ifPresentOrElse(
+            text -> out.append("Plan:\n").append(text).append('\n'),
+            () -> out.append("No Plan.\n"));
   }
 
   private static String cut(String text, int width) {

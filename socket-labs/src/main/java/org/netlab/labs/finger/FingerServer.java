@@ -13,10 +13,9 @@ import org.netlab.labs.net.ConnectionHandler;
 import org.netlab.labs.net.TcpServer;
 
 /**
- * The finger daemon (RFC 1288) on the shared socket lifecycle: one query per connection,
- * each on its own virtual thread, up to a cap. Besides the idle budget for the query, each
- * connection has a lifetime bound, so a client that never reads its answer cannot hold
- * a slot either.
+ * The finger daemon (RFC 1288) on the shared socket lifecycle: one query per connection, each on
+ * its own virtual thread, up to a cap. Besides the idle budget for the query, each connection has a
+ * lifetime bound, so a client that never reads its answer cannot hold a slot either.
  */
 public final class FingerServer implements AutoCloseable {
   private final TcpServer tcp;
@@ -55,33 +54,45 @@ public final class FingerServer implements AutoCloseable {
 
     /** Secure defaults: list allowed, forwarding refused, 256 connections, 10 s idle. */
     public static Config defaults(InetSocketAddress bind) {
-      return new Config(bind, 256, Duration.ofSeconds(10), true, false,
-          Duration.ofSeconds(5), 64 * 1024);
+      return new Config(
+          bind, 256, Duration.ofSeconds(10), true, false, Duration.ofSeconds(5), 64 * 1024);
     }
 
     public Config withMaxConnections(int value) {
-      return new Config(bind, value, idleTimeout, listAllowed, forwardingAllowed,
-          forwardTimeout, maxReplyBytes);
+      return new Config(
+          bind, value, idleTimeout, listAllowed, forwardingAllowed, forwardTimeout, maxReplyBytes);
     }
 
     public Config withIdleTimeout(Duration value) {
-      return new Config(bind, maxConnections, value, listAllowed, forwardingAllowed,
-          forwardTimeout, maxReplyBytes);
-    }
-
-    public Config withListAllowed(boolean value) {
-      return new Config(bind, maxConnections, idleTimeout, value, forwardingAllowed,
-          forwardTimeout, maxReplyBytes);
-    }
-
-    public Config withForwarding(boolean allowed, Duration timeout) {
-      return new Config(bind, maxConnections, idleTimeout, listAllowed, allowed, timeout,
+      return new Config(
+          bind,
+          maxConnections,
+          value,
+          listAllowed,
+          forwardingAllowed,
+          forwardTimeout,
           maxReplyBytes);
     }
 
+    public Config withListAllowed(boolean value) {
+      return new Config(
+          bind,
+          maxConnections,
+          idleTimeout,
+          value,
+          forwardingAllowed,
+          forwardTimeout,
+          maxReplyBytes);
+    }
+
+    public Config withForwarding(boolean allowed, Duration timeout) {
+      return new Config(
+          bind, maxConnections, idleTimeout, listAllowed, allowed, timeout, maxReplyBytes);
+    }
+
     public Config withMaxReplyBytes(int value) {
-      return new Config(bind, maxConnections, idleTimeout, listAllowed, forwardingAllowed,
-          forwardTimeout, value);
+      return new Config(
+          bind, maxConnections, idleTimeout, listAllowed, forwardingAllowed, forwardTimeout, value);
     }
 
     /** Longest a connection may live: reading the query, forwarding, then writing. */
@@ -97,20 +108,27 @@ public final class FingerServer implements AutoCloseable {
   }
 
   public FingerServer(Config config, UserDirectory directory, RequestLog requestLog) {
-    FingerClient forwarder = config.forwardingAllowed()
-        ? new FingerClient(config.forwardTimeout(), config.maxReplyBytes())
-        : null;
-    FingerConnectionHandler handler = new FingerConnectionHandler(
-        config, new FingerService(directory, config.listAllowed()), forwarder, requestLog);
-    this.reaper = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "fingerd-reaper");
-      thread.setDaemon(true);
-      return thread;
-    });
+    FingerClient forwarder =
+        config.forwardingAllowed()
+            ? new FingerClient(config.forwardTimeout(), config.maxReplyBytes())
+            : null;
+    FingerConnectionHandler handler =
+        new FingerConnectionHandler(
+            config, new FingerService(directory, config.listAllowed()), forwarder, requestLog);
+    this.reaper =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "fingerd-reaper");
+              thread.setDaemon(true);
+              return thread;
+            });
     reaper.setRemoveOnCancelPolicy(true);
-    this.tcp = new TcpServer("fingerd",
-        new TcpServer.Options(config.bind(), config.maxConnections(), config.idleTimeout()),
-        bounded(handler, reaper, config.lifetime()));
+    this.tcp =
+        new TcpServer(
+            "fingerd",
+            new TcpServer.Options(config.bind(), config.maxConnections(), config.idleTimeout()),
+            bounded(handler, reaper, config.lifetime()));
   }
 
   /** Closes a connection that outlives its bound, whatever it is blocked on. */
@@ -119,8 +137,8 @@ public final class FingerServer implements AutoCloseable {
     return new ConnectionHandler() {
       @Override
       public void handle(Socket socket) throws IOException {
-        ScheduledFuture<?> reaping = reaper.schedule(
-            () -> closeQuietly(socket), lifetime.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> reaping =
+            reaper.schedule(() -> closeQuietly(socket), lifetime.toMillis(), TimeUnit.MILLISECONDS);
         try {
           handler.handle(socket);
         } finally {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Answers local finger queries from a user directory. It knows nothing of sockets:
- * forwarding is the connection handler's business.
+ * Answers local finger queries from a user directory. It knows nothing of sockets: forwarding is
+ * the connection handler's business.
  */
 public final class FingerService {
   private final UserDirectory directory;
@@ -37,9 +37,10 @@ public final class FingerService {
         return new Reply(Outcome.LIST_REFUSED, "finger: user listing denied\n");
       }
       List<Account> accounts = directory.loggedIn();
-      String text = query.longForm() && !accounts.isEmpty()
-          ? FingerReport.accounts(accounts, true)
-          : FingerReport.list(accounts);
+      String text =
+          query.longForm() && !accounts.isEmpty()
+              ? FingerReport.accounts(accounts, true)
+              : FingerReport.list(accounts);
       return new Reply(Outcome.ANSWERED, text);
     }
     List<Account> found = directory.find(query.user());

@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The host's own users: accounts from {@code /etc/passwd}, sessions from utmp, and each
- * user's {@code ~/.plan}, {@code ~/.project} and {@code ~/.pgpkey}.
+ * The host's own users: accounts from {@code /etc/passwd}, sessions from utmp, and each user's
+ * {@code ~/.plan}, {@code ~/.project} and {@code ~/.pgpkey}.
  *
- * <p>Read afresh on every query, so answers follow the host. A user's file is read only if
- * it is a regular file (not a symbolic link) owned by that user, so no one can publish
- * another file through finger; at most {@code maxFileBytes} of it are shown. A user with
- * a {@code ~/.nofinger} is never shown.
+ * <p>Read afresh on every query, so answers follow the host. A user's file is read only if it is a
+ * regular file (not a symbolic link) owned by that user, so no one can publish another file through
+ * finger; at most {@code maxFileBytes} of it are shown. A user with a {@code ~/.nofinger} is never
+ * shown.
  */
 public final class HostAccounts implements UserDirectory {
   /** Default cap on each user file. */
@@ -93,8 +93,14 @@ public final class HostAccounts implements UserDirectory {
 
   private static Account bare(PasswdEntry entry) {
     return new Account(
-        entry.login(), entry.fullName(), entry.home(), entry.shell(),
-        Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        entry.login(),
+        entry.fullName(),
+        entry.home(),
+        entry.shell(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   private static List<Session> sessionsOf(String login, List<Session> sessions) {
@@ -107,7 +113,10 @@ public final class HostAccounts implements UserDirectory {
   private Account full(PasswdEntry entry, List<Session> sessions) {
     Path home = Path.of(entry.home());
     return new Account(
-        entry.login(), entry.fullName(), entry.home(), entry.shell(),
+        entry.login(),
+        entry.fullName(),
+        entry.home(),
+        entry.shell(),
         ownFile(home.resolve(".plan"), entry.uid()),
         ownFile(home.resolve(".project"), entry.uid()),
         ownFile(home.resolve(".pgpkey"), entry.uid()),

@@ -29,8 +29,11 @@ public record PasswdEntry(String login, long uid, String fullName, String home, 
   /** One entry, or null when the line is a comment, NIS marker or malformed. */
   static PasswdEntry parse(String line) {
     String[] fields = line.split(":", -1);
-    if (fields.length != 7 || fields[0].isEmpty() || fields[0].startsWith("+")
-        || fields[0].startsWith("-") || fields[0].startsWith("#")) {
+    if (fields.length != 7
+        || fields[0].isEmpty()
+        || fields[0].startsWith("+")
+        || fields[0].startsWith("-")
+        || fields[0].startsWith("#")) {
       return null;
     }
     long uid;
@@ -42,7 +45,10 @@ public record PasswdEntry(String login, long uid, String fullName, String home, 
     String login = fields[0];
     String fullName = fields[4].split(",", -1)[0].replace("&", capitalised(login));
     return new PasswdEntry(
-        login, uid, PrintableText.strip(fullName), PrintableText.strip(fields[5]),
+        login,
+        uid,
+        PrintableText.strip(fullName),
+        PrintableText.strip(fields[5]),
         PrintableText.strip(fields[6]));
   }
 

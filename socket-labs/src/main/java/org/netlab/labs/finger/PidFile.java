@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * A daemon's pid file: it holds the process id, so that a second daemon on the same file
- * is refused while the first lives. A file left by a process that died is taken over.
- * The file is created whole (written aside, then hard-linked into place), so a reader
- * never sees it half written; {@link #close()} removes it if it is still ours.
+ * A daemon's pid file: it holds the process id, so that a second daemon on the same file is refused
+ * while the first lives. A file left by a process that died is taken over. The file is created
+ * whole (written aside, then hard-linked into place), so a reader never sees it half written;
+ * {@link #close()} removes it if it is still ours.
  */
 public final class PidFile implements AutoCloseable {
   private final Path path;
@@ -30,8 +30,12 @@ public final class PidFile implements AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     HeldException(Path path, long holder) {
-      super("pid file " + path + " is held by running process " + holder
-          + "; stop that daemon first or give another --pid-file");
+      super(
+          "pid file "
+              + path
+              + " is held by running process "
+              + holder
+              + "; stop that daemon first or give another --pid-file");
     }
   }
 
@@ -68,7 +72,8 @@ public final class PidFile implements AutoCloseable {
   static OptionalLong holder(Path path) throws IOException {
     try {
       String text = Files.readString(path, US_ASCII).strip();
-      return text.matches("[0-9]{1,18}") ? OptionalLong.of(Long.parseLong(text))
+      return text.matches("[0-9]{1,18}")
+          ? OptionalLong.of(Long.parseLong(text))
           : OptionalLong.empty();
     } catch (NoSuchFileException e) {
       return OptionalLong.empty();

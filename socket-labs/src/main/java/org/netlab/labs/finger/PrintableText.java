@@ -1,19 +1,16 @@
 package org.netlab.labs.finger;
 
 /**
- * Removes what a terminal would interpret rather than show (RFC 1288 §3.3): control
- * characters except TAB and line ends, and invisible format characters such as
- * bidirectional overrides. Applied by the daemon to users' own texts and by the client
- * to everything a server sends.
+ * Removes what a terminal would interpret rather than show (RFC 1288 §3.3): control characters
+ * except TAB and line ends, and invisible format characters such as bidirectional overrides.
+ * Applied by the daemon to users' own texts and by the client to everything a server sends.
  */
 public final class PrintableText {
   private PrintableText() {}
 
   public static String strip(CharSequence text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .filter(PrintableText::isShown)
-        .forEach(out::appendCodePoint);
+    text.codePoints().filter(PrintableText::isShown).forEach(out::appendCodePoint);
     return out.toString();
   }
 

@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>2026-11-21T10:15:30.123Z 127.0.0.1:53412 "/W alice" answered 412</pre>
  *
- * time (UTC, ISO-8601), client address, the query as received between quotes (bytes
- * outside printable ASCII, the quote and the backslash escaped as {@code \xNN}, {@code
- * \"} and {@code \\}; {@code -} when no query was read), the outcome and the bytes sent.
- * Each line is flushed as written, so the log is complete up to the last connection.
+ * time (UTC, ISO-8601), client address, the query as received between quotes (bytes outside
+ * printable ASCII, the quote and the backslash escaped as {@code \xNN}, {@code \"} and {@code \\};
+ * {@code -} when no query was read), the outcome and the bytes sent. Each line is flushed as
+ * written, so the log is complete up to the last connection.
  */
 public final class RequestLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
@@ -44,9 +44,13 @@ public final class RequestLog implements AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    BufferedWriter writer = Files.newBufferedWriter(
-        file, UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-        StandardOpenOption.WRITE);
+    BufferedWriter writer =
+        Files.newBufferedWriter(
+            file,
+            UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND,
+            StandardOpenOption.WRITE);
     return new RequestLog(writer, clock);
   }
 
@@ -56,8 +60,8 @@ public final class RequestLog implements AutoCloseable {
   }
 
   /**
-   * Records one connection; a failure to write is reported through SLF4J and does not
-   * disturb the client.
+   * Records one connection; a failure to write is reported through SLF4J and does not disturb the
+   * client.
    *
    * @param query the raw query bytes, or null when none was read
    */
@@ -66,8 +70,17 @@ public final class RequestLog implements AutoCloseable {
     if (closed) {
       return;
     }
-    String line = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)) + ' ' + address(client)
-        + ' ' + escape(query) + ' ' + outcome.logName() + ' ' + bytesSent + '\n';
+    String line =
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+            + ' '
+            + address(client)
+            + ' '
+            + escape(query)
+            + ' '
+            + outcome.logName()
+            + ' '
+            + bytesSent
+            + '\n';
     try {
       writer.write(line);
       writer.flush();

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A user directory read from a text file, so that the daemon answers the same on every
- * machine. The file is UTF-8; blank lines and lines starting with {@code #} are ignored;
- * every other line is a key, one space, and a value:
+ * A user directory read from a text file, so that the daemon answers the same on every machine. The
+ * file is UTF-8; blank lines and lines starting with {@code #} are ignored; every other line is a
+ * key, one space, and a value:
  *
  * <pre>
  * user alice                  starts an account (login name)
@@ -43,8 +43,8 @@ public final class UsersFile implements UserDirectory {
   /**
    * Reads and checks the file.
    *
-   * @throws IOException when it cannot be read, is larger than 4 MiB, or has an error
-   *     (the message names the line)
+   * @throws IOException when it cannot be read, is larger than 4 MiB, or has an error (the message
+   *     names the line)
    */
   public static UsersFile read(Path file) throws IOException {
     if (Files.size(file) > MAX_FILE_BYTES) {

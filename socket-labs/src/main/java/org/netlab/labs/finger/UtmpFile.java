@@ -39,8 +39,8 @@ public final class UtmpFile {
   }
 
   /**
-   * The user sessions in the file; none when the file does not exist. Reads at most
-   * 16,384 records; a partial trailing record is ignored.
+   * The user sessions in the file; none when the file does not exist. Reads at most 16,384 records;
+   * a partial trailing record is ignored.
    */
   public List<Session> sessions() throws IOException {
     byte[] bytes;

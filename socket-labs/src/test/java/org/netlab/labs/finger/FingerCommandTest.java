@@ -48,8 +48,9 @@ class FingerCommandTest {
   @Test
   void longOptionsGiveTheLoginHostAndPort() throws IOException {
     try (MinimalFingerPeer peer = new MinimalFingerPeer("ok\r\n".getBytes(UTF_8), false)) {
-      assertEquals(0, finger("--login", "bob", "--host", "127.0.0.1", "--port",
-          String.valueOf(peer.port())));
+      assertEquals(
+          0,
+          finger("--login", "bob", "--host", "127.0.0.1", "--port", String.valueOf(peer.port())));
       assertEquals(List.of("bob"), peer.queries());
       assertEquals("ok\n", out.toString());
     }
@@ -73,8 +74,9 @@ class FingerCommandTest {
 
   @Test
   void queriesOurOwnDaemon() throws IOException {
-    try (FingerServer server = new FingerServer(FingerFixtures.loopback(),
-        FingerFixtures.users(), RequestLog.disabled()).start()) {
+    try (FingerServer server =
+        new FingerServer(FingerFixtures.loopback(), FingerFixtures.users(), RequestLog.disabled())
+            .start()) {
       assertEquals(0, finger("alice@localhost", "--port", String.valueOf(server.port())));
       assertTrue(out.toString().startsWith("Login: alice "), out.toString());
     }
@@ -87,15 +89,16 @@ class FingerCommandTest {
       port = probe.getLocalPort();
     }
     assertEquals(3, finger("alice@127.0.0.1:" + port));
-    assertTrue(err.toString().startsWith("finger: cannot reach 127.0.0.1:" + port + ": "),
-        err.toString());
+    assertTrue(
+        err.toString().startsWith("finger: cannot reach 127.0.0.1:" + port + ": "), err.toString());
   }
 
   @Test
   void serverThatNeverAnswersTimesOutWithThree() throws IOException {
     try (MinimalFingerPeer peer = new MinimalFingerPeer(new byte[0], true)) {
       assertEquals(3, finger("--timeout", "300ms", "alice@127.0.0.1:" + peer.port()));
-      assertEquals("finger: 127.0.0.1:" + peer.port() + ": no complete answer within 300 ms\n",
+      assertEquals(
+          "finger: 127.0.0.1:" + peer.port() + ": no complete answer within 300 ms\n",
           err.toString());
     }
   }
@@ -112,25 +115,29 @@ class FingerCommandTest {
   }
 
   /**
-   * The Debian {@code fingerd} package's daemon, when installed, runs as inetd would run
-   * it: one process per connection with the socket as its standard input and output.
+   * The Debian {@code fingerd} package's daemon, when installed, runs as inetd would run it: one
+   * process per connection with the socket as its standard input and output.
    */
   @Test
   void queriesTheDebianFingerDaemonWhenInstalled() throws Exception {
     Path daemon = Path.of("/usr/sbin/in.fingerd");
-    Assumptions.assumeTrue(Files.isExecutable(daemon),
+    Assumptions.assumeTrue(
+        Files.isExecutable(daemon),
         "Debian fingerd is not installed (apt-get install fingerd); skipped");
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread inetd = Thread.ofVirtual().start(() -> {
-        try (Socket socket = listener.accept()) {
-          Process process = new ProcessBuilder(daemon.toString()).start();
-          Thread.ofVirtual().start(() -> copy(socket, process));
-          process.getInputStream().transferTo(socket.getOutputStream());
-          process.waitFor();
-        } catch (IOException | InterruptedException e) {
-          // The test below fails on a missing answer.
-        }
-      });
+      Thread inetd =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try (Socket socket = listener.accept()) {
+                      Process process = new ProcessBuilder(daemon.toString()).start();
+                      Thread.ofVirtual().start(() -> copy(socket, process));
+                      process.getInputStream().transferTo(socket.getOutputStream());
+                      process.waitFor();
+                    } catch (IOException | InterruptedException e) {
+                      // The test below fails on a missing answer.
+                    }
+                  });
       assertEquals(0, finger("root@127.0.0.1:" + listener.getLocalPort()));
       inetd.join();
       assertTrue(out.toString().contains("root"), out.toString());
@@ -138,7 +145,8 @@ class FingerCommandTest {
   }
 
   private static void copy(Socket socket, Process process) {
-    try (InputStream in = socket.getInputStream(); OutputStream to = process.getOutputStream()) {
+    try (InputStream in = socket.getInputStream();
+        OutputStream to = process.getOutputStream()) {
       byte[] line = new byte[1100];
       int n = in.read(line);
       if (n > 0) {

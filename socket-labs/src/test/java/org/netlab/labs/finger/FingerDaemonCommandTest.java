@@ -47,9 +47,19 @@ class FingerDaemonCommandTest {
   void runsWithPidFileAndRequestLogAndCleansUpWhenStopped() throws Exception {
     Path logFile = dir.resolve("requests.log");
     FingerDaemonCommand daemon = new FingerDaemonCommand();
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-        () -> commandLine(daemon).execute("--port", "0", "--users", usersFile.toString(),
-            "--pid-file", pidFile.toString(), "--log-file", logFile.toString()));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine(daemon)
+                    .execute(
+                        "--port",
+                        "0",
+                        "--users",
+                        usersFile.toString(),
+                        "--pid-file",
+                        pidFile.toString(),
+                        "--log-file",
+                        logFile.toString()));
     FingerServer server = daemon.awaitStarted(Duration.ofSeconds(10));
     assertNotNull(server, err.toString());
     assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(pidFile, US_ASCII));
@@ -69,8 +79,10 @@ class FingerDaemonCommandTest {
   void pidFileHeldByALiveProcessStopsTheStartWithExitOne() throws IOException {
     Files.createDirectories(pidFile.getParent());
     Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", US_ASCII);
-    int exit = commandLine(new FingerDaemonCommand()).execute(
-        "--port", "0", "--users", usersFile.toString(), "--pid-file", pidFile.toString());
+    int exit =
+        commandLine(new FingerDaemonCommand())
+            .execute(
+                "--port", "0", "--users", usersFile.toString(), "--pid-file", pidFile.toString());
     assertEquals(1, exit);
     assertTrue(err.toString().startsWith("fingerd: pid file "), err.toString());
     assertTrue(err.toString().contains("is held by running process"), err.toString());
@@ -79,8 +91,10 @@ class FingerDaemonCommandTest {
   @Test
   void brokenUsersFileStopsTheStartWithItsLineNumber() throws IOException {
     Files.write(usersFile, List.of("user alice", "colour blue"), UTF_8);
-    int exit = commandLine(new FingerDaemonCommand()).execute(
-        "--port", "0", "--users", usersFile.toString(), "--pid-file", pidFile.toString());
+    int exit =
+        commandLine(new FingerDaemonCommand())
+            .execute(
+                "--port", "0", "--users", usersFile.toString(), "--pid-file", pidFile.toString());
     assertEquals(1, exit);
     assertEquals("fingerd: " + usersFile + " line 2: unknown key 'colour'\n", err.toString());
     assertFalse(Files.exists(pidFile));

@@ -12,33 +12,34 @@ import java.util.List;
 
 /** The users file and raw-socket exchanges the finger tests share. */
 final class FingerFixtures {
-  static final List<String> USERS_LINES = List.of(
-      "# test users",
-      "user alice",
-      "name Alice Liddell",
-      "home /home/alice",
-      "shell /bin/bash",
-      "session pts/0 2026-11-21T09:00:00Z 192.0.2.7",
-      "plan Down the rabbit hole.",
-      "plan Then through the looking glass.",
-      "project Wonderland survey",
-      "pgpkey -----BEGIN PGP PUBLIC KEY BLOCK-----",
-      "",
-      "user bob",
-      "name Bob Dodgson",
-      "home /home/bob",
-      "shell /bin/zsh",
-      "session tty1 2026-11-21T08:30:00Z",
-      "",
-      "user carol",
-      "name Carol Lewis",
-      "home /home/carol",
-      "shell /bin/sh",
-      "",
-      "user dave",
-      "name Dave Hidden",
-      "session pts/3 2026-11-21T07:00:00Z",
-      "nofinger");
+  static final List<String> USERS_LINES =
+      List.of(
+          "# test users",
+          "user alice",
+          "name Alice Liddell",
+          "home /home/alice",
+          "shell /bin/bash",
+          "session pts/0 2026-11-21T09:00:00Z 192.0.2.7",
+          "plan Down the rabbit hole.",
+          "plan Then through the looking glass.",
+          "project Wonderland survey",
+          "pgpkey -----BEGIN PGP PUBLIC KEY BLOCK-----",
+          "",
+          "user bob",
+          "name Bob Dodgson",
+          "home /home/bob",
+          "shell /bin/zsh",
+          "session tty1 2026-11-21T08:30:00Z",
+          "",
+          "user carol",
+          "name Carol Lewis",
+          "home /home/carol",
+          "shell /bin/sh",
+          "",
+          "user dave",
+          "name Dave Hidden",
+          "session pts/3 2026-11-21T07:00:00Z",
+          "nofinger");
 
   private FingerFixtures() {}
 
@@ -47,8 +48,7 @@ final class FingerFixtures {
   }
 
   static FingerServer.Config loopback() {
-    return FingerServer.Config.defaults(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return FingerServer.Config.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
   /** Sends the bytes as they are and returns everything the server sends until it closes. */

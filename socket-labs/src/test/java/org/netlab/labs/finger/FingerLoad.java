@@ -16,34 +16,41 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Load for a finger daemon: N clients, each sending one query per new connection (as the
- * protocol requires) as fast as answers come, for a fixed time. Prints queries/s, latency
- * percentiles and errors. A measuring tool, not a test: run it by hand (see the README).
+ * Load for a finger daemon: N clients, each sending one query per new connection (as the protocol
+ * requires) as fast as answers come, for a fixed time. Prints queries/s, latency percentiles and
+ * errors. A measuring tool, not a test: run it by hand (see the README).
  */
-@Command(name = "finger-load", mixinStandardHelpOptions = true,
+@Command(
+    name = "finger-load",
+    mixinStandardHelpOptions = true,
     description = "Measures finger queries/s with concurrent clients.")
 public final class FingerLoad implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1") String host;
+  @Option(names = "--host", defaultValue = "127.0.0.1")
+  String host;
 
-  @Option(names = "--port", defaultValue = "" + FingerProtocol.DEFAULT_PORT) int port;
+  @Option(names = "--port", defaultValue = "" + FingerProtocol.DEFAULT_PORT)
+  int port;
 
-  @Option(names = "--clients", defaultValue = "16") int clients;
+  @Option(names = "--clients", defaultValue = "16")
+  int clients;
 
-  @Option(names = "--seconds", defaultValue = "10") double seconds;
+  @Option(names = "--seconds", defaultValue = "10")
+  double seconds;
 
-  @Parameters(arity = "0..1", defaultValue = "alice", paramLabel = "QUERY") String query;
+  @Parameters(arity = "0..1", defaultValue = "alice", paramLabel = "QUERY")
+  String query;
 
   /** The outcome of a run. */
-  record Result(long queries, long errors, double seconds, long p50Micros, long p99Micros,
-      long maxMicros) {
+  record Result(
+      long queries, long errors, double seconds, long p50Micros, long p99Micros, long maxMicros) {
     double perSecond() {
       return queries / seconds;
     }
@@ -57,10 +64,18 @@ public final class FingerLoad implements Callable<Integer> {
   public Integer call() throws Exception {
     Result result = run(new InetSocketAddress(host, port), clients, seconds, query);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("%d clients, %.1f s, query \"%s\": %d answers, %.0f queries/s, "
+    out.printf(
+        "%d clients, %.1f s, query \"%s\": %d answers, %.0f queries/s, "
             + "latency p50 %d us, p99 %d us, max %d us, %d errors%n",
-        clients, result.seconds(), query, result.queries(), result.perSecond(),
-        result.p50Micros(), result.p99Micros(), result.maxMicros(), result.errors());
+        clients,
+        result.seconds(),
+        query,
+        result.queries(),
+        result.perSecond(),
+        result.p50Micros(),
+        result.p99Micros(),
+        result.maxMicros(),
+        result.errors());
     out.flush();
     return result.errors() == 0 ? 0 : 1;
   }
@@ -82,8 +97,13 @@ public final class FingerLoad implements Callable<Integer> {
       all.addAll(future.get());
     }
     long[] sorted = all.sorted();
-    return new Result(sorted.length, all.errors, elapsed, percentile(sorted, 0.50),
-        percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000);
+    return new Result(
+        sorted.length,
+        all.errors,
+        elapsed,
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.99),
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000);
   }
 
   private static Latencies client(InetSocketAddress server, byte[] request, long end) {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Timeout;
 class FingerLoadTest {
   @Test
   void shortRunAgainstTheDaemonAnswersEveryQueryWithoutErrors() throws Exception {
-    try (FingerServer server = new FingerServer(FingerFixtures.loopback(),
-        FingerFixtures.users(), RequestLog.disabled()).start()) {
+    try (FingerServer server =
+        new FingerServer(FingerFixtures.loopback(), FingerFixtures.users(), RequestLog.disabled())
+            .start()) {
       FingerLoad.Result result = FingerLoad.run(server.address(), 4, 0.3, "alice");
       assertEquals(0, result.errors());
       assertTrue(result.queries() > 0);

@@ -65,19 +65,30 @@ class FingerQueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "alice; rm -rf /", "$(id)", "`id`", "../../etc/shadow", "alice|cat", "a*", "-rf",
-      "alice bob", "alice@", "alice@@host", "alice@-host", "alice@host;id",
-      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      "alice@host:port"})
+  @ValueSource(
+      strings = {
+        "alice; rm -rf /",
+        "$(id)",
+        "`id`",
+        "../../etc/shadow",
+        "alice|cat",
+        "a*",
+        "-rf",
+        "alice bob",
+        "alice@",
+        "alice@@host",
+        "alice@-host",
+        "alice@host;id",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "alice@host:port"
+      })
   void hostileOrMalformedQueriesAreRejected(String line) {
     assertThrows(InvalidQueryException.class, () -> parse(line));
   }
 
   @Test
   void controlCharactersAreRejectedAndNamed() {
-    InvalidQueryException e =
-        assertThrows(InvalidQueryException.class, () -> parse("ali\u0000ce"));
+    InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> parse("ali\u0000ce"));
     assertEquals("control character 0x00 in query", e.getMessage());
     assertThrows(InvalidQueryException.class, () -> parse("\u001b[2Jalice"));
     assertThrows(InvalidQueryException.class, () -> parse("alice\tbob"));

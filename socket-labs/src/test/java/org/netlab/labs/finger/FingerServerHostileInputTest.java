@@ -54,8 +54,8 @@ class FingerServerHostileInputTest {
       Arrays.fill(line, (byte) 'a');
       line[line.length - 2] = '\r';
       line[line.length - 1] = '\n';
-      assertEquals("finger: query longer than 1024 bytes\r\n",
-          FingerFixtures.exchange(server.port(), line));
+      assertEquals(
+          "finger: query longer than 1024 bytes\r\n", FingerFixtures.exchange(server.port(), line));
       assertStillServes(server);
     }
   }
@@ -63,9 +63,11 @@ class FingerServerHostileInputTest {
   @Test
   void nulAndEscapeBytesAreRejectedByName() throws IOException {
     try (FingerServer server = start(FingerFixtures.loopback(), FingerFixtures.users())) {
-      assertEquals("finger: control character 0x00 in query\r\n",
+      assertEquals(
+          "finger: control character 0x00 in query\r\n",
           FingerFixtures.exchange(server.port(), "ali\u0000ce\r\n".getBytes(ISO_8859_1)));
-      assertEquals("finger: control character 0x1B in query\r\n",
+      assertEquals(
+          "finger: control character 0x1B in query\r\n",
           FingerFixtures.exchange(server.port(), "\u001b]0;pwned\u0007\r\n".getBytes(ISO_8859_1)));
       assertStillServes(server);
     }
@@ -74,7 +76,8 @@ class FingerServerHostileInputTest {
   @Test
   void shellSyntaxIsNeverRunOnlyRejected() throws IOException {
     try (FingerServer server = start(FingerFixtures.loopback(), FingerFixtures.users())) {
-      assertEquals("finger: one user name per query\r\n",
+      assertEquals(
+          "finger: one user name per query\r\n",
           FingerFixtures.query(server.port(), "alice; rm -rf /"));
       String invalidUser =
           "finger: invalid user name (letters, digits, '.', '_' and '-', at most 32)\r\n";
@@ -90,8 +93,9 @@ class FingerServerHostileInputTest {
     try (FingerServer server = start(FingerFixtures.loopback(), FingerFixtures.users())) {
       String answer = FingerFixtures.query(server.port(), "../../etc/shadow");
       assertTrue(answer.startsWith("finger: invalid user name"), answer);
-      assertTrue(FingerFixtures.query(server.port(), "/W ../../etc/shadow")
-          .startsWith("finger: invalid user name"));
+      assertTrue(
+          FingerFixtures.query(server.port(), "/W ../../etc/shadow")
+              .startsWith("finger: invalid user name"));
     }
   }
 
@@ -101,7 +105,8 @@ class FingerServerHostileInputTest {
     try (FingerServer server = start(config, FingerFixtures.users());
         Socket silent = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       silent.setSoTimeout(10_000);
-      assertEquals("finger: no query received within 300 ms\r\n",
+      assertEquals(
+          "finger: no query received within 300 ms\r\n",
           new String(silent.getInputStream().readAllBytes(), UTF_8));
       assertStillServes(server);
     }
@@ -113,18 +118,21 @@ class FingerServerHostileInputTest {
     try (FingerServer server = start(config, FingerFixtures.users());
         Socket slow = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       slow.setSoTimeout(10_000);
-      Thread trickler = Thread.ofVirtual().start(() -> {
-        try {
-          OutputStream out = slow.getOutputStream();
-          for (int i = 0; i < 100; i++) {
-            out.write('a');
-            out.flush();
-            Thread.sleep(50);
-          }
-        } catch (IOException | InterruptedException e) {
-          // The server closed the connection: the point of the test.
-        }
-      });
+      Thread trickler =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      OutputStream out = slow.getOutputStream();
+                      for (int i = 0; i < 100; i++) {
+                        out.write('a');
+                        out.flush();
+                        Thread.sleep(50);
+                      }
+                    } catch (IOException | InterruptedException e) {
+                      // The server closed the connection: the point of the test.
+                    }
+                  });
       String answer = new String(slow.getInputStream().readAllBytes(), UTF_8);
       assertEquals("finger: no query received within 500 ms\r\n", answer);
       trickler.interrupt();
@@ -155,22 +163,23 @@ class FingerServerHostileInputTest {
   void twoHundredClientsAtOnceGetAnAnswerOrBusyAndTheDaemonKeepsServing() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     UsersFile users = FingerFixtures.users();
-    UserDirectory held = new UserDirectory() {
-      @Override
-      public List<Account> find(String name) throws IOException {
-        try {
-          gate.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return users.find(name);
-      }
+    UserDirectory held =
+        new UserDirectory() {
+          @Override
+          public List<Account> find(String name) throws IOException {
+            try {
+              gate.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return users.find(name);
+          }
 
-      @Override
-      public List<Account> loggedIn() {
-        return users.loggedIn();
-      }
-    };
+          @Override
+          public List<Account> loggedIn() {
+            return users.loggedIn();
+          }
+        };
     int cap = 50;
     int clients = 200;
     CountDownLatch refused = new CountDownLatch(clients - cap);
@@ -179,13 +188,15 @@ class FingerServerHostileInputTest {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<String>> answers = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
-        answers.add(pool.submit(() -> {
-          String answer = FingerFixtures.query(server.port(), "alice");
-          if (answer.equals(BUSY)) {
-            refused.countDown();
-          }
-          return answer;
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  String answer = FingerFixtures.query(server.port(), "alice");
+                  if (answer.equals(BUSY)) {
+                    refused.countDown();
+                  }
+                  return answer;
+                }));
       }
       assertTrue(refused.await(20, TimeUnit.SECONDS), "refusals: " + refused.getCount() + " left");
       gate.countDown();
@@ -218,11 +229,12 @@ class FingerServerHostileInputTest {
 
   @Test
   void unreadAnswerDoesNotHoldAConnectionForever() throws IOException {
-    FingerServer.Config config = FingerFixtures.loopback()
-        .withIdleTimeout(Duration.ofMillis(300))
-        .withForwarding(false, Duration.ofMillis(300))
-        .withMaxReplyBytes(16 * 1024 * 1024)
-        .withMaxConnections(1);
+    FingerServer.Config config =
+        FingerFixtures.loopback()
+            .withIdleTimeout(Duration.ofMillis(300))
+            .withForwarding(false, Duration.ofMillis(300))
+            .withMaxReplyBytes(16 * 1024 * 1024)
+            .withMaxConnections(1);
     try (FingerServer server = start(config, userWithLongPlan(100_000));
         Socket reader = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       reader.setReceiveBufferSize(4096);

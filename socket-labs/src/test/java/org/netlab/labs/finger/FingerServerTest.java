@@ -51,7 +51,8 @@ class FingerServerTest {
   @Test
   void slashWUserQueryAddsProjectKeyAndPlan() throws IOException {
     try (FingerServer server = start(FingerFixtures.loopback())) {
-      assertEquals(ALICE_SHORT
+      assertEquals(
+          ALICE_SHORT
               + "Project: Wonderland survey\r\n"
               + "PGP key:\r\n-----BEGIN PGP PUBLIC KEY BLOCK-----\r\n"
               + "Plan:\r\nDown the rabbit hole.\r\nThen through the looking glass.\r\n",
@@ -65,8 +66,7 @@ class FingerServerTest {
       String answer = FingerFixtures.query(server.port(), "/W");
       assertTrue(answer.startsWith(ALICE_SHORT), answer);
       assertTrue(answer.contains("\r\n\r\nLogin: bob "), answer);
-      assertTrue(answer.endsWith("On since 2026-11-21 08:30 UTC on tty1\r\nNo Plan.\r\n"),
-          answer);
+      assertTrue(answer.endsWith("On since 2026-11-21 08:30 UTC on tty1\r\nNo Plan.\r\n"), answer);
     }
   }
 
@@ -87,18 +87,16 @@ class FingerServerTest {
   @Test
   void unknownAndHiddenUsersAreNoSuchUser() throws IOException {
     try (FingerServer server = start(FingerFixtures.loopback())) {
-      assertEquals("finger: mallory: no such user\r\n",
-          FingerFixtures.query(server.port(), "mallory"));
-      assertEquals("finger: dave: no such user\r\n",
-          FingerFixtures.query(server.port(), "dave"));
+      assertEquals(
+          "finger: mallory: no such user\r\n", FingerFixtures.query(server.port(), "mallory"));
+      assertEquals("finger: dave: no such user\r\n", FingerFixtures.query(server.port(), "dave"));
     }
   }
 
   @Test
   void bareLineFeedEndsTheQueryToo() throws IOException {
     try (FingerServer server = start(FingerFixtures.loopback())) {
-      assertEquals(ALICE_SHORT,
-          FingerFixtures.exchange(server.port(), "alice\n".getBytes(UTF_8)));
+      assertEquals(ALICE_SHORT, FingerFixtures.exchange(server.port(), "alice\n".getBytes(UTF_8)));
     }
   }
 
@@ -113,7 +111,8 @@ class FingerServerTest {
   @Test
   void forwardingIsRefusedByDefault() throws IOException {
     try (FingerServer server = start(FingerFixtures.loopback())) {
-      assertEquals("finger forwarding service denied\r\n",
+      assertEquals(
+          "finger forwarding service denied\r\n",
           FingerFixtures.query(server.port(), "alice@127.0.0.1:" + server.port()));
     }
   }
@@ -121,37 +120,38 @@ class FingerServerTest {
   @Test
   void forwardingWhenAllowedGoesOneHopAndNamesTheHost() throws IOException {
     try (FingerServer target = start(FingerFixtures.loopback());
-        FingerServer relay = start(
-            FingerFixtures.loopback().withForwarding(true, Duration.ofSeconds(5)))) {
+        FingerServer relay =
+            start(FingerFixtures.loopback().withForwarding(true, Duration.ofSeconds(5)))) {
       String via = "127.0.0.1:" + target.port();
-      assertEquals("[" + via + "]\r\n" + ALICE_SHORT,
-          FingerFixtures.query(relay.port(), "alice@" + via));
-      assertEquals("finger: forwarding is limited to one hop\r\n",
+      assertEquals(
+          "[" + via + "]\r\n" + ALICE_SHORT, FingerFixtures.query(relay.port(), "alice@" + via));
+      assertEquals(
+          "finger: forwarding is limited to one hop\r\n",
           FingerFixtures.query(relay.port(), "alice@" + via + "@" + via));
     }
   }
 
   @Test
   void forwardingToAHostThatDoesNotAnswerFailsCleanly() throws IOException {
-    try (FingerServer relay = start(
-        FingerFixtures.loopback().withForwarding(true, Duration.ofSeconds(2)))) {
+    try (FingerServer relay =
+        start(FingerFixtures.loopback().withForwarding(true, Duration.ofSeconds(2)))) {
       int closedPort;
       try (var probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         closedPort = probe.getLocalPort();
       }
       String answer = FingerFixtures.query(relay.port(), "alice@127.0.0.1:" + closedPort);
-      assertTrue(answer.startsWith("finger: cannot finger 127.0.0.1:" + closedPort + ": "),
-          answer);
+      assertTrue(answer.startsWith("finger: cannot finger 127.0.0.1:" + closedPort + ": "), answer);
     }
   }
 
   @Test
   void forwardingToAHostThatNeverAnswersGivesUpAfterTheForwardTimeout() throws IOException {
     try (MinimalFingerPeer stalled = new MinimalFingerPeer(new byte[0], true);
-        FingerServer relay = start(
-            FingerFixtures.loopback().withForwarding(true, Duration.ofMillis(300)))) {
+        FingerServer relay =
+            start(FingerFixtures.loopback().withForwarding(true, Duration.ofMillis(300)))) {
       String via = "127.0.0.1:" + stalled.port();
-      assertEquals("finger: cannot finger " + via + ": no complete answer within 300 ms\r\n",
+      assertEquals(
+          "finger: cannot finger " + via + ": no complete answer within 300 ms\r\n",
           FingerFixtures.query(relay.port(), "/W alice@" + via));
       assertEquals(List.of("/W alice"), stalled.queries());
     }
@@ -194,13 +194,15 @@ class FingerServerTest {
       server.close();
       List<String> lines = Files.readAllLines(logFile, UTF_8);
       assertEquals(4, lines.size(), lines.toString());
-      assertTrue(lines.get(0).matches(
-          "2026-11-21T10:15:30\\.123Z 127\\.0\\.0\\.1:[0-9]+ \"/W alice\" answered "
-              + aliceBytes),
+      assertTrue(
+          lines
+              .get(0)
+              .matches(
+                  "2026-11-21T10:15:30\\.123Z 127\\.0\\.0\\.1:[0-9]+ \"/W alice\" answered "
+                      + aliceBytes),
           lines.get(0));
       assertTrue(lines.get(1).endsWith(" \"mallory\" no-such-user 31"), lines.get(1));
-      assertTrue(lines.get(2).endsWith(" \"bob@elsewhere\" forwarding-refused 34"),
-          lines.get(2));
+      assertTrue(lines.get(2).endsWith(" \"bob@elsewhere\" forwarding-refused 34"), lines.get(2));
       assertTrue(lines.get(3).contains(" \"a\\\"\\\\\\x1B\" invalid-query "), lines.get(3));
     }
   }

@@ -29,13 +29,15 @@ class HostAccountsTest {
     Files.createDirectories(dir.resolve("home/bob"));
     myUid = ((Number) Files.getAttribute(aliceHome, "unix:uid")).longValue();
     passwd = dir.resolve("passwd");
-    Files.write(passwd, List.of(
-        "# comment",
-        "root:x:0:0:root:/root:/bin/bash",
-        "alice:x:" + myUid + ":100:Alice Liddell,Room 1,,:" + aliceHome + ":/bin/bash",
-        "bob:x:" + myUid + ":100:& the Builder:" + dir.resolve("home/bob") + ":/bin/sh",
-        "broken line",
-        "+nis::::::"));
+    Files.write(
+        passwd,
+        List.of(
+            "# comment",
+            "root:x:0:0:root:/root:/bin/bash",
+            "alice:x:" + myUid + ":100:Alice Liddell,Room 1,,:" + aliceHome + ":/bin/bash",
+            "bob:x:" + myUid + ":100:& the Builder:" + dir.resolve("home/bob") + ":/bin/sh",
+            "broken line",
+            "+nis::::::"));
     utmp = dir.resolve("utmp");
   }
 
@@ -80,8 +82,8 @@ class HostAccountsTest {
 
   @Test
   void sessionsComeFromUtmpUserRecordsOnlyWithEachUsersFiles() throws IOException {
-    ByteBuffer records = ByteBuffer.allocate(UtmpFile.RECORD_BYTES * 3)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer records =
+        ByteBuffer.allocate(UtmpFile.RECORD_BYTES * 3).order(ByteOrder.LITTLE_ENDIAN);
     record(records, 0, (short) 2, "~", "reboot", "", 1_700_000_000);
     record(records, 1, UtmpFile.USER_PROCESS, "pts/1", "alice", "192.0.2.9", 1_763_715_600);
     record(records, 2, UtmpFile.USER_PROCESS, "pts/2", "ghost", "", 1_763_715_600);
@@ -92,8 +94,7 @@ class HostAccountsTest {
 
     assertEquals(1, loggedIn.size());
     assertEquals(
-        List.of(new Session("alice", "pts/1", Instant.ofEpochSecond(1_763_715_600),
-            "192.0.2.9")),
+        List.of(new Session("alice", "pts/1", Instant.ofEpochSecond(1_763_715_600), "192.0.2.9")),
         loggedIn.getFirst().sessions());
     assertEquals(Optional.of("Tea at four."), loggedIn.getFirst().plan());
   }
@@ -105,7 +106,12 @@ class HostAccountsTest {
   }
 
   private static void record(
-      ByteBuffer buffer, int index, short type, String line, String user, String host,
+      ByteBuffer buffer,
+      int index,
+      short type,
+      String line,
+      String user,
+      String host,
       int seconds) {
     int at = index * UtmpFile.RECORD_BYTES;
     buffer.putShort(at, type);

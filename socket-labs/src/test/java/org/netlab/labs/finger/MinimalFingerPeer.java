@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A bare RFC 1288 server written from the RFC alone, independent of our daemon: it reads
- * one line, records it, sends a fixed answer as raw bytes and closes. Or, when told to
- * stall, accepts and never answers.
+ * A bare RFC 1288 server written from the RFC alone, independent of our daemon: it reads one line,
+ * records it, sends a fixed answer as raw bytes and closes. Or, when told to stall, accepts and
+ * never answers.
  */
 final class MinimalFingerPeer implements AutoCloseable {
   private final ServerSocket listener;
@@ -43,8 +43,9 @@ final class MinimalFingerPeer implements AutoCloseable {
     while (!listener.isClosed()) {
       try (Socket socket = listener.accept()) {
         socket.setSoTimeout(5000);
-        String line = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-            ISO_8859_1)).readLine();
+        String line =
+            new BufferedReader(new InputStreamReader(socket.getInputStream(), ISO_8859_1))
+                .readLine();
         queries.add(line);
         if (stall) {
           socket.getInputStream().read();

@@ -35,8 +35,9 @@ class PidFileTest {
     try (PidFile first = PidFile.acquire(path)) {
       PidFile.HeldException e =
           assertThrows(PidFile.HeldException.class, () -> PidFile.acquire(path));
-      assertTrue(e.getMessage().contains("held by running process "
-          + ProcessHandle.current().pid()), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("held by running process " + ProcessHandle.current().pid()),
+          e.getMessage());
       assertEquals(MY_PID, Files.readString(path, US_ASCII));
     }
   }
