@@ -57,7 +57,12 @@ public final class Totp {
    * and all of them are compared, so the time taken does not say which one matched.
    */
   public OptionalLong verify(OtpSecret secret, String code) {
-    long now = step(clock.instant());
+    return verifyAt(secret, code, clock.instant());
+  }
+
+  /** As {@link #verify} at a given time. */
+  public OptionalLong verifyAt(OtpSecret secret, String code, Instant time) {
+    long now = step(time);
     long matched = -1;
     boolean found = false;
     for (long step = now - WINDOW; step <= now + WINDOW; step++) {
