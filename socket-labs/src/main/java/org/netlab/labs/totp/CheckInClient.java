@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import org.netlab.labs.net.LineReader;
@@ -34,19 +35,28 @@ public final class CheckInClient {
    *     a reply
    */
   public String checkIn(CheckInRequest request) throws IOException {
+    String where = server.getHostString() + ":" + server.getPort();
+    if (server.isUnresolved()) {
+      throw new IOException("unknown host " + server.getHostString());
+    }
     int millis = Math.toIntExact(timeout.toMillis());
     try (Socket socket = new Socket()) {
-      socket.connect(server, millis);
+      try {
+        socket.connect(server, millis);
+      } catch (IOException e) {
+        throw new IOException("cannot connect to " + where + ": " + e.getMessage(), e);
+      }
       socket.setSoTimeout(millis);
       socket.setTcpNoDelay(true);
       socket.getOutputStream().write(CheckInProtocol.encode(request));
       byte[] reply = new LineReader(new BufferedInputStream(socket.getInputStream(), 512),
           MAX_REPLY_BYTES).readLine();
       if (reply == null) {
-        throw new IOException(server.getHostString() + ":" + server.getPort()
-            + " closed the connection without a reply");
+        throw new IOException(where + " closed the connection without a reply");
       }
       return new String(reply, UTF_8);
+    } catch (SocketTimeoutException e) {
+      throw new IOException("no reply from " + where + " within " + timeout.toSeconds() + " s", e);
     }
   }
 }

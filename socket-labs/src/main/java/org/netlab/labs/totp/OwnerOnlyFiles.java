@@ -41,6 +41,18 @@ final class OwnerOnlyFiles {
     }
   }
 
+  /**
+   * As {@link #create}, with an error that says what to do when the file exists: files
+   * holding secrets are never overwritten.
+   */
+  static void createNew(Path file, String what) throws IOException {
+    try {
+      create(file);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException(what + " " + file + " already exists; remove it or choose another name", e);
+    }
+  }
+
   /** Creates the file as by {@link #create} unless it exists, then checks its mode. */
   static void createOrCheck(Path file, String what) throws IOException {
     if (!Files.exists(file)) {
