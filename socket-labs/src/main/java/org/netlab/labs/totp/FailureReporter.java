@@ -39,7 +39,7 @@ final class FailureReporter implements IExecutionExceptionHandler, IExitCodeExce
 
   @Override
   public int getExitCode(Throwable e) {
-    if (e instanceof IllegalArgumentException) {
+    if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
       return INVALID_INPUT;
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {

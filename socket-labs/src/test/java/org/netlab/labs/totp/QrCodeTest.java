@@ -25,7 +25,7 @@ class QrCodeTest {
   private static final int PIXELS = 4;
 
   /** Decodes an image given as ARGB pixels, as a camera app would after focusing. */
-  private static String decode(int width, int height, int[] argb) throws Exception {
+  static String decode(int width, int height, int[] argb) throws Exception {
     LuminanceSource source = new RGBLuminanceSource(width, height, argb);
     return new QRCodeReader()
         .decode(new BinaryBitmap(new HybridBinarizer(source)), Map.of(DecodeHintType.TRY_HARDER, true))
