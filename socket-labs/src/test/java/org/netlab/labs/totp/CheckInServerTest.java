@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -274,6 +276,28 @@ class CheckInServerTest {
     IOException error = assertThrows(IOException.class, () -> start(Duration.ofSeconds(5)));
     assertEquals("secrets file " + secrets + " is open to group or others (mode rw-r--r--); run: chmod 600 "
         + secrets, error.getMessage());
+  }
+
+  @Test
+  void independentPythonClientChecksIn() throws Exception {
+    assumeTrue(Programs.onPath("python3"), "python3 not installed: independent client test skipped");
+    // Python's socket module, not our client: the wire format is what the README says.
+    String script = String.join("\n",
+        "import socket, sys",
+        "with socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5) as s:",
+        "    s.sendall(sys.argv[2].encode('utf-8') + b'\\r\\n')",
+        "    s.shutdown(socket.SHUT_WR)",
+        "    reply = b''",
+        "    while chunk := s.recv(256):",
+        "        reply += chunk",
+        "sys.stdout.write(reply.decode('utf-8'))");
+    String line = "Zo\u00e9&" + ID + "&" + totp.code(secret);
+    Process python = new ProcessBuilder("python3", "-c", script, Integer.toString(server.port()),
+        line).redirectErrorStream(true).start();
+    String output = new String(python.getInputStream().readAllBytes(), UTF_8);
+    assertTrue(python.waitFor(10, TimeUnit.SECONDS));
+    assertEquals("accepted\r\n", output);
+    assertEquals("Zo\u00e9", logged().getLast().name());
   }
 
   @Test

@@ -4,10 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,10 +28,7 @@ class OathtoolInteropTest {
 
   @BeforeAll
   static void requireOathtool() {
-    boolean found = System.getenv("PATH") != null
-        && java.util.Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
-            .anyMatch(dir -> Files.isExecutable(Path.of(dir, "oathtool")));
-    assumeTrue(found, "oathtool not installed (apt-get install oathtool): interop test skipped");
+    assumeTrue(Programs.onPath("oathtool"), "oathtool not installed (apt-get install oathtool): interop test skipped");
   }
 
   private static String oathtool(List<String> arguments) throws IOException, InterruptedException {
