@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -96,7 +97,9 @@ public final class CheckInServer implements AutoCloseable {
     @Override
     public void handle(Socket socket) throws IOException {
       InputStream in = new BufferedInputStream(socket.getInputStream(), 512);
-      String client = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+      String host = socket.getInetAddress().getHostAddress();
+      String client = (socket.getInetAddress() instanceof Inet6Address ? "[" + host + "]" : host)
+          + ":" + socket.getPort();
       Verdict verdict;
       boolean unreadInput = false;
       try {
