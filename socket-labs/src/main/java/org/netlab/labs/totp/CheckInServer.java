@@ -40,9 +40,6 @@ public final class CheckInServer implements AutoCloseable {
    */
   public record Config(
       InetSocketAddress bind, Path secrets, Path log, int maxConnections, Duration idleTimeout) {
-    public static final int DEFAULT_MAX_CONNECTIONS = 256;
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
-
     public Config {
       Objects.requireNonNull(bind, "bind");
       Objects.requireNonNull(secrets, "secrets");

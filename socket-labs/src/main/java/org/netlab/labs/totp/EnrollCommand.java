@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,19 +95,30 @@ final class EnrollCommand implements Callable<Integer> {
     }
     Enrolment enrolment = id == null ? null : new Enrolment(id, secret, parameters);
 
-    // Files first: if one cannot be written, nothing is printed that looks like success.
-    if (enrolment != null) {
-      Path file = secrets != null ? secrets : TotpFiles.defaultSecrets();
-      SecretsFile.add(file, enrolment);
-      spec.commandLine().getErr().println("enrolled id " + id + " in " + file);
-    }
-    if (saveSecret != null) {
-      writeNew(saveSecret, "secret file", out -> out.write(
-          (secret.base32() + "\n").getBytes(US_ASCII)));
-    }
-    if (png != null) {
-      QrCode image = QrCode.encode(uri.toString(), QrCode.IMAGE_QUIET_ZONE);
-      writeNew(png, "image", out -> image.writePng(out, PNG_PIXELS_PER_MODULE));
+    // All or nothing: the new files come first (they fail if they exist), the enrolment
+    // last, and a failure removes what was created; only then is anything printed.
+    List<Path> created = new ArrayList<>();
+    try {
+      if (saveSecret != null) {
+        writeNew(saveSecret, "secret file",
+            out -> out.write((secret.base32() + "\n").getBytes(US_ASCII)));
+        created.add(saveSecret);
+      }
+      if (png != null) {
+        QrCode image = QrCode.encode(uri.toString(), QrCode.IMAGE_QUIET_ZONE);
+        writeNew(png, "image", out -> image.writePng(out, PNG_PIXELS_PER_MODULE));
+        created.add(png);
+      }
+      if (enrolment != null) {
+        Path file = secrets != null ? secrets : TotpFiles.defaultSecrets();
+        SecretsFile.add(file, enrolment);
+        spec.commandLine().getErr().println("enrolled id " + id + " in " + file);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Path file : created) {
+        Files.deleteIfExists(file);
+      }
+      throw e;
     }
 
     PrintWriter out = spec.commandLine().getOut();

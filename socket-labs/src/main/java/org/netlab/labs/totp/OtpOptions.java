@@ -1,6 +1,7 @@
 package org.netlab.labs.totp;
 
 import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** The code parameters shared by {@code enroll} and {@code code}. */
@@ -25,7 +26,7 @@ final class OtpOptions {
     return new OtpParameters(algorithm, digits, Duration.ofSeconds(periodSeconds));
   }
 
-  static final class AlgorithmConverter implements picocli.CommandLine.ITypeConverter<HmacAlgorithm> {
+  static final class AlgorithmConverter implements ITypeConverter<HmacAlgorithm> {
     @Override
     public HmacAlgorithm convert(String value) {
       return HmacAlgorithm.parse(value);

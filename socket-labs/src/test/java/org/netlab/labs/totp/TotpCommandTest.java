@@ -121,6 +121,31 @@ class TotpCommandTest {
   }
 
   @Test
+  void failedEnrolmentLeavesNothingBehind() throws IOException {
+    Path secrets = dir.resolve("secrets");
+    Path saved = dir.resolve("ada.secret");
+    Path png = dir.resolve("ada.png");
+    assertEquals(0, run("enroll", "--account", "ada", "--id", "42", "--secrets",
+        secrets.toString()).exit());
+    String enrolled = Files.readString(secrets);
+
+    // The id is taken: the new secret file and image are removed again.
+    Run taken = run("enroll", "--account", "ada", "--id", "42", "--secrets", secrets.toString(),
+        "--save-secret", saved.toString(), "--png", png.toString());
+    assertEquals(3, taken.exit());
+    assertEquals(false, Files.exists(saved));
+    assertEquals(false, Files.exists(png));
+
+    // The image exists: the id is not enrolled.
+    Files.writeString(png, "someone else's");
+    Run exists = run("enroll", "--account", "bob", "--id", "43", "--secrets", secrets.toString(),
+        "--png", png.toString());
+    assertEquals(3, exists.exit());
+    assertEquals(enrolled, Files.readString(secrets));
+    assertEquals("someone else's", Files.readString(png));
+  }
+
+  @Test
   void secretsWithoutAnIdIsAUsageError() {
     Run run = run("enroll", "--account", "ada", "--secrets", dir.resolve("s").toString());
     assertEquals(2, run.exit());
