@@ -55,11 +55,6 @@ public final class SecretsFile {
     return path;
   }
 
-  /** How many ids are enrolled, as last loaded. */
-  public synchronized int size() {
-    return table.size();
-  }
-
   /** The enrolment for an id, reloading the file first if it changed. */
   public synchronized Optional<Enrolment> find(String id) {
     try {

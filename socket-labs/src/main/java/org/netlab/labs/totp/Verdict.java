@@ -79,8 +79,4 @@ public record Verdict(Kind kind, String message) {
       default -> message.startsWith(TOO_MANY_ATTEMPTS) ? Kind.LOCKED_OUT : Kind.MALFORMED;
     };
   }
-
-  public boolean isAccepted() {
-    return kind == Kind.ACCEPTED;
-  }
 }

@@ -2,6 +2,7 @@ package org.netlab.labs.totp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -73,8 +74,8 @@ class TotpCommandTest {
 
   @Test
   void twoEnrolmentsGetDifferentSecrets() {
-    assertTrue(!secretOf(run("enroll", "--account", "a", "--qr", "none"))
-        .equals(secretOf(run("enroll", "--account", "a", "--qr", "none"))));
+    assertNotEquals(secretOf(run("enroll", "--account", "a", "--qr", "none")),
+        secretOf(run("enroll", "--account", "a", "--qr", "none")));
   }
 
   @Test
