@@ -33,9 +33,12 @@ public final class CheckInLog implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Opens the log for appending, creating it owner-only (it names people) if absent. */
+  /**
+   * Opens the log for appending, creating it owner-only (it names people) if absent. An
+   * existing log keeps its mode: sharing it with a group is the owner's choice.
+   */
   public static CheckInLog open(Path path) throws IOException {
-    OwnerOnlyFiles.createOrCheck(path, "check-in log");
+    OwnerOnlyFiles.createIfAbsent(path);
     FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     CheckInLog log = new CheckInLog(path, channel);
     try {

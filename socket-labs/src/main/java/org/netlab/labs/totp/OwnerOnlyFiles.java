@@ -53,16 +53,15 @@ final class OwnerOnlyFiles {
     }
   }
 
-  /** Creates the file as by {@link #create} unless it exists, then checks its mode. */
-  static void createOrCheck(Path file, String what) throws IOException {
+  /** Creates the file as by {@link #create} unless it exists; an existing one is kept as is. */
+  static void createIfAbsent(Path file) throws IOException {
     if (!Files.exists(file)) {
       try {
         create(file);
       } catch (FileAlreadyExistsException raced) {
-        // Someone created it meanwhile: check theirs.
+        // Someone created it meanwhile: use theirs.
       }
     }
-    requireOwnerOnly(file, what);
   }
 
   /**
