@@ -7,10 +7,10 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Failures of one id in a sliding window: after {@value #MAX_FAILURES} failures within
- * {@link #WINDOW}, further tries are refused until the oldest of them leaves the window.
- * With 6 digits and 3 codes valid at a time, that bounds a guesser to 5 tries per 5
- * minutes, about 0.4 % success a day. Not thread-safe: the caller holds the id's lock.
+ * Failures of one id in a sliding window: after {@value #MAX_FAILURES} failures within {@link
+ * #WINDOW}, further tries are refused until the oldest of them leaves the window. With 6 digits and
+ * 3 codes valid at a time, that bounds a guesser to 5 tries per 5 minutes, about 0.4 % success a
+ * day. Not thread-safe: the caller holds the id's lock.
  */
 final class AttemptLimiter {
   static final int MAX_FAILURES = 5;

@@ -31,8 +31,7 @@ public final class CheckInClient {
    * Sends the request and waits for the reply.
    *
    * @return the reply without its line end, e.g. {@code accepted}
-   * @throws IOException when the server cannot be reached, times out or closes without
-   *     a reply
+   * @throws IOException when the server cannot be reached, times out or closes without a reply
    */
   public String checkIn(CheckInRequest request) throws IOException {
     String where = server.getHostString() + ":" + server.getPort();
@@ -49,8 +48,9 @@ public final class CheckInClient {
       socket.setSoTimeout(millis);
       socket.setTcpNoDelay(true);
       socket.getOutputStream().write(CheckInProtocol.encode(request));
-      byte[] reply = new LineReader(new BufferedInputStream(socket.getInputStream(), 512),
-          MAX_REPLY_BYTES).readLine();
+      byte[] reply =
+          new LineReader(new BufferedInputStream(socket.getInputStream(), 512), MAX_REPLY_BYTES)
+              .readLine();
       if (reply == null) {
         throw new IOException(where + " closed the connection without a reply");
       }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code totp checkin}: sends {@code name&id&otp} to a check-in server, prints the reply. */
-@Command(name = "checkin", mixinStandardHelpOptions = true,
+@Command(
+    name = "checkin",
+    mixinStandardHelpOptions = true,
     description = {
       "Checks in with a code: sends name&id&otp to the server and prints its reply.",
       "Asks for the code on standard input when --otp is not given.",
@@ -27,26 +29,40 @@ final class CheckInCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
+  @Option(
+      names = "--host",
+      defaultValue = "localhost",
+      paramLabel = "HOST",
       description = "Server host (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "" + CheckInProtocol.DEFAULT_PORT, paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      defaultValue = "" + CheckInProtocol.DEFAULT_PORT,
+      paramLabel = "PORT",
       description = "Server port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--name", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--name",
+      required = true,
+      paramLabel = "NAME",
       description = "Your name, for the record (up to 64 characters, no '&').")
   String name;
 
   @Option(names = "--id", required = true, paramLabel = "ID", description = "Your enrolled id.")
   String id;
 
-  @Option(names = "--otp", paramLabel = "CODE",
+  @Option(
+      names = "--otp",
+      paramLabel = "CODE",
       description = "The code from your authenticator app; asked for when absent.")
   String otp;
 
-  @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+  @Option(
+      names = "--timeout",
+      defaultValue = "10",
+      paramLabel = "SECONDS",
       description = "Bound on connecting and on waiting for the reply (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
@@ -64,8 +80,9 @@ final class CheckInCommand implements Callable<Integer> {
     }
     String code = otp != null ? otp : askForCode();
     CheckInRequest request = new CheckInRequest(name, id, code.strip());
-    String reply = new CheckInClient(new InetSocketAddress(host, port),
-        Duration.ofSeconds(timeoutSeconds)).checkIn(request);
+    String reply =
+        new CheckInClient(new InetSocketAddress(host, port), Duration.ofSeconds(timeoutSeconds))
+            .checkIn(request);
     PrintWriter out = spec.commandLine().getOut();
     out.println(reply);
     out.flush();

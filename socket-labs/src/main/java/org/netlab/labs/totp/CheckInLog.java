@@ -15,10 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The append-only check-in log. {@link #append} returns only once the record is on disk
- * ({@link FileChannel#force}), so an attempt that got a reply is never lost. Concurrent
- * appends share one force when they arrive together (group commit): the disk sync, not
- * the write, is what costs.
+ * The append-only check-in log. {@link #append} returns only once the record is on disk ({@link
+ * FileChannel#force}), so an attempt that got a reply is never lost. Concurrent appends share one
+ * force when they arrive together (group commit): the disk sync, not the write, is what costs.
  */
 public final class CheckInLog implements AutoCloseable {
   private final Path path;
@@ -34,12 +33,13 @@ public final class CheckInLog implements AutoCloseable {
   }
 
   /**
-   * Opens the log for appending, creating it owner-only (it names people) if absent. An
-   * existing log keeps its mode: sharing it with a group is the owner's choice.
+   * Opens the log for appending, creating it owner-only (it names people) if absent. An existing
+   * log keeps its mode: sharing it with a group is the owner's choice.
    */
   public static CheckInLog open(Path path) throws IOException {
     OwnerOnlyFiles.createIfAbsent(path);
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     CheckInLog log = new CheckInLog(path, channel);
     try {
       log.endTornLine();

@@ -8,14 +8,14 @@ import java.nio.charset.CodingErrorAction;
 import org.netlab.labs.net.LineReader;
 
 /**
- * The check-in wire format. The client connects, sends one line {@code name&id&otp} in
- * UTF-8 ending with CRLF (a bare LF or the end of its output also ends it), at most
- * {@value #MAX_LINE_BYTES} bytes; the server answers one line (a {@link Verdict}
- * message) and closes.
+ * The check-in wire format. The client connects, sends one line {@code name&id&otp} in UTF-8 ending
+ * with CRLF (a bare LF or the end of its output also ends it), at most {@value #MAX_LINE_BYTES}
+ * bytes; the server answers one line (a {@link Verdict} message) and closes.
  */
 public final class CheckInProtocol {
   /** The lab's port. */
   public static final int DEFAULT_PORT = 21000;
+
   public static final int MAX_LINE_BYTES = 256;
   public static final char SEPARATOR = '&';
   public static final String CRLF = LineReader.CRLF;
@@ -41,18 +41,25 @@ public final class CheckInProtocol {
   public static CheckInRequest decode(byte[] line) throws MalformedRequestException {
     String text;
     try {
-      text = UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(line))
-          .toString();
+      text =
+          UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(line))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new MalformedRequestException("not UTF-8");
     }
     String[] fields = text.split(String.valueOf(SEPARATOR), -1);
     if (fields.length != 3) {
       throw new MalformedRequestException(
-          "expected name" + SEPARATOR + "id" + SEPARATOR + "otp, found " + fields.length
+          "expected name"
+              + SEPARATOR
+              + "id"
+              + SEPARATOR
+              + "otp, found "
+              + fields.length
               + (fields.length == 1 ? " field" : " fields"));
     }
     try {

@@ -7,10 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One line of the check-in log: {@code time name id client result}, tab-separated, time
- * in UTC (ISO 8601), {@code -} for a field the request did not validly carry. Names and
- * ids never contain tabs or line breaks (requests with control characters are refused),
- * so every record stays on its line.
+ * One line of the check-in log: {@code time name id client result}, tab-separated, time in UTC (ISO
+ * 8601), {@code -} for a field the request did not validly carry. Names and ids never contain tabs
+ * or line breaks (requests with control characters are refused), so every record stays on its line.
  */
 public record CheckInRecord(Instant time, String name, String id, String client, String result) {
   public static final String ABSENT = "-";

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What a student sends: a name (for the record), the enrolled id and the current code.
- * Valid by construction; messages say which field is wrong and why.
+ * What a student sends: a name (for the record), the enrolled id and the current code. Valid by
+ * construction; messages say which field is wrong and why.
  */
 public record CheckInRequest(String name, String id, String otp) {
   public static final int MAX_NAME_CHARACTERS = 64;
@@ -33,10 +33,14 @@ public record CheckInRequest(String name, String id, String otp) {
     if (stripped.indexOf(CheckInProtocol.SEPARATOR) >= 0) {
       throw new IllegalArgumentException("name must not contain '&'");
     }
-    if (stripped.codePoints().anyMatch(c -> Character.isISOControl(c)
-        || Character.getType(c) == Character.FORMAT
-        || Character.getType(c) == Character.LINE_SEPARATOR
-        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
+    if (stripped
+        .codePoints()
+        .anyMatch(
+            c ->
+                Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
       throw new IllegalArgumentException("name must not contain control characters");
     }
     return stripped;

@@ -18,9 +18,9 @@ import org.netlab.labs.net.LineReader;
 import org.netlab.labs.net.TcpServer;
 
 /**
- * The check-in server: one request line per connection, one reply line, then close
- * (see {@link CheckInProtocol}). Attempts are decided and logged by {@link
- * CheckInService}; this class only moves bytes.
+ * The check-in server: one request line per connection, one reply line, then close (see {@link
+ * CheckInProtocol}). Attempts are decided and logged by {@link CheckInService}; this class only
+ * moves bytes.
  */
 public final class CheckInServer implements AutoCloseable {
   static final String BUSY = "server busy, try again";
@@ -55,8 +55,8 @@ public final class CheckInServer implements AutoCloseable {
   /**
    * Opens the secrets file and the log, restores recent state from the log and listens.
    *
-   * @throws IOException when the secrets file is open to group or others, a file cannot
-   *     be opened, or the port cannot be bound
+   * @throws IOException when the secrets file is open to group or others, a file cannot be opened,
+   *     or the port cannot be bound
    */
   public static CheckInServer start(Config config, Clock clock) throws IOException {
     SecretsFile secrets = SecretsFile.open(config.secrets());
@@ -64,9 +64,11 @@ public final class CheckInServer implements AutoCloseable {
     try {
       CheckInService service = new CheckInService(secrets, checkIns, clock);
       service.restore(CheckInLog.readSince(config.log(), service.restoreSince()));
-      TcpServer tcp = new TcpServer("totp",
-          new TcpServer.Options(config.bind(), config.maxConnections(), config.idleTimeout()),
-          new Handler(service));
+      TcpServer tcp =
+          new TcpServer(
+              "totp",
+              new TcpServer.Options(config.bind(), config.maxConnections(), config.idleTimeout()),
+              new Handler(service));
       tcp.start();
       return new CheckInServer(tcp, checkIns);
     } catch (IOException | RuntimeException e) {
@@ -95,8 +97,10 @@ public final class CheckInServer implements AutoCloseable {
     public void handle(Socket socket) throws IOException {
       InputStream in = new BufferedInputStream(socket.getInputStream(), 512);
       String host = socket.getInetAddress().getHostAddress();
-      String client = (socket.getInetAddress() instanceof Inet6Address ? "[" + host + "]" : host)
-          + ":" + socket.getPort();
+      String client =
+          (socket.getInetAddress() instanceof Inet6Address ? "[" + host + "]" : host)
+              + ":"
+              + socket.getPort();
       Verdict verdict;
       boolean unreadInput = false;
       try {
@@ -106,8 +110,9 @@ public final class CheckInServer implements AutoCloseable {
         }
         verdict = service.checkIn(CheckInProtocol.decode(line), client);
       } catch (LineReader.LineTooLongException e) {
-        verdict = service.refuseMalformed(
-            "line longer than " + CheckInProtocol.MAX_LINE_BYTES + " bytes", client);
+        verdict =
+            service.refuseMalformed(
+                "line longer than " + CheckInProtocol.MAX_LINE_BYTES + " bytes", client);
         unreadInput = true;
       } catch (CheckInProtocol.MalformedRequestException e) {
         verdict = service.refuseMalformed(e.getMessage(), client);

@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides check-in attempts and records every one of them. A code is accepted when it
- * is the enrolled secret's code for the current step or one either side, and its step
- * is later than the last step accepted for that id, so a code works once (RFC 6238
- * section 5.2). Wrong and replayed codes count towards the id's lock-out. Knows
- * nothing of sockets: the server hands it parsed requests.
+ * Decides check-in attempts and records every one of them. A code is accepted when it is the
+ * enrolled secret's code for the current step or one either side, and its step is later than the
+ * last step accepted for that id, so a code works once (RFC 6238 section 5.2). Wrong and replayed
+ * codes count towards the id's lock-out. Knows nothing of sockets: the server hands it parsed
+ * requests.
  */
 public final class CheckInService {
   private static final Logger log = LoggerFactory.getLogger(CheckInService.class);
@@ -44,9 +44,9 @@ public final class CheckInService {
   }
 
   /**
-   * Rebuilds replay protection and lock-outs from recent log records, so a restart
-   * neither lets a used code in again nor lifts a lock-out. The step of an accepted code
-   * is not logged, so the latest step it could have been is assumed.
+   * Rebuilds replay protection and lock-outs from recent log records, so a restart neither lets a
+   * used code in again nor lifts a lock-out. The step of an accepted code is not logged, so the
+   * latest step it could have been is assumed.
    */
   public void restore(List<CheckInRecord> recent) {
     for (CheckInRecord record : recent) {
@@ -58,7 +58,8 @@ public final class CheckInService {
       Verdict.Kind kind = Verdict.kindOf(record.result());
       synchronized (state) {
         if (kind == Verdict.Kind.ACCEPTED) {
-          long step = new Totp(enrolment.get().parameters(), clock).step(record.time()) + Totp.WINDOW;
+          long step =
+              new Totp(enrolment.get().parameters(), clock).step(record.time()) + Totp.WINDOW;
           state.lastAcceptedStep = Math.max(state.lastAcceptedStep, step);
           state.failures.clear();
         } else if (kind.isFailedGuess()) {
@@ -84,8 +85,10 @@ public final class CheckInService {
   /** Logs an attempt whose line could not be parsed and returns its verdict. */
   public Verdict refuseMalformed(String reason, String client) {
     Verdict verdict = Verdict.malformed(reason);
-    return recorded(new CheckInRecord(clock.instant(), CheckInRecord.ABSENT, CheckInRecord.ABSENT,
-        client, verdict.message()), verdict);
+    return recorded(
+        new CheckInRecord(
+            clock.instant(), CheckInRecord.ABSENT, CheckInRecord.ABSENT, client, verdict.message()),
+        verdict);
   }
 
   private Verdict decide(CheckInRequest request, Instant now) {

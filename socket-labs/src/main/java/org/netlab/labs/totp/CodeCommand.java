@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code totp code}: the current code and how long it lasts, like an authenticator app. */
-@Command(name = "code", mixinStandardHelpOptions = true,
+@Command(
+    name = "code",
+    mixinStandardHelpOptions = true,
     description = "Prints the current code of a secret and the seconds it has left.")
 final class CodeCommand implements Callable<Integer> {
   private final Clock clock;
@@ -33,11 +35,15 @@ final class CodeCommand implements Callable<Integer> {
 
   /** Where the secret comes from. */
   static final class SecretSource {
-    @Option(names = "--secret", paramLabel = "BASE32",
+    @Option(
+        names = "--secret",
+        paramLabel = "BASE32",
         description = "The Base32 secret (visible to other users in the process list).")
     String secret;
 
-    @Option(names = "--secret-file", paramLabel = "FILE",
+    @Option(
+        names = "--secret-file",
+        paramLabel = "FILE",
         description = "A file holding the Base32 secret, owner-only (see 'enroll --save-secret').")
     Path secretFile;
   }
@@ -49,8 +55,8 @@ final class CodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Totp totp = new Totp(otp.parameters(), clock);
-    OtpSecret secret = source.secret != null
-        ? OtpSecret.fromBase32(source.secret) : read(source.secretFile);
+    OtpSecret secret =
+        source.secret != null ? OtpSecret.fromBase32(source.secret) : read(source.secretFile);
     String code = totp.code(secret);
     long secondsLeft = (totp.remaining().toMillis() + 999) / 1000;
     spec.commandLine().getOut().println(quiet ? code : code + " (" + secondsLeft + " s left)");

@@ -20,10 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code totp enroll}: makes a random secret (or imports one), prints its {@code
- * otpauth://} URI and QR code, and optionally enrols it with a check-in server.
+ * {@code totp enroll}: makes a random secret (or imports one), prints its {@code otpauth://} URI
+ * and QR code, and optionally enrols it with a check-in server.
  */
-@Command(name = "enroll", aliases = "enrol", mixinStandardHelpOptions = true,
+@Command(
+    name = "enroll",
+    aliases = "enrol",
+    mixinStandardHelpOptions = true,
     description = {
       "Creates a random 160-bit secret, prints its otpauth:// URI and draws it as a QR code"
           + " for an authenticator app.",
@@ -37,47 +40,75 @@ final class EnrollCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--account", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--account",
+      required = true,
+      paramLabel = "NAME",
       description = "Who the secret is for, as the app shows it (e.g. alice@example.org).")
   String account;
 
-  @Option(names = "--issuer", defaultValue = "netlab", paramLabel = "ISSUER",
+  @Option(
+      names = "--issuer",
+      defaultValue = "netlab",
+      paramLabel = "ISSUER",
       description = "Who issues it, as the app shows it (default: ${DEFAULT-VALUE}).")
   String issuer;
 
-  @Option(names = "--secret", paramLabel = "BASE32",
+  @Option(
+      names = "--secret",
+      paramLabel = "BASE32",
       description = "Import this Base32 secret (at least 128 bits) instead of making one.")
   String importedSecret;
 
   @Mixin OtpOptions otp;
 
-  @Option(names = "--qr", defaultValue = "ANSI", paramLabel = "STYLE",
-      description = "Terminal QR code: ANSI (black on white, any terminal), PLAIN (for light"
-          + " backgrounds), INVERTED (for dark ones without colours) or NONE"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--qr",
+      defaultValue = "ANSI",
+      paramLabel = "STYLE",
+      description =
+          "Terminal QR code: ANSI (black on white, any terminal), PLAIN (for light"
+              + " backgrounds), INVERTED (for dark ones without colours) or NONE"
+              + " (default: ${DEFAULT-VALUE}).")
   QrStyleOption qr;
 
-  @Option(names = "--png", paramLabel = "FILE",
+  @Option(
+      names = "--png",
+      paramLabel = "FILE",
       description = "Also write the QR code as a PNG image (a new, owner-only file).")
   Path png;
 
-  @Option(names = "--save-secret", paramLabel = "FILE",
-      description = "Write the Base32 secret to a new owner-only file, for 'totp code"
-          + " --secret-file'.")
+  @Option(
+      names = "--save-secret",
+      paramLabel = "FILE",
+      description =
+          "Write the Base32 secret to a new owner-only file, for 'totp code" + " --secret-file'.")
   Path saveSecret;
 
-  @Option(names = "--id", paramLabel = "ID",
-      description = "Enrol the secret under this id (1-32 letters, digits, '.', '-', '_') in"
-          + " the secrets file.")
+  @Option(
+      names = "--id",
+      paramLabel = "ID",
+      description =
+          "Enrol the secret under this id (1-32 letters, digits, '.', '-', '_') in"
+              + " the secrets file.")
   String id;
 
-  @Option(names = "--secrets", paramLabel = "FILE",
-      description = "The check-in server's secrets file, created owner-only (default: "
-          + TotpFiles.DESCRIPTION + "secrets).")
+  @Option(
+      names = "--secrets",
+      paramLabel = "FILE",
+      description =
+          "The check-in server's secrets file, created owner-only (default: "
+              + TotpFiles.DESCRIPTION
+              + "secrets).")
   Path secrets;
 
   /** The QR styles, plus none. */
-  enum QrStyleOption { ANSI, PLAIN, INVERTED, NONE }
+  enum QrStyleOption {
+    ANSI,
+    PLAIN,
+    INVERTED,
+    NONE
+  }
 
   EnrollCommand(Clock clock, SecureRandom random) {
     this.clock = clock;
@@ -87,8 +118,8 @@ final class EnrollCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OtpParameters parameters = otp.parameters();
-    OtpSecret secret = importedSecret == null
-        ? OtpSecret.generate(random) : OtpSecret.fromBase32(importedSecret);
+    OtpSecret secret =
+        importedSecret == null ? OtpSecret.generate(random) : OtpSecret.fromBase32(importedSecret);
     OtpAuthUri uri = new OtpAuthUri(issuer, account, secret, parameters);
     if (secrets != null && id == null) {
       throw new IllegalArgumentException("--secrets needs --id: the id to enrol the secret under");
@@ -100,7 +131,9 @@ final class EnrollCommand implements Callable<Integer> {
     List<Path> created = new ArrayList<>();
     try {
       if (saveSecret != null) {
-        writeNew(saveSecret, "secret file",
+        writeNew(
+            saveSecret,
+            "secret file",
             out -> out.write((secret.base32() + "\n").getBytes(US_ASCII)));
         created.add(saveSecret);
       }
@@ -124,11 +157,20 @@ final class EnrollCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(uri);
     if (qr != QrStyleOption.NONE) {
-      out.print(QrCode.encode(uri.toString(), QrCode.TERMINAL_QUIET_ZONE)
-          .render(QrCode.Style.valueOf(qr.name())));
+      out.print(
+          QrCode.encode(uri.toString(), QrCode.TERMINAL_QUIET_ZONE)
+              .render(QrCode.Style.valueOf(qr.name())));
     }
-    out.println("secret: " + grouped(secret.base32()) + "  (" + parameters.algorithm().uriName()
-        + ", " + parameters.digits() + " digits, " + parameters.period().getSeconds() + " s)");
+    out.println(
+        "secret: "
+            + grouped(secret.base32())
+            + "  ("
+            + parameters.algorithm().uriName()
+            + ", "
+            + parameters.digits()
+            + " digits, "
+            + parameters.period().getSeconds()
+            + " s)");
     out.println("current code: " + new Totp(parameters, clock).code(secret));
     out.flush();
     return 0;

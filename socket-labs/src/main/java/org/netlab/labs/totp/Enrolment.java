@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One id's TOTP secret, as the check-in server knows it. In a secrets file it is one
- * line: {@code id secret algorithm digits period}, e.g. {@code 42 GEZD... SHA1 6 30}.
+ * One id's TOTP secret, as the check-in server knows it. In a secrets file it is one line: {@code
+ * id secret algorithm digits period}, e.g. {@code 42 GEZD... SHA1 6 30}.
  */
 public record Enrolment(String id, OtpSecret secret, OtpParameters parameters) {
   /** Ids are 1 to 32 letters, digits, dots, dashes or underscores (a student number). */
@@ -22,15 +22,18 @@ public record Enrolment(String id, OtpSecret secret, OtpParameters parameters) {
   public static String validId(String id) {
     Objects.requireNonNull(id, "id");
     if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException(
-          "id must be 1 to 32 letters, digits, '.', '-' or '_'");
+      throw new IllegalArgumentException("id must be 1 to 32 letters, digits, '.', '-' or '_'");
     }
     return id;
   }
 
   /** The line of a secrets file, without terminator. */
   public String toLine() {
-    return String.join(" ", id, secret.base32(), parameters.algorithm().uriName(),
+    return String.join(
+        " ",
+        id,
+        secret.base32(),
+        parameters.algorithm().uriName(),
         Integer.toString(parameters.digits()),
         Long.toString(parameters.period().getSeconds()));
   }
@@ -56,7 +59,7 @@ public record Enrolment(String id, OtpSecret secret, OtpParameters parameters) {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("digits and period must be whole numbers");
     }
-    return new Enrolment(fields[0], secret,
-        new OtpParameters(algorithm, digits, Duration.ofSeconds(period)));
+    return new Enrolment(
+        fields[0], secret, new OtpParameters(algorithm, digits, Duration.ofSeconds(period)));
   }
 }

@@ -8,11 +8,10 @@ import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failed command into one line on standard error and an exit code, without a
- * stack trace: {@value #INVALID_INPUT} for input that is wrong (bad secret, name, file
- * content), {@value #IO_FAILURE} for files and network; check-in refusals are {@value
- * #REFUSED} (returned by the command, not thrown). Anything else is a bug and keeps its
- * stack trace.
+ * Turns a failed command into one line on standard error and an exit code, without a stack trace:
+ * {@value #INVALID_INPUT} for input that is wrong (bad secret, name, file content), {@value
+ * #IO_FAILURE} for files and network; check-in refusals are {@value #REFUSED} (returned by the
+ * command, not thrown). Anything else is a bug and keeps its stack trace.
  */
 final class FailureReporter implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
   static final int REFUSED = 1;
@@ -32,7 +31,9 @@ final class FailureReporter implements IExecutionExceptionHandler, IExitCodeExce
     if (code == CommandLine.ExitCode.SOFTWARE) {
       throw e;
     }
-    commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+    commandLine
+        .getErr()
+        .println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
     commandLine.getErr().flush();
     return code;
   }

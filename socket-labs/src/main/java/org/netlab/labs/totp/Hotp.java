@@ -10,8 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-based one-time passwords (RFC 4226): a code from a secret and a counter. */
 public final class Hotp {
-  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000,
-      10_000_000, 100_000_000};
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
 
   private final HmacAlgorithm algorithm;
   private final int digits;
@@ -40,8 +41,8 @@ public final class Hotp {
   }
 
   /**
-   * Whether {@code code} is the code for {@code counter}. The comparison takes the same
-   * time wherever the first difference is, so timing reveals nothing of the right code.
+   * Whether {@code code} is the code for {@code counter}. The comparison takes the same time
+   * wherever the first difference is, so timing reveals nothing of the right code.
    */
   public boolean matches(OtpSecret secret, long counter, String code) {
     return MessageDigest.isEqual(

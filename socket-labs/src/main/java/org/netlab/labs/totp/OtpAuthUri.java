@@ -5,13 +5,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.util.Objects;
 
 /**
- * The {@code otpauth://totp/} key URI that authenticator apps read from a QR code:
- * {@code otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=...&algorithm=...&digits=...&period=...}.
- * Issuer and account are percent-encoded as UTF-8 (a space is {@code %20}, never
- * {@code +}, which apps would show literally); neither may contain a colon, which
- * separates them in the label.
+ * The {@code otpauth://totp/} key URI that authenticator apps read from a QR code: {@code
+ * otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=...&algorithm=...&digits=...&period=...}. Issuer
+ * and account are percent-encoded as UTF-8 (a space is {@code %20}, never {@code +}, which apps
+ * would show literally); neither may contain a colon, which separates them in the label.
  */
-public record OtpAuthUri(String issuer, String account, OtpSecret secret, OtpParameters parameters) {
+public record OtpAuthUri(
+    String issuer, String account, OtpSecret secret, OtpParameters parameters) {
   public static final int MAX_LABEL_PART = 64;
 
   public OtpAuthUri {
@@ -24,12 +24,20 @@ public record OtpAuthUri(String issuer, String account, OtpSecret secret, OtpPar
   /** The URI text. */
   @Override
   public String toString() {
-    return "otpauth://totp/" + encode(issuer) + ":" + encode(account)
-        + "?secret=" + secret.base32()
-        + "&issuer=" + encode(issuer)
-        + "&algorithm=" + parameters.algorithm().uriName()
-        + "&digits=" + parameters.digits()
-        + "&period=" + parameters.period().getSeconds();
+    return "otpauth://totp/"
+        + encode(issuer)
+        + ":"
+        + encode(account)
+        + "?secret="
+        + secret.base32()
+        + "&issuer="
+        + encode(issuer)
+        + "&algorithm="
+        + parameters.algorithm().uriName()
+        + "&digits="
+        + parameters.digits()
+        + "&period="
+        + parameters.period().getSeconds();
   }
 
   private static String labelPart(String what, String value) {
@@ -39,10 +47,12 @@ public record OtpAuthUri(String issuer, String account, OtpSecret secret, OtpPar
       throw new IllegalArgumentException(what + " must not be empty");
     }
     if (stripped.codePointCount(0, stripped.length()) > MAX_LABEL_PART) {
-      throw new IllegalArgumentException(what + " must be at most " + MAX_LABEL_PART + " characters");
+      throw new IllegalArgumentException(
+          what + " must be at most " + MAX_LABEL_PART + " characters");
     }
     if (stripped.indexOf(':') >= 0) {
-      throw new IllegalArgumentException(what + " must not contain ':' (it separates issuer and account)");
+      throw new IllegalArgumentException(
+          what + " must not contain ':' (it separates issuer and account)");
     }
     if (stripped.codePoints().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException(what + " must not contain control characters");
@@ -55,11 +65,17 @@ public record OtpAuthUri(String issuer, String account, OtpSecret secret, OtpPar
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(UTF_8)) {
       int c = b & 0xff;
-      if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-          || c == '-' || c == '.' || c == '_' || c == '~') {
+      if (c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How codes are computed for one secret: the HMAC function, the number of digits (6 to
- * 8, RFC 4226 section 5.3) and the time step (RFC 6238 section 4, 30 s by default).
+ * How codes are computed for one secret: the HMAC function, the number of digits (6 to 8, RFC 4226
+ * section 5.3) and the time step (RFC 6238 section 4, 30 s by default).
  */
 public record OtpParameters(HmacAlgorithm algorithm, int digits, Duration period) {
   public static final int MIN_DIGITS = 6;

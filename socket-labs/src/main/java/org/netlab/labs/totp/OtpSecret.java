@@ -8,15 +8,17 @@ import org.apache.commons.codec.CodecPolicy;
 import org.apache.commons.codec.binary.Base32;
 
 /**
- * A shared HOTP/TOTP key. New keys are 160 random bits, the length RFC 4226 (section 4,
- * R6) recommends; imported keys must have at least the 128 bits it requires. There is
- * deliberately no way to derive a key from an identifier: anyone could derive it too.
+ * A shared HOTP/TOTP key. New keys are 160 random bits, the length RFC 4226 (section 4, R6)
+ * recommends; imported keys must have at least the 128 bits it requires. There is deliberately no
+ * way to derive a key from an identifier: anyone could derive it too.
  */
 public final class OtpSecret {
   /** RFC 4226 recommends 160 bits. */
   public static final int GENERATED_BYTES = 20;
+
   /** RFC 4226 requires at least 128 bits. */
   public static final int MIN_BYTES = 16;
+
   /** Longer than any HMAC block; longer keys are hashed by HMAC anyway. */
   public static final int MAX_BYTES = 128;
 
@@ -29,7 +31,11 @@ public final class OtpSecret {
   private OtpSecret(byte[] key) {
     if (key.length < MIN_BYTES || key.length > MAX_BYTES) {
       throw new IllegalArgumentException(
-          "a secret must have " + MIN_BYTES * 8 + " to " + MAX_BYTES * 8 + " bits, not "
+          "a secret must have "
+              + MIN_BYTES * 8
+              + " to "
+              + MAX_BYTES * 8
+              + " bits, not "
               + key.length * 8);
     }
     this.key = key.clone();
@@ -48,15 +54,14 @@ public final class OtpSecret {
   }
 
   /**
-   * Parses an RFC 4648 Base32 secret as apps show it: case, spaces, dashes and
-   * trailing padding are ignored; any other character is an error.
+   * Parses an RFC 4648 Base32 secret as apps show it: case, spaces, dashes and trailing padding are
+   * ignored; any other character is an error.
    */
   public static OtpSecret fromBase32(String text) {
     String compact =
         text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "").replaceAll("=+$", "");
     if (compact.isEmpty() || !BASE32.matcher(compact).matches()) {
-      throw new IllegalArgumentException(
-          "a secret must be Base32: letters A-Z and digits 2-7");
+      throw new IllegalArgumentException("a secret must be Base32: letters A-Z and digits 2-7");
     }
     byte[] key;
     try {

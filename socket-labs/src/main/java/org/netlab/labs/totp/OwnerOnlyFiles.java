@@ -11,15 +11,16 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Files that hold secrets or personal data: created readable and writable by their
- * owner only, and refused when group or others may read or write them.
+ * Files that hold secrets or personal data: created readable and writable by their owner only, and
+ * refused when group or others may read or write them.
  */
 final class OwnerOnlyFiles {
   private static final Set<PosixFilePermission> OWNER_READ_WRITE =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-  private static final Set<PosixFilePermission> SHARED = EnumSet.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+  private static final Set<PosixFilePermission> SHARED =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
   private OwnerOnlyFiles() {}
 
@@ -42,14 +43,15 @@ final class OwnerOnlyFiles {
   }
 
   /**
-   * As {@link #create}, with an error that says what to do when the file exists: files
-   * holding secrets are never overwritten.
+   * As {@link #create}, with an error that says what to do when the file exists: files holding
+   * secrets are never overwritten.
    */
   static void createNew(Path file, String what) throws IOException {
     try {
       create(file);
     } catch (FileAlreadyExistsException e) {
-      throw new IOException(what + " " + file + " already exists; remove it or choose another name", e);
+      throw new IOException(
+          what + " " + file + " already exists; remove it or choose another name", e);
     }
   }
 
@@ -65,8 +67,8 @@ final class OwnerOnlyFiles {
   }
 
   /**
-   * @throws IOException naming the file, its mode and the fix, when group or others may
-   *     read or write it
+   * @throws IOException naming the file, its mode and the fix, when group or others may read or
+   *     write it
    */
   static void requireOwnerOnly(Path file, String what) throws IOException {
     if (!isPosix(file)) {
@@ -74,8 +76,14 @@ final class OwnerOnlyFiles {
     }
     Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
     if (permissions.stream().anyMatch(SHARED::contains)) {
-      throw new IOException(what + " " + file + " is open to group or others (mode "
-          + PosixFilePermissions.toString(permissions) + "); run: chmod 600 " + file);
+      throw new IOException(
+          what
+              + " "
+              + file
+              + " is open to group or others (mode "
+              + PosixFilePermissions.toString(permissions)
+              + "); run: chmod 600 "
+              + file);
     }
   }
 

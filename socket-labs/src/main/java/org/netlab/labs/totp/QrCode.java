@@ -13,12 +13,13 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * A QR code (made by ZXing) drawn in a terminal with Unicode half blocks, two modules
- * per character cell, or as a PNG image.
+ * A QR code (made by ZXing) drawn in a terminal with Unicode half blocks, two modules per character
+ * cell, or as a PNG image.
  */
 public final class QrCode {
   /** Modules of light border on each side in a terminal; the standard asks for 4. */
   public static final int TERMINAL_QUIET_ZONE = 2;
+
   public static final int IMAGE_QUIET_ZONE = 4;
 
   private static final String ANSI_BLACK_ON_WHITE = "\u001b[30;47m";
@@ -43,11 +44,20 @@ public final class QrCode {
   /** Encodes text with medium error correction and the given quiet zone in modules. */
   public static QrCode encode(String text, int quietZone) {
     try {
-      BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-          Map.of(
-              EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-              EncodeHintType.CHARACTER_SET, "UTF-8",
-              EncodeHintType.MARGIN, quietZone));
+      BitMatrix matrix =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.CHARACTER_SET,
+                      "UTF-8",
+                      EncodeHintType.MARGIN,
+                      quietZone));
       return new QrCode(matrix);
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot make a QR code: " + e.getMessage(), e);
@@ -60,8 +70,8 @@ public final class QrCode {
   }
 
   /**
-   * The code as lines of text: each character covers two rows of modules with
-   * {@code █ ▀ ▄} or a space. Lines end with {@code \n}.
+   * The code as lines of text: each character covers two rows of modules with {@code █ ▀ ▄} or a
+   * space. Lines end with {@code \n}.
    */
   public String render(Style style) {
     StringBuilder out = new StringBuilder();
@@ -71,7 +81,8 @@ public final class QrCode {
       }
       for (int x = 0; x < matrix.getWidth(); x++) {
         boolean top = inked(x, y, style);
-        boolean bottom = y + 1 < matrix.getHeight() ? inked(x, y + 1, style) : style == Style.INVERTED;
+        boolean bottom =
+            y + 1 < matrix.getHeight() ? inked(x, y + 1, style) : style == Style.INVERTED;
         out.append(top ? (bottom ? '█' : '▀') : (bottom ? '▄' : ' '));
       }
       if (style == Style.ANSI) {

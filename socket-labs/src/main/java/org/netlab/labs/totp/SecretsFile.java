@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The enrolments of a check-in server, one {@link Enrolment} per line, {@code #}
- * comments allowed. The file is created owner-only and refused when group or others
- * may read or write it. Lookups reload it when it changed on disk, so enrolling a
- * student does not need a restart; a reload that fails keeps the last good table.
+ * The enrolments of a check-in server, one {@link Enrolment} per line, {@code #} comments allowed.
+ * The file is created owner-only and refused when group or others may read or write it. Lookups
+ * reload it when it changed on disk, so enrolling a student does not need a restart; a reload that
+ * fails keeps the last good table.
  */
 public final class SecretsFile {
   private static final Logger log = LoggerFactory.getLogger(SecretsFile.class);
@@ -36,8 +36,8 @@ public final class SecretsFile {
   }
 
   /**
-   * Opens the file for a server: creates it (empty, owner-only) when absent, checks its
-   * mode and loads it.
+   * Opens the file for a server: creates it (empty, owner-only) when absent, checks its mode and
+   * loads it.
    *
    * @throws IOException when group or others may access it, or a line is invalid
    */
@@ -69,7 +69,8 @@ public final class SecretsFile {
   }
 
   private boolean changed() throws IOException {
-    return !Files.getLastModifiedTime(path).equals(loadedModified) || Files.size(path) != loadedSize;
+    return !Files.getLastModifiedTime(path).equals(loadedModified)
+        || Files.size(path) != loadedSize;
   }
 
   private void reload() throws IOException {
@@ -95,8 +96,8 @@ public final class SecretsFile {
         throw new IOException(path + " line " + (i + 1) + ": " + e.getMessage());
       }
       if (parsed.putIfAbsent(enrolment.id(), enrolment) != null) {
-        throw new IOException(path + " line " + (i + 1) + ": id " + enrolment.id()
-            + " is enrolled twice");
+        throw new IOException(
+            path + " line " + (i + 1) + ": id " + enrolment.id() + " is enrolled twice");
       }
     }
     return Map.copyOf(parsed);
@@ -110,8 +111,12 @@ public final class SecretsFile {
   public static void add(Path path, Enrolment enrolment) throws IOException {
     SecretsFile file = open(path);
     if (file.table.containsKey(enrolment.id())) {
-      throw new IOException("id " + enrolment.id() + " is already enrolled in " + path
-          + "; remove its line first to enrol it again");
+      throw new IOException(
+          "id "
+              + enrolment.id()
+              + " is already enrolled in "
+              + path
+              + "; remove its line first to enrol it again");
     }
     // One append of one whole line: a server reading concurrently sees it or not at all.
     Files.writeString(path, enrolment.toLine() + "\n", UTF_8, StandardOpenOption.APPEND);

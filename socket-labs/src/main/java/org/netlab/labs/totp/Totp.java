@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * Time-based one-time passwords (RFC 6238): HOTP with the counter {@code T = floor(unix
- * time / period)}. Verification accepts the current step and one on each side, which
- * absorbs clock drift and the time it takes to type a code (RFC 6238 section 5.2).
+ * Time-based one-time passwords (RFC 6238): HOTP with the counter {@code T = floor(unix time /
+ * period)}. Verification accepts the current step and one on each side, which absorbs clock drift
+ * and the time it takes to type a code (RFC 6238 section 5.2).
  */
 public final class Totp {
   /** Steps accepted on each side of the current one. */
@@ -52,9 +52,9 @@ public final class Totp {
   }
 
   /**
-   * The step whose code {@code code} is, looking at the current step and {@link #WINDOW}
-   * on each side; empty when none matches. Every candidate is compared in constant time
-   * and all of them are compared, so the time taken does not say which one matched.
+   * The step whose code {@code code} is, looking at the current step and {@link #WINDOW} on each
+   * side; empty when none matches. Every candidate is compared in constant time and all of them are
+   * compared, so the time taken does not say which one matched.
    */
   public OptionalLong verify(OtpSecret secret, String code) {
     return verifyAt(secret, code, clock.instant());

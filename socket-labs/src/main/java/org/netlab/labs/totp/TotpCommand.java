@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code bin/totp}: enrol a secret, show the current code, check in. */
-@Command(name = "totp", mixinStandardHelpOptions = true,
+@Command(
+    name = "totp",
+    mixinStandardHelpOptions = true,
     description = "Time-based one-time passwords (RFC 6238): enrol, show codes, check in.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -24,11 +26,12 @@ public final class TotpCommand implements Callable<Integer> {
 
   /** The command line with its subcommands, built on the given clock, randomness and input. */
   public static CommandLine commandLine(Clock clock, SecureRandom random, InputStream stdin) {
-    CommandLine commandLine = new CommandLine(new TotpCommand())
-        .addSubcommand(new EnrollCommand(clock, random))
-        .addSubcommand(new CodeCommand(clock))
-        .addSubcommand(new CheckInCommand(stdin))
-        .setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine =
+        new CommandLine(new TotpCommand())
+            .addSubcommand(new EnrollCommand(clock, random))
+            .addSubcommand(new CodeCommand(clock))
+            .addSubcommand(new CheckInCommand(stdin))
+            .setCaseInsensitiveEnumValuesAllowed(true);
     return FailureReporter.install(commandLine);
   }
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The answer to one check-in attempt. Its {@link #message()} is both the reply line and
- * the result column of the log.
+ * The answer to one check-in attempt. Its {@link #message()} is both the reply line and the result
+ * column of the log.
  */
 public record Verdict(Kind kind, String message) {
   public static final String ACCEPTED = "accepted";

@@ -91,10 +91,14 @@ class TcpServerTest {
   @Test
   void closeEndsOpenConnectionsAndFreesThePort() throws Exception {
     CountDownLatch accepted = new CountDownLatch(1);
-    TcpServer server = new TcpServer("t", options(4, Duration.ofSeconds(30)), socket -> {
-      accepted.countDown();
-      ECHO_ONE_LINE.handle(socket);
-    });
+    TcpServer server =
+        new TcpServer(
+            "t",
+            options(4, Duration.ofSeconds(30)),
+            socket -> {
+              accepted.countDown();
+              ECHO_ONE_LINE.handle(socket);
+            });
     server.start();
     int port = server.port();
     try (Socket open = new Socket(InetAddress.getLoopbackAddress(), port)) {

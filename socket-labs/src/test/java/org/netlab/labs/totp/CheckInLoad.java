@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Check-ins per second against a real server on loopback: {@code clients} threads, each
- * check-in a new connection, a distinct enrolled id and a valid code, so every one is
- * verified, accepted and synced to the log. Not a test: run it by hand (see README).
+ * Check-ins per second against a real server on loopback: {@code clients} threads, each check-in a
+ * new connection, a distinct enrolled id and a valid code, so every one is verified, accepted and
+ * synced to the log. Not a test: run it by hand (see README).
  *
  * <pre>usage: CheckInLoad [clients=16] [check-ins=20000] [port=0] [dir=temp]</pre>
  */
@@ -30,8 +30,10 @@ public final class CheckInLoad {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int checkIns = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int port = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-    Path dir = args.length > 3
-        ? Files.createDirectories(Path.of(args[3])) : Files.createTempDirectory("totp-load");
+    Path dir =
+        args.length > 3
+            ? Files.createDirectories(Path.of(args[3]))
+            : Files.createTempDirectory("totp-load");
     Path secrets = dir.resolve("load-secrets");
     Path log = dir.resolve("load-checkins.log");
     Files.deleteIfExists(secrets);
@@ -52,9 +54,15 @@ public final class CheckInLoad {
 
     Clock clock = Clock.systemUTC();
     Totp totp = new Totp(OtpParameters.DEFAULT, clock);
-    try (CheckInServer server = CheckInServer.start(new CheckInServer.Config(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), secrets, log, 256,
-        Duration.ofSeconds(10)), clock)) {
+    try (CheckInServer server =
+        CheckInServer.start(
+            new CheckInServer.Config(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                secrets,
+                log,
+                256,
+                Duration.ofSeconds(10)),
+            clock)) {
       CheckInClient client = new CheckInClient(server.address(), Duration.ofSeconds(10));
       AtomicInteger next = new AtomicInteger();
       long[] latencies = new long[checkIns];
@@ -63,20 +71,23 @@ public final class CheckInLoad {
       try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-          done.add(pool.submit(() -> {
-            for (int i = next.getAndIncrement(); i < checkIns; i = next.getAndIncrement()) {
-              Enrolment enrolment = enrolments.get(i);
-              CheckInRequest request = new CheckInRequest("Load " + i, enrolment.id(),
-                  totp.code(enrolment.secret()));
-              long sent = System.nanoTime();
-              String reply = client.checkIn(request);
-              latencies[i] = System.nanoTime() - sent;
-              if (!Verdict.ACCEPTED.equals(reply)) {
-                refused.incrementAndGet();
-              }
-            }
-            return null;
-          }));
+          done.add(
+              pool.submit(
+                  () -> {
+                    for (int i = next.getAndIncrement(); i < checkIns; i = next.getAndIncrement()) {
+                      Enrolment enrolment = enrolments.get(i);
+                      CheckInRequest request =
+                          new CheckInRequest(
+                              "Load " + i, enrolment.id(), totp.code(enrolment.secret()));
+                      long sent = System.nanoTime();
+                      String reply = client.checkIn(request);
+                      latencies[i] = System.nanoTime() - sent;
+                      if (!Verdict.ACCEPTED.equals(reply)) {
+                        refused.incrementAndGet();
+                      }
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> future : done) {
           future.get();
@@ -87,8 +98,13 @@ public final class CheckInLoad {
       System.out.printf(
           "%d check-ins, %d clients: %.0f check-ins/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms,"
               + " %d refused, log %d lines%n",
-          checkIns, clients, checkIns / seconds, percentile(latencies, 0.50),
-          percentile(latencies, 0.99), latencies[latencies.length - 1] / 1e6, refused.get(),
+          checkIns,
+          clients,
+          checkIns / seconds,
+          percentile(latencies, 0.50),
+          percentile(latencies, 0.99),
+          latencies[latencies.length - 1] / 1e6,
+          refused.get(),
           lines(log));
     }
   }

@@ -23,7 +23,8 @@ class CheckInLogTest {
     try (CheckInLog log = CheckInLog.open(path)) {
       log.append(record);
     }
-    assertEquals("2026-03-02T09:00:10.123Z\tZoé\t42\t127.0.0.1:5000\taccepted\n",
+    assertEquals(
+        "2026-03-02T09:00:10.123Z\tZoé\t42\t127.0.0.1:5000\taccepted\n",
         Files.readString(path, UTF_8));
     assertEquals(List.of(record), CheckInLog.readSince(path, T));
     assertEquals(List.of(), CheckInLog.readSince(path, T.plusMillis(1)));
@@ -37,8 +38,8 @@ class CheckInLogTest {
     try (CheckInLog log = CheckInLog.open(path)) {
       log.append(record);
     }
-    assertEquals(List.of("2026-03-02T09:00:10Z\tAda\t4", record.toLine()),
-        Files.readAllLines(path, UTF_8));
+    assertEquals(
+        List.of("2026-03-02T09:00:10Z\tAda\t4", record.toLine()), Files.readAllLines(path, UTF_8));
     assertEquals(List.of(record), CheckInLog.readSince(path, Instant.EPOCH));
   }
 

@@ -61,8 +61,13 @@ class CheckInServerTest {
   }
 
   private CheckInServer start(Duration idleTimeout) throws IOException {
-    return CheckInServer.start(new CheckInServer.Config(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), secrets, log, 64, idleTimeout),
+    return CheckInServer.start(
+        new CheckInServer.Config(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            secrets,
+            log,
+            64,
+            idleTimeout),
         clock);
   }
 
@@ -136,7 +141,8 @@ class CheckInServerTest {
       }
     }
     assertEquals(1, replies.stream().filter("accepted"::equals).count(), replies.toString());
-    assertEquals(4, replies.stream().filter("code already used"::equals).count(), replies.toString());
+    assertEquals(
+        4, replies.stream().filter("code already used"::equals).count(), replies.toString());
   }
 
   @Test
@@ -147,25 +153,31 @@ class CheckInServerTest {
 
   @Test
   void lineWithoutSeparatorIsMalformed() throws IOException {
-    assertEquals("malformed request: expected name&id&otp, found 1 field",
+    assertEquals(
+        "malformed request: expected name&id&otp, found 1 field",
         exchange("Ada 20231234 123456\r\n".getBytes(UTF_8)));
   }
 
   @Test
   void lineWithTooManyFieldsIsMalformed() throws IOException {
-    assertEquals("malformed request: expected name&id&otp, found 4 fields",
+    assertEquals(
+        "malformed request: expected name&id&otp, found 4 fields",
         exchange(("Ada&" + ID + "&123456&extra\r\n").getBytes(UTF_8)));
   }
 
   @Test
   void invalidFieldsAreMalformedAndSayWhich() throws IOException {
-    assertEquals("malformed request: code must be 6 to 8 digits",
+    assertEquals(
+        "malformed request: code must be 6 to 8 digits",
         exchange(("Ada&" + ID + "&12345\r\n").getBytes(UTF_8)));
-    assertEquals("malformed request: id must be 1 to 32 letters, digits, '.', '-' or '_'",
+    assertEquals(
+        "malformed request: id must be 1 to 32 letters, digits, '.', '-' or '_'",
         exchange(("Ada&../etc&123456\r\n").getBytes(UTF_8)));
-    assertEquals("malformed request: name must not be empty",
+    assertEquals(
+        "malformed request: name must not be empty",
         exchange(("&" + ID + "&123456\r\n").getBytes(UTF_8)));
-    assertEquals("malformed request: name must not contain control characters",
+    assertEquals(
+        "malformed request: name must not contain control characters",
         exchange(("Ada\tL&" + ID + "&123456\r\n").getBytes(UTF_8)));
   }
 
@@ -186,8 +198,9 @@ class CheckInServerTest {
 
   @Test
   void utf8NamesAreKeptAsSent() throws IOException {
-    assertEquals("accepted", exchange(("Zo\u00e9 \u674e&" + ID + "&" + totp.code(secret) + "\r\n")
-        .getBytes(UTF_8)));
+    assertEquals(
+        "accepted",
+        exchange(("Zo\u00e9 \u674e&" + ID + "&" + totp.code(secret) + "\r\n").getBytes(UTF_8)));
     assertEquals("Zo\u00e9 \u674e", logged().getLast().name());
   }
 
@@ -242,15 +255,22 @@ class CheckInServerTest {
     clock.advance(Duration.ofSeconds(60));
     replies.add(checkIn("Ada", ID, totp.code(secret)));
 
-    assertEquals(List.of("accepted", "code already used", "unknown id",
-        "malformed request: expected name&id&otp, found 1 field", "code already used",
-        "accepted"), replies);
+    assertEquals(
+        List.of(
+            "accepted",
+            "code already used",
+            "unknown id",
+            "malformed request: expected name&id&otp, found 1 field",
+            "code already used",
+            "accepted"),
+        replies);
     List<CheckInRecord> records = logged();
     assertEquals(replies, records.stream().map(CheckInRecord::result).toList());
-    assertEquals(List.of("Ada", "Ada", "Eve", "-", "Ada", "Ada"),
+    assertEquals(
+        List.of("Ada", "Ada", "Eve", "-", "Ada", "Ada"),
         records.stream().map(CheckInRecord::name).toList());
-    assertEquals(List.of(ID, ID, "404", "-", ID, ID),
-        records.stream().map(CheckInRecord::id).toList());
+    assertEquals(
+        List.of(ID, ID, "404", "-", ID, ID), records.stream().map(CheckInRecord::id).toList());
   }
 
   @Test
@@ -265,7 +285,8 @@ class CheckInServerTest {
 
   @Test
   void secretsAndLogAreCreatedOwnerOnly() throws IOException {
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log)));
   }
 
@@ -274,26 +295,35 @@ class CheckInServerTest {
     server.close();
     Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-r--r--"));
     IOException error = assertThrows(IOException.class, () -> start(Duration.ofSeconds(5)));
-    assertEquals("secrets file " + secrets + " is open to group or others (mode rw-r--r--); run: chmod 600 "
-        + secrets, error.getMessage());
+    assertEquals(
+        "secrets file "
+            + secrets
+            + " is open to group or others (mode rw-r--r--); run: chmod 600 "
+            + secrets,
+        error.getMessage());
   }
 
   @Test
   void independentPythonClientChecksIn() throws Exception {
-    assumeTrue(Programs.onPath("python3"), "python3 not installed: independent client test skipped");
+    assumeTrue(
+        Programs.onPath("python3"), "python3 not installed: independent client test skipped");
     // Python's socket module, not our client: the wire format is what the README says.
-    String script = String.join("\n",
-        "import socket, sys",
-        "with socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5) as s:",
-        "    s.sendall(sys.argv[2].encode('utf-8') + b'\\r\\n')",
-        "    s.shutdown(socket.SHUT_WR)",
-        "    reply = b''",
-        "    while chunk := s.recv(256):",
-        "        reply += chunk",
-        "sys.stdout.write(reply.decode('utf-8'))");
+    String script =
+        String.join(
+            "\n",
+            "import socket, sys",
+            "with socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5) as s:",
+            "    s.sendall(sys.argv[2].encode('utf-8') + b'\\r\\n')",
+            "    s.shutdown(socket.SHUT_WR)",
+            "    reply = b''",
+            "    while chunk := s.recv(256):",
+            "        reply += chunk",
+            "sys.stdout.write(reply.decode('utf-8'))");
     String line = "Zo\u00e9&" + ID + "&" + totp.code(secret);
-    Process python = new ProcessBuilder("python3", "-c", script, Integer.toString(server.port()),
-        line).redirectErrorStream(true).start();
+    Process python =
+        new ProcessBuilder("python3", "-c", script, Integer.toString(server.port()), line)
+            .redirectErrorStream(true)
+            .start();
     String output = new String(python.getInputStream().readAllBytes(), UTF_8);
     assertTrue(python.waitFor(10, TimeUnit.SECONDS));
     assertEquals("accepted\r\n", output);

@@ -34,20 +34,23 @@ class OtpSecretTest {
   @Test
   void invalidBase32IsRefused() {
     assertThrows(IllegalArgumentException.class, () -> OtpSecret.fromBase32(""));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> OtpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJ1"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> OtpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ!"));
     // 27 characters leave three bits that belong to no byte.
-    assertThrows(IllegalArgumentException.class,
-        () -> OtpSecret.fromBase32("AAAAAAAAAAAAAAAAAAAAAAAAAAB"));
+    assertThrows(
+        IllegalArgumentException.class, () -> OtpSecret.fromBase32("AAAAAAAAAAAAAAAAAAAAAAAAAAB"));
   }
 
   @Test
   void secretsShorterThan128BitsAreRefused() {
     // 80 bits: common in old apps, below the RFC 4226 minimum.
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> OtpSecret.fromBase32("JBSWY3DPEHPK3PXP"));
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class, () -> OtpSecret.fromBase32("JBSWY3DPEHPK3PXP"));
     assertEquals("a secret must have 128 to 1024 bits, not 80", error.getMessage());
   }
 

@@ -11,7 +11,8 @@ final class Programs {
 
   static boolean onPath(String program) {
     String path = System.getenv("PATH");
-    return path != null && Arrays.stream(path.split(File.pathSeparator))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    return path != null
+        && Arrays.stream(path.split(File.pathSeparator))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 }

@@ -20,21 +20,27 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The QR codes we draw decode back to the text they were made from. */
 class QrCodeTest {
-  private static final String URI = new OtpAuthUri("Net Lab", "Zoé Durand",
-      OtpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"), OtpParameters.DEFAULT).toString();
+  private static final String URI =
+      new OtpAuthUri(
+              "Net Lab",
+              "Zoé Durand",
+              OtpSecret.fromBase32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"),
+              OtpParameters.DEFAULT)
+          .toString();
   private static final int PIXELS = 4;
 
   /** Decodes an image given as ARGB pixels, as a camera app would after focusing. */
   static String decode(int width, int height, int[] argb) throws Exception {
     LuminanceSource source = new RGBLuminanceSource(width, height, argb);
     return new QRCodeReader()
-        .decode(new BinaryBitmap(new HybridBinarizer(source)), Map.of(DecodeHintType.TRY_HARDER, true))
+        .decode(
+            new BinaryBitmap(new HybridBinarizer(source)), Map.of(DecodeHintType.TRY_HARDER, true))
         .getText();
   }
 
   /**
-   * Turns the terminal drawing back into pixels: each character is one module wide and two
-   * high, its upper and lower half inked or not as the block character says.
+   * Turns the terminal drawing back into pixels: each character is one module wide and two high,
+   * its upper and lower half inked or not as the block character says.
    */
   private static String decodeTerminal(String drawing, boolean inkIsDark) throws Exception {
     List<String> lines = drawing.replaceAll("\u001b\\[[0-9;]*m", "").lines().toList();
@@ -74,7 +80,8 @@ class QrCodeTest {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     QrCode.encode(URI, QrCode.IMAGE_QUIET_ZONE).writePng(png, 8);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
-    int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    int[] pixels =
+        image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     assertEquals(URI, decode(image.getWidth(), image.getHeight(), pixels));
   }
 

@@ -23,7 +23,8 @@ class SecretsFileTest {
     SecretsFile.add(file, new Enrolment("42", secret, OtpParameters.DEFAULT));
     Files.writeString(file, "43 " + secret.base32() + " MD5 6 30\n", StandardOpenOption.APPEND);
     IOException error = assertThrows(IOException.class, () -> SecretsFile.open(file));
-    assertEquals(file + " line 3: unknown algorithm 'MD5': expected SHA1, SHA256 or SHA512",
+    assertEquals(
+        file + " line 3: unknown algorithm 'MD5': expected SHA1, SHA256 or SHA512",
         error.getMessage());
   }
 
@@ -48,8 +49,11 @@ class SecretsFileTest {
 
   @Test
   void linesRoundTripWithTheirParameters() {
-    Enrolment enrolment = new Enrolment("s-1.x", secret,
-        new OtpParameters(HmacAlgorithm.SHA512, 8, java.time.Duration.ofSeconds(60)));
+    Enrolment enrolment =
+        new Enrolment(
+            "s-1.x",
+            secret,
+            new OtpParameters(HmacAlgorithm.SHA512, 8, java.time.Duration.ofSeconds(60)));
     assertEquals(enrolment, Enrolment.parse(enrolment.toLine()));
     assertTrue(enrolment.toLine().endsWith(" SHA512 8 60"));
   }

@@ -39,8 +39,9 @@ class TotpCommandTest {
   private record Run(int exit, String out, String err) {}
 
   private Run runWithInput(String stdin, String... args) {
-    CommandLine commandLine = TotpCommand.commandLine(clock, new SecureRandom(),
-        new ByteArrayInputStream(stdin.getBytes(UTF_8)));
+    CommandLine commandLine =
+        TotpCommand.commandLine(
+            clock, new SecureRandom(), new ByteArrayInputStream(stdin.getBytes(UTF_8)));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
@@ -65,8 +66,9 @@ class TotpCommandTest {
     assertEquals(0, run.exit(), run.err());
     List<String> lines = run.out().lines().toList();
     String secret = secretOf(run);
-    assertEquals("otpauth://totp/Lab:ada?secret=" + secret
-        + "&issuer=Lab&algorithm=SHA1&digits=6&period=30", lines.getFirst());
+    assertEquals(
+        "otpauth://totp/Lab:ada?secret=" + secret + "&issuer=Lab&algorithm=SHA1&digits=6&period=30",
+        lines.getFirst());
     assertEquals(32, secret.length(), "160 bits");
     assertTrue(run.out().contains("█"), "a QR code is drawn");
     assertTrue(run.out().contains("secret: " + secret.replaceAll("(.{4})(?=.)", "$1 ")), run.out());
@@ -74,7 +76,8 @@ class TotpCommandTest {
 
   @Test
   void twoEnrolmentsGetDifferentSecrets() {
-    assertNotEquals(secretOf(run("enroll", "--account", "a", "--qr", "none")),
+    assertNotEquals(
+        secretOf(run("enroll", "--account", "a", "--qr", "none")),
         secretOf(run("enroll", "--account", "a", "--qr", "none")));
   }
 
@@ -83,14 +86,17 @@ class TotpCommandTest {
     Path secrets = dir.resolve("secrets");
     Run first = run("enroll", "--account", "ada", "--id", "42", "--secrets", secrets.toString());
     assertEquals(0, first.exit(), first.err());
-    assertEquals("rw-------",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)));
     assertTrue(Files.readString(secrets).contains("\n42 " + secretOf(first) + " SHA1 6 30\n"));
 
     Run again = run("enroll", "--account", "ada", "--id", "42", "--secrets", secrets.toString());
     assertEquals(3, again.exit());
-    assertEquals("totp enroll: id 42 is already enrolled in " + secrets
-        + "; remove its line first to enrol it again\n", again.err());
+    assertEquals(
+        "totp enroll: id 42 is already enrolled in "
+            + secrets
+            + "; remove its line first to enrol it again\n",
+        again.err());
     assertEquals("", again.out(), "nothing that looks like success");
   }
 
@@ -112,8 +118,10 @@ class TotpCommandTest {
     assertEquals(0, run.exit(), run.err());
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(png)));
     BufferedImage image = ImageIO.read(png.toFile());
-    int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    assertEquals(run.out().lines().findFirst().orElseThrow(),
+    int[] pixels =
+        image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    assertEquals(
+        run.out().lines().findFirst().orElseThrow(),
         QrCodeTest.decode(image.getWidth(), image.getHeight(), pixels));
 
     Run again = run("enroll", "--account", "bob", "--png", png.toString());
@@ -126,21 +134,41 @@ class TotpCommandTest {
     Path secrets = dir.resolve("secrets");
     Path saved = dir.resolve("ada.secret");
     Path png = dir.resolve("ada.png");
-    assertEquals(0, run("enroll", "--account", "ada", "--id", "42", "--secrets",
-        secrets.toString()).exit());
+    assertEquals(
+        0, run("enroll", "--account", "ada", "--id", "42", "--secrets", secrets.toString()).exit());
     String enrolled = Files.readString(secrets);
 
     // The id is taken: the new secret file and image are removed again.
-    Run taken = run("enroll", "--account", "ada", "--id", "42", "--secrets", secrets.toString(),
-        "--save-secret", saved.toString(), "--png", png.toString());
+    Run taken =
+        run(
+            "enroll",
+            "--account",
+            "ada",
+            "--id",
+            "42",
+            "--secrets",
+            secrets.toString(),
+            "--save-secret",
+            saved.toString(),
+            "--png",
+            png.toString());
     assertEquals(3, taken.exit());
     assertEquals(false, Files.exists(saved));
     assertEquals(false, Files.exists(png));
 
     // The image exists: the id is not enrolled.
     Files.writeString(png, "someone else's");
-    Run exists = run("enroll", "--account", "bob", "--id", "43", "--secrets", secrets.toString(),
-        "--png", png.toString());
+    Run exists =
+        run(
+            "enroll",
+            "--account",
+            "bob",
+            "--id",
+            "43",
+            "--secrets",
+            secrets.toString(),
+            "--png",
+            png.toString());
     assertEquals(3, exists.exit());
     assertEquals(enrolled, Files.readString(secrets));
     assertEquals("someone else's", Files.readString(png));
@@ -150,7 +178,8 @@ class TotpCommandTest {
   void secretsWithoutAnIdIsAUsageError() {
     Run run = run("enroll", "--account", "ada", "--secrets", dir.resolve("s").toString());
     assertEquals(2, run.exit());
-    assertEquals("totp enroll: --secrets needs --id: the id to enrol the secret under\n", run.err());
+    assertEquals(
+        "totp enroll: --secrets needs --id: the id to enrol the secret under\n", run.err());
   }
 
   @Test
@@ -159,14 +188,24 @@ class TotpCommandTest {
     Run run = run("code", "--secret", RFC_SECRET, "--digits", "8");
     assertEquals(0, run.exit(), run.err());
     assertEquals("94287082 (1 s left)\n", run.out());
-    assertEquals("94287082\n", run("code", "--secret", RFC_SECRET, "--digits", "8", "--quiet").out());
+    assertEquals(
+        "94287082\n", run("code", "--secret", RFC_SECRET, "--digits", "8", "--quiet").out());
   }
 
   @Test
   void codeReadsAnOwnerOnlySecretFileAsSavedByEnroll() throws IOException {
     Path saved = dir.resolve("ada.secret");
-    Run enrolled = run("enroll", "--account", "ada", "--secret", RFC_SECRET, "--save-secret",
-        saved.toString(), "--qr", "none");
+    Run enrolled =
+        run(
+            "enroll",
+            "--account",
+            "ada",
+            "--secret",
+            RFC_SECRET,
+            "--save-secret",
+            saved.toString(),
+            "--qr",
+            "none");
     assertEquals(0, enrolled.exit(), enrolled.err());
     assertEquals("287082 (1 s left)\n", run("code", "--secret-file", saved.toString()).out());
 
@@ -188,21 +227,59 @@ class TotpCommandTest {
     OtpSecret secret = OtpSecret.generate(new SecureRandom());
     SecretsFile.add(secrets, new Enrolment("42", secret, OtpParameters.DEFAULT));
     Totp totp = new Totp(OtpParameters.DEFAULT, clock);
-    try (CheckInServer server = CheckInServer.start(new CheckInServer.Config(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), secrets,
-        dir.resolve("log"), 8, Duration.ofSeconds(5)), clock)) {
+    try (CheckInServer server =
+        CheckInServer.start(
+            new CheckInServer.Config(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                secrets,
+                dir.resolve("log"),
+                8,
+                Duration.ofSeconds(5)),
+            clock)) {
       String port = Integer.toString(server.port());
       String code = totp.code(secret);
-      Run accepted = run("checkin", "--host", "127.0.0.1", "--port", port, "--name", "Ada",
-          "--id", "42", "--otp", code);
+      Run accepted =
+          run(
+              "checkin",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              port,
+              "--name",
+              "Ada",
+              "--id",
+              "42",
+              "--otp",
+              code);
       assertEquals(new Run(0, "accepted\n", ""), accepted);
-      Run replayed = run("checkin", "--host", "127.0.0.1", "--port", port, "--name", "Ada",
-          "--id", "42", "--otp", code);
+      Run replayed =
+          run(
+              "checkin",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              port,
+              "--name",
+              "Ada",
+              "--id",
+              "42",
+              "--otp",
+              code);
       assertEquals(new Run(1, "code already used\n", ""), replayed);
 
       clock.advance(Duration.ofSeconds(30));
-      Run asked = runWithInput(totp.code(secret) + "\n", "checkin", "--host", "127.0.0.1", "--port", port,
-          "--name", "Ada", "--id", "42");
+      Run asked =
+          runWithInput(
+              totp.code(secret) + "\n",
+              "checkin",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              port,
+              "--name",
+              "Ada",
+              "--id",
+              "42");
       assertEquals(new Run(0, "accepted\n", "code for id 42: "), asked);
     }
   }
@@ -216,10 +293,21 @@ class TotpCommandTest {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       freePort = probe.getLocalPort();
     }
-    Run down = run("checkin", "--host", "127.0.0.1", "--port", Integer.toString(freePort),
-        "--name", "Ada", "--id", "42", "--otp", "123456");
+    Run down =
+        run(
+            "checkin",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(freePort),
+            "--name",
+            "Ada",
+            "--id",
+            "42",
+            "--otp",
+            "123456");
     assertEquals(3, down.exit());
-    assertTrue(down.err().startsWith("totp checkin: cannot connect to 127.0.0.1:" + freePort),
-        down.err());
+    assertTrue(
+        down.err().startsWith("totp checkin: cannot connect to 127.0.0.1:" + freePort), down.err());
   }
 }

@@ -16,11 +16,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TotpTest {
   // RFC 6238 appendix B uses a key as long as each hash's output: 20, 32 and 64 bytes.
   private static OtpSecret rfc6238Secret(HmacAlgorithm algorithm) {
-    String seed = switch (algorithm) {
-      case SHA1 -> "12345678901234567890";
-      case SHA256 -> "12345678901234567890123456789012";
-      case SHA512 -> "1234567890123456789012345678901234567890123456789012345678901234";
-    };
+    String seed =
+        switch (algorithm) {
+          case SHA1 -> "12345678901234567890";
+          case SHA256 -> "12345678901234567890123456789012";
+          case SHA512 -> "1234567890123456789012345678901234567890123456789012345678901234";
+        };
     return OtpSecret.ofBytes(seed.getBytes(US_ASCII));
   }
 
@@ -38,7 +39,8 @@ class TotpTest {
     "2000000000, SHA1, 69279037", "2000000000, SHA256, 90698825", "2000000000, SHA512, 38618901",
     "20000000000, SHA1, 65353130", "20000000000, SHA256, 77737706", "20000000000, SHA512, 47863826"
   })
-  void rfc6238AppendixBVectorsAreReproduced(long unixSeconds, HmacAlgorithm algorithm, String code) {
+  void rfc6238AppendixBVectorsAreReproduced(
+      long unixSeconds, HmacAlgorithm algorithm, String code) {
     OtpParameters parameters = new OtpParameters(algorithm, 8, Duration.ofSeconds(30));
     Instant time = Instant.ofEpochSecond(unixSeconds);
     assertEquals(code, totpAt(parameters, time).code(rfc6238Secret(algorithm)));
@@ -73,7 +75,9 @@ class TotpTest {
   void codesKeepTheirLeadingZeros() {
     OtpParameters sixDigits = new OtpParameters(HmacAlgorithm.SHA1, 6, Duration.ofSeconds(30));
     // RFC 6238's SHA1 code at 1111111109 is 07081804; its last six digits start with 0.
-    assertEquals("081804", totpAt(sixDigits, Instant.ofEpochSecond(1_111_111_109))
-        .code(rfc6238Secret(HmacAlgorithm.SHA1)));
+    assertEquals(
+        "081804",
+        totpAt(sixDigits, Instant.ofEpochSecond(1_111_111_109))
+            .code(rfc6238Secret(HmacAlgorithm.SHA1)));
   }
 }
