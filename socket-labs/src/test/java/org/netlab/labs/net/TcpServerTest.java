@@ -89,12 +89,20 @@ class TcpServerTest {
   }
 
   @Test
-  void closeEndsOpenConnectionsAndFreesThePort() throws IOException {
-    TcpServer server = new TcpServer("t", options(4, Duration.ofSeconds(30)), ECHO_ONE_LINE);
+  void closeEndsOpenConnectionsAndFreesThePort() throws Exception {
+    CountDownLatch serving = new CountDownLatch(1);
+    ConnectionHandler handler =
+        socket -> {
+          serving.countDown();
+          ECHO_ONE_LINE.handle(socket);
+        };
+    TcpServer server = new TcpServer("t", options(4, Duration.ofSeconds(30)), handler);
     server.start();
     int port = server.port();
     try (Socket open = new Socket(InetAddress.getLoopbackAddress(), port)) {
       open.setSoTimeout(5000);
+      // Closing a listener resets connections not yet accepted: close an accepted one.
+      serving.await();
       server.close();
       server.close();
       assertEquals(-1, open.getInputStream().read());
