@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chat-client}: joins the chat room over TCP, sending each line of standard input
- * and printing what the room says; or with {@code --udp} chats in turns with a {@code
- * chat-server --udp}, speaking first.
+ * {@code chat-client}: joins the chat room over TCP, sending each line of standard input and
+ * printing what the room says; or with {@code --udp} chats in turns with a {@code chat-server
+ * --udp}, speaking first.
  */
 @Command(
     name = "chat-client",
@@ -41,19 +41,37 @@ public final class ChatClientCommand implements Callable<Integer> {
   /** Cap on a line from the server: a full message with its time, name and frame. */
   private static final int MAX_LINE_BYTES = 1 << 16;
 
+  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
   @Option(names = "--udp", description = "Two-person chat in turns over UDP.")
   private boolean udp;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server host (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description = "Server host (default: ${DEFAULT-VALUE}).")
   private String host;
 
-  @Option(names = "--port", defaultValue = "" + ChatServerCommand.DEFAULT_PORT, description = "Server port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "" + ChatServerCommand.DEFAULT_PORT,
+      description = "Server port (default: ${DEFAULT-VALUE}).")
   private int port;
 
-  @Option(names = "--name", description = "TCP: name to take on joining (sends /nick NAME).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "TCP: name to take on joining (sends /nick NAME).")
   private String name;
 
-  @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS", description = "TCP: connect timeout; UDP: end the chat when the other side is silent this long (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "600",
+      paramLabel = "SECONDS",
+      description =
+          "UDP: end the chat when the other side is silent this long (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds;
 
   @ArgGroup(exclusive = true)
@@ -110,15 +128,15 @@ public final class ChatClientCommand implements Callable<Integer> {
   }
 
   /**
-   * Sends standard input from a thread of its own and prints the room's lines on this one,
-   * until the server closes the connection (after {@code /quit}, sent at end of input).
+   * Sends standard input from a thread of its own and prints the room's lines on this one, until
+   * the server closes the connection (after {@code /quit}, sent at end of input).
    */
   private void joinRoom(
       InetSocketAddress server, MessageCodec codec, BufferedReader lines, PrintWriter out)
       throws IOException {
     try (Socket socket = new Socket()) {
       try {
-        socket.connect(server, Math.toIntExact(TimeUnit.SECONDS.toMillis(timeoutSeconds)));
+        socket.connect(server, CONNECT_TIMEOUT_MILLIS);
       } catch (IOException e) {
         throw new IOException("cannot reach " + host + ":" + port + ": " + e.getMessage(), e);
       }

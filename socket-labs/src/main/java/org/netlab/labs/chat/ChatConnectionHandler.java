@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one chat connection: reads the person's lines on the connection's thread and
- * sends the room's lines from a writer thread of its own (see {@link ChatMember}). A line
- * is a message for the room, or one of the commands {@value #COMMANDS}.
+ * Serves one chat connection: reads the person's lines on the connection's thread and sends the
+ * room's lines from a writer thread of its own (see {@link ChatMember}). A line is a message for
+ * the room, or one of the commands {@value #COMMANDS}.
  */
 public final class ChatConnectionHandler implements ConnectionHandler {
   static final String COMMANDS = "/nick NAME, /who, /quit";
@@ -31,8 +31,8 @@ public final class ChatConnectionHandler implements ConnectionHandler {
   private final Supplier<MessageCodec> codecs;
 
   /**
-   * @param maxLineBytes longest line accepted from a client, terminator excluded (a frame
-   *     when integrity is on)
+   * @param maxLineBytes longest line accepted from a client, terminator excluded (a frame when
+   *     integrity is on)
    * @param queueLines lines waiting for one client before it is dropped as too slow
    */
   public record Limits(int maxLineBytes, int queueLines) {
@@ -43,7 +43,9 @@ public final class ChatConnectionHandler implements ConnectionHandler {
     }
   }
 
-  /** @param codecs gives a fresh codec for each connection */
+  /**
+   * @param codecs gives a fresh codec for each connection
+   */
   public ChatConnectionHandler(ChatRoom room, Limits limits, Supplier<MessageCodec> codecs) {
     this.room = Objects.requireNonNull(room, "room");
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -78,8 +80,7 @@ public final class ChatConnectionHandler implements ConnectionHandler {
   }
 
   /** Reads lines until the person quits or the connection ends; returns why they left. */
-  private String converse(Socket socket, ChatMember member, MessageCodec codec)
-      throws IOException {
+  private String converse(Socket socket, ChatMember member, MessageCodec codec) throws IOException {
     LineReader lines =
         new LineReader(new BufferedInputStream(socket.getInputStream()), limits.maxLineBytes());
     for (byte[] bytes = lines.readLine(); bytes != null; bytes = lines.readLine()) {
@@ -118,8 +119,9 @@ public final class ChatConnectionHandler implements ConnectionHandler {
           member.deliver("! " + error);
         }
       }
-      default -> member.deliver("! unknown command " + ChatRoom.harmless(words[0])
-          + "; commands: " + COMMANDS);
+      default ->
+          member.deliver(
+              "! unknown command " + ChatRoom.harmless(words[0]) + "; commands: " + COMMANDS);
     }
     return true;
   }

@@ -12,9 +12,9 @@ import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.LineReader;
 
 /**
- * One connected person: a name and a bounded queue of lines to send, drained by the
- * member's own writer thread. Delivering never blocks: when the queue is full the member
- * is too slow, its socket is closed, and the room goes on without it.
+ * One connected person: a name and a bounded queue of lines to send, drained by the member's own
+ * writer thread. Delivering never blocks: when the queue is full the member is too slow, its socket
+ * is closed, and the room goes on without it.
  */
 final class ChatMember {
   /** Marks the end of the queue; compared by identity. */
@@ -54,8 +54,8 @@ final class ChatMember {
   }
 
   /**
-   * Sends queued lines until {@link #finish()}; run on the member's writer thread. Lines
-   * are sealed here, in the order they go out, so sequence numbers follow the wire.
+   * Sends queued lines until {@link #finish()}; run on the member's writer thread. Lines are sealed
+   * here, in the order they go out, so sequence numbers follow the wire.
    */
   void drain(MessageCodec codec) throws IOException, InterruptedException {
     OutputStream out = new BufferedOutputStream(socket.getOutputStream());

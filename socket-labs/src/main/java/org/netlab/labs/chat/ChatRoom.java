@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One room: the members by name, and the broadcast of each message to all of them. Every
- * change happens under the room's lock, so all members see the same messages in the same
- * order; delivering only queues, so the lock is never held on a slow socket.
+ * One room: the members by name, and the broadcast of each message to all of them. Every change
+ * happens under the room's lock, so all members see the same messages in the same order; delivering
+ * only queues, so the lock is never held on a slow socket.
  */
 public final class ChatRoom {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -22,7 +22,9 @@ public final class ChatRoom {
   private final Map<String, ChatMember> members = new LinkedHashMap<>();
   private long guests;
 
-  /** @param clock gives the time stamped on each line, in its zone */
+  /**
+   * @param clock gives the time stamped on each line, in its zone
+   */
   public ChatRoom(Clock clock) {
     this.clock = clock;
   }

@@ -30,36 +30,68 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chat-server}: the chat room over TCP until stopped, or with {@code --udp} one side
- * of a two-person chat in turns, typed on standard input.
+ * {@code chat-server}: the chat room over TCP until stopped, or with {@code --udp} one side of a
+ * two-person chat in turns, typed on standard input.
  */
 @Command(
     name = "chat-server",
     mixinStandardHelpOptions = true,
-    description = "Serves a chat room over TCP, or with --udp waits for one person to chat in turns.")
+    description =
+        "Serves a chat room over TCP, or with --udp waits for one person to chat in turns.")
 public final class ChatServerCommand implements Callable<Integer> {
   /** Default port of the chat lab. */
   public static final int DEFAULT_PORT = 7010;
 
-  @Option(names = "--udp", description = "Two-person chat in turns over UDP, answering from standard input.")
+  @Option(
+      names = "--udp",
+      description = "Two-person chat in turns over UDP, answering from standard input.")
   private boolean udp;
 
-  @Option(names = "--port", defaultValue = "" + DEFAULT_PORT, description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "" + DEFAULT_PORT,
+      description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   private int port;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
   private String bind;
 
-  @Option(names = "--max-line", defaultValue = "4096", paramLabel = "BYTES", description = "TCP: longest message accepted, in UTF-8 bytes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-line",
+      defaultValue = "4096",
+      paramLabel = "BYTES",
+      description = "TCP: longest message accepted, in UTF-8 bytes (default: ${DEFAULT-VALUE}).")
   private int maxLine;
 
-  @Option(names = "--max-clients", defaultValue = "256", description = "TCP: people in the room at once (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-clients",
+      paramLabel = "N",
+      defaultValue = "256",
+      description = "TCP: people in the room at once (default: ${DEFAULT-VALUE}).")
   private int maxClients;
 
-  @Option(names = "--queue", defaultValue = "256", paramLabel = "LINES", description = "TCP: lines waiting for one person before they are dropped as too slow (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--queue",
+      defaultValue = "256",
+      paramLabel = "LINES",
+      description =
+          "TCP: lines waiting for one person before they are dropped as too slow (default:"
+              + " ${DEFAULT-VALUE}).")
   private int queueLines;
 
-  @Option(names = "--idle-timeout", defaultValue = "3600", paramLabel = "SECONDS", description = "TCP: drop a person silent this long; UDP: end the chat when the other side is silent this long (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--idle-timeout",
+      defaultValue = "3600",
+      paramLabel = "SECONDS",
+      description =
+          "TCP: drop a person silent this long; UDP: end the chat when the other side is silent"
+              + " this long (default: ${DEFAULT-VALUE}).")
   private int idleSeconds;
 
   @ArgGroup(exclusive = true)
@@ -121,8 +153,9 @@ public final class ChatServerCommand implements Callable<Integer> {
     try (TcpServer server = new TcpServer("chat", options, handler).start()) {
       // Only a room waits for stop(); a chat in turns ends with the JVM.
       running = true;
-      out.printf("chat-server: tcp on %s:%d%s%n", server.address().getHostString(),
-          server.port(), key.isPresent() ? ", integrity on" : "");
+      out.printf(
+          "chat-server: tcp on %s:%d%s%n",
+          server.address().getHostString(), server.port(), key.isPresent() ? ", integrity on" : "");
       out.flush();
       stopRequested.await();
     }
@@ -134,12 +167,19 @@ public final class ChatServerCommand implements Callable<Integer> {
     try {
       socket = new DatagramSocket(address);
     } catch (SocketException e) {
-      throw new IOException("cannot listen on " + address.getHostString() + ":"
-          + address.getPort() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot listen on "
+              + address.getHostString()
+              + ":"
+              + address.getPort()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     try (socket) {
       socket.setSoTimeout(Math.toIntExact(TimeUnit.SECONDS.toMillis(idleSeconds)));
-      out.printf("chat-server: udp on %s:%d, waiting for someone to speak first%n",
+      out.printf(
+          "chat-server: udp on %s:%d, waiting for someone to speak first%n",
           address.getHostString(), socket.getLocalPort());
       out.flush();
       BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, UTF_8));

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A name in the chat room: 1 to {@value #MAX_LENGTH} letters, digits, {@code - _ .};
- * compared ignoring case, shown as given.
+ * A name in the chat room: 1 to {@value #MAX_LENGTH} letters, digits, {@code - _ .}; compared
+ * ignoring case, shown as given.
  */
 public record Nick(String value) {
   public static final int MAX_LENGTH = 20;

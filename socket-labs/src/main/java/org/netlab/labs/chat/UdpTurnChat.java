@@ -15,10 +15,10 @@ import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.MessageCodec;
 
 /**
- * Two people chat over UDP in turns, one datagram per message: one speaks, then waits for
- * the other's answer, and so on, until either sends {@value #FIN} (any case). The side that
- * listens first takes the sender of the first datagram as its peer and answers anyone else
- * with {@link #BUSY}. Messages are at most {@value #MAX_DATAGRAM_BYTES} bytes once encoded.
+ * Two people chat over UDP in turns, one datagram per message: one speaks, then waits for the
+ * other's answer, and so on, until either sends {@value #FIN} (any case). The side that listens
+ * first takes the sender of the first datagram as its peer and answers anyone else with {@link
+ * #BUSY}. Messages are at most {@value #MAX_DATAGRAM_BYTES} bytes once encoded.
  */
 public final class UdpTurnChat {
   public static final int MAX_DATAGRAM_BYTES = 8192;
@@ -36,7 +36,8 @@ public final class UdpTurnChat {
    * @param socket bound, with the receive timeout that bounds each wait for the peer
    * @param in the person's lines; end of input counts as {@value #FIN}
    */
-  public UdpTurnChat(DatagramSocket socket, MessageCodec codec, BufferedReader in, PrintWriter out) {
+  public UdpTurnChat(
+      DatagramSocket socket, MessageCodec codec, BufferedReader in, PrintWriter out) {
     this.socket = Objects.requireNonNull(socket, "socket");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.in = Objects.requireNonNull(in, "in");
@@ -85,8 +86,13 @@ public final class UdpTurnChat {
       try {
         socket.receive(packet);
       } catch (SocketTimeoutException e) {
-        throw new IOException("no message from " + (peer == null ? "anyone" : peer)
-            + " within " + socket.getSoTimeout() / 1000 + " s; chat ended", e);
+        throw new IOException(
+            "no message from "
+                + (peer == null ? "anyone" : peer)
+                + " within "
+                + socket.getSoTimeout() / 1000
+                + " s; chat ended",
+            e);
       }
       if (peer == null) {
         peer = packet.getSocketAddress();

@@ -7,8 +7,8 @@ public interface EchoClient extends AutoCloseable {
   /**
    * Blocks until the reply arrives, within the client's timeout.
    *
-   * @throws org.netlab.labs.integrity.IntegrityException when the reply fails the integrity
-   *     check; the client stays usable
+   * @throws org.netlab.labs.integrity.IntegrityException when the reply fails the integrity check;
+   *     the client stays usable
    * @throws IOException when no reply can be had
    */
   String echo(String text) throws IOException;

@@ -25,8 +25,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code echo-client}: sends each line of standard input to an echo server and prints each
- * reply. Over UDP, a line {@code FIN} (any case) ends the exchange after the server's reply.
+ * {@code echo-client}: sends each line of standard input to an echo server and prints each reply.
+ * Over UDP, a line {@code FIN} (any case) ends the exchange after the server's reply.
  */
 @Command(
     name = "echo-client",
@@ -36,16 +36,34 @@ public final class EchoClientCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Transport transport;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server host (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description = "Server host (default: ${DEFAULT-VALUE}).")
   private String host;
 
-  @Option(names = "--port", defaultValue = "" + EchoServerCommand.DEFAULT_PORT, description = "Server port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "" + EchoServerCommand.DEFAULT_PORT,
+      description = "Server port (default: ${DEFAULT-VALUE}).")
   private int port;
 
-  @Option(names = "--timeout", defaultValue = "1000", paramLabel = "MILLIS", description = "UDP: wait for each try; TCP: connect and wait for each reply (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "1000",
+      paramLabel = "MILLIS",
+      description =
+          "UDP: wait for each try; TCP: connect and wait for each reply (default:"
+              + " ${DEFAULT-VALUE}).")
   private int timeoutMillis;
 
-  @Option(names = "--tries", defaultValue = "3", description = "UDP: sends of one line before giving up (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tries",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "UDP: sends of one line before giving up (default: ${DEFAULT-VALUE}).")
   private int tries;
 
   @ArgGroup(exclusive = true)

@@ -37,19 +37,40 @@ public final class EchoServerCommand implements Callable<Integer> {
   @Option(names = "--upper", description = "Send the text back upper-cased.")
   private boolean upper;
 
-  @Option(names = "--port", defaultValue = "" + DEFAULT_PORT, description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "" + DEFAULT_PORT,
+      description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   private int port;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
   private String bind;
 
-  @Option(names = "--max-line", defaultValue = "" + TcpEchoHandler.DEFAULT_MAX_LINE_BYTES, paramLabel = "BYTES", description = "TCP: longest line accepted, in UTF-8 bytes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-line",
+      defaultValue = "" + TcpEchoHandler.DEFAULT_MAX_LINE_BYTES,
+      paramLabel = "BYTES",
+      description = "TCP: longest line accepted, in UTF-8 bytes (default: ${DEFAULT-VALUE}).")
   private int maxLine;
 
-  @Option(names = "--max-clients", defaultValue = "256", description = "TCP: connections served at once (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-clients",
+      paramLabel = "N",
+      defaultValue = "256",
+      description = "TCP: connections served at once (default: ${DEFAULT-VALUE}).")
   private int maxClients;
 
-  @Option(names = "--idle-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "TCP: close a connection silent this long (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--idle-timeout",
+      defaultValue = "300",
+      paramLabel = "SECONDS",
+      description = "TCP: close a connection silent this long (default: ${DEFAULT-VALUE}).")
   private int idleSeconds;
 
   @ArgGroup(exclusive = true)
@@ -72,8 +93,11 @@ public final class EchoServerCommand implements Callable<Integer> {
     running = true;
     PrintWriter out = spec.commandLine().getOut();
     try (AutoCloseable server = start()) {
-      out.printf("echo-server: %s on %s%s%s%n", transport.udp ? "udp" : "tcp",
-          addressOf(server), upper ? ", upper-casing" : "",
+      out.printf(
+          "echo-server: %s on %s%s%s%n",
+          transport.udp ? "udp" : "tcp",
+          addressOf(server),
+          upper ? ", upper-casing" : "",
           keys != null ? ", integrity on" : "");
       out.flush();
       stopRequested.await();
@@ -91,7 +115,8 @@ public final class EchoServerCommand implements Callable<Integer> {
     EchoTransform transform = upper ? EchoTransform.UPPER : EchoTransform.AS_IS;
     if (transport.udp) {
       if (keys != null) {
-        throw new ParameterException(spec.commandLine(), "--key and --key-file work with --tcp only");
+        throw new ParameterException(
+            spec.commandLine(), "--key and --key-file work with --tcp only");
       }
       return new UdpEchoServer(address, transform).start();
     }
@@ -100,7 +125,9 @@ public final class EchoServerCommand implements Callable<Integer> {
     TcpEchoHandler handler =
         new TcpEchoHandler(transform, lineCap, () -> MessageCodec.forKey(key, Role.SERVER));
     return new TcpServer(
-            "echo", new TcpServer.Options(address, maxClients, Duration.ofSeconds(idleSeconds)), handler)
+            "echo",
+            new TcpServer.Options(address, maxClients, Duration.ofSeconds(idleSeconds)),
+            handler)
         .start();
   }
 

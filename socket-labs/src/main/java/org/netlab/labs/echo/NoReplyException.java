@@ -8,7 +8,13 @@ public final class NoReplyException extends IOException {
   private static final long serialVersionUID = 1L;
 
   public NoReplyException(InetSocketAddress server, int tries) {
-    super("no reply from " + server.getHostString() + ":" + server.getPort() + " after " + tries
-        + (tries == 1 ? " try" : " tries"));
+    super(
+        "no reply from "
+            + server.getHostString()
+            + ":"
+            + server.getPort()
+            + " after "
+            + tries
+            + (tries == 1 ? " try" : " tries"));
   }
 }

@@ -42,8 +42,8 @@ public final class TcpEchoClient implements EchoClient {
       socket.setSoTimeout(millis);
       socket.setTcpNoDelay(true);
       this.out = new BufferedOutputStream(socket.getOutputStream());
-      this.replies = new LineReader(new BufferedInputStream(socket.getInputStream()),
-          MAX_REPLY_BYTES);
+      this.replies =
+          new LineReader(new BufferedInputStream(socket.getInputStream()), MAX_REPLY_BYTES);
     } catch (IOException e) {
       socket.close();
       throw new IOException("cannot reach " + address() + ": " + e.getMessage(), e);
@@ -58,8 +58,8 @@ public final class TcpEchoClient implements EchoClient {
     try {
       line = replies.readLine();
     } catch (SocketTimeoutException e) {
-      throw new IOException("no reply from " + address() + " within " + socket.getSoTimeout()
-          + " ms", e);
+      throw new IOException(
+          "no reply from " + address() + " within " + socket.getSoTimeout() + " ms", e);
     }
     if (line == null) {
       throw new IOException("connection closed by " + address());

@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Echo over TCP, one line at a time: each line (LF or CRLF ended, UTF-8, malformed bytes
- * replaced) comes back with CRLF, transformed. With integrity on, lines are frames and the
- * replies too; a frame that fails is answered with {@link #INTEGRITY_REPLY} and the
- * connection goes on. A line over the cap gets an error line and the connection is closed,
- * since the rest of that line cannot be told from the next one.
+ * Echo over TCP, one line at a time: each line (LF or CRLF ended, UTF-8, malformed bytes replaced)
+ * comes back with CRLF, transformed. With integrity on, lines are frames and the replies too; a
+ * frame that fails is answered with {@link #INTEGRITY_REPLY} and the connection goes on. A line
+ * over the cap gets an error line and the connection is closed, since the rest of that line cannot
+ * be told from the next one.
  */
 public final class TcpEchoHandler implements ConnectionHandler {
   /** Default cap on a line, terminator excluded. */
@@ -38,8 +38,7 @@ public final class TcpEchoHandler implements ConnectionHandler {
   private final Supplier<MessageCodec> codecs;
 
   /**
-   * @param codecs gives a fresh codec for each connection (sequence numbers are per
-   *     connection)
+   * @param codecs gives a fresh codec for each connection (sequence numbers are per connection)
    */
   public TcpEchoHandler(EchoTransform transform, int maxLineBytes, Supplier<MessageCodec> codecs) {
     this.transform = Objects.requireNonNull(transform, "transform");

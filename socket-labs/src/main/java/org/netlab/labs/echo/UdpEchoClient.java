@@ -12,14 +12,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Echo over UDP with a receive timeout and a bounded number of tries: a lost datagram, a
- * lost reply or a port where nothing listens ends in {@link NoReplyException}, never a
- * hang. The socket is connected to the server, so datagrams from anyone else are dropped
- * by the kernel. Echo has no request ids: after a retry, a late duplicate reply may be
- * taken for the reply to the next text.
+ * Echo over UDP with a receive timeout and a bounded number of tries: a lost datagram, a lost reply
+ * or a port where nothing listens ends in {@link NoReplyException}, never a hang. The socket is
+ * connected to the server, so datagrams from anyone else are dropped by the kernel. Echo has no
+ * request ids: after a retry, a late duplicate reply may be taken for the reply to the next text.
  */
 public final class UdpEchoClient implements EchoClient {
-  /** Replies longer than this are cut; three times the server's limit, as upper-casing can grow text. */
+  /**
+   * Replies longer than this are cut; three times the server's limit, as upper-casing can grow
+   * text.
+   */
   private static final int MAX_REPLY_BYTES = 3 * UdpEchoServer.MAX_DATAGRAM_BYTES;
 
   private final InetSocketAddress server;

@@ -13,11 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Echo over UDP: each datagram of at most {@value #MAX_DATAGRAM_BYTES} bytes comes back
- * transformed, decoded as UTF-8 with malformed bytes replaced by U+FFFD. A larger datagram
- * is answered with {@link #TOO_LARGE_REPLY}. The text {@value #FIN} (any case, white space
- * around it ignored) ends the sender's exchange and is answered with {@value #FIN}. One
- * thread serves every peer: a reply costs microseconds, and a datagram socket has no
- * connection to wait on.
+ * transformed, decoded as UTF-8 with malformed bytes replaced by U+FFFD. A larger datagram is
+ * answered with {@link #TOO_LARGE_REPLY}. The text {@value #FIN} (any case, white space around it
+ * ignored) ends the sender's exchange and is answered with {@value #FIN}. One thread serves every
+ * peer: a reply costs microseconds, and a datagram socket has no connection to wait on.
  */
 public final class UdpEchoServer implements AutoCloseable {
   /** The largest datagram echoed; larger ones get {@link #TOO_LARGE_REPLY}. */
@@ -51,8 +50,8 @@ public final class UdpEchoServer implements AutoCloseable {
       socket = new DatagramSocket(bind);
     } catch (SocketException e) {
       throw new IOException(
-          "cannot listen on " + bind.getHostString() + ":" + bind.getPort() + ": "
-              + e.getMessage(), e);
+          "cannot listen on " + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(),
+          e);
     }
     loop = Thread.ofPlatform().name("udp-echo").daemon().start(this::serve);
     return this;
@@ -87,8 +86,7 @@ public final class UdpEchoServer implements AutoCloseable {
 
   private String replyTo(DatagramPacket packet) {
     if (packet.getLength() > MAX_DATAGRAM_BYTES) {
-      log.info("{}: datagram over {} bytes refused", packet.getSocketAddress(),
-          MAX_DATAGRAM_BYTES);
+      log.info("{}: datagram over {} bytes refused", packet.getSocketAddress(), MAX_DATAGRAM_BYTES);
       return TOO_LARGE_REPLY;
     }
     String text = new String(packet.getData(), 0, packet.getLength(), UTF_8);

@@ -11,13 +11,12 @@ import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.binary.Hex;
 
 /**
- * Seals each message as one ASCII frame {@code SEQ SP TEXT SP TAG}: a decimal sequence
- * number that starts at 1 and grows by one per message in each direction, the UTF-8 text
- * in standard base64 (RFC 4648, padded), and the lowercase hex HMAC-SHA256 of {@code ROLE
- * SP SEQ SP TEXT} where ROLE is the sender's letter ({@code C} or {@code S}, see {@link
- * Role}). A received frame is shown only if its tag verifies (compared in constant time)
- * and its sequence number is above the last one accepted from the peer; a gap is allowed
- * (a lost UDP datagram), a repeat or a step back is not.
+ * Seals each message as one ASCII frame {@code SEQ SP TEXT SP TAG}: a decimal sequence number that
+ * starts at 1 and grows by one per message in each direction, the UTF-8 text in standard base64
+ * (RFC 4648, padded), and the lowercase hex HMAC-SHA256 of {@code ROLE SP SEQ SP TEXT} where ROLE
+ * is the sender's letter ({@code C} or {@code S}, see {@link Role}). A received frame is shown only
+ * if its tag verifies (compared in constant time) and its sequence number is above the last one
+ * accepted from the peer; a gap is allowed (a lost UDP datagram), a repeat or a step back is not.
  */
 public final class HmacFrameCodec implements MessageCodec {
   /** The tag is an HMAC-SHA256 in hex: 64 digits. */
@@ -68,7 +67,10 @@ public final class HmacFrameCodec implements MessageCodec {
     }
     if (sequence <= lastAccepted) {
       throw new IntegrityException(
-          "sequence " + sequence + " not above the last accepted " + lastAccepted
+          "sequence "
+              + sequence
+              + " not above the last accepted "
+              + lastAccepted
               + ": replayed or reordered");
     }
     byte[] text;

@@ -3,10 +3,9 @@ package org.netlab.labs.integrity;
 import java.io.IOException;
 
 /**
- * A received frame that must not be shown: malformed, truncated, with a tag that does not
- * verify, or with a sequence number not above the last accepted one (a replay or a
- * reordering). The conversation itself is still usable; the caller reports {@link
- * #USER_MESSAGE} and reads on.
+ * A received frame that must not be shown: malformed, truncated, with a tag that does not verify,
+ * or with a sequence number not above the last accepted one (a replay or a reordering). The
+ * conversation itself is still usable; the caller reports {@link #USER_MESSAGE} and reads on.
  */
 public final class IntegrityException extends IOException {
   private static final long serialVersionUID = 1L;

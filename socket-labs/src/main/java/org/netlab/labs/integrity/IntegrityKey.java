@@ -10,9 +10,9 @@ import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.binary.Hex;
 
 /**
- * A shared HMAC-SHA256 key, given in hex. Between {@value #MIN_BYTES} and {@value
- * #MAX_BYTES} bytes: shorter keys are guessable, and HMAC gains nothing from keys longer
- * than a few blocks. {@link #toString()} never shows the key.
+ * A shared HMAC-SHA256 key, given in hex. Between {@value #MIN_BYTES} and {@value #MAX_BYTES}
+ * bytes: shorter keys are guessable, and HMAC gains nothing from keys longer than a few blocks.
+ * {@link #toString()} never shows the key.
  */
 public final class IntegrityKey {
   public static final int MIN_BYTES = 16;
@@ -24,8 +24,17 @@ public final class IntegrityKey {
   private IntegrityKey(byte[] bytes) {
     if (bytes.length < MIN_BYTES || bytes.length > MAX_BYTES) {
       throw new IllegalArgumentException(
-          "key must be " + MIN_BYTES + " to " + MAX_BYTES + " bytes (" + 2 * MIN_BYTES
-              + " to " + 2 * MAX_BYTES + " hex digits), got " + bytes.length + " bytes");
+          "key must be "
+              + MIN_BYTES
+              + " to "
+              + MAX_BYTES
+              + " bytes ("
+              + 2 * MIN_BYTES
+              + " to "
+              + 2 * MAX_BYTES
+              + " hex digits), got "
+              + bytes.length
+              + " bytes");
     }
     this.bytes = bytes.clone();
   }
@@ -33,8 +42,8 @@ public final class IntegrityKey {
   /**
    * Parses hex digits (either case; surrounding white space ignored).
    *
-   * @throws IllegalArgumentException when the text is not an even number of hex digits or
-   *     the key has the wrong size
+   * @throws IllegalArgumentException when the text is not an even number of hex digits or the key
+   *     has the wrong size
    */
   public static IntegrityKey fromHex(String hex) {
     String digits = hex.strip();

@@ -6,8 +6,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --key HEX | --key-file FILE} options of the commands that can protect their
- * messages; an argument group, so picocli refuses both at once.
+ * The {@code --key HEX | --key-file FILE} options of the commands that can protect their messages;
+ * an argument group, so picocli refuses both at once.
  */
 public final class KeyOptions {
   @Option(

@@ -1,10 +1,12 @@
 package org.netlab.labs.integrity;
 
+import java.util.Optional;
+
 /**
- * Turns the text of one message into the line or datagram that carries it, and back. One
- * codec serves one conversation, in both directions: {@link #seal} for what this end sends,
- * {@link #open} for what it receives. Each method keeps its own state, so a writer thread
- * may seal while a reader thread opens; neither method may be called by two threads at once.
+ * Turns the text of one message into the line or datagram that carries it, and back. One codec
+ * serves one conversation, in both directions: {@link #seal} for what this end sends, {@link #open}
+ * for what it receives. Each method keeps its own state, so a writer thread may seal while a reader
+ * thread opens; neither method may be called by two threads at once.
  */
 public interface MessageCodec {
   /** The text to send, encoded; without a line terminator. */
@@ -28,7 +30,7 @@ public interface MessageCodec {
   }
 
   /** A fresh codec per conversation: plain without a key, HMAC frames with one. */
-  static MessageCodec forKey(java.util.Optional<IntegrityKey> key, Role self) {
+  static MessageCodec forKey(Optional<IntegrityKey> key, Role self) {
     return key.map(k -> hmac(k, self)).orElseGet(MessageCodec::plain);
   }
 

@@ -1,8 +1,8 @@
 package org.netlab.labs.integrity;
 
 /**
- * Which end of a conversation sealed a frame. The role's letter goes into every tag, so a
- * frame sent one way cannot be reflected back to its sender as if the peer had sent it.
+ * Which end of a conversation sealed a frame. The role's letter goes into every tag, so a frame
+ * sent one way cannot be reflected back to its sender as if the peer had sent it.
  */
 public enum Role {
   /** The end that opened the conversation: a TCP client, or the first UDP speaker. */

@@ -35,7 +35,8 @@ class ChatCommandsTest {
         new TcpServer(
                 "chat",
                 new TcpServer.Options(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    4,
                     Duration.ofSeconds(5)),
                 new ChatConnectionHandler(
                     new ChatRoom(ChatServerTest.NOON),
@@ -43,17 +44,25 @@ class ChatCommandsTest {
                     MessageCodec::plain))
             .start()) {
       CommandRun run =
-          CommandRun.of(new ChatClientCommand(stdin("hello room\n/who\n")), "--port",
-              Integer.toString(server.port()), "--name", "alice");
+          CommandRun.of(
+              new ChatClientCommand(stdin("hello room\n/who\n")),
+              "--port",
+              Integer.toString(server.port()),
+              "--name",
+              "alice");
       assertEquals(0, run.exitCode(), run.err());
-      assertTrue(run.out().matches("""
-          12:00:00 \\* guest-1 joined
-          \\* welcome, guest-1; commands: /nick NAME, /who, /quit
-          12:00:00 \\* guest-1 is now alice
-          12:00:00 <alice> hello room
-          \\* in the room: alice
-          \\* bye
-          """), run.out());
+      assertTrue(
+          run.out()
+              .matches(
+                  """
+                  12:00:00 \\* guest-1 joined
+                  \\* welcome, guest-1; commands: /nick NAME, /who, /quit
+                  12:00:00 \\* guest-1 is now alice
+                  12:00:00 <alice> hello room
+                  \\* in the room: alice
+                  \\* bye
+                  """),
+          run.out());
     }
   }
 
@@ -66,7 +75,8 @@ class ChatCommandsTest {
     CommandRun run =
         CommandRun.of(new ChatClientCommand(stdin("")), "--port", Integer.toString(closedPort));
     assertEquals(1, run.exitCode());
-    assertTrue(run.err().startsWith("chat-client: cannot reach 127.0.0.1:" + closedPort + ": "),
+    assertTrue(
+        run.err().startsWith("chat-client: cannot reach 127.0.0.1:" + closedPort + ": "),
         run.err());
   }
 
@@ -76,29 +86,41 @@ class ChatCommandsTest {
       listening.setSoTimeout(10_000);
       StringWriter serverSide = new StringWriter();
       UdpTurnChat other =
-          new UdpTurnChat(listening, MessageCodec.plain(),
+          new UdpTurnChat(
+              listening,
+              MessageCodec.plain(),
               new BufferedReader(new StringReader("hi, who is it?\nnice to hear you\n")),
               new PrintWriter(serverSide, true));
-      CompletableFuture<Void> otherEnds = CompletableFuture.runAsync(() -> {
-        try {
-          other.listenFirst();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      CompletableFuture<Void> otherEnds =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  other.listenFirst();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       CommandRun run =
-          CommandRun.of(new ChatClientCommand(stdin("hello\nit is me\nFIN\n")), "--udp",
-              "--port", Integer.toString(listening.getLocalPort()));
+          CommandRun.of(
+              new ChatClientCommand(stdin("hello\nit is me\nFIN\n")),
+              "--udp",
+              "--port",
+              Integer.toString(listening.getLocalPort()));
       otherEnds.get();
       assertEquals(
           new CommandRun(0, "> hi, who is it?\n> nice to hear you\n* chat ended\n", ""), run);
-      assertTrue(serverSide.toString().matches("""
-          \\* chatting with /127\\.0\\.0\\.1:\\d+
-          > hello
-          > it is me
-          > FIN
-          \\* the other side ended the chat
-          """), serverSide.toString());
+      assertTrue(
+          serverSide
+              .toString()
+              .matches(
+                  """
+                  \\* chatting with /127\\.0\\.0\\.1:\\d+
+                  > hello
+                  > it is me
+                  > FIN
+                  \\* the other side ended the chat
+                  """),
+          serverSide.toString());
     }
   }
 
@@ -112,28 +134,33 @@ class ChatCommandsTest {
       intruder.setSoTimeout(10_000);
       StringWriter shown = new StringWriter();
       UdpTurnChat chat =
-          new UdpTurnChat(listening, MessageCodec.plain(),
-              new BufferedReader(new StringReader("reply\n")), new PrintWriter(shown, true));
-      CompletableFuture<Void> ends = CompletableFuture.runAsync(() -> {
-        try {
-          chat.listenFirst();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+          new UdpTurnChat(
+              listening,
+              MessageCodec.plain(),
+              new BufferedReader(new StringReader("reply\n")),
+              new PrintWriter(shown, true));
+      CompletableFuture<Void> ends =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  chat.listenFirst();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       send(peer, listening, "first");
       assertEquals("reply", receive(peer));
       send(intruder, listening, "let me in");
       assertEquals(UdpTurnChat.BUSY, receive(intruder));
       send(peer, listening, "fin");
       ends.get();
-      assertTrue(shown.toString().endsWith("> first\n> fin\n* the other side ended the chat\n"),
+      assertTrue(
+          shown.toString().endsWith("> first\n> fin\n* the other side ended the chat\n"),
           shown.toString());
     }
   }
 
-  private static void send(DatagramSocket from, DatagramSocket to, String text)
-      throws IOException {
+  private static void send(DatagramSocket from, DatagramSocket to, String text) throws IOException {
     byte[] bytes = text.getBytes(UTF_8);
     from.send(new DatagramPacket(bytes, bytes.length, to.getLocalSocketAddress()));
   }

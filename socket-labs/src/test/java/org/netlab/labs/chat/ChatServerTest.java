@@ -40,7 +40,8 @@ class ChatServerTest {
         new TcpServer(
                 "chat",
                 new TcpServer.Options(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    16,
                     Duration.ofSeconds(20)),
                 new ChatConnectionHandler(
                     new ChatRoom(NOON),
@@ -100,7 +101,8 @@ class ChatServerTest {
   @Test
   void messageReachesEveryoneWithSenderAndTime() throws IOException {
     start(64);
-    try (Person alice = new Person("alice"); Person bob = new Person("bob")) {
+    try (Person alice = new Person("alice");
+        Person bob = new Person("bob")) {
       alice.readUntil("bob");
       alice.send("hello bob");
       assertEquals("12:00:00 <alice> hello bob", bob.readLine());
@@ -121,28 +123,31 @@ class ChatServerTest {
       // Everyone listens for "* done" lines from all three, collecting messages meanwhile.
       List<Future<List<String>>> heard = new ArrayList<>();
       for (Person person : people) {
-        heard.add(pool.submit(() -> {
-          List<String> lines = new ArrayList<>();
-          int done = 0;
-          while (done < nicks.size()) {
-            String line = person.readLine();
-            if (line.endsWith("> done")) {
-              done++;
-            } else if (line.matches("12:00:00 <\\w+> \\d+")) {
-              lines.add(line.substring(9));
-            }
-          }
-          return lines;
-        }));
+        heard.add(
+            pool.submit(
+                () -> {
+                  List<String> lines = new ArrayList<>();
+                  int done = 0;
+                  while (done < nicks.size()) {
+                    String line = person.readLine();
+                    if (line.endsWith("> done")) {
+                      done++;
+                    } else if (line.matches("12:00:00 <\\w+> \\d+")) {
+                      lines.add(line.substring(9));
+                    }
+                  }
+                  return lines;
+                }));
       }
       for (Person person : people) {
-        pool.submit(() -> {
-          for (int i = 0; i < messages; i++) {
-            person.send(Integer.toString(i));
-          }
-          person.send("done");
-          return null;
-        });
+        pool.submit(
+            () -> {
+              for (int i = 0; i < messages; i++) {
+                person.send(Integer.toString(i));
+              }
+              person.send("done");
+              return null;
+            });
       }
       List<String> first = null;
       for (Future<List<String>> future : heard) {
@@ -171,7 +176,8 @@ class ChatServerTest {
   @Test
   void whoListsEveryoneSortedAndNicksAreUnique() throws IOException {
     start(64);
-    try (Person zoe = new Person("Zoe"); Person adam = new Person("adam");
+    try (Person zoe = new Person("Zoe");
+        Person adam = new Person("adam");
         Person guest = new Person(null)) {
       guest.send("/nick ZOE");
       assertEquals("! the name ZOE is taken", guest.readUntil("! "));
@@ -186,7 +192,8 @@ class ChatServerTest {
   @Test
   void quitSaysByeClosesAndTellsTheRoom() throws IOException {
     start(64);
-    try (Person stays = new Person("stays"); Person leaves = new Person("leaves")) {
+    try (Person stays = new Person("stays");
+        Person leaves = new Person("leaves")) {
       leaves.send("/quit");
       assertEquals("* bye", leaves.readUntil("* bye"));
       assertNull(leaves.readLine());
@@ -199,8 +206,7 @@ class ChatServerTest {
     start(64);
     try (Person alice = new Person("alice")) {
       alice.send("/shout hi");
-      assertEquals("! unknown command /shout; commands: /nick NAME, /who, /quit",
-          alice.readLine());
+      assertEquals("! unknown command /shout; commands: /nick NAME, /who, /quit", alice.readLine());
       alice.send("red \u001b[31malert");
       assertEquals("12:00:00 <alice> red \uFFFD[31malert", alice.readLine());
     }
@@ -211,7 +217,8 @@ class ChatServerTest {
     int queue = 16;
     start(queue);
     String big = "x".repeat(4000);
-    try (Person talker = new Person("talker"); Person listener = new Person("listener");
+    try (Person talker = new Person("talker");
+        Person listener = new Person("listener");
         Socket stalled = new Socket()) {
       // A tiny receive window, and it never reads: the server's writes to it stall soon.
       stalled.setReceiveBufferSize(4096);
@@ -233,7 +240,8 @@ class ChatServerTest {
         talker.readUntil("<talker> " + sent + " ");
         sent++;
       }
-      assertTrue(gone != null && gone.matches("12:00:00 \\* guest-\\d+ left \\(too slow\\)"),
+      assertTrue(
+          gone != null && gone.matches("12:00:00 \\* guest-\\d+ left \\(too slow\\)"),
           "after " + sent + " messages: " + gone);
       talker.send("/who");
       assertEquals("* in the room: listener, talker", talker.readUntil("* in the room"));

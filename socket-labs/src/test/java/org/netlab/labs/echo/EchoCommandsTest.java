@@ -37,12 +37,16 @@ class EchoCommandsTest {
         new TcpServer(
                 "echo",
                 new TcpServer.Options(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    4,
                     Duration.ofSeconds(5)),
                 new TcpEchoHandler(EchoTransform.UPPER, 100, MessageCodec::plain))
             .start()) {
       CommandRun run =
-          CommandRun.of(new EchoClientCommand(stdin("one\ntwo\n")), "--tcp", "--port",
+          CommandRun.of(
+              new EchoClientCommand(stdin("one\ntwo\n")),
+              "--tcp",
+              "--port",
               Integer.toString(server.port()));
       assertEquals(new CommandRun(0, "ONE\nTWO\n", ""), run);
     }
@@ -51,12 +55,15 @@ class EchoCommandsTest {
   @Test
   void udpClientEndsTheExchangeOnFin() throws IOException {
     try (UdpEchoServer server =
-        new UdpEchoServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                EchoTransform.AS_IS)
+        new UdpEchoServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), EchoTransform.AS_IS)
             .start()) {
       CommandRun run =
-          CommandRun.of(new EchoClientCommand(stdin("hello\nFin\nnever sent\n")), "--udp",
-              "--port", Integer.toString(server.port()));
+          CommandRun.of(
+              new EchoClientCommand(stdin("hello\nFin\nnever sent\n")),
+              "--udp",
+              "--port",
+              Integer.toString(server.port()));
       assertEquals(new CommandRun(0, "hello\nFIN\n", ""), run);
     }
   }
@@ -65,12 +72,20 @@ class EchoCommandsTest {
   void udpClientWithoutAnswerSaysSoAndFails() throws IOException {
     try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       CommandRun run =
-          CommandRun.of(new EchoClientCommand(stdin("hello\nsecond\n")), "--udp", "--port",
-              Integer.toString(silent.getLocalPort()), "--timeout", "100", "--tries", "2");
+          CommandRun.of(
+              new EchoClientCommand(stdin("hello\nsecond\n")),
+              "--udp",
+              "--port",
+              Integer.toString(silent.getLocalPort()),
+              "--timeout",
+              "100",
+              "--tries",
+              "2");
       assertEquals(
-          new CommandRun(1, "",
-              "echo-client: no reply from 127.0.0.1:" + silent.getLocalPort()
-                  + " after 2 tries\n"),
+          new CommandRun(
+              1,
+              "",
+              "echo-client: no reply from 127.0.0.1:" + silent.getLocalPort() + " after 2 tries\n"),
           run);
     }
   }
@@ -99,12 +114,15 @@ class EchoCommandsTest {
         CompletableFuture.supplyAsync(
             () -> new CommandLine(command).setOut(out).execute("--tcp", "--upper", "--port", "0"));
     String listening = new BufferedReader(piped).readLine();
-    Matcher port = Pattern.compile("echo-server: tcp on 127\\.0\\.0\\.1:(\\d+), upper-casing")
-        .matcher(listening);
+    Matcher port =
+        Pattern.compile("echo-server: tcp on 127\\.0\\.0\\.1:(\\d+), upper-casing")
+            .matcher(listening);
     assertTrue(port.matches(), listening);
     try (TcpEchoClient client =
-        new TcpEchoClient(new InetSocketAddress("127.0.0.1", Integer.parseInt(port.group(1))),
-            Duration.ofSeconds(5), MessageCodec.plain())) {
+        new TcpEchoClient(
+            new InetSocketAddress("127.0.0.1", Integer.parseInt(port.group(1))),
+            Duration.ofSeconds(5),
+            MessageCodec.plain())) {
       assertEquals("LOUD", client.echo("loud"));
     }
     command.stop();
@@ -115,11 +133,13 @@ class EchoCommandsTest {
   void serverOnAPortInUseSaysSoAndFails() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       CommandRun run =
-          CommandRun.of(new EchoServerCommand(), "--tcp", "--port",
-              Integer.toString(taken.getLocalPort()));
+          CommandRun.of(
+              new EchoServerCommand(), "--tcp", "--port", Integer.toString(taken.getLocalPort()));
       assertEquals(1, run.exitCode());
-      assertTrue(run.err().startsWith("echo-server: cannot listen on 127.0.0.1:"
-          + taken.getLocalPort() + ": "), run.err());
+      assertTrue(
+          run.err()
+              .startsWith("echo-server: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "),
+          run.err());
     }
   }
 }

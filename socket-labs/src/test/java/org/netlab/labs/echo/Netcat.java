@@ -19,7 +19,8 @@ final class Netcat {
 
   /** Skips the calling test, saying why, when nc is not installed. */
   static void assumeInstalled() {
-    assumeTrue(Files.isExecutable(NC),
+    assumeTrue(
+        Files.isExecutable(NC),
         "nc not installed (Debian package netcat-openbsd): skipping the netcat interop test");
   }
 

@@ -3,7 +3,6 @@ package org.netlab.labs.echo;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,7 +33,8 @@ class TcpEchoServerTest {
         new TcpServer(
                 "echo",
                 new TcpServer.Options(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    32,
                     Duration.ofSeconds(10)),
                 new TcpEchoHandler(transform, MAX_LINE, MessageCodec::plain))
             .start();
@@ -100,18 +100,20 @@ class TcpEchoServerTest {
       List<Future<List<String>>> results = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         int id = c;
-        results.add(pool.submit(() -> {
-          try (TcpEchoClient client = client()) {
-            // Every connection is open before any talks: they are served side by side.
-            allConnected.countDown();
-            allConnected.await();
-            List<String> replies = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-              replies.add(client.echo(id + ":" + i));
-            }
-            return replies;
-          }
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  try (TcpEchoClient client = client()) {
+                    // Every connection is open before any talks: they are served side by side.
+                    allConnected.countDown();
+                    allConnected.await();
+                    List<String> replies = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                      replies.add(client.echo(id + ":" + i));
+                    }
+                    return replies;
+                  }
+                }));
       }
       for (int c = 0; c < clients; c++) {
         List<String> replies = results.get(c).get();

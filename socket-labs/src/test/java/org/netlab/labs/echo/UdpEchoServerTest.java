@@ -19,8 +19,9 @@ class UdpEchoServerTest {
   private UdpEchoServer server;
 
   private UdpEchoServer start(EchoTransform transform) throws IOException {
-    server = new UdpEchoServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), transform)
-        .start();
+    server =
+        new UdpEchoServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), transform)
+            .start();
     return server;
   }
 

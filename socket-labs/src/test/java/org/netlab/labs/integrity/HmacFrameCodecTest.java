@@ -37,6 +37,13 @@ class HmacFrameCodecTest {
   }
 
   @Test
+  void firstFrameIsTheOneDocumentedInTheReadme() {
+    assertEquals(
+        "1 aGVsbG8= 043c581ec2ae853359e4affcb8f0725f7d924f12c68a764fe9e6a75241dbc20d",
+        client.seal("hello"));
+  }
+
+  @Test
   void emptyTextIsAFrameToo() throws IntegrityException {
     assertEquals("", server.open(client.seal("")));
   }
@@ -136,7 +143,12 @@ class HmacFrameCodecTest {
     String signed = frame.substring(0, frame.lastIndexOf(' '));
     Process openssl =
         new ProcessBuilder(
-                "/usr/bin/openssl", "dgst", "-sha256", "-mac", "HMAC", "-macopt",
+                "/usr/bin/openssl",
+                "dgst",
+                "-sha256",
+                "-mac",
+                "HMAC",
+                "-macopt",
                 "hexkey:" + KEY_HEX)
             .redirectErrorStream(true)
             .start();

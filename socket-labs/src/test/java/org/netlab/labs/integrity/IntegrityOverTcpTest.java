@@ -43,21 +43,26 @@ class IntegrityOverTcpTest {
     return new TcpServer(
             "test",
             new TcpServer.Options(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                8,
                 Duration.ofSeconds(10)),
             handler)
         .start();
   }
 
   private static TcpServer echoServer() throws IOException {
-    return serve(new TcpEchoHandler(EchoTransform.UPPER, 4096,
-        () -> MessageCodec.hmac(KEY, Role.SERVER)));
+    return serve(
+        new TcpEchoHandler(EchoTransform.UPPER, 4096, () -> MessageCodec.hmac(KEY, Role.SERVER)));
   }
 
   private static CommandRun echoClient(TcpServer server, String input, String keyHex) {
     return CommandRun.of(
         new EchoClientCommand(new ByteArrayInputStream(input.getBytes(UTF_8))),
-        "--tcp", "--port", Integer.toString(server.port()), "--key", keyHex);
+        "--tcp",
+        "--port",
+        Integer.toString(server.port()),
+        "--key",
+        keyHex);
   }
 
   @Test
@@ -71,7 +76,8 @@ class IntegrityOverTcpTest {
   void echoWithAWrongKeyLosesIntegrityAndGoesOn() throws IOException {
     try (TcpServer server = echoServer()) {
       String wrongHex = "ff" + KEY_HEX.substring(2);
-      assertEquals(new CommandRun(0, LOST + "\n" + LOST + "\n", ""),
+      assertEquals(
+          new CommandRun(0, LOST + "\n" + LOST + "\n", ""),
           echoClient(server, "one\ntwo\n", wrongHex));
     }
   }
@@ -87,12 +93,17 @@ class IntegrityOverTcpTest {
       String truncated = client.seal("truncated");
       String last = client.seal("last");
       OutputStream out = socket.getOutputStream();
-      for (String frame : List.of(first, flipped, truncated.substring(0, truncated.length() - 10),
-          first, MessageCodec.hmac(OTHER_KEY, Role.CLIENT).seal("forged"), last)) {
+      for (String frame :
+          List.of(
+              first,
+              flipped,
+              truncated.substring(0, truncated.length() - 10),
+              first,
+              MessageCodec.hmac(OTHER_KEY, Role.CLIENT).seal("forged"),
+              last)) {
         out.write((frame + LineReader.CRLF).getBytes(UTF_8));
       }
-      BufferedReader in =
-          new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
       String notice = TcpEchoHandler.INTEGRITY_REPLY;
       for (String expected : List.of("FIRST", notice, notice, notice, notice, "LAST")) {
         assertEquals(expected, client.open(in.readLine()));
@@ -104,37 +115,45 @@ class IntegrityOverTcpTest {
   void chatClientShowsTheIntegrityMessageForTamperedFramesAndGoesOn() throws Exception {
     try (ServerSocket tamperer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       // A server in the middle: sends good, altered and replayed frames, then hangs up.
-      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
-        try (Socket socket = tamperer.accept()) {
-          MessageCodec server = MessageCodec.hmac(KEY, Role.SERVER);
-          String first = server.seal("first");
-          String flipped = flipLowBit(server.seal("flipped"), 5);
-          String truncated = server.seal("truncated");
-          String last = server.seal("last");
-          OutputStream out = socket.getOutputStream();
-          for (String frame : List.of(first, flipped, truncated.substring(0, 20), first, last)) {
-            out.write((frame + LineReader.CRLF).getBytes(UTF_8));
-          }
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      CompletableFuture<Void> served =
+          CompletableFuture.runAsync(
+              () -> {
+                try (Socket socket = tamperer.accept()) {
+                  MessageCodec server = MessageCodec.hmac(KEY, Role.SERVER);
+                  String first = server.seal("first");
+                  String flipped = flipLowBit(server.seal("flipped"), 5);
+                  String truncated = server.seal("truncated");
+                  String last = server.seal("last");
+                  OutputStream out = socket.getOutputStream();
+                  for (String frame :
+                      List.of(first, flipped, truncated.substring(0, 20), first, last)) {
+                    out.write((frame + LineReader.CRLF).getBytes(UTF_8));
+                  }
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       CommandRun run =
           CommandRun.of(
               new ChatClientCommand(new ByteArrayInputStream(new byte[0])),
-              "--port", Integer.toString(tamperer.getLocalPort()), "--key", KEY_HEX);
+              "--port",
+              Integer.toString(tamperer.getLocalPort()),
+              "--key",
+              KEY_HEX);
       served.get();
-      assertEquals(new CommandRun(0, "first\n" + LOST + "\n" + LOST + "\n" + LOST + "\nlast\n", ""),
-          run);
+      assertEquals(
+          new CommandRun(0, "first\n" + LOST + "\n" + LOST + "\n" + LOST + "\nlast\n", ""), run);
     }
   }
 
   @Test
   void chatRoomWithKeysTalksAndDropsForgedLines() throws IOException {
     try (TcpServer server =
-            serve(new ChatConnectionHandler(new ChatRoom(Clock.systemUTC()),
-                new ChatConnectionHandler.Limits(HmacFrameCodec.frameLength(4096), 64),
-                () -> MessageCodec.hmac(KEY, Role.SERVER)));
+            serve(
+                new ChatConnectionHandler(
+                    new ChatRoom(Clock.systemUTC()),
+                    new ChatConnectionHandler.Limits(HmacFrameCodec.frameLength(4096), 64),
+                    () -> MessageCodec.hmac(KEY, Role.SERVER)));
         Socket forger = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       forger.setSoTimeout(5000);
       MessageCodec forgerCodec = MessageCodec.hmac(KEY, Role.CLIENT);
@@ -144,8 +163,9 @@ class IntegrityOverTcpTest {
       OutputStream out = forger.getOutputStream();
       String replayed = forgerCodec.seal("/nick mallory");
       out.write((replayed + LineReader.CRLF).getBytes(UTF_8));
-      out.write((MessageCodec.hmac(OTHER_KEY, Role.CLIENT).seal("forged") + LineReader.CRLF)
-          .getBytes(UTF_8));
+      out.write(
+          (MessageCodec.hmac(OTHER_KEY, Role.CLIENT).seal("forged") + LineReader.CRLF)
+              .getBytes(UTF_8));
       out.write((replayed + LineReader.CRLF).getBytes(UTF_8));
       out.write((forgerCodec.seal("genuine") + LineReader.CRLF).getBytes(UTF_8));
       out.flush();
@@ -158,7 +178,12 @@ class IntegrityOverTcpTest {
       CommandRun alice =
           CommandRun.of(
               new ChatClientCommand(new ByteArrayInputStream("hi mallory\n".getBytes(UTF_8))),
-              "--port", Integer.toString(server.port()), "--key", KEY_HEX, "--name", "alice");
+              "--port",
+              Integer.toString(server.port()),
+              "--key",
+              KEY_HEX,
+              "--name",
+              "alice");
       assertEquals(0, alice.exitCode(), alice.err());
       assertTrue(alice.out().contains(" <alice> hi mallory\n"), alice.out());
       String heard;
