@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatConnectionHandler implements ConnectionHandler {
   static final String COMMANDS = "/nick NAME, /who, /quit";
+  static final String ROOM_FULL = "! the room is full, try again later";
   private static final Duration WRITER_GRACE = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(ChatConnectionHandler.class);
 
@@ -77,6 +78,13 @@ public final class ChatConnectionHandler implements ConnectionHandler {
       member.finish();
       awaitWriter(writer);
     }
+  }
+
+  /** Says why before the server closes a connection over its cap. */
+  @Override
+  public void refuse(Socket socket) throws IOException {
+    String line = codecs.get().seal(ROOM_FULL) + LineReader.CRLF;
+    socket.getOutputStream().write(line.getBytes(UTF_8));
   }
 
   /** Reads lines until the person quits or the connection ends; returns why they left. */

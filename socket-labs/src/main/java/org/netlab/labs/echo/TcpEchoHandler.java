@@ -31,6 +31,9 @@ public final class TcpEchoHandler implements ConnectionHandler {
   /** The reply to a frame that did not pass the integrity check. */
   public static final String INTEGRITY_REPLY = "! " + IntegrityException.USER_MESSAGE;
 
+  /** The only line sent on a connection over the server's cap, before it is closed. */
+  public static final String BUSY_REPLY = "! too many connections, try again later";
+
   private static final Logger log = LoggerFactory.getLogger(TcpEchoHandler.class);
 
   private final EchoTransform transform;
@@ -64,6 +67,12 @@ public final class TcpEchoHandler implements ConnectionHandler {
       send(out, codec.seal("! " + e.getMessage()));
     }
     out.flush();
+  }
+
+  /** Says why before the server closes a connection over its cap. */
+  @Override
+  public void refuse(Socket socket) throws IOException {
+    send(socket.getOutputStream(), codecs.get().seal(BUSY_REPLY));
   }
 
   private String replyTo(MessageCodec codec, String line, Socket socket) {

@@ -36,12 +36,16 @@ class ChatServerTest {
   private TcpServer server;
 
   private void start(int queueLines) throws IOException {
+    start(queueLines, 16);
+  }
+
+  private void start(int queueLines, int maxClients) throws IOException {
     server =
         new TcpServer(
                 "chat",
                 new TcpServer.Options(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    16,
+                    maxClients,
                     Duration.ofSeconds(20)),
                 new ChatConnectionHandler(
                     new ChatRoom(NOON),
@@ -198,6 +202,20 @@ class ChatServerTest {
       assertEquals("* bye", leaves.readUntil("* bye"));
       assertNull(leaves.readLine());
       assertEquals("12:00:00 * leaves left (quit)", stays.readUntil("leaves left"));
+    }
+  }
+
+  @Test
+  void personBeyondTheCapIsToldTheRoomIsFull() throws IOException {
+    start(64, 1);
+    try (Person inside = new Person("inside");
+        Socket late = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      late.setSoTimeout(5000);
+      BufferedReader in = new BufferedReader(new InputStreamReader(late.getInputStream(), UTF_8));
+      assertEquals("! the room is full, try again later", in.readLine());
+      assertNull(in.readLine());
+      inside.send("/who");
+      assertEquals("* in the room: inside", inside.readUntil("* in the room"));
     }
   }
 

@@ -29,12 +29,16 @@ class TcpEchoServerTest {
   private TcpServer server;
 
   private TcpServer start(EchoTransform transform) throws IOException {
+    return start(transform, 32);
+  }
+
+  private TcpServer start(EchoTransform transform, int maxClients) throws IOException {
     server =
         new TcpServer(
                 "echo",
                 new TcpServer.Options(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    32,
+                    maxClients,
                     Duration.ofSeconds(10)),
                 new TcpEchoHandler(transform, MAX_LINE, MessageCodec::plain))
             .start();
@@ -150,6 +154,18 @@ class TcpEchoServerTest {
       assertEquals("after", other.echo("after"));
     }
     awaitConnections(0);
+  }
+
+  @Test
+  void connectionBeyondTheCapIsToldTheServerIsBusy() throws IOException {
+    start(EchoTransform.AS_IS, 1);
+    try (TcpEchoClient first = client();
+        Socket second = connect()) {
+      assertEquals("first", first.echo("first"));
+      BufferedReader in = reader(second);
+      assertEquals("! too many connections, try again later", in.readLine());
+      assertNull(in.readLine());
+    }
   }
 
   @Test
