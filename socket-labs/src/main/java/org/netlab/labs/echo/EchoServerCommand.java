@@ -120,6 +120,9 @@ public final class EchoServerCommand implements Callable<Integer> {
       }
       return new UdpEchoServer(address, transform).start();
     }
+    if (maxLine < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-line must be at least 1");
+    }
     Optional<IntegrityKey> key = keys == null ? Optional.empty() : keys.key();
     int lineCap = key.isPresent() ? HmacFrameCodec.frameLength(maxLine) : maxLine;
     TcpEchoHandler handler =
