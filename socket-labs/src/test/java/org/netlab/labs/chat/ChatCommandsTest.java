@@ -11,10 +11,12 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class ChatCommandsTest {
   @Test
   void tcpClientThatCannotConnectSaysSo() throws IOException {
     int closedPort;
-    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+    try (ServerSocket probe = new ServerSocket(0)) {
       closedPort = probe.getLocalPort();
     }
     CommandRun run =
@@ -97,7 +99,7 @@ class ChatCommandsTest {
                 try {
                   other.listenFirst();
                 } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                  throw new UncheckedIOException(e);
                 }
               });
       CommandRun run =
@@ -145,7 +147,7 @@ class ChatCommandsTest {
                 try {
                   chat.listenFirst();
                 } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                  throw new UncheckedIOException(e);
                 }
               });
       send(peer, listening, "first");

@@ -10,6 +10,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,10 +65,10 @@ class UdpEchoServerTest {
     start(EchoTransform.AS_IS);
     try (DatagramSocket socket = socket()) {
       byte[] big = new byte[UdpEchoServer.MAX_DATAGRAM_BYTES + 1];
-      java.util.Arrays.fill(big, (byte) 'x');
+      Arrays.fill(big, (byte) 'x');
       assertEquals("! datagram larger than 8192 bytes", exchange(socket, big));
       byte[] largest = new byte[UdpEchoServer.MAX_DATAGRAM_BYTES];
-      java.util.Arrays.fill(largest, (byte) 'y');
+      Arrays.fill(largest, (byte) 'y');
       assertEquals(new String(largest, UTF_8), exchange(socket, largest));
     }
   }

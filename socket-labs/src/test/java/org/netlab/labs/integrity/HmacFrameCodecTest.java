@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import org.apache.commons.codec.binary.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 class HmacFrameCodecTest {
   static final String KEY_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
@@ -162,11 +166,10 @@ class HmacFrameCodecTest {
 
   private static String tagOf(String signed) {
     try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(KEY.secretKey());
-      return org.apache.commons.codec.binary.Hex.encodeHexString(
-          mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
-    } catch (java.security.GeneralSecurityException e) {
+      return Hex.encodeHexString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -184,8 +187,7 @@ class HmacFrameCodecTest {
   }
 
   @Test
-  void keyFileAndHexGiveTheSameKey(@org.junit.jupiter.api.io.TempDir Path dir)
-      throws IOException, IntegrityException {
+  void keyFileAndHexGiveTheSameKey(@TempDir Path dir) throws IOException, IntegrityException {
     Path file = dir.resolve("key.hex");
     Files.writeString(file, KEY_HEX.toUpperCase() + "\n");
     MessageCodec fromFile = MessageCodec.hmac(IntegrityKey.fromFile(file), Role.CLIENT);

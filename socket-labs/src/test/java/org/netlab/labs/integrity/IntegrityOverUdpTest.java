@@ -67,8 +67,7 @@ class IntegrityOverUdpTest {
     }
   }
 
-  private static void send(DatagramSocket from, DatagramSocket to, String text)
-      throws IOException {
+  private static void send(DatagramSocket from, DatagramSocket to, String text) throws IOException {
     byte[] bytes = text.getBytes(UTF_8);
     from.send(new DatagramPacket(bytes, bytes.length, to.getLocalSocketAddress()));
   }
