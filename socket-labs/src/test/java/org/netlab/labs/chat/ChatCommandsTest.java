@@ -3,22 +3,17 @@ package org.netlab.labs.chat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.netlab.labs.chat.ScriptedTurnChat.receive;
+import static org.netlab.labs.chat.ScriptedTurnChat.send;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.labs.echo.CommandRun;
@@ -84,93 +79,42 @@ class ChatCommandsTest {
 
   @Test
   void udpChatGoesInTurnsUntilFin() throws Exception {
-    try (DatagramSocket listening = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      listening.setSoTimeout(10_000);
-      StringWriter serverSide = new StringWriter();
-      UdpTurnChat other =
-          new UdpTurnChat(
-              listening,
-              MessageCodec.plain(),
-              new BufferedReader(new StringReader("hi, who is it?\nnice to hear you\n")),
-              new PrintWriter(serverSide, true));
-      CompletableFuture<Void> otherEnds =
-          CompletableFuture.runAsync(
-              () -> {
-                try {
-                  other.listenFirst();
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
+    try (ScriptedTurnChat other =
+        ScriptedTurnChat.listening(MessageCodec.plain(), "hi, who is it?\nnice to hear you\n")) {
       CommandRun run =
           CommandRun.of(
               new ChatClientCommand(stdin("hello\nit is me\nFIN\n")),
               "--udp",
               "--port",
-              Integer.toString(listening.getLocalPort()));
-      otherEnds.get();
+              Integer.toString(other.port()));
       assertEquals(
           new CommandRun(0, "> hi, who is it?\n> nice to hear you\n* chat ended\n", ""), run);
+      String shown = other.shownAtEnd();
       assertTrue(
-          serverSide
-              .toString()
-              .matches(
-                  """
-                  \\* chatting with /127\\.0\\.0\\.1:\\d+
-                  > hello
-                  > it is me
-                  > FIN
-                  \\* the other side ended the chat
-                  """),
-          serverSide.toString());
+          shown.matches(
+              """
+              \\* chatting with /127\\.0\\.0\\.1:\\d+
+              > hello
+              > it is me
+              > FIN
+              \\* the other side ended the chat
+              """),
+          shown);
     }
   }
 
   @Test
   void udpChatAnswersAThirdPartyBusyAndKeepsItsPeer() throws Exception {
-    try (DatagramSocket listening = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        DatagramSocket intruder = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      listening.setSoTimeout(10_000);
-      peer.setSoTimeout(10_000);
-      intruder.setSoTimeout(10_000);
-      StringWriter shown = new StringWriter();
-      UdpTurnChat chat =
-          new UdpTurnChat(
-              listening,
-              MessageCodec.plain(),
-              new BufferedReader(new StringReader("reply\n")),
-              new PrintWriter(shown, true));
-      CompletableFuture<Void> ends =
-          CompletableFuture.runAsync(
-              () -> {
-                try {
-                  chat.listenFirst();
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-      send(peer, listening, "first");
+    try (ScriptedTurnChat chat = ScriptedTurnChat.listening(MessageCodec.plain(), "reply\n");
+        DatagramSocket peer = ScriptedTurnChat.socket();
+        DatagramSocket intruder = ScriptedTurnChat.socket()) {
+      send(peer, chat.address(), "first");
       assertEquals("reply", receive(peer));
-      send(intruder, listening, "let me in");
+      send(intruder, chat.address(), "let me in");
       assertEquals(UdpTurnChat.BUSY, receive(intruder));
-      send(peer, listening, "fin");
-      ends.get();
-      assertTrue(
-          shown.toString().endsWith("> first\n> fin\n* the other side ended the chat\n"),
-          shown.toString());
+      send(peer, chat.address(), "fin");
+      String shown = chat.shownAtEnd();
+      assertTrue(shown.endsWith("> first\n> fin\n* the other side ended the chat\n"), shown);
     }
-  }
-
-  private static void send(DatagramSocket from, DatagramSocket to, String text) throws IOException {
-    byte[] bytes = text.getBytes(UTF_8);
-    from.send(new DatagramPacket(bytes, bytes.length, to.getLocalSocketAddress()));
-  }
-
-  private static String receive(DatagramSocket socket) throws IOException {
-    byte[] buffer = new byte[1024];
-    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-    socket.receive(packet);
-    return new String(buffer, 0, packet.getLength(), UTF_8);
   }
 }
