@@ -67,6 +67,9 @@ final class ChatMember {
       }
     }
     out.flush();
+    // End of stream right behind the last line, so the person reads it even if unread
+    // input makes the final close a reset.
+    socket.shutdownOutput();
   }
 
   /** Lets the writer send what is queued, then stop. */

@@ -65,6 +65,11 @@ public final class TcpEchoHandler implements ConnectionHandler {
       }
     } catch (LineReader.LineTooLongException e) {
       send(out, codec.seal("! " + e.getMessage()));
+      out.flush();
+      // End of stream right behind the error, so the client reads both even if unread
+      // input makes the final close a reset.
+      socket.shutdownOutput();
+      return;
     }
     out.flush();
   }

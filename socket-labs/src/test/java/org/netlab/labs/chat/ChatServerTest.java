@@ -220,6 +220,18 @@ class ChatServerTest {
   }
 
   @Test
+  void lineOverTheCapIsRefusedAndItsSenderDisconnected() throws IOException {
+    start(64);
+    try (Person stays = new Person("stays");
+        Person floods = new Person("floods")) {
+      floods.send("y".repeat(30_000));
+      assertEquals("! line longer than 8192 bytes", floods.readUntil("! "));
+      assertNull(floods.readLine());
+      assertEquals("12:00:00 * floods left (line too long)", stays.readUntil("floods left"));
+    }
+  }
+
+  @Test
   void unknownCommandsAndControlCharactersAreHarmless() throws IOException {
     start(64);
     try (Person alice = new Person("alice")) {
