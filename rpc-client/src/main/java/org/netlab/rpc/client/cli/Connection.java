@@ -1,0 +1,26 @@
+package org.netlab.rpc.client.cli;
+
+import java.util.Objects;
+
+/**
+ * A service client together with what releases it (a channel, an HTTP client).
+ * Closing twice is safe when the release action is.
+ *
+ * @param <T> the domain interface the client implements
+ */
+public record Connection<T>(T service, Runnable release) implements AutoCloseable {
+  public Connection {
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(release, "release");
+  }
+
+  /** A connection whose client needs no release, such as an object in this JVM. */
+  public static <T> Connection<T> unmanaged(T service) {
+    return new Connection<>(service, () -> {});
+  }
+
+  @Override
+  public void close() {
+    release.run();
+  }
+}
