@@ -44,7 +44,7 @@ record BenchResult(
     }
 
     private static double millis(long nanos) {
-      return Math.round(nanos / 1e3) / 1e3;
+      return nanos / 1e6;
     }
   }
 }
