@@ -49,13 +49,14 @@ final class BenchReport {
   /** One line, rewritten in place each second. */
   static LoadGenerator.Progress progressLine(PrintWriter out) {
     return snapshot -> {
-      Histogram second = snapshot.lastSecond();
+      Histogram interval = snapshot.interval();
+      double rate = interval.getTotalCount() / Math.max(snapshot.intervalSeconds(), 1e-3);
       String line =
           (snapshot.warmingUp() ? "warm-up " : "")
               + format("%5.1f", snapshot.seconds()) + " s  "
               + snapshot.calls() + " calls  "
-              + second.getTotalCount() + " calls/s  p99 "
-              + ms(second.getValueAtPercentile(99) / 1e6) + "  "
+              + format("%.0f", rate) + " calls/s  p99 "
+              + ms(interval.getValueAtPercentile(99) / 1e6) + "  "
               + snapshot.errors() + " errors";
       out.print("\r" + line + "\033[K");
       out.flush();

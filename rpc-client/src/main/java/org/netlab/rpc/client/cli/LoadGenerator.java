@@ -30,13 +30,19 @@ import org.netlab.rpc.client.TransportException;
  * or to be the bottleneck itself.
  */
 final class LoadGenerator {
-  /** Told about each second of the run, for a live progress line. */
+  /** Told about each second of each phase and about its end, for a live progress line. */
   interface Progress {
     void tick(Snapshot snapshot);
   }
 
-  /** The run so far: the measuring phase only. */
-  record Snapshot(boolean warmingUp, double seconds, long calls, long errors, Histogram lastSecond) {}
+  /** The phase so far, and the latencies of the last {@code intervalSeconds}. */
+  record Snapshot(
+      boolean warmingUp,
+      double seconds,
+      long calls,
+      long errors,
+      Histogram interval,
+      double intervalSeconds) {}
 
   private static final Duration TICK = Duration.ofSeconds(1);
 
@@ -76,18 +82,23 @@ final class LoadGenerator {
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("bench-progress").unstarted(r));
-    ticker.scheduleAtFixedRate(
+    AtomicLong previousTick = new AtomicLong(start);
+    Runnable tick =
         () -> {
-          Histogram lastSecond = recorder.getIntervalHistogram();
-          total.add(lastSecond);
+          long now = System.nanoTime();
+          Histogram interval = recorder.getIntervalHistogram();
+          total.add(interval);
           progress.tick(
               new Snapshot(
                   warmingUp,
-                  (System.nanoTime() - start) / 1e9,
+                  (now - start) / 1e9,
                   completed.sum(),
                   sum(errors),
-                  lastSecond));
-        },
+                  interval,
+                  (now - previousTick.getAndSet(now)) / 1e9));
+        };
+    ticker.scheduleAtFixedRate(
+        tick,
         TICK.toNanos(),
         TICK.toNanos(),
         TimeUnit.NANOSECONDS);
@@ -102,7 +113,7 @@ final class LoadGenerator {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    total.add(recorder.getIntervalHistogram());
+    tick.run(); // the last partial second, so every phase shows at least once
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
     return new Measurement(seconds, completed.sum(), errorCounts, total);

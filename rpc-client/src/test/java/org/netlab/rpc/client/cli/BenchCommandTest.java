@@ -190,6 +190,29 @@ class BenchCommandTest {
   }
 
   @Test
+  void onATerminalALiveProgressLineIsRewrittenInPlaceThenWiped() {
+    connector = new InJvmConnector(store);
+    Cli.Run run =
+        Cli.with(connector)
+            .terminal()
+            .run("bench", "--call", "calc.add", "--duration", "300ms", "--warmup", "200ms");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().matches("(?s)\\rwarm-up +0\\.\\d s  \\d+ calls  \\d+ calls/s  p99 [\\d.]+ ms  0 errors.*"), run.out());
+    assertTrue(run.out().matches("(?s).*\\r +0\\.\\d s  \\d+ calls  \\d+ calls/s  p99 [\\d.]+ ms  0 errors.*"));
+    assertTrue(run.out().contains("\r\033[Kcalc.add over "), "progress wiped before the report");
+  }
+
+  @Test
+  void jsonOutputHasNoProgressLineEvenOnATerminal() throws Exception {
+    connector = new InJvmConnector(store);
+    Cli.Run run =
+        Cli.with(connector).terminal().run("bench", "--json", "--duration", "300ms", "--warmup", "0");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(JSON.readTree(run.out()).get("calls").asLong() > 0);
+    assertTrue(!run.out().contains("\r"));
+  }
+
+  @Test
   void unreachableServerStopsTheBenchWithExitThree() {
     Cli.Run run =
         Cli.with(new FailingConnector(TransportException.Kind.UNREACHABLE))

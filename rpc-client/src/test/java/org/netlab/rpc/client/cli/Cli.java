@@ -15,6 +15,7 @@ final class Cli {
   private final ServiceConnector connector;
   private Map<String, String> environment = Map.of();
   private String stdin = "";
+  private boolean terminal;
 
   private Cli(ServiceConnector connector) {
     this.connector = connector;
@@ -34,13 +35,19 @@ final class Cli {
     return this;
   }
 
+  /** Makes standard output count as a terminal, as for a person at a shell. */
+  Cli terminal() {
+    this.terminal = true;
+    return this;
+  }
+
   Run run(String... args) {
     CommandContext context =
         new CommandContext(
             connector,
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             environment,
-            false);
+            terminal);
     CommandLine commandLine = RpcClientCommand.commandLine(context);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
