@@ -10,9 +10,8 @@ import org.netlab.domain.phonebook.Phonebook;
 import picocli.CommandLine;
 
 /**
- * The calls {@code bench} can make, named as on its command line ({@code calc.add}).
- * Each binds to a client as a {@link LongConsumer} that makes one call, given the
- * call's sequence number.
+ * The calls {@code bench} can make, named as on its command line ({@code calc.add}). Each binds to
+ * a client as a {@link LongConsumer} that makes one call, given the call's sequence number.
  */
 enum BenchCall {
   CALC_ADD("calc.add"),

@@ -79,7 +79,8 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "2s",
       converter = DurationConverter.class,
-      description = "Calls made first and not measured (connections, JIT). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Calls made first and not measured (connections, JIT). Default: ${DEFAULT-VALUE}.")
   private Duration warmup;
 
   @Option(
@@ -102,8 +103,7 @@ final class BenchCommand implements Callable<Integer> {
     String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     PrintWriter out = spec.commandLine().getOut();
     boolean showProgress = context.stdoutIsTerminal() && !json;
-    LoadGenerator.Progress progress =
-        showProgress ? BenchReport.progressLine(out) : snapshot -> {};
+    LoadGenerator.Progress progress = showProgress ? BenchReport.progressLine(out) : snapshot -> {};
 
     LoadGenerator.Measurement measurement;
     if (call.usesCalculator()) {
@@ -135,7 +135,8 @@ final class BenchCommand implements Callable<Integer> {
 
   private LoadPlan plan() {
     if (duration != null && calls != 0) {
-      throw new ParameterException(spec.commandLine(), "give either --duration or --calls, not both");
+      throw new ParameterException(
+          spec.commandLine(), "give either --duration or --calls, not both");
     }
     Duration measured = duration == null && calls == 0 ? Duration.ofSeconds(10) : duration;
     try {

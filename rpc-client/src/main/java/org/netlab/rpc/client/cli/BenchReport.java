@@ -17,16 +17,36 @@ final class BenchReport {
             ? "closed loop"
             : "open loop at " + format("%.0f", r.targetRate()) + " calls/s";
     out.println(
-        r.call() + " over " + r.server() + ": " + mode + ", concurrency " + r.concurrency()
-            + ", " + format("%.0f", r.warmupSeconds()) + " s warm-up");
+        r.call()
+            + " over "
+            + r.server()
+            + ": "
+            + mode
+            + ", concurrency "
+            + r.concurrency()
+            + ", "
+            + format("%.0f", r.warmupSeconds())
+            + " s warm-up");
     out.println(
-        "calls     " + r.calls() + " in " + format("%.2f", r.seconds()) + " s, "
+        "calls     "
+            + r.calls()
+            + " in "
+            + format("%.2f", r.seconds())
+            + " s, "
             + (r.errorCount() == 0 ? "no errors" : r.errorCount() + " errors"));
     out.println("rate      " + format("%.1f", r.callsPerSecond()) + " calls/s");
     BenchResult.Latency l = r.latencyMillis();
     out.println(
-        "latency   p50 " + ms(l.p50()) + "  p90 " + ms(l.p90()) + "  p99 " + ms(l.p99())
-            + "  p99.9 " + ms(l.p999()) + "  max " + ms(l.max()));
+        "latency   p50 "
+            + ms(l.p50())
+            + "  p90 "
+            + ms(l.p90())
+            + "  p99 "
+            + ms(l.p99())
+            + "  p99.9 "
+            + ms(l.p999())
+            + "  max "
+            + ms(l.max()));
     if (!r.errors().isEmpty()) {
       out.println(
           "errors    "
@@ -35,12 +55,16 @@ final class BenchReport {
                   .collect(Collectors.joining(", ")));
     }
     if (r.addedNamePrefix() != null) {
-      out.println("added     entries named " + r.addedNamePrefix() + "N, one per call (left in place)");
+      out.println(
+          "added     entries named " + r.addedNamePrefix() + "N, one per call (left in place)");
     }
     if (r.targetRate() != null && r.callsPerSecond() < r.targetRate() * WARN_BELOW_TARGET) {
       out.println(
-          "warning   reached " + format("%.0f", r.callsPerSecond()) + " of "
-              + format("%.0f", r.targetRate()) + " calls/s: the server is saturated, or raise"
+          "warning   reached "
+              + format("%.0f", r.callsPerSecond())
+              + " of "
+              + format("%.0f", r.targetRate())
+              + " calls/s: the server is saturated, or raise"
               + " --concurrency so that more calls can wait at once; latencies include the lag");
     }
     out.flush();
@@ -53,11 +77,16 @@ final class BenchReport {
       double rate = interval.getTotalCount() / Math.max(snapshot.intervalSeconds(), 1e-3);
       String line =
           (snapshot.warmingUp() ? "warm-up " : "")
-              + format("%5.1f", snapshot.seconds()) + " s  "
-              + snapshot.calls() + " calls  "
-              + format("%.0f", rate) + " calls/s  p99 "
-              + ms(interval.getValueAtPercentile(99) / 1e6) + "  "
-              + snapshot.errors() + " errors";
+              + format("%5.1f", snapshot.seconds())
+              + " s  "
+              + snapshot.calls()
+              + " calls  "
+              + format("%.0f", rate)
+              + " calls/s  p99 "
+              + ms(interval.getValueAtPercentile(99) / 1e6)
+              + "  "
+              + snapshot.errors()
+              + " errors";
       out.print("\r" + line + "\033[K");
       out.flush();
     };

@@ -5,9 +5,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * What {@code bench} reports, as printed by {@code --json}. Latencies are in
- * milliseconds and cover the calls that succeeded; {@code calls} counts every call that
- * completed, errors included.
+ * What {@code bench} reports, as printed by {@code --json}. Latencies are in milliseconds and cover
+ * the calls that succeeded; {@code calls} counts every call that completed, errors included.
  *
  * @param targetRate the open-loop rate asked for, or null in closed loop
  * @param addedNamePrefix for phonebook.add, the prefix of the entries it added; else null
@@ -29,11 +28,7 @@ record BenchResult(
 
   /** Latency percentiles in milliseconds. */
   record Latency(
-      double p50,
-      double p90,
-      double p99,
-      @JsonProperty("p99.9") double p999,
-      double max) {
+      double p50, double p90, double p99, @JsonProperty("p99.9") double p999, double max) {
     static Latency of(Histogram nanos) {
       return new Latency(
           millis(nanos.getValueAtPercentile(50)),

@@ -9,9 +9,9 @@ import org.netlab.domain.calculator.Calculator;
 import picocli.CommandLine;
 
 /**
- * The one-shot operations of {@code calc} and how many numbers each takes: {@code add}
- * and {@code mul} fold over two or more ({@code add 1 2 3} is {@code (1 + 2) + 3}, one
- * call per step), {@code sub} and {@code div} take exactly two, {@code abs} exactly one.
+ * The one-shot operations of {@code calc} and how many numbers each takes: {@code add} and {@code
+ * mul} fold over two or more ({@code add 1 2 3} is {@code (1 + 2) + 3}, one call per step), {@code
+ * sub} and {@code div} take exactly two, {@code abs} exactly one.
  */
 enum CalcOperation {
   ADD("add", 2, Integer.MAX_VALUE),
@@ -40,11 +40,13 @@ enum CalcOperation {
       return null;
     }
     String wanted =
-        minOperands == maxOperands
-            ? "exactly " + minOperands
-            : minOperands + " or more";
-    return word + " takes " + wanted + (minOperands == 1 && maxOperands == 1 ? " number" : " numbers")
-        + ", not " + operands;
+        minOperands == maxOperands ? "exactly " + minOperands : minOperands + " or more";
+    return word
+        + " takes "
+        + wanted
+        + (minOperands == 1 && maxOperands == 1 ? " number" : " numbers")
+        + ", not "
+        + operands;
   }
 
   /** Calls the service once per step; its refusals propagate. */

@@ -1,6 +1,7 @@
 package org.netlab.rpc.client.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.DoubleBinaryOperator;
@@ -9,12 +10,15 @@ import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
 
 /**
- * The calculator menu of the original lab: 1 add, 2 multiply, 3 subtract, 4 divide,
- * 5 absolute value, 0 quit. Subtraction and division ask which way round. The whole
- * conversation, refusals included, goes to standard output so that it reads in order;
- * the menu ends at 0 or at the end of input.
+ * The calculator menu of the original lab: 1 add, 2 multiply, 3 subtract, 4 divide, 5 absolute
+ * value, 0 quit. Subtraction and division ask which way round. The whole conversation, refusals
+ * included, goes to standard output so that it reads in order; the menu ends at 0 or at the end of
+ * input.
  */
 final class CalculatorMenu {
+  private static final List<String> ITEMS =
+      List.of("add", "multiply", "subtract", "divide", "absolute value");
+
   private final Calculator calculator;
   private final Prompter prompter;
   private final PrintWriter out;
@@ -26,22 +30,7 @@ final class CalculatorMenu {
   }
 
   void run(String server) {
-    out.println("Calculator at " + server);
-    while (true) {
-      out.println();
-      out.println("  1  add");
-      out.println("  2  multiply");
-      out.println("  3  subtract");
-      out.println("  4  divide");
-      out.println("  5  absolute value");
-      out.println("  0  quit");
-      OptionalInt choice = prompter.choice("choice: ", 0, 5);
-      if (choice.isEmpty() || choice.getAsInt() == 0 || !perform(choice.getAsInt())) {
-        out.println("bye");
-        out.flush();
-        return;
-      }
-    }
+    prompter.menu("Calculator at " + server, ITEMS, this::perform);
   }
 
   /** Runs one operation; false when input ended in the middle of it. */
@@ -51,7 +40,8 @@ final class CalculatorMenu {
       return false;
     }
     if (choice == 5) {
-      return show("|" + NumberText.format(x.getAsDouble()) + "|", () -> calculator.abs(x.getAsDouble()));
+      return show(
+          "|" + NumberText.format(x.getAsDouble()) + "|", () -> calculator.abs(x.getAsDouble()));
     }
     OptionalDouble y = prompter.number("y: ");
     if (y.isEmpty()) {
@@ -69,7 +59,12 @@ final class CalculatorMenu {
   }
 
   private boolean ordered(
-      double x, double y, String symbol, String first, String second, DoubleBinaryOperator operation) {
+      double x,
+      double y,
+      String symbol,
+      String first,
+      String second,
+      DoubleBinaryOperator operation) {
     out.println("  1  " + first);
     out.println("  2  " + second);
     OptionalInt order = prompter.choice("which: ", 1, 2);

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What commands take from the world besides their arguments: the connector to the
- * services, standard input, the environment and whether standard output is a terminal.
- * Passed to their constructors so that tests can supply each one. Output goes through
- * picocli's {@code getOut()}/{@code getErr()}.
+ * What commands take from the world besides their arguments: the connector to the services,
+ * standard input, the environment and whether standard output is a terminal. Passed to their
+ * constructors so that tests can supply each one. Output goes through picocli's {@code
+ * getOut()}/{@code getErr()}.
  */
 public record CommandContext(
     ServiceConnector connector,

@@ -5,9 +5,8 @@ import java.util.Objects;
 import picocli.CommandLine;
 
 /**
- * Creates commands for picocli, handing the {@link CommandContext} to every command
- * whose constructor takes one; other classes (converters, mixins) come from picocli's
- * default factory.
+ * Creates commands for picocli, handing the {@link CommandContext} to every command whose
+ * constructor takes one; other classes (converters, mixins) come from picocli's default factory.
  */
 final class CommandFactory implements CommandLine.IFactory {
   private final CommandContext context;

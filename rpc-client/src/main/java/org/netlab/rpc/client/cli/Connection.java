@@ -3,8 +3,8 @@ package org.netlab.rpc.client.cli;
 import java.util.Objects;
 
 /**
- * A service client together with what releases it (a channel, an HTTP client).
- * Closing twice is safe when the release action is.
+ * A service client together with what releases it (a channel, an HTTP client). Closing twice is
+ * safe when the release action is.
  *
  * @param <T> the domain interface the client implements
  */

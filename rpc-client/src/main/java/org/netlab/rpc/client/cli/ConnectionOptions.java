@@ -12,10 +12,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The options that say how to reach the server, shared by every command. They are
- * inherited, so they may stand before or after the subcommand:
- * {@code rpc-client --server http://h:8080/RPC2 calc add 1 2} and
- * {@code rpc-client calc add 1 2 --server http://h:8080/RPC2} are the same.
+ * The options that say how to reach the server, shared by every command. They are inherited, so
+ * they may stand before or after the subcommand: {@code rpc-client --server http://h:8080/RPC2 calc
+ * add 1 2} and {@code rpc-client calc add 1 2 --server http://h:8080/RPC2} are the same.
  */
 public final class ConnectionOptions {
   @Spec(Spec.Target.MIXEE)
@@ -29,14 +28,19 @@ public final class ConnectionOptions {
       description =
           "Server URL: grpcs://HOST[:PORT] (gRPC over TLS), grpc:// (plaintext gRPC),"
               + " https://HOST[:PORT]/RPC2 (XML-RPC over TLS), http:// (plaintext XML-RPC)."
-              + " Default: $" + ServerUrl.ENVIRONMENT_VARIABLE + ", else " + ServerUrl.DEFAULT + ".")
+              + " Default: $"
+              + ServerUrl.ENVIRONMENT_VARIABLE
+              + ", else "
+              + ServerUrl.DEFAULT
+              + ".")
   private ServerUrl server;
 
   @Option(
       names = "--ca",
       paramLabel = "FILE",
       scope = ScopeType.INHERIT,
-      description = "CA certificate (PEM) to trust. Default: <data-dir>/tls/ca.pem of the local server.")
+      description =
+          "CA certificate (PEM) to trust. Default: <data-dir>/tls/ca.pem of the local server.")
   private Path caFile;
 
   @Option(
@@ -71,8 +75,8 @@ public final class ConnectionOptions {
   /**
    * The settings these options give.
    *
-   * @throws ParameterException when {@code $RPC_SERVER} is malformed or the TLS options
-   *     do not fit together
+   * @throws ParameterException when {@code $RPC_SERVER} is malformed or the TLS options do not fit
+   *     together
    */
   public ConnectionSettings settings() {
     ServerUrl url;
@@ -86,8 +90,7 @@ public final class ConnectionOptions {
             mixee.commandLine(), "$" + ServerUrl.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
       }
     }
-    Path ca =
-        caFile != null ? caFile : DataDirectory.caFile(DataDirectory.defaultPath());
+    Path ca = caFile != null ? caFile : DataDirectory.caFile(DataDirectory.defaultPath());
     try {
       return new ConnectionSettings(url, ca, clientCertificate, clientKey, timeout);
     } catch (IllegalArgumentException e) {

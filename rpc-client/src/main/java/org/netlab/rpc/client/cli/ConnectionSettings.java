@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything a transport needs to reach the server: where it is, which CA to trust,
- * the client certificate for mutual TLS (both or neither), and how long one call may
- * take.
+ * Everything a transport needs to reach the server: where it is, which CA to trust, the client
+ * certificate for mutual TLS (both or neither), and how long one call may take.
  */
 public record ConnectionSettings(
     ServerUrl url, Path caFile, Path clientCertificate, Path clientKey, Duration timeout) {

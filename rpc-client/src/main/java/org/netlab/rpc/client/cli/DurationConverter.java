@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
- * Reads durations as people write them: {@code 500ms}, {@code 10s}, {@code 2m},
- * {@code 1h}, or ISO-8601 ({@code PT1M30S}). A bare number is seconds.
+ * Reads durations as people write them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or
+ * ISO-8601 ({@code PT1M30S}). A bare number is seconds.
  */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");

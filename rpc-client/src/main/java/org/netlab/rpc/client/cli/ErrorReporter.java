@@ -11,9 +11,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns what a command throws into one line on standard error and an exit code (see
- * {@link ExitStatus}); a person never sees a stack trace. The line for a transport
- * failure says what to do about it, using the URL and CA file the command was given.
+ * Turns what a command throws into one line on standard error and an exit code (see {@link
+ * ExitStatus}); a person never sees a stack trace. The line for a transport failure says what to do
+ * about it, using the URL and CA file the command was given.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ErrorReporter.class);
@@ -48,7 +48,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
       case UNREACHABLE -> "server not reachable at " + where + " — is bin/rpc-server running?";
       case UNTRUSTED -> {
         if (settings != null && settings.url().tls() && !Files.isReadable(settings.caFile())) {
-          yield "no CA certificate at " + settings.caFile()
+          yield "no CA certificate at "
+              + settings.caFile()
               + " — start bin/rpc-server once (it creates one) or pass --ca <data-dir>/tls/ca.pem";
         }
         String ca = settings == null ? "" : " by " + settings.caFile();
@@ -56,15 +57,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             settings != null && settings.mutualTls()
                 ? ", or the server refused the client certificate given to --cert"
                 : "";
-        yield "server certificate not trusted" + ca
-            + " — pass --ca <data-dir>/tls/ca.pem of that server" + client;
+        yield "server certificate not trusted"
+            + ca
+            + " — pass --ca <data-dir>/tls/ca.pem of that server"
+            + client;
       }
       case TIMEOUT -> {
         String limit = settings == null ? "" : " within " + Durations.text(settings.timeout());
-        yield "no answer from " + where + limit + " — is it overloaded? raise --timeout to wait longer";
+        yield "no answer from "
+            + where
+            + limit
+            + " — is it overloaded? raise --timeout to wait longer";
       }
       case PROTOCOL ->
-          where + " did not answer in the protocol of its scheme — check the scheme of --server"
+          where
+              + " did not answer in the protocol of its scheme — check the scheme of --server"
               + " (grpcs://, grpc://, https://, http://) and the port";
     };
   }

@@ -20,14 +20,14 @@ import org.netlab.rpc.client.TransportException;
 /**
  * Makes calls from many callers and measures their latency.
  *
- * <p>Closed loop: each caller starts its next call when the previous one has answered,
- * and latency is the call's own time. Open loop: calls are scheduled at a fixed rate
- * and latency runs from the time a call <em>should</em> have started, so a server that
- * stalls is charged for the calls that queued behind the stall (no coordinated omission).
+ * <p>Closed loop: each caller starts its next call when the previous one has answered, and latency
+ * is the call's own time. Open loop: calls are scheduled at a fixed rate and latency runs from the
+ * time a call <em>should</em> have started, so a server that stalls is charged for the calls that
+ * queued behind the stall (no coordinated omission).
  *
- * <p>Callers are virtual threads: they spend their lives blocked on the network, and
- * virtual threads make a thousand callers as cheap as ten, without a pool size to tune
- * or to be the bottleneck itself.
+ * <p>Callers are virtual threads: they spend their lives blocked on the network, and virtual
+ * threads make a thousand callers as cheap as ten, without a pool size to tune or to be the
+ * bottleneck itself.
  */
 final class LoadGenerator {
   /** Told about each second of each phase and about its end, for a live progress line. */
@@ -97,11 +97,7 @@ final class LoadGenerator {
                   interval,
                   (now - previousTick.getAndSet(now)) / 1e9));
         };
-    ticker.scheduleAtFixedRate(
-        tick,
-        TICK.toNanos(),
-        TICK.toNanos(),
-        TimeUnit.NANOSECONDS);
+    ticker.scheduleAtFixedRate(tick, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
     try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < plan.concurrency(); i++) {
         callers.execute(plan.openLoop() ? caller::openLoop : caller::closedLoop);
@@ -158,8 +154,8 @@ final class LoadGenerator {
     }
 
     /**
-     * Takes the next slot of the schedule, waits for its time and makes the call; when
-     * every caller is busy the slot's time passes and the wait shows in its latency.
+     * Takes the next slot of the schedule, waits for its time and makes the call; when every caller
+     * is busy the slot's time passes and the wait shows in its latency.
      */
     void openLoop() {
       double interval = 1e9 / plan.rate();
@@ -183,7 +179,8 @@ final class LoadGenerator {
       } catch (TransportException e) {
         errors.computeIfAbsent(e.kind().toString(), k -> new LongAdder()).increment();
       } catch (RuntimeException e) {
-        errors.computeIfAbsent("failed " + e.getClass().getSimpleName(), k -> new LongAdder())
+        errors
+            .computeIfAbsent("failed " + e.getClass().getSimpleName(), k -> new LongAdder())
             .increment();
       }
       completed.increment();

@@ -6,8 +6,8 @@ import java.time.Duration;
  * How {@code bench} drives the calls.
  *
  * @param concurrency callers making calls at the same time
- * @param rate calls per second to start in open loop, or 0 for closed loop (each caller
- *     starts its next call when the previous one answers)
+ * @param rate calls per second to start in open loop, or 0 for closed loop (each caller starts its
+ *     next call when the previous one answers)
  * @param warmup how long to call before measuring, or zero
  * @param duration how long to measure, or null when {@code calls} bounds the run
  * @param calls how many calls to measure, or 0 when {@code duration} bounds the run

@@ -5,8 +5,8 @@ import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
- * Numbers as a person types and reads them: plain decimals with an optional exponent,
- * and results without a useless {@code .0}.
+ * Numbers as a person types and reads them: plain decimals with an optional exponent, and results
+ * without a useless {@code .0}.
  */
 final class NumberText {
   // Narrower than Double.parseDouble, which also takes "NaN", "Infinity", "1d" and hex.

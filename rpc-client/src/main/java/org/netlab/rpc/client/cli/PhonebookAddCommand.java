@@ -26,7 +26,10 @@ final class PhonebookAddCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME", description = "1 to 100 characters.")
   private String name;
 
-  @Parameters(index = "1", paramLabel = "NUMBER", description = "3 to 20 digits; quote it if it has spaces.")
+  @Parameters(
+      index = "1",
+      paramLabel = "NUMBER",
+      description = "3 to 20 digits; quote it if it has spaces.")
   private String number;
 
   @Override

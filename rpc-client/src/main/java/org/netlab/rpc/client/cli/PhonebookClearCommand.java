@@ -11,9 +11,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code phonebook clear}: removes every entry, after a "yes" read from standard input
- * or with {@code --yes}. Without either (input ended, as in a script with no terminal)
- * it removes nothing and fails as a usage error; a "no" fails with exit code 1.
+ * {@code phonebook clear}: removes every entry, after a "yes" read from standard input or with
+ * {@code --yes}. Without either (input ended, as in a script with no terminal) it removes nothing
+ * and fails as a usage error; a "no" fails with exit code 1.
  */
 @Command(
     name = "clear",

@@ -64,15 +64,17 @@ final class PhonebookCommand implements Callable<Integer> {
     try (Connection<Phonebook> phonebook = context.connector().phonebook(settings)) {
       PhonebookMenu menu =
           new PhonebookMenu(
-              phonebook.service(), prompter(), new PhonebookOutput(spec.commandLine().getOut(), false));
+              phonebook.service(),
+              prompter(),
+              new PhonebookOutput(spec.commandLine().getOut(), false));
       menu.run(settings.url().toString());
     }
     return ExitStatus.OK;
   }
 
   /**
-   * Runs one operation of a subcommand against the phonebook and shows its result
-   * through {@code output}; refusals and transport failures propagate to the exit code.
+   * Runs one operation of a subcommand against the phonebook and shows its result through {@code
+   * output}; refusals and transport failures propagate to the exit code.
    */
   int run(CommandSpec subcommand, Consumer<PhonebookSession> operation) {
     try (Connection<Phonebook> phonebook =

@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
     name = "list",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Lists the entries whose name starts with PREFIX (ignoring case), or all of them, sorted by name.",
+    description =
+        "Lists the entries whose name starts with PREFIX (ignoring case), or all of them, sorted by"
+            + " name.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  rpc-client phonebook list",
@@ -24,7 +26,11 @@ final class PhonebookListCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PREFIX", description = "Start of the names; all entries when left out.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PREFIX",
+      description = "Start of the names; all entries when left out.")
   private String prefix = "";
 
   @Override

@@ -1,19 +1,21 @@
 package org.netlab.rpc.client.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.phonebook.Phonebook;
 
 /**
- * The phonebook menu: add, find, update, count, remove, remove all (after a
- * confirmation), list, quit. Refusals are shown as one line and the menu goes on; it
- * ends at 0 or at the end of input.
+ * The phonebook menu: add, find, update, count, remove, remove all (after a confirmation), list,
+ * quit. Refusals are shown as one line and the menu goes on; it ends at 0 or at the end of input.
  */
 final class PhonebookMenu {
+  private static final List<String> ITEMS =
+      List.of("add", "find", "update", "count", "remove", "remove all", "list");
+
   private final Phonebook phonebook;
   private final Prompter prompter;
   private final PhonebookOutput output;
@@ -27,24 +29,7 @@ final class PhonebookMenu {
   }
 
   void run(String server) {
-    out.println("Phonebook at " + server);
-    while (true) {
-      out.println();
-      out.println("  1  add");
-      out.println("  2  find");
-      out.println("  3  update");
-      out.println("  4  count");
-      out.println("  5  remove");
-      out.println("  6  remove all");
-      out.println("  7  list");
-      out.println("  0  quit");
-      OptionalInt choice = prompter.choice("choice: ", 0, 7);
-      if (choice.isEmpty() || choice.getAsInt() == 0 || !perform(choice.getAsInt())) {
-        out.println("bye");
-        out.flush();
-        return;
-      }
-    }
+    prompter.menu("Phonebook at " + server, ITEMS, this::perform);
   }
 
   /** Runs one operation; false when input ended in the middle of it. */
@@ -53,7 +38,8 @@ final class PhonebookMenu {
       return switch (choice) {
         case 1 -> withNameAndNumber((name, number) -> output.added(phonebook.add(name, number)));
         case 2 -> withName(name -> output.found(phonebook.find(name)));
-        case 3 -> withNameAndNumber((name, number) -> output.updated(phonebook.update(name, number)));
+        case 3 ->
+            withNameAndNumber((name, number) -> output.updated(phonebook.update(name, number)));
         case 4 -> {
           output.count(phonebook.count());
           yield true;

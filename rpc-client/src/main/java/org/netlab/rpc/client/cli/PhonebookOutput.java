@@ -6,8 +6,8 @@ import java.util.Map;
 import org.netlab.domain.phonebook.Entry;
 
 /**
- * How phonebook results are shown: short sentences for people, or one JSON value per
- * command for scripts ({@code --json}). The same whatever carried the call.
+ * How phonebook results are shown: short sentences for people, or one JSON value per command for
+ * scripts ({@code --json}). The same whatever carried the call.
  */
 final class PhonebookOutput {
   private final PrintWriter out;

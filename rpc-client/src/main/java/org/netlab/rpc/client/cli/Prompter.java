@@ -4,13 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 
 /**
- * Asks questions on a line-based conversation and re-asks until the answer is usable.
- * Every method returns empty when input ends, so a menu can stop cleanly there.
+ * Asks questions on a line-based conversation and re-asks until the answer is usable. Every method
+ * returns empty when input ends, so a menu can stop cleanly there.
  */
 final class Prompter {
   private static final int MAX_LINE = 4096;
@@ -88,7 +90,30 @@ final class Prompter {
           return OptionalInt.of(value);
         }
       }
-      out.println("'" + shorten(text) + "' is not a choice; type a number from " + min + " to " + max);
+      out.println(
+          "'" + shorten(text) + "' is not a choice; type a number from " + min + " to " + max);
+    }
+  }
+
+  /**
+   * Runs a numbered menu until the person quits or input ends: shows {@code heading}, then again
+   * and again the items from 1 with {@code 0 quit} last, and hands each choice to {@code perform},
+   * which returns false when input ended in the middle.
+   */
+  void menu(String heading, List<String> items, IntPredicate perform) {
+    out.println(heading);
+    while (true) {
+      out.println();
+      for (int i = 0; i < items.size(); i++) {
+        out.println("  " + (i + 1) + "  " + items.get(i));
+      }
+      out.println("  0  quit");
+      OptionalInt choice = choice("choice: ", 0, items.size());
+      if (choice.isEmpty() || choice.getAsInt() == 0 || !perform.test(choice.getAsInt())) {
+        out.println("bye");
+        out.flush();
+        return;
+      }
     }
   }
 

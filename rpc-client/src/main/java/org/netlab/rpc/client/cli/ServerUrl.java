@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where the server is and how to speak to it, as given to {@code --server}: the scheme
- * picks the protocol and whether TLS is used.
+ * Where the server is and how to speak to it, as given to {@code --server}: the scheme picks the
+ * protocol and whether TLS is used.
  *
  * <table>
  *   <caption>Schemes</caption>
@@ -23,6 +23,7 @@ import java.util.Objects;
 public record ServerUrl(Protocol protocol, boolean tls, String host, int port, String path) {
   /** The local server over gRPC with TLS, as {@code bin/rpc-server} starts it. */
   public static final String DEFAULT = "grpcs://localhost:50051";
+
   /** The environment variable that replaces {@link #DEFAULT}; {@code --server} wins over it. */
   public static final String ENVIRONMENT_VARIABLE = "RPC_SERVER";
 
@@ -59,9 +60,8 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, S
   /**
    * Parses a server URL.
    *
-   * @throws IllegalArgumentException with a message fit for a person when the text is
-   *     not one of the four schemes with a host, an optional port and (XML-RPC only) an
-   *     optional path
+   * @throws IllegalArgumentException with a message fit for a person when the text is not one of
+   *     the four schemes with a host, an optional port and (XML-RPC only) an optional path
    */
   public static ServerUrl parse(String text) {
     Objects.requireNonNull(text, "text");
@@ -74,7 +74,13 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, S
     }
     if (uri.getScheme() == null || uri.isOpaque()) {
       throw new IllegalArgumentException(
-          "'" + text + "' has no scheme; start it with " + SCHEMES + " (for example " + DEFAULT + ")");
+          "'"
+              + text
+              + "' has no scheme; start it with "
+              + SCHEMES
+              + " (for example "
+              + DEFAULT
+              + ")");
     }
     if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
       throw new IllegalArgumentException(
@@ -110,7 +116,11 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, S
 
   private static ServerUrl xmlRpc(boolean tls, String host, int port, String path) {
     return new ServerUrl(
-        Protocol.XML_RPC, tls, host, port, path.isEmpty() || path.equals("/") ? DEFAULT_XML_RPC_PATH : path);
+        Protocol.XML_RPC,
+        tls,
+        host,
+        port,
+        path.isEmpty() || path.equals("/") ? DEFAULT_XML_RPC_PATH : path);
   }
 
   private static int port(int given, int fallback) {
@@ -118,8 +128,8 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, S
   }
 
   /**
-   * The URL to use: {@code --server} when given, else the environment variable, else
-   * {@link #DEFAULT}. A blank environment variable counts as unset.
+   * The URL to use: {@code --server} when given, else the environment variable, else {@link
+   * #DEFAULT}. A blank environment variable counts as unset.
    */
   public static ServerUrl choose(String option, String environmentValue) {
     if (option != null) {

@@ -7,8 +7,8 @@ import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.client.TransportException;
 
 /**
- * The production {@link ServiceConnector}: picks the gRPC or the XML-RPC client by the
- * URL's scheme.
+ * The production {@link ServiceConnector}: picks the gRPC or the XML-RPC client by the URL's
+ * scheme.
  */
 public final class TransportConnector implements ServiceConnector {
 
@@ -31,8 +31,8 @@ public final class TransportConnector implements ServiceConnector {
   }
 
   /**
-   * Fails early, with the file named, when a TLS connection lacks its CA file or client
-   * key pair; the TLS libraries' own messages for this say much less.
+   * Fails early, with the file named, when a TLS connection lacks its CA file or client key pair;
+   * the TLS libraries' own messages for this say much less.
    */
   static void requireTrustMaterial(ConnectionSettings settings) {
     if (!settings.url().tls()) {
@@ -41,7 +41,8 @@ public final class TransportConnector implements ServiceConnector {
     if (!Files.isReadable(settings.caFile())) {
       throw new TransportException(
           TransportException.Kind.UNTRUSTED,
-          "cannot read the CA certificate " + settings.caFile()
+          "cannot read the CA certificate "
+              + settings.caFile()
               + "; bin/rpc-server creates it on first start",
           null);
     }

@@ -54,12 +54,12 @@ class BenchCommandTest {
     double p999 = latency.get("p99.9").asDouble();
     double max = latency.get("max").asDouble();
     assertTrue(max > 0, "max " + max);
-    assertTrue(0 <= p50 && p50 <= p90 && p90 <= p99 && p99 <= p999 && p999 <= max, latency.toString());
+    assertTrue(
+        0 <= p50 && p50 <= p90 && p90 <= p99 && p99 <= p999 && p999 <= max, latency.toString());
   }
 
   @Test
-  void closedLoopForTwoSecondsReportsAPositiveRateNoErrorsAndOrderedPercentiles()
-      throws Exception {
+  void closedLoopForTwoSecondsReportsAPositiveRateNoErrorsAndOrderedPercentiles() throws Exception {
     JsonNode result =
         bench("--call", "calc.add", "--concurrency", "4", "--duration", "2s", "--warmup", "500ms");
     assertEquals("calc.add", result.get("call").asText());
@@ -78,7 +78,17 @@ class BenchCommandTest {
   @Test
   void openLoopMakesExactlyTheScheduledCalls() throws Exception {
     JsonNode result =
-        bench("--call", "calc.divide", "--rate", "500", "-c", "4", "--duration", "2s", "--warmup", "0");
+        bench(
+            "--call",
+            "calc.divide",
+            "--rate",
+            "500",
+            "-c",
+            "4",
+            "--duration",
+            "2s",
+            "--warmup",
+            "0");
     assertEquals("open-loop", result.get("mode").asText());
     assertEquals(500.0, result.get("targetRate").asDouble());
     // Slots start every 2 ms; those starting before the 2 s deadline are 0 to 999.
@@ -98,7 +108,8 @@ class BenchCommandTest {
   void phonebookAddWritesOneNewEntryPerCallUnderItsOwnNames() throws Exception {
     connector = new InJvmConnector(store);
     connector.phonebook().add("Alice", "0123");
-    JsonNode result = bench("--call", "phonebook.add", "--calls", "300", "-c", "8", "--warmup", "0");
+    JsonNode result =
+        bench("--call", "phonebook.add", "--calls", "300", "-c", "8", "--warmup", "0");
     assertEquals(300, result.get("calls").asLong());
     assertEquals(0, result.get("errorCount").asLong(), result.toString());
     String prefix = result.get("addedNamePrefix").asText();
@@ -109,7 +120,8 @@ class BenchCommandTest {
 
   @Test
   void phonebookFindAddsTheEntryItLooksFor() throws Exception {
-    JsonNode result = bench("--call", "phonebook.find", "--calls", "200", "-c", "4", "--warmup", "0");
+    JsonNode result =
+        bench("--call", "phonebook.find", "--calls", "200", "-c", "4", "--warmup", "0");
     assertEquals(0, result.get("errorCount").asLong(), result.toString());
     assertEquals(BenchCall.FIND_NAME, connector.phonebook().find(BenchCall.FIND_NAME).name());
     // A second run finds the entry there already.
@@ -136,7 +148,8 @@ class BenchCommandTest {
           @Override
           public double add(double x, double y) {
             if (calls.incrementAndGet() % 4 == 0) {
-              throw new TransportException(TransportException.Kind.TIMEOUT, "deadline passed", null);
+              throw new TransportException(
+                  TransportException.Kind.TIMEOUT, "deadline passed", null);
             }
             return real.add(x, y);
           }
@@ -172,19 +185,24 @@ class BenchCommandTest {
   void textReportShowsRatePercentilesAndErrors() {
     connector = new InJvmConnector(store);
     Cli.Run run =
-        Cli.with(connector).run("bench", "--call", "calc.multiply", "--calls", "100", "--warmup", "0");
+        Cli.with(connector)
+            .run("bench", "--call", "calc.multiply", "--calls", "100", "--warmup", "0");
     assertEquals(0, run.exitCode(), run.err());
     String out = run.out();
     assertTrue(
         out.startsWith(
-            "calc.multiply over grpcs://localhost:50051: closed loop, concurrency 8, 0 s warm-up\n"),
+            "calc.multiply over grpcs://localhost:50051: closed loop, concurrency 8, 0 s"
+                + " warm-up\n"),
         out);
     assertTrue(out.contains("\ncalls     100 in "), out);
     assertTrue(out.contains(" s, no errors\n"), out);
     assertTrue(out.matches("(?s).*\nrate      \\d+\\.\\d calls/s\n.*"), out);
     assertTrue(
         out.matches(
-            "(?s).*\nlatency   p50 [\\d.]+ ms  p90 [\\d.]+ ms  p99 [\\d.]+ ms  p99.9 [\\d.]+ ms  max [\\d.]+ ms\n.*"),
+            "(?s).*\n"
+                + "latency   p50 [\\d.]+ ms  p90 [\\d.]+ ms  p99 [\\d.]+ ms  p99.9 [\\d.]+ ms  max"
+                + " [\\d.]+ ms\n"
+                + ".*"),
         out);
     assertTrue(!out.contains("\r"), "no progress line when output is not a terminal");
   }
@@ -197,8 +215,14 @@ class BenchCommandTest {
             .terminal()
             .run("bench", "--call", "calc.add", "--duration", "300ms", "--warmup", "200ms");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().matches("(?s)\\rwarm-up +0\\.\\d s  \\d+ calls  \\d+ calls/s  p99 [\\d.]+ ms  0 errors.*"), run.out());
-    assertTrue(run.out().matches("(?s).*\\r +0\\.\\d s  \\d+ calls  \\d+ calls/s  p99 [\\d.]+ ms  0 errors.*"));
+    assertTrue(
+        run.out()
+            .matches(
+                "(?s)\\rwarm-up +0\\.\\d s  \\d+ calls  \\d+ calls/s  p99 [\\d.]+ ms  0 errors.*"),
+        run.out());
+    assertTrue(
+        run.out()
+            .matches("(?s).*\\r +0\\.\\d s  \\d+ calls  \\d+ calls/s  p99 [\\d.]+ ms  0 errors.*"));
     assertTrue(run.out().contains("\r\033[Kcalc.add over "), "progress wiped before the report");
   }
 
@@ -206,7 +230,9 @@ class BenchCommandTest {
   void jsonOutputHasNoProgressLineEvenOnATerminal() throws Exception {
     connector = new InJvmConnector(store);
     Cli.Run run =
-        Cli.with(connector).terminal().run("bench", "--json", "--duration", "300ms", "--warmup", "0");
+        Cli.with(connector)
+            .terminal()
+            .run("bench", "--json", "--duration", "300ms", "--warmup", "0");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(JSON.readTree(run.out()).get("calls").asLong() > 0);
     assertTrue(!run.out().contains("\r"));
@@ -234,7 +260,8 @@ class BenchCommandTest {
     assertEquals(2, cli.run("bench", "--duration", "0s").exitCode());
     Cli.Run unknown = cli.run("bench", "--call", "calc.pow");
     assertEquals(2, unknown.exitCode());
-    assertTrue(unknown.err().contains("unknown call 'calc.pow'; use one of calc.add,"), unknown.err());
+    assertTrue(
+        unknown.err().contains("unknown call 'calc.pow'; use one of calc.add,"), unknown.err());
     assertEquals(0, connector.opened().size());
   }
 }

@@ -3,30 +3,13 @@ package org.netlab.rpc.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
-class CalculatorMenuTest {
-  @TempDir Path store;
-  private InJvmConnector connector;
-
-  @BeforeEach
-  void connect() {
-    connector = new InJvmConnector(store);
-  }
-
-  @AfterEach
-  void closeStore() {
-    connector.close();
-  }
-
+class CalculatorMenuTest extends InJvmServicesTest {
   private Cli.Run menu(String input) {
-    return Cli.with(connector).stdin(input).run("calc");
+    return cli().stdin(input).run("calc");
   }
 
   @Test
@@ -34,8 +17,12 @@ class CalculatorMenuTest {
     Cli.Run run = menu("1\n2\n3\n0\n");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().startsWith("Calculator at grpcs://localhost:50051\n"), run.out());
-    assertTrue(run.out().contains("  1  add\n  2  multiply\n  3  subtract\n  4  divide\n"
-        + "  5  absolute value\n  0  quit\n"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "  1  add\n  2  multiply\n  3  subtract\n  4  divide\n"
+                    + "  5  absolute value\n  0  quit\n"),
+        run.out());
     assertTrue(run.out().contains("2 + 3 = 5\n"), run.out());
     assertTrue(run.out().endsWith("bye\n"), run.out());
     assertEquals("", run.err());

@@ -34,8 +34,10 @@ class ExitCodeTest {
     assertEquals(3, run.exitCode());
     assertEquals("", run.out());
     assertTrue(
-        run.err().startsWith(
-            "error: server not reachable at grpcs://localhost:50051 — is bin/rpc-server running?\n"),
+        run.err()
+            .startsWith(
+                "error: server not reachable at grpcs://localhost:50051 — is bin/rpc-server"
+                    + " running?\n"),
         run.err());
     assertTrue(run.err().contains("(transport says UNREACHABLE for grpcs://localhost:50051)"));
     assertNoStackTrace(run);
@@ -47,9 +49,11 @@ class ExitCodeTest {
     Cli.Run run = failing(Kind.UNTRUSTED).run("phonebook", "count", "--ca", ca.toString());
     assertEquals(3, run.exitCode());
     assertTrue(
-        run.err().startsWith(
-            "error: server certificate not trusted by " + ca
-                + " — pass --ca <data-dir>/tls/ca.pem of that server\n"),
+        run.err()
+            .startsWith(
+                "error: server certificate not trusted by "
+                    + ca
+                    + " — pass --ca <data-dir>/tls/ca.pem of that server\n"),
         run.err());
     assertNoStackTrace(run);
   }
@@ -67,7 +71,8 @@ class ExitCodeTest {
   @Test
   void timeoutExitsThreeAndSaysHowLongItWaited() {
     Cli.Run run =
-        failing(Kind.TIMEOUT).run("phonebook", "find", "x", "--server", "grpc://h:57001", "--timeout", "250ms");
+        failing(Kind.TIMEOUT)
+            .run("phonebook", "find", "x", "--server", "grpc://h:57001", "--timeout", "250ms");
     assertEquals(3, run.exitCode());
     assertTrue(
         run.err().startsWith("error: no answer from grpc://h:57001 within 250ms"), run.err());
@@ -79,8 +84,8 @@ class ExitCodeTest {
     Cli.Run run = failing(Kind.PROTOCOL).run("--server", "http://h:57002/RPC2", "calc", "abs", "1");
     assertEquals(3, run.exitCode());
     assertTrue(
-        run.err().startsWith(
-            "error: http://h:57002/RPC2 did not answer in the protocol of its scheme"),
+        run.err()
+            .startsWith("error: http://h:57002/RPC2 did not answer in the protocol of its scheme"),
         run.err());
   }
 
@@ -96,7 +101,8 @@ class ExitCodeTest {
   @Test
   void environmentVariableChoosesTheServerAndTheOptionWinsOverIt() {
     Map<String, String> env = Map.of("RPC_SERVER", "https://envhost:57003/RPC2");
-    Cli.Run fromEnvironment = failing(Kind.UNREACHABLE).environment(env).run("calc", "add", "1", "2");
+    Cli.Run fromEnvironment =
+        failing(Kind.UNREACHABLE).environment(env).run("calc", "add", "1", "2");
     assertTrue(fromEnvironment.err().contains("not reachable at https://envhost:57003/RPC2 "));
     Cli.Run fromOption =
         failing(Kind.UNREACHABLE)
@@ -120,7 +126,8 @@ class ExitCodeTest {
     Cli.Run run = failing(Kind.UNREACHABLE).run("calc", "add", "1", "2", "--server", "ftp://h");
     assertEquals(2, run.exitCode());
     assertTrue(
-        run.err().startsWith("Invalid value for option '--server': unknown scheme 'ftp'"), run.err());
+        run.err().startsWith("Invalid value for option '--server': unknown scheme 'ftp'"),
+        run.err());
   }
 
   @Test
@@ -153,9 +160,12 @@ class ExitCodeTest {
         Cli.with(new TransportConnector()).run("calc", "add", "1", "2", "--ca", ca.toString());
     assertEquals(3, run.exitCode());
     assertTrue(
-        run.err().startsWith(
-            "error: no CA certificate at " + ca + " — start bin/rpc-server once (it creates one)"
-                + " or pass --ca <data-dir>/tls/ca.pem\n"),
+        run.err()
+            .startsWith(
+                "error: no CA certificate at "
+                    + ca
+                    + " — start bin/rpc-server once (it creates one)"
+                    + " or pass --ca <data-dir>/tls/ca.pem\n"),
         run.err());
     assertNoStackTrace(run);
   }
@@ -170,8 +180,17 @@ class ExitCodeTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "calc", "phonebook", "phonebook add", "phonebook update", "phonebook find",
-        "phonebook count", "phonebook remove", "phonebook clear", "phonebook list", "bench",
+        "",
+        "calc",
+        "phonebook",
+        "phonebook add",
+        "phonebook update",
+        "phonebook find",
+        "phonebook count",
+        "phonebook remove",
+        "phonebook clear",
+        "phonebook list",
+        "bench",
         "completion"
       })
   void everyCommandHasHelpWithExamples(String command) {

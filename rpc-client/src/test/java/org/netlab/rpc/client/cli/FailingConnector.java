@@ -24,6 +24,8 @@ final class FailingConnector implements ServiceConnector {
 
   private TransportException failure(ConnectionSettings settings) {
     return new TransportException(
-        kind, "transport says " + kind + " for " + settings.url(), new java.io.IOException("cause"));
+        kind,
+        "transport says " + kind + " for " + settings.url(),
+        new java.io.IOException("cause"));
   }
 }

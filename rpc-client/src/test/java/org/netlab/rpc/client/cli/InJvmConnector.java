@@ -9,9 +9,9 @@ import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
 
 /**
- * Hands commands the real domain objects in this JVM (the calculator, and a phonebook
- * stored in a temporary directory) instead of clients of a server, and records the
- * settings of each connection and whether it was closed.
+ * Hands commands the real domain objects in this JVM (the calculator, and a phonebook stored in a
+ * temporary directory) instead of clients of a server, and records the settings of each connection
+ * and whether it was closed.
  */
 final class InJvmConnector implements ServiceConnector, AutoCloseable {
   private final Calculator calculator;

@@ -3,31 +3,14 @@ package org.netlab.rpc.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.phonebook.Entry;
 
 @Timeout(30)
-class PhonebookMenuTest {
-  @TempDir Path store;
-  private InJvmConnector connector;
-
-  @BeforeEach
-  void connect() {
-    connector = new InJvmConnector(store);
-  }
-
-  @AfterEach
-  void closeStore() {
-    connector.close();
-  }
-
+class PhonebookMenuTest extends InJvmServicesTest {
   private Cli.Run menu(String input) {
-    return Cli.with(connector).stdin(input).run("phonebook");
+    return cli().stdin(input).run("phonebook");
   }
 
   @Test
@@ -35,14 +18,24 @@ class PhonebookMenuTest {
     String input =
         String.join(
             "\n",
-            "1", "Alice", "0123", // add
-            "1", "Bob", "4567", // add
-            "2", "alice", // find
-            "3", "bob", "555 0199", // update
+            "1",
+            "Alice",
+            "0123", // add
+            "1",
+            "Bob",
+            "4567", // add
+            "2",
+            "alice", // find
+            "3",
+            "bob",
+            "555 0199", // update
             "4", // count
-            "7", "", // list all
-            "5", "alice", // remove
-            "7", "b", // list with prefix
+            "7",
+            "", // list all
+            "5",
+            "alice", // remove
+            "7",
+            "b", // list with prefix
             "0",
             "");
     Cli.Run run = menu(input);
@@ -50,8 +43,9 @@ class PhonebookMenuTest {
     String out = run.out();
     assertTrue(out.startsWith("Phonebook at grpcs://localhost:50051\n"), out);
     assertTrue(
-        out.contains("  1  add\n  2  find\n  3  update\n  4  count\n  5  remove\n"
-            + "  6  remove all\n  7  list\n  0  quit\n"),
+        out.contains(
+            "  1  add\n  2  find\n  3  update\n  4  count\n  5  remove\n"
+                + "  6  remove all\n  7  list\n  0  quit\n"),
         out);
     assertTrue(out.contains("added Alice: 0123\n"), out);
     assertTrue(out.contains("Alice: 0123\n"), out);
@@ -92,7 +86,8 @@ class PhonebookMenuTest {
     connector.phonebook().add("Alice", "0123");
     connector.phonebook().add("Bob", "4567");
     Cli.Run declined = menu("6\nn\n4\n0\n");
-    assertTrue(declined.out().contains("remove all 2 entries? [y/N] nothing removed\n"), declined.out());
+    assertTrue(
+        declined.out().contains("remove all 2 entries? [y/N] nothing removed\n"), declined.out());
     assertEquals(2, connector.phonebook().count());
 
     Cli.Run confirmed = menu("6\ny\n4\n0\n");

@@ -105,8 +105,7 @@ class ServerUrlTest {
 
   @Test
   void optionWinsOverEnvironmentWhichWinsOverTheDefault() {
-    assertEquals(
-        ServerUrl.parse("grpc://a:1"), ServerUrl.choose("grpc://a:1", "https://b:2/RPC2"));
+    assertEquals(ServerUrl.parse("grpc://a:1"), ServerUrl.choose("grpc://a:1", "https://b:2/RPC2"));
     assertEquals(ServerUrl.parse("https://b:2/RPC2"), ServerUrl.choose(null, "https://b:2/RPC2"));
     assertEquals(ServerUrl.parse(ServerUrl.DEFAULT), ServerUrl.choose(null, null));
   }
@@ -119,6 +118,7 @@ class ServerUrlTest {
   @Test
   void defaultIsTheLocalServerOverGrpcWithTls() {
     assertEquals(
-        new ServerUrl(Protocol.GRPC, true, "localhost", 50051, ""), ServerUrl.parse(ServerUrl.DEFAULT));
+        new ServerUrl(Protocol.GRPC, true, "localhost", 50051, ""),
+        ServerUrl.parse(ServerUrl.DEFAULT));
   }
 }
