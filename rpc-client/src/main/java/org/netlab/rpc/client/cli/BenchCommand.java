@@ -21,9 +21,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Load generator: calls/s, latency percentiles and errors of one call.",
-      "Calls one operation from many callers, then prints calls/s, latency",
-      "percentiles (p50, p90, p99, p99.9, max) and errors by kind.",
+      "Load generator: makes one call from many callers, then prints calls/s,",
+      "latency percentiles (p50, p90, p99, p99.9, max) and errors by kind.",
       "Closed loop by default: each caller waits for an answer before its next call.",
       "With --rate: open loop, calls start on a fixed schedule and latency counts from",
       "the scheduled start, so stalls are not hidden (coordinated omission).",

@@ -1,9 +1,6 @@
 package org.netlab.rpc.client.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,11 +102,8 @@ final class CalcCommand implements Callable<Integer> {
   }
 
   private int menu() {
-    var settings = root.connection().settings();
-    Prompter prompter =
-        new Prompter(
-            new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8)),
-            spec.commandLine().getOut());
+    ConnectionSettings settings = root.connection().settings();
+    Prompter prompter = new Prompter(context.stdinReader(), spec.commandLine().getOut());
     try (Connection<Calculator> calculator = context.connector().calculator(settings)) {
       new CalculatorMenu(calculator.service(), prompter).run(settings.url().toString());
     }

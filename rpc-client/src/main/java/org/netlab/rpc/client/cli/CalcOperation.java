@@ -14,18 +14,20 @@ import picocli.CommandLine;
  * sub} and {@code div} take exactly two, {@code abs} exactly one.
  */
 enum CalcOperation {
-  ADD("add", 2, Integer.MAX_VALUE),
-  SUB("sub", 2, 2),
-  MUL("mul", 2, Integer.MAX_VALUE),
-  DIV("div", 2, 2),
-  ABS("abs", 1, 1);
+  ADD("add", "add", 2, Integer.MAX_VALUE),
+  SUB("sub", "subtract", 2, 2),
+  MUL("mul", "multiply", 2, Integer.MAX_VALUE),
+  DIV("div", "divide", 2, 2),
+  ABS("abs", "absolute", 1, 1);
 
   private final String word;
+  private final String longName;
   private final int minOperands;
   private final int maxOperands;
 
-  CalcOperation(String word, int minOperands, int maxOperands) {
+  CalcOperation(String word, String longName, int minOperands, int maxOperands) {
     this.word = word;
+    this.longName = longName;
     this.minOperands = minOperands;
     this.maxOperands = maxOperands;
   }
@@ -76,7 +78,7 @@ enum CalcOperation {
     public CalcOperation convert(String text) {
       String word = text.toLowerCase(Locale.ROOT);
       for (CalcOperation operation : values()) {
-        if (operation.word.equals(word) || operation.longName().equals(word)) {
+        if (operation.word.equals(word) || operation.longName.equals(word)) {
           return operation;
         }
       }
@@ -91,16 +93,6 @@ enum CalcOperation {
     public Iterator<String> iterator() {
       return Arrays.stream(values()).map(CalcOperation::word).iterator();
     }
-  }
-
-  private String longName() {
-    return switch (this) {
-      case ADD -> "add";
-      case SUB -> "subtract";
-      case MUL -> "multiply";
-      case DIV -> "divide";
-      case ABS -> "absolute";
-    };
   }
 
   static String words() {

@@ -1,8 +1,11 @@
 package org.netlab.rpc.client.cli;
 
+import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +24,11 @@ public record CommandContext(
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(stdin, "stdin");
     environment = Map.copyOf(environment);
+  }
+
+  /** Standard input as lines of text; one reader per command, as it buffers ahead. */
+  public BufferedReader stdinReader() {
+    return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
   }
 
   /** The real process: transports, {@code System.in}, the environment, the console. */

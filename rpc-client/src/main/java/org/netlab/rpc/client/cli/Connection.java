@@ -14,11 +14,6 @@ public record Connection<T>(T service, Runnable release) implements AutoCloseabl
     Objects.requireNonNull(release, "release");
   }
 
-  /** A connection whose client needs no release, such as an object in this JVM. */
-  public static <T> Connection<T> unmanaged(T service) {
-    return new Connection<>(service, () -> {});
-  }
-
   @Override
   public void close() {
     release.run();

@@ -1,6 +1,7 @@
 package org.netlab.rpc.client.cli;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Durations as people write them on the command line, for messages and reports. */
 final class Durations {
@@ -18,6 +19,6 @@ final class Durations {
     if (millis % 1000 == 0) {
       return millis / 1000 + "s";
     }
-    return String.format(java.util.Locale.ROOT, "%.3fs", millis / 1000.0);
+    return String.format(Locale.ROOT, "%.3fs", millis / 1000.0);
   }
 }

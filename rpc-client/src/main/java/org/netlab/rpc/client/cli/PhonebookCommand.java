@@ -1,9 +1,6 @@
 package org.netlab.rpc.client.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.netlab.domain.phonebook.Phonebook;
@@ -92,8 +89,7 @@ final class PhonebookCommand implements Callable<Integer> {
 
   /** Questions on standard input, asked on {@code out}. */
   Prompter prompter(PrintWriter out) {
-    return new Prompter(
-        new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8)), out);
+    return new Prompter(context.stdinReader(), out);
   }
 
   /** The phonebook and the output of one subcommand. */
