@@ -37,18 +37,16 @@ final class PhonebookClearCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int[] status = {ExitStatus.OK};
-    phonebook.run(
+    return phonebook.runWithStatus(
         spec,
         s -> {
           if (yes || confirmed(s.phonebook())) {
             s.output().cleared(s.phonebook().removeAll());
-          } else {
-            spec.commandLine().getErr().println("nothing removed");
-            status[0] = ExitStatus.REFUSED;
+            return ExitStatus.OK;
           }
+          spec.commandLine().getErr().println("nothing removed");
+          return ExitStatus.REFUSED;
         });
-    return status[0];
   }
 
   /** The question goes to standard error so that standard output stays the result alone. */

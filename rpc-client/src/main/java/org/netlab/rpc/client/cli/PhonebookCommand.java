@@ -3,6 +3,7 @@ package org.netlab.rpc.client.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.netlab.domain.phonebook.Phonebook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,12 +75,21 @@ final class PhonebookCommand implements Callable<Integer> {
    * output}; refusals and transport failures propagate to the exit code.
    */
   int run(CommandSpec subcommand, Consumer<PhonebookSession> operation) {
+    return runWithStatus(
+        subcommand,
+        session -> {
+          operation.accept(session);
+          return ExitStatus.OK;
+        });
+  }
+
+  /** As {@link #run}, for an operation that decides its exit status itself. */
+  int runWithStatus(CommandSpec subcommand, ToIntFunction<PhonebookSession> operation) {
     try (Connection<Phonebook> phonebook =
         context.connector().phonebook(root.connection().settings())) {
       PhonebookOutput output = new PhonebookOutput(subcommand.commandLine().getOut(), json);
-      operation.accept(new PhonebookSession(phonebook.service(), output));
+      return operation.applyAsInt(new PhonebookSession(phonebook.service(), output));
     }
-    return ExitStatus.OK;
   }
 
   /** Questions on standard input, asked on standard output. */
