@@ -47,7 +47,8 @@ class BenchCommandTest {
     return JSON.readTree(run.out());
   }
 
-  private static void assertOrderedPercentiles(JsonNode latency) {
+  /** Percentiles of a {@code latencyMillis} object are ordered, and something was measured. */
+  static void assertOrderedPercentiles(JsonNode latency) {
     double p50 = latency.get("p50").asDouble();
     double p90 = latency.get("p90").asDouble();
     double p99 = latency.get("p99").asDouble();
