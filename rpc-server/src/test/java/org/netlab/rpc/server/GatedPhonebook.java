@@ -9,11 +9,22 @@ import org.netlab.domain.phonebook.Phonebook;
 /**
  * A phonebook whose {@code find} waits at a gate: tests see the call arrive ({@link
  * #awaitEntered}) and decide when it may answer ({@link #open}), to hold a call in
- * flight across a deadline or a shutdown. Finds answer a fixed entry.
+ * flight across a deadline or a shutdown. Finds answer a fixed entry; {@code list}
+ * answers the entries given, at once (filling the real store with thousands of durable
+ * writes would take minutes).
  */
 public final class GatedPhonebook implements Phonebook {
   private final CountDownLatch entered = new CountDownLatch(1);
   private final CountDownLatch gate = new CountDownLatch(1);
+  private final List<Entry> listed;
+
+  public GatedPhonebook() {
+    this(List.of());
+  }
+
+  public GatedPhonebook(List<Entry> listed) {
+    this.listed = List.copyOf(listed);
+  }
 
   public boolean awaitEntered(long timeout, TimeUnit unit) throws InterruptedException {
     return entered.await(timeout, unit);
@@ -62,6 +73,6 @@ public final class GatedPhonebook implements Phonebook {
 
   @Override
   public List<Entry> list(String namePrefix) {
-    throw new UnsupportedOperationException();
+    return listed;
   }
 }

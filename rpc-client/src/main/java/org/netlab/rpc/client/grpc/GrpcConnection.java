@@ -54,7 +54,8 @@ public final class GrpcConnection implements AutoCloseable {
     return stub.withDeadlineAfter(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  ManagedChannel channel() {
+  /** The channel, for other services of the same server (health, reflection). */
+  public ManagedChannel channel() {
     return channel;
   }
 

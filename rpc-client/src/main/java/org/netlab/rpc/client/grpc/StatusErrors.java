@@ -88,17 +88,10 @@ final class StatusErrors {
               + "): " + reason,
           failure);
     }
-    if (!settings.plaintext() && failure.getStatus().getCause() == null
-        && String.valueOf(failure.getStatus().getDescription()).contains("Connection closed")) {
-      return new TransportException(
-          Kind.UNTRUSTED,
-          "the server at " + url + " closed the connection during the TLS handshake; it may"
-              + " require a client certificate",
-          failure);
-    }
     return new TransportException(
         Kind.UNREACHABLE,
-        "server not reachable at " + url + " (" + rootMessage(failure) + ")",
+        "server not reachable at " + url + " (" + rootMessage(failure) + ")"
+            + (settings.plaintext() ? "; if the server uses TLS, use grpcs://" : ""),
         failure);
   }
 
