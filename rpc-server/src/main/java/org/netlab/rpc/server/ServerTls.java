@@ -1,6 +1,8 @@
 package org.netlab.rpc.server;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.netlab.tls.DataDirectory;
 import org.netlab.tls.LocalCertificateAuthority;
@@ -40,7 +42,13 @@ public record ServerTls(TlsFiles files, Path localCa) {
           LocalCertificateAuthority.loadOrCreate(dataDir.resolve(DataDirectory.TLS_SUBDIRECTORY));
       tls = new ServerTls(ca.serverFiles().withClientCa(clientCa), ca.certificateFile());
     }
-    SslContexts.forServer(tls.files());
+    try {
+      SslContexts.forServer(tls.files());
+    } catch (NoSuchFileException e) {
+      throw new IOException("TLS file not found: " + e.getFile(), e);
+    } catch (AccessDeniedException e) {
+      throw new IOException("TLS file not readable (permission denied): " + e.getFile(), e);
+    }
     return tls;
   }
 }
