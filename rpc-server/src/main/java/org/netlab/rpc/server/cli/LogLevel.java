@@ -21,6 +21,7 @@ final class LogLevel {
     System.setProperty("org.slf4j.simpleLogger.log.org.netlab", normalized);
     // Library chatter stays at info or above even when our calls are traced.
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
     setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
     setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
