@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -101,7 +102,7 @@ public final class RpcServerCommand implements Callable<Integer> {
     Logger log = LoggerFactory.getLogger(RpcServerCommand.class);
 
     ServerTls tls = plaintext ? null : ServerTls.resolve(tlsCertificate, tlsKey, clientCa, dataDir);
-    InetSocketAddress grpcAddress = new InetSocketAddress(InetAddress.getByName(bind), grpcPort);
+    InetSocketAddress grpcAddress = new InetSocketAddress(bindAddress(), grpcPort);
     JdbcPhonebook store =
         storeUrl == null ? JdbcPhonebook.openEmbedded(dataDir) : JdbcPhonebook.open(storeUrl);
     Calculator calculator = new FiniteCalculator();
@@ -131,5 +132,13 @@ public final class RpcServerCommand implements Callable<Integer> {
     onStarted.accept(server);
     server.awaitClosed();
     return 0;
+  }
+
+  private InetAddress bindAddress() {
+    try {
+      return InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--bind: no such address or host name: " + bind, e);
+    }
   }
 }
