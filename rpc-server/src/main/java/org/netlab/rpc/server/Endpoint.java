@@ -3,10 +3,10 @@ package org.netlab.rpc.server;
 import java.io.IOException;
 
 /**
- * One protocol's listening socket in the server process (gRPC, XML-RPC). The lifetime
- * is: {@link #start()}, serve, {@link #beginDrain()} (tell health checkers and load
- * balancers to stop sending), {@link #close()} (let in-flight calls finish within a
- * bound, then cut the rest). Closing twice, or without starting, is safe.
+ * One protocol's listening socket in the server process (gRPC, XML-RPC). The lifetime is: {@link
+ * #start()}, serve, {@link #beginDrain()} (tell health checkers and load balancers to stop
+ * sending), {@link #close()} (let in-flight calls finish within a bound, then cut the rest).
+ * Closing twice, or without starting, is safe.
  */
 public interface Endpoint extends AutoCloseable {
   /**
@@ -16,7 +16,9 @@ public interface Endpoint extends AutoCloseable {
    */
   void start() throws IOException;
 
-  /** Where clients reach this endpoint, e.g. {@code grpcs://127.0.0.1:50051}; valid once started. */
+  /**
+   * Where clients reach this endpoint, e.g. {@code grpcs://127.0.0.1:50051}; valid once started.
+   */
   String url();
 
   /** Marks the endpoint as going away; calls are still served. */

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server process: the phonebook store and the endpoints that serve it (gRPC, and
- * any other protocol added to the list). Closing drains every endpoint, stops them,
- * then closes the store, so no acknowledged call is cut from its store.
+ * The server process: the phonebook store and the endpoints that serve it (gRPC, and any other
+ * protocol added to the list). Closing drains every endpoint, stops them, then closes the store, so
+ * no acknowledged call is cut from its store.
  */
 public final class RpcServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
@@ -29,8 +29,8 @@ public final class RpcServer implements AutoCloseable {
   }
 
   /**
-   * Starts every endpoint; if one cannot start, those already started are stopped and
-   * the store is closed before the failure is thrown.
+   * Starts every endpoint; if one cannot start, those already started are stopped and the store is
+   * closed before the failure is thrown.
    */
   public void start() throws IOException {
     try {
@@ -60,8 +60,8 @@ public final class RpcServer implements AutoCloseable {
   }
 
   /**
-   * Drains and stops every endpoint (each lets in-flight calls finish within its bound),
-   * then closes the store. Safe to call twice and from a shutdown hook.
+   * Drains and stops every endpoint (each lets in-flight calls finish within its bound), then
+   * closes the store. Safe to call twice and from a shutdown hook.
    */
   @Override
   public void close() {

@@ -10,19 +10,19 @@ import org.netlab.tls.SslContexts;
 import org.netlab.tls.TlsFiles;
 
 /**
- * The TLS files a server presents: the certificate and key it was given, or else a
- * server certificate from the local CA kept in {@code <data-dir>/tls} (created on first
- * start, reused afterwards).
+ * The TLS files a server presents: the certificate and key it was given, or else a server
+ * certificate from the local CA kept in {@code <data-dir>/tls} (created on first start, reused
+ * afterwards).
  *
  * @param files what every TLS endpoint of the process uses
- * @param localCa the generated CA certificate that clients should trust; null when the
- *     operator gave a certificate
+ * @param localCa the generated CA certificate that clients should trust; null when the operator
+ *     gave a certificate
  */
 public record ServerTls(TlsFiles files, Path localCa) {
 
   /**
-   * Resolves and checks the TLS files, so that an unreadable or mismatched file stops
-   * the start-up with a message naming it.
+   * Resolves and checks the TLS files, so that an unreadable or mismatched file stops the start-up
+   * with a message naming it.
    *
    * @param certificate PEM chain, leaf first; null to use the local CA
    * @param key PKCS#8 PEM key of {@code certificate}; null exactly when it is null

@@ -7,11 +7,10 @@ import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.Phonebook;
 
 /**
- * A phonebook whose {@code find} waits at a gate: tests see the call arrive ({@link
- * #awaitEntered}) and decide when it may answer ({@link #open}), to hold a call in
- * flight across a deadline or a shutdown. Finds answer a fixed entry; {@code list}
- * answers the entries given, at once (filling the real store with thousands of durable
- * writes would take minutes).
+ * A phonebook whose {@code find} waits at a gate: tests see the call arrive ({@link #awaitEntered})
+ * and decide when it may answer ({@link #open}), to hold a call in flight across a deadline or a
+ * shutdown. Finds answer a fixed entry; {@code list} answers the entries given, at once (filling
+ * the real store with thousands of durable writes would take minutes).
  */
 public final class GatedPhonebook implements Phonebook {
   private final CountDownLatch entered = new CountDownLatch(1);

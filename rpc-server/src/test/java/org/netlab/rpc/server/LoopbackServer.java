@@ -12,8 +12,8 @@ import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 
 /**
- * The real server, composed as {@code rpc-server} composes it, on 127.0.0.1 with a
- * free port, its store and generated CA in a test's data directory.
+ * The real server, composed as {@code rpc-server} composes it, on 127.0.0.1 with a free port, its
+ * store and generated CA in a test's data directory.
  */
 public final class LoopbackServer implements AutoCloseable {
   private final RpcServer server;

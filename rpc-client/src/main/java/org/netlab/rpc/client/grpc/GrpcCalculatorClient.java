@@ -9,9 +9,9 @@ import org.netlab.proto.calculator.v1.CalculatorServiceGrpc.CalculatorServiceBlo
 import org.netlab.proto.calculator.v1.UnaryOperation;
 
 /**
- * The Calculator on a gRPC server. Methods block until the answer or the deadline; a
- * refusal is the server's {@link org.netlab.domain.ServiceException}, a call that got no
- * answer a {@link org.netlab.rpc.client.TransportException}. Thread-safe.
+ * The Calculator on a gRPC server. Methods block until the answer or the deadline; a refusal is the
+ * server's {@link org.netlab.domain.ServiceException}, a call that got no answer a {@link
+ * org.netlab.rpc.client.TransportException}. Thread-safe.
  */
 public final class GrpcCalculatorClient implements Calculator, AutoCloseable {
   private final GrpcConnection connection;

@@ -38,7 +38,8 @@ public record GrpcClientSettings(
       throw new IllegalArgumentException("a CA file is needed to trust the server over TLS");
     }
     if ((clientChain == null) != (clientKey == null)) {
-      throw new IllegalArgumentException("a client certificate needs its key, and a key its certificate");
+      throw new IllegalArgumentException(
+          "a client certificate needs its key, and a key its certificate");
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, not " + timeout);
@@ -46,9 +47,9 @@ public record GrpcClientSettings(
   }
 
   /**
-   * Settings for {@code grpcs://HOST[:PORT]} (TLS, trusting the CA of the local server's
-   * default data directory) or {@code grpc://HOST[:PORT]} (plaintext), with the default
-   * timeout and no client certificate.
+   * Settings for {@code grpcs://HOST[:PORT]} (TLS, trusting the CA of the local server's default
+   * data directory) or {@code grpc://HOST[:PORT]} (plaintext), with the default timeout and no
+   * client certificate.
    */
   public static GrpcClientSettings forUrl(String url) {
     URI uri;
@@ -85,7 +86,8 @@ public record GrpcClientSettings(
   }
 
   public GrpcClientSettings withTimeout(Duration callTimeout) {
-    return new GrpcClientSettings(host, port, plaintext, caFile, clientChain, clientKey, callTimeout);
+    return new GrpcClientSettings(
+        host, port, plaintext, caFile, clientChain, clientKey, callTimeout);
   }
 
   /** The URL these settings reach, e.g. {@code grpcs://127.0.0.1:50051}. */

@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * One gRPC channel to one server, shared by every call of the clients built on it.
- * The channel connects on first use and reconnects by itself after a failure.
+ * One gRPC channel to one server, shared by every call of the clients built on it. The channel
+ * connects on first use and reconnects by itself after a failure.
  */
 public final class GrpcConnection implements AutoCloseable {
   /** Below the server's permitted ping rate, so it never answers {@code too_many_pings}. */
   private static final long KEEPALIVE_SECONDS = 30;
+
   private static final long CLOSE_WAIT_SECONDS = 5;
 
   private final GrpcClientSettings settings;
@@ -93,15 +94,20 @@ public final class GrpcConnection implements AutoCloseable {
     try {
       builder.trustManager(settings.caFile().toFile());
     } catch (IOException e) {
-      throw new IOException("cannot read the CA file " + settings.caFile() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot read the CA file " + settings.caFile() + ": " + e.getMessage(), e);
     }
     if (settings.clientChain() != null) {
       try {
         builder.keyManager(settings.clientChain().toFile(), settings.clientKey().toFile());
       } catch (IOException e) {
         throw new IOException(
-            "cannot read the client certificate " + settings.clientChain() + " or its key "
-                + settings.clientKey() + ": " + e.getMessage(),
+            "cannot read the client certificate "
+                + settings.clientChain()
+                + " or its key "
+                + settings.clientKey()
+                + ": "
+                + e.getMessage(),
             e);
       }
     }

@@ -18,10 +18,10 @@ import org.netlab.proto.phonebook.v1.RemoveEntryRequest;
 import org.netlab.proto.phonebook.v1.UpdateEntryRequest;
 
 /**
- * The Phonebook on a gRPC server. Methods block until the answer or the deadline; a
- * refusal is the server's {@link org.netlab.domain.ServiceException}, a call that got no
- * answer a {@link org.netlab.rpc.client.TransportException}. {@link #list} collects the
- * whole stream within one deadline. Thread-safe.
+ * The Phonebook on a gRPC server. Methods block until the answer or the deadline; a refusal is the
+ * server's {@link org.netlab.domain.ServiceException}, a call that got no answer a {@link
+ * org.netlab.rpc.client.TransportException}. {@link #list} collects the whole stream within one
+ * deadline. Thread-safe.
  */
 public final class GrpcPhonebookClient implements Phonebook, AutoCloseable {
   private final GrpcConnection connection;
@@ -69,7 +69,8 @@ public final class GrpcPhonebookClient implements Phonebook, AutoCloseable {
 
   @Override
   public long removeAll() {
-    return connection.call(() -> stub().removeAll(RemoveAllRequest.getDefaultInstance()).getRemoved());
+    return connection.call(
+        () -> stub().removeAll(RemoveAllRequest.getDefaultInstance()).getRemoved());
   }
 
   @Override

@@ -13,14 +13,13 @@ import org.netlab.rpc.client.TransportException;
 import org.netlab.rpc.client.TransportException.Kind;
 
 /**
- * The one place where a failed gRPC call becomes an exception of ours: the service's
- * refusal becomes a {@link ServiceException} with the same code it had on the server;
- * a call the service never answered becomes a {@link TransportException} whose message
- * says what to check.
+ * The one place where a failed gRPC call becomes an exception of ours: the service's refusal
+ * becomes a {@link ServiceException} with the same code it had on the server; a call the service
+ * never answered becomes a {@link TransportException} whose message says what to check.
  *
- * <p>Our server tags its refusals with the {@code netlab-error-code} trailer, which tells
- * a store outage ({@code UNAVAILABLE} from the service) from an unreachable server
- * ({@code UNAVAILABLE} from the channel).
+ * <p>Our server tags its refusals with the {@code netlab-error-code} trailer, which tells a store
+ * outage ({@code UNAVAILABLE} from the service) from an unreachable server ({@code UNAVAILABLE}
+ * from the channel).
  */
 final class StatusErrors {
   /** Same key as the server's {@code ErrorStatuses.ERROR_CODE}. */
@@ -78,19 +77,31 @@ final class StatusErrors {
       if (lower.contains("certificate_required") || lower.contains("bad_certificate")) {
         return new TransportException(
             Kind.UNTRUSTED,
-            "the server at " + url + " refused the TLS handshake; it requires a client"
-                + " certificate its CA signed (" + reason + ")",
+            "the server at "
+                + url
+                + " refused the TLS handshake; it requires a client"
+                + " certificate its CA signed ("
+                + reason
+                + ")",
             failure);
       }
       return new TransportException(
           Kind.UNTRUSTED,
-          "server certificate not trusted at " + url + " (checked against " + settings.caFile()
-              + "): " + reason,
+          "server certificate not trusted at "
+              + url
+              + " (checked against "
+              + settings.caFile()
+              + "): "
+              + reason,
           failure);
     }
     return new TransportException(
         Kind.UNREACHABLE,
-        "server not reachable at " + url + " (" + rootMessage(failure) + ")"
+        "server not reachable at "
+            + url
+            + " ("
+            + rootMessage(failure)
+            + ")"
             + (settings.plaintext() ? "; if the server uses TLS, use grpcs://" : ""),
         failure);
   }

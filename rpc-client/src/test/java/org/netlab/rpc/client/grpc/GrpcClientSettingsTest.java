@@ -41,16 +41,22 @@ class GrpcClientSettingsTest {
 
   @Test
   void otherSchemesAreRefusedWithTheExpectedForm() {
-    IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class,
-        () -> GrpcClientSettings.forUrl("https://localhost:50051"));
-    assertTrue(refusal.getMessage().startsWith("a gRPC URL starts with grpcs:// (TLS) or grpc:// (plaintext)"),
+    IllegalArgumentException refusal =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GrpcClientSettings.forUrl("https://localhost:50051"));
+    assertTrue(
+        refusal
+            .getMessage()
+            .startsWith("a gRPC URL starts with grpcs:// (TLS) or grpc:// (plaintext)"),
         refusal::getMessage);
   }
 
   @Test
   void aClientCertificateNeedsItsKey() {
     GrpcClientSettings settings = GrpcClientSettings.forUrl("grpcs://localhost:50051");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> settings.withClientCertificate(Path.of("me.pem"), null));
   }
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Configures slf4j-simple through its system properties. They are read when the first
- * logger is made, so this runs before anything logs.
+ * Configures slf4j-simple through its system properties. They are read when the first logger is
+ * made, so this runs before anything logs.
  */
 final class LogLevel {
   private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error");

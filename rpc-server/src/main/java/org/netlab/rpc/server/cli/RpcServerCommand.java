@@ -25,8 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rpc-server}: serves the Calculator and Phonebook until stopped (SIGTERM or
- * Ctrl-C), with TLS unless {@code --plaintext}.
+ * {@code rpc-server}: serves the Calculator and Phonebook until stopped (SIGTERM or Ctrl-C), with
+ * TLS unless {@code --plaintext}.
  */
 @Command(
     name = "rpc-server",
@@ -38,31 +38,59 @@ public final class RpcServerCommand implements Callable<Integer> {
   /** Exit code when the server cannot start: port taken, TLS files unreadable, store down. */
   public static final int CANNOT_START = 1;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String bind = "127.0.0.1";
 
-  @Option(names = "--grpc-port", paramLabel = "PORT", description = "gRPC port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--grpc-port",
+      paramLabel = "PORT",
+      description = "gRPC port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int grpcPort = 50051;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the store and generated TLS files live (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where the store and generated TLS files live (default: ${DEFAULT-VALUE}).")
   Path dataDir = DataDirectory.defaultPath();
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Server certificate chain, leaf first (default: issued by the local CA in DIR/tls).")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description =
+          "Server certificate chain, leaf first (default: issued by the local CA in DIR/tls).")
   Path tlsCertificate;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "PKCS#8 private key of --tls-cert.")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "PKCS#8 private key of --tls-cert.")
   Path tlsKey;
 
-  @Option(names = "--client-ca", paramLabel = "PEM", description = "Require client certificates signed by this CA (mutual TLS).")
+  @Option(
+      names = "--client-ca",
+      paramLabel = "PEM",
+      description = "Require client certificates signed by this CA (mutual TLS).")
   Path clientCa;
 
-  @Option(names = "--plaintext", description = "Serve without TLS (for debugging on a trusted host only).")
+  @Option(
+      names = "--plaintext",
+      description = "Serve without TLS (for debugging on a trusted host only).")
   boolean plaintext;
 
-  @Option(names = "--store", paramLabel = "JDBC_URL", description = "Phonebook store (default: SQLite in DIR/phonebook.db).")
+  @Option(
+      names = "--store",
+      paramLabel = "JDBC_URL",
+      description = "Phonebook store (default: SQLite in DIR/phonebook.db).")
   String storeUrl;
 
-  @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug (one line per call), info, warn or error (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      description =
+          "trace, debug (one line per call), info, warn or error (default: ${DEFAULT-VALUE}).")
   String logLevel = "info";
 
   private Consumer<RpcServer> onStarted = server -> {};
@@ -70,7 +98,8 @@ public final class RpcServerCommand implements Callable<Integer> {
   public static void main(String[] args) {
     RpcServerCommand command = new RpcServerCommand();
     command.onStarted =
-        server -> Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rpc-server-stop"));
+        server ->
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rpc-server-stop"));
     System.exit(commandLine(command).execute(args));
   }
 

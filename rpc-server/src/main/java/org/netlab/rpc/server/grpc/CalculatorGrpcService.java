@@ -9,8 +9,8 @@ import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
 import org.netlab.proto.calculator.v1.UnaryOperation;
 
 /**
- * The Calculator over gRPC: messages in, a domain call, a message out. Failures are
- * thrown on to {@link ErrorMappingInterceptor}.
+ * The Calculator over gRPC: messages in, a domain call, a message out. Failures are thrown on to
+ * {@link ErrorMappingInterceptor}.
  */
 public final class CalculatorGrpcService extends CalculatorServiceGrpc.CalculatorServiceImplBase {
   private final Calculator calculator;

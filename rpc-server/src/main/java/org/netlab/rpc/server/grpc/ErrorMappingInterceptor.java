@@ -9,9 +9,9 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 
 /**
- * Closes a call whose handler threw with the status {@link ErrorStatuses} gives, so
- * service adapters stay free of try/catch and every failure is mapped the same way.
- * Without it gRPC would answer {@code UNKNOWN}.
+ * Closes a call whose handler threw with the status {@link ErrorStatuses} gives, so service
+ * adapters stay free of try/catch and every failure is mapped the same way. Without it gRPC would
+ * answer {@code UNKNOWN}.
  */
 final class ErrorMappingInterceptor implements ServerInterceptor {
 

@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where a failure of a service call becomes a gRPC status. A {@link
- * ServiceException} keeps its code and message; anything else is a bug or an outage of
- * ours, so it is logged here and leaves as a generic {@code INTERNAL}: no exception text,
- * class name or stack trace reaches a client.
+ * The one place where a failure of a service call becomes a gRPC status. A {@link ServiceException}
+ * keeps its code and message; anything else is a bug or an outage of ours, so it is logged here and
+ * leaves as a generic {@code INTERNAL}: no exception text, class name or stack trace reaches a
+ * client.
  *
- * <p>Every status made here also carries the domain code in the {@link #ERROR_CODE}
- * trailer, so our client can tell a refusal by the service from a transport failure
- * that happens to use the same gRPC code (both may be {@code UNAVAILABLE}).
+ * <p>Every status made here also carries the domain code in the {@link #ERROR_CODE} trailer, so our
+ * client can tell a refusal by the service from a transport failure that happens to use the same
+ * gRPC code (both may be {@code UNAVAILABLE}).
  */
 public final class ErrorStatuses {
   /** Trailer naming the domain {@link ErrorCode} of a failed call. */
@@ -45,8 +45,8 @@ public final class ErrorStatuses {
   }
 
   /**
-   * The status to close a call with after {@code failure}, with a description a person
-   * can act on (or a generic one for unexpected failures, which are logged).
+   * The status to close a call with after {@code failure}, with a description a person can act on
+   * (or a generic one for unexpected failures, which are logged).
    */
   public static Status toStatus(String method, Throwable failure) {
     if (failure instanceof ServiceException refusal && refusal.code() != ErrorCode.INTERNAL) {

@@ -31,20 +31,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Calculator and Phonebook over gRPC on Netty, with TLS (mutual when the settings
- * name a client CA), the standard health and reflection services, size limits and
- * keepalive rules.
+ * The Calculator and Phonebook over gRPC on Netty, with TLS (mutual when the settings name a client
+ * CA), the standard health and reflection services, size limits and keepalive rules.
  */
 public final class GrpcEndpoint implements Endpoint {
   private static final Logger log = LoggerFactory.getLogger(GrpcEndpoint.class);
 
   /** Clients may ping this often; ours ping every 30 s at most (too_many_pings below that). */
   static final long PERMIT_KEEPALIVE_SECONDS = 20;
+
   /** The server pings idle connections this often to find dead peers. */
   private static final long KEEPALIVE_SECONDS = 120;
+
   private static final long KEEPALIVE_TIMEOUT_SECONDS = 20;
   private static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
   private static final int MAX_CONCURRENT_CALLS_PER_CONNECTION = 1_000;
+
   /** After the grace period, how long to wait for cancelled calls to unwind. */
   private static final long FORCED_STOP_SECONDS = 2;
 
@@ -65,8 +67,8 @@ public final class GrpcEndpoint implements Endpoint {
   }
 
   /**
-   * The Calculator and Phonebook services with error mapping and call logging, ready to
-   * add to any gRPC server (the in-process one of tests included).
+   * The Calculator and Phonebook services with error mapping and call logging, ready to add to any
+   * gRPC server (the in-process one of tests included).
    */
   public static List<ServerServiceDefinition> services(Calculator calculator, Phonebook phonebook) {
     // The last interceptor runs first: the log sees the status the mapper chose.
@@ -109,8 +111,8 @@ public final class GrpcEndpoint implements Endpoint {
   }
 
   /**
-   * Arithmetic never blocks, so Calculator calls run on the transport thread, saving a
-   * hand-off per call; the rest (the store blocks on I/O) use gRPC's default executor.
+   * Arithmetic never blocks, so Calculator calls run on the transport thread, saving a hand-off per
+   * call; the rest (the store blocks on I/O) use gRPC's default executor.
    */
   private static <Q, R> Executor executorFor(ServerCall<Q, R> call, Metadata headers) {
     boolean calculator =
@@ -123,14 +125,16 @@ public final class GrpcEndpoint implements Endpoint {
     if (server == null) {
       throw new IllegalStateException("the gRPC endpoint is not started");
     }
-    InetSocketAddress bound = new InetSocketAddress(settings.address().getAddress(), server.getPort());
+    InetSocketAddress bound =
+        new InetSocketAddress(settings.address().getAddress(), server.getPort());
     return (settings.plaintext() ? "grpc" : "grpcs") + "://" + printable(bound);
   }
 
   private static String printable(InetSocketAddress address) {
     String host = address.getAddress().getHostAddress();
     return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host)
-        + ":" + address.getPort();
+        + ":"
+        + address.getPort();
   }
 
   private static String rootMessage(Throwable failure) {
@@ -191,7 +195,9 @@ public final class GrpcEndpoint implements Endpoint {
     TlsServerCredentials.Builder builder =
         TlsServerCredentials.newBuilder().keyManager(tls.chain().toFile(), tls.key().toFile());
     if (tls.mutual()) {
-      builder.trustManager(tls.clientCa().toFile()).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+      builder
+          .trustManager(tls.clientCa().toFile())
+          .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
     }
     return builder.build();
   }

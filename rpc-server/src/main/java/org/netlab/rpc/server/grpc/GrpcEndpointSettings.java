@@ -9,8 +9,8 @@ import org.netlab.tls.TlsFiles;
  * How a {@link GrpcEndpoint} listens.
  *
  * @param address where to bind; port 0 picks a free port
- * @param tls the server's certificate and key, and the client CA for mutual TLS; null
- *     means plaintext
+ * @param tls the server's certificate and key, and the client CA for mutual TLS; null means
+ *     plaintext
  * @param maxInboundMessageBytes the largest request message accepted
  * @param shutdownGrace how long in-flight calls may run on after shutdown begins
  */

@@ -19,9 +19,9 @@ import org.netlab.proto.phonebook.v1.RemoveEntryResponse;
 import org.netlab.proto.phonebook.v1.UpdateEntryRequest;
 
 /**
- * The Phonebook over gRPC: messages in, a domain call, messages out. Failures are
- * thrown on to {@link ErrorMappingInterceptor}. {@code ListEntries} sends only as fast
- * as the client reads, so a slow reader of a large list does not fill the server's memory.
+ * The Phonebook over gRPC: messages in, a domain call, messages out. Failures are thrown on to
+ * {@link ErrorMappingInterceptor}. {@code ListEntries} sends only as fast as the client reads, so a
+ * slow reader of a large list does not fill the server's memory.
  */
 public final class PhonebookGrpcService extends PhonebookServiceGrpc.PhonebookServiceImplBase {
   private final Phonebook phonebook;
@@ -52,7 +52,8 @@ public final class PhonebookGrpcService extends PhonebookServiceGrpc.PhonebookSe
   }
 
   @Override
-  public void removeEntry(RemoveEntryRequest request, StreamObserver<RemoveEntryResponse> response) {
+  public void removeEntry(
+      RemoveEntryRequest request, StreamObserver<RemoveEntryResponse> response) {
     phonebook.remove(request.getName());
     reply(response, RemoveEntryResponse.getDefaultInstance());
   }

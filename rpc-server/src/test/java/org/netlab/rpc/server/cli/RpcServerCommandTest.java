@@ -30,13 +30,16 @@ class RpcServerCommandTest {
     RpcServerCommand command = new RpcServerCommand();
     CompletableFuture<RpcServer> started = new CompletableFuture<>();
     command.onStarted(started::complete);
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-        () -> commandLine(command).execute("--grpc-port", "0", "--data-dir", dataDir.toString()));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine(command).execute("--grpc-port", "0", "--data-dir", dataDir.toString()));
     RpcServer server = started.get(30, TimeUnit.SECONDS);
     String url = server.urls().get(0);
     assertTrue(url.startsWith("grpcs://127.0.0.1:"), url);
-    try (GrpcPhonebookClient client = GrpcPhonebookClient.connect(
-        GrpcClientSettings.forUrl(url).withCaFile(DataDirectory.caFile(dataDir)))) {
+    try (GrpcPhonebookClient client =
+        GrpcPhonebookClient.connect(
+            GrpcClientSettings.forUrl(url).withCaFile(DataDirectory.caFile(dataDir)))) {
       assertEquals(new Entry("Ada", "555-0100"), client.add("Ada", "555-0100"));
     }
     server.close();
@@ -46,27 +49,42 @@ class RpcServerCommandTest {
   @Test
   void aTakenPortExitsNonZeroWithAOneLineReason() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      int exit = commandLine(new RpcServerCommand()).execute(
-          "--grpc-port", String.valueOf(taken.getLocalPort()), "--data-dir", dataDir.toString());
+      int exit =
+          commandLine(new RpcServerCommand())
+              .execute(
+                  "--grpc-port",
+                  String.valueOf(taken.getLocalPort()),
+                  "--data-dir",
+                  dataDir.toString());
       assertEquals(RpcServerCommand.CANNOT_START, exit);
-      assertOneLine("rpc-server: cannot listen for gRPC on 127.0.0.1:" + taken.getLocalPort() + ": ");
+      assertOneLine(
+          "rpc-server: cannot listen for gRPC on 127.0.0.1:" + taken.getLocalPort() + ": ");
     }
   }
 
   @Test
   void unreadableTlsFilesExitNonZeroWithAOneLineReason() {
     Path missing = dataDir.resolve("missing.pem");
-    int exit = commandLine(new RpcServerCommand()).execute(
-        "--grpc-port", "0", "--data-dir", dataDir.toString(),
-        "--tls-cert", missing.toString(), "--tls-key", dataDir.resolve("missing.key").toString());
+    int exit =
+        commandLine(new RpcServerCommand())
+            .execute(
+                "--grpc-port",
+                "0",
+                "--data-dir",
+                dataDir.toString(),
+                "--tls-cert",
+                missing.toString(),
+                "--tls-key",
+                dataDir.resolve("missing.key").toString());
     assertEquals(RpcServerCommand.CANNOT_START, exit);
     assertOneLine("rpc-server: TLS file not found: " + missing);
   }
 
   @Test
   void plaintextWithTlsOptionsIsRefused() {
-    int exit = commandLine(new RpcServerCommand()).execute(
-        "--plaintext", "--client-ca", "ca.pem", "--data-dir", dataDir.toString());
+    int exit =
+        commandLine(new RpcServerCommand())
+            .execute("--plaintext", "--client-ca", "ca.pem", "--data-dir", dataDir.toString());
     assertEquals(RpcServerCommand.CANNOT_START, exit);
     assertOneLine("rpc-server: --plaintext cannot be combined with TLS options");
   }
@@ -77,8 +95,18 @@ class RpcServerCommandTest {
     CommandLine line = commandLine(new RpcServerCommand());
     line.setOut(new PrintWriter(out));
     assertEquals(0, line.execute("--help"));
-    for (String option : new String[] {"--bind", "--grpc-port", "--data-dir", "--tls-cert",
-        "--tls-key", "--client-ca", "--plaintext", "--store", "--log-level"}) {
+    for (String option :
+        new String[] {
+          "--bind",
+          "--grpc-port",
+          "--data-dir",
+          "--tls-cert",
+          "--tls-key",
+          "--client-ca",
+          "--plaintext",
+          "--store",
+          "--log-level"
+        }) {
       assertTrue(out.toString().contains(option), option);
     }
   }

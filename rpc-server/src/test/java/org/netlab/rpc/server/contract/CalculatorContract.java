@@ -11,8 +11,8 @@ import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
 
 /**
- * What every {@link Calculator} does, whether it is the domain object or a client across
- * a network: same answers, same error codes, same messages.
+ * What every {@link Calculator} does, whether it is the domain object or a client across a network:
+ * same answers, same error codes, same messages.
  */
 public abstract class CalculatorContract {
 
@@ -48,8 +48,10 @@ public abstract class CalculatorContract {
   @Test
   void nanOrInfiniteOperandIsInvalidArgumentNamingTheOperand() {
     assertRefused("x must be a finite number", () -> calculator().add(Double.NaN, 1.0));
-    assertRefused("y must be a finite number", () -> calculator().subtract(1.0, Double.NEGATIVE_INFINITY));
-    assertRefused("x must be a finite number", () -> calculator().multiply(Double.POSITIVE_INFINITY, 1.0));
+    assertRefused(
+        "y must be a finite number", () -> calculator().subtract(1.0, Double.NEGATIVE_INFINITY));
+    assertRefused(
+        "x must be a finite number", () -> calculator().multiply(Double.POSITIVE_INFINITY, 1.0));
     assertRefused("y must be a finite number", () -> calculator().divide(1.0, Double.NaN));
     assertRefused("x must be a finite number", () -> calculator().abs(Double.NaN));
   }

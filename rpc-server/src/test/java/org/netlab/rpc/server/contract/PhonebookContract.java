@@ -14,8 +14,8 @@ import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.Phonebook;
 
 /**
- * What every {@link Phonebook} does, whether it is the store itself or a client across a
- * network: same answers, same error codes, same messages. Each test starts empty.
+ * What every {@link Phonebook} does, whether it is the store itself or a client across a network:
+ * same answers, same error codes, same messages. Each test starts empty.
  */
 public abstract class PhonebookContract {
 
@@ -28,7 +28,8 @@ public abstract class PhonebookContract {
 
   @Test
   void addReturnsTheEntryAsStoredTrimmed() {
-    assertEquals(new Entry("Ada Lovelace", "+44 20 7946 0000"),
+    assertEquals(
+        new Entry("Ada Lovelace", "+44 20 7946 0000"),
         phonebook().add("  Ada Lovelace ", " +44 20 7946 0000 "));
     assertEquals(1, phonebook().count());
   }
@@ -50,8 +51,10 @@ public abstract class PhonebookContract {
   @Test
   void addWithABadNameIsInvalidArgumentNamingTheName() {
     assertRefused(ErrorCode.INVALID_ARGUMENT, "name", () -> phonebook().add("   ", "555-0100"));
-    assertRefused(ErrorCode.INVALID_ARGUMENT, "name", () -> phonebook().add("x".repeat(101), "555-0100"));
-    assertRefused(ErrorCode.INVALID_ARGUMENT, "control", () -> phonebook().add("A\u0007da", "555-0100"));
+    assertRefused(
+        ErrorCode.INVALID_ARGUMENT, "name", () -> phonebook().add("x".repeat(101), "555-0100"));
+    assertRefused(
+        ErrorCode.INVALID_ARGUMENT, "control", () -> phonebook().add("A\u0007da", "555-0100"));
   }
 
   @Test
@@ -63,7 +66,8 @@ public abstract class PhonebookContract {
   @Test
   void updateReplacesTheNumberAndKeepsTheName() {
     phonebook().add("Grace Hopper", "555-0100");
-    assertEquals(new Entry("Grace Hopper", "555-0199"), phonebook().update("grace hopper", "555-0199"));
+    assertEquals(
+        new Entry("Grace Hopper", "555-0199"), phonebook().update("grace hopper", "555-0199"));
     assertEquals("555-0199", phonebook().find("Grace Hopper").number());
   }
 
@@ -116,7 +120,10 @@ public abstract class PhonebookContract {
     phonebook().add("Alice", "555-0100");
     phonebook().add("ALBERT", "555-0101");
     assertEquals(
-        List.of(new Entry("ALBERT", "555-0101"), new Entry("Alice", "555-0100"), new Entry("bob", "555-0102")),
+        List.of(
+            new Entry("ALBERT", "555-0101"),
+            new Entry("Alice", "555-0100"),
+            new Entry("bob", "555-0102")),
         phonebook().list(""));
     assertEquals(
         List.of(new Entry("ALBERT", "555-0101"), new Entry("Alice", "555-0100")),

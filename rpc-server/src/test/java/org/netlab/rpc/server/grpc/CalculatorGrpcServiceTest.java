@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.rpc.server.GatedPhonebook;
 import org.netlab.proto.calculator.v1.BinaryOperation;
 import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
 import org.netlab.proto.calculator.v1.CalculatorServiceGrpc.CalculatorServiceBlockingStub;
 import org.netlab.proto.calculator.v1.UnaryOperation;
+import org.netlab.rpc.server.GatedPhonebook;
 
 /** Every Calculator RPC and its errors through the adapter, as a generic gRPC client sees them. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -47,16 +47,26 @@ class CalculatorGrpcServiceTest {
   @Test
   void divisionByZeroIsInvalidArgumentWithTheDomainMessage() {
     assertStatus(
-        Status.Code.INVALID_ARGUMENT, "division by zero: y must not be 0", () -> stub.divide(pair(1, 0)));
+        Status.Code.INVALID_ARGUMENT,
+        "division by zero: y must not be 0",
+        () -> stub.divide(pair(1, 0)));
   }
 
   @Test
   void nonFiniteOperandsAreInvalidArgumentInEveryRpc() {
     BinaryOperation nan = pair(Double.NaN, 1);
-    assertStatus(Status.Code.INVALID_ARGUMENT, "x must be a finite number, not NaN", () -> stub.add(nan));
-    assertStatus(Status.Code.INVALID_ARGUMENT, "x must be a finite number, not NaN", () -> stub.subtract(nan));
-    assertStatus(Status.Code.INVALID_ARGUMENT, "x must be a finite number, not NaN", () -> stub.multiply(nan));
-    assertStatus(Status.Code.INVALID_ARGUMENT, "x must be a finite number, not NaN", () -> stub.divide(nan));
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT, "x must be a finite number, not NaN", () -> stub.add(nan));
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT,
+        "x must be a finite number, not NaN",
+        () -> stub.subtract(nan));
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT,
+        "x must be a finite number, not NaN",
+        () -> stub.multiply(nan));
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT, "x must be a finite number, not NaN", () -> stub.divide(nan));
     assertStatus(
         Status.Code.INVALID_ARGUMENT,
         "x must be a finite number, not Infinity",

@@ -11,9 +11,9 @@ import org.netlab.rpc.client.grpc.GrpcCalculatorClient;
 import org.netlab.rpc.server.LoopbackServer;
 
 /**
- * Load on unary Add over TLS on loopback: the real server and our client (one channel
- * shared by every caller), each caller a thread calling in a loop. Prints calls/s and
- * latency percentiles per number of concurrent callers.
+ * Load on unary Add over TLS on loopback: the real server and our client (one channel shared by
+ * every caller), each caller a thread calling in a loop. Prints calls/s and latency percentiles per
+ * number of concurrent callers.
  *
  * <p>Usage: {@code GrpcAddLoad [SECONDS_PER_STEP [CALLERS...]]}, default {@code 10 1 16 64}.
  */
@@ -35,7 +35,8 @@ public final class GrpcAddLoad {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
         GrpcCalculatorClient client = GrpcCalculatorClient.connect(server.clientSettings())) {
       System.out.printf("unary Add over TLS at %s, %d s per step%n", server.url(), seconds);
-      System.out.printf("%8s %12s %10s %10s %10s%n", "callers", "calls/s", "p50 us", "p99 us", "p99.9 us");
+      System.out.printf(
+          "%8s %12s %10s %10s %10s%n", "callers", "calls/s", "p50 us", "p99 us", "p99.9 us");
       for (int callers : steps) {
         run(client, callers, TimeUnit.SECONDS.toNanos(seconds));
       }
@@ -53,25 +54,32 @@ public final class GrpcAddLoad {
     for (int c = 0; c < callers; c++) {
       Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
       perCaller.add(histogram);
-      Thread.ofPlatform().name("caller-" + c).start(() -> {
-        double x = 0;
-        for (long now = System.nanoTime(); now < end; ) {
-          client.add(x, 1.0);
-          long after = System.nanoTime();
-          if (now >= measureFrom) {
-            histogram.recordValue(after - now);
-          }
-          now = after;
-          x += 1;
-        }
-        done.countDown();
-      });
+      Thread.ofPlatform()
+          .name("caller-" + c)
+          .start(
+              () -> {
+                double x = 0;
+                for (long now = System.nanoTime(); now < end; ) {
+                  client.add(x, 1.0);
+                  long after = System.nanoTime();
+                  if (now >= measureFrom) {
+                    histogram.recordValue(after - now);
+                  }
+                  now = after;
+                  x += 1;
+                }
+                done.countDown();
+              });
     }
     done.await();
     perCaller.forEach(total::add);
     double callsPerSecond = total.getTotalCount() / (measureNanos / 1e9);
-    System.out.printf("%8d %12.0f %10.1f %10.1f %10.1f%n", callers, callsPerSecond,
-        total.getValueAtPercentile(50) / 1e3, total.getValueAtPercentile(99) / 1e3,
+    System.out.printf(
+        "%8d %12.0f %10.1f %10.1f %10.1f%n",
+        callers,
+        callsPerSecond,
+        total.getValueAtPercentile(50) / 1e3,
+        total.getValueAtPercentile(99) / 1e3,
         total.getValueAtPercentile(99.9) / 1e3);
   }
 }

@@ -52,7 +52,8 @@ class GrpcEndpointTest {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
         GrpcConnection connection = GrpcConnection.open(server.clientSettings())) {
       ManagedChannel channel = connection.channel();
-      for (String service : List.of("", CalculatorServiceGrpc.SERVICE_NAME, PhonebookServiceGrpc.SERVICE_NAME)) {
+      for (String service :
+          List.of("", CalculatorServiceGrpc.SERVICE_NAME, PhonebookServiceGrpc.SERVICE_NAME)) {
         assertEquals(ServingStatus.SERVING, health(channel, service), service);
       }
     }
@@ -75,13 +76,19 @@ class GrpcEndpointTest {
         GrpcConnection connection = GrpcConnection.open(server.clientSettings())) {
       Set<String> services = new TreeSet<>();
       ServerReflectionResponse response =
-          ask(ServerReflectionGrpc.newStub(connection.channel()),
+          ask(
+              ServerReflectionGrpc.newStub(connection.channel()),
               ServerReflectionRequest.newBuilder().setListServices("").build());
       for (ServiceResponse service : response.getListServicesResponse().getServiceList()) {
         services.add(service.getName());
       }
-      assertTrue(services.containsAll(Set.of(CalculatorServiceGrpc.SERVICE_NAME,
-          PhonebookServiceGrpc.SERVICE_NAME, "grpc.health.v1.Health")), services::toString);
+      assertTrue(
+          services.containsAll(
+              Set.of(
+                  CalculatorServiceGrpc.SERVICE_NAME,
+                  PhonebookServiceGrpc.SERVICE_NAME,
+                  "grpc.health.v1.Health")),
+          services::toString);
     }
   }
 
@@ -92,13 +99,21 @@ class GrpcEndpointTest {
         GrpcConnection connection = GrpcConnection.open(server.clientSettings())) {
       io.grpc.reflection.v1alpha.ServerReflectionGrpc.ServerReflectionStub stub =
           io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(connection.channel());
-      CompletableFuture<io.grpc.reflection.v1alpha.ServerReflectionResponse> answer = new CompletableFuture<>();
+      CompletableFuture<io.grpc.reflection.v1alpha.ServerReflectionResponse> answer =
+          new CompletableFuture<>();
       StreamObserver<io.grpc.reflection.v1alpha.ServerReflectionRequest> requests =
           stub.serverReflectionInfo(firstAnswer(answer));
-      requests.onNext(io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder()
-          .setFileContainingSymbol(PhonebookServiceGrpc.SERVICE_NAME).build());
+      requests.onNext(
+          io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder()
+              .setFileContainingSymbol(PhonebookServiceGrpc.SERVICE_NAME)
+              .build());
       requests.onCompleted();
-      assertEquals(1, answer.get(10, TimeUnit.SECONDS).getFileDescriptorResponse().getFileDescriptorProtoCount());
+      assertEquals(
+          1,
+          answer
+              .get(10, TimeUnit.SECONDS)
+              .getFileDescriptorResponse()
+              .getFileDescriptorProtoCount());
     }
   }
 
@@ -120,9 +135,16 @@ class GrpcEndpointTest {
         GrpcConnection connection = GrpcConnection.open(server.clientSettings());
         GrpcPhonebookClient client = new GrpcPhonebookClient(connection)) {
       String huge = "x".repeat(GrpcEndpointSettings.DEFAULT_MAX_INBOUND_MESSAGE_BYTES + 1);
-      StatusRuntimeException refusal = assertThrows(StatusRuntimeException.class,
-          () -> PhonebookServiceGrpc.newBlockingStub(connection.channel())
-              .addEntry(AddEntryRequest.newBuilder().setName(huge).setNumber("555-0100").build()));
+      StatusRuntimeException refusal =
+          assertThrows(
+              StatusRuntimeException.class,
+              () ->
+                  PhonebookServiceGrpc.newBlockingStub(connection.channel())
+                      .addEntry(
+                          AddEntryRequest.newBuilder()
+                              .setName(huge)
+                              .setNumber("555-0100")
+                              .build()));
       assertEquals(Status.Code.RESOURCE_EXHAUSTED, refusal.getStatus().getCode());
       assertEquals(new Entry("Ada", "555-0100"), client.add("Ada", "555-0100"));
     }
@@ -132,11 +154,12 @@ class GrpcEndpointTest {
   void aCallPastItsDeadlineFailsAsTimeout() throws Exception {
     GatedPhonebook gated = new GatedPhonebook();
     try (GrpcEndpoint endpoint = startTls(gated, Duration.ofSeconds(5));
-        GrpcPhonebookClient client = GrpcPhonebookClient.connect(
-            settings(endpoint).withTimeout(Duration.ofMillis(300)))) {
+        GrpcPhonebookClient client =
+            GrpcPhonebookClient.connect(settings(endpoint).withTimeout(Duration.ofMillis(300)))) {
       TransportException timeout = assertThrows(TransportException.class, () -> client.find("Ada"));
       assertEquals(TransportException.Kind.TIMEOUT, timeout.kind());
-      assertTrue(timeout.getMessage().startsWith("no answer from " + endpoint.url()), timeout::getMessage);
+      assertTrue(
+          timeout.getMessage().startsWith("no answer from " + endpoint.url()), timeout::getMessage);
       gated.open();
     }
   }
@@ -178,24 +201,29 @@ class GrpcEndpointTest {
   @Test
   void aServerThatIsNotThereIsUnreachable() throws Exception {
     int freePort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       freePort = socket.getLocalPort();
     }
-    try (GrpcPhonebookClient client = GrpcPhonebookClient.connect(
-        GrpcClientSettings.forUrl("grpc://127.0.0.1:" + freePort))) {
+    try (GrpcPhonebookClient client =
+        GrpcPhonebookClient.connect(GrpcClientSettings.forUrl("grpc://127.0.0.1:" + freePort))) {
       TransportException failure = assertThrows(TransportException.class, client::count);
       assertEquals(TransportException.Kind.UNREACHABLE, failure.kind());
-      assertTrue(failure.getMessage().startsWith("server not reachable at grpc://127.0.0.1:" + freePort),
+      assertTrue(
+          failure.getMessage().startsWith("server not reachable at grpc://127.0.0.1:" + freePort),
           failure::getMessage);
     }
   }
 
   private GrpcEndpoint startTls(Phonebook phonebook, Duration grace) throws Exception {
     ServerTls tls = ServerTls.resolve(null, null, null, dataDir);
-    GrpcEndpoint endpoint = new GrpcEndpoint(
-        new GrpcEndpointSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls.files())
-            .withShutdownGrace(grace),
-        new FiniteCalculator(), phonebook);
+    GrpcEndpoint endpoint =
+        new GrpcEndpoint(
+            new GrpcEndpointSettings(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls.files())
+                .withShutdownGrace(grace),
+            new FiniteCalculator(),
+            phonebook);
     endpoint.start();
     return endpoint;
   }
@@ -205,8 +233,10 @@ class GrpcEndpointTest {
   }
 
   private static ServingStatus health(ManagedChannel channel, String service) {
-    return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
-        .check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
+    return HealthGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(5, TimeUnit.SECONDS)
+        .check(HealthCheckRequest.newBuilder().setService(service).build())
+        .getStatus();
   }
 
   /** An observer that completes {@code answer} with the first message or the failure. */
@@ -229,10 +259,12 @@ class GrpcEndpointTest {
     };
   }
 
-  private static ServerReflectionResponse ask(ServerReflectionGrpc.ServerReflectionStub stub,
-      ServerReflectionRequest request) throws Exception {
+  private static ServerReflectionResponse ask(
+      ServerReflectionGrpc.ServerReflectionStub stub, ServerReflectionRequest request)
+      throws Exception {
     CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-    StreamObserver<ServerReflectionRequest> requests = stub.serverReflectionInfo(firstAnswer(answer));
+    StreamObserver<ServerReflectionRequest> requests =
+        stub.serverReflectionInfo(firstAnswer(answer));
     requests.onNext(request);
     requests.onCompleted();
     return answer.get(10, TimeUnit.SECONDS);

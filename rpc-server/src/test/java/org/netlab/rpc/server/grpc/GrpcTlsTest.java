@@ -49,8 +49,10 @@ class GrpcTlsTest {
   void generatedPrivateKeysAreReadableByTheOwnerOnly() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir)) {
       for (String key : List.of("tls/ca.key", "tls/server.key")) {
-        assertEquals("rw-------",
-            PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(key))), key);
+        assertEquals(
+            "rw-------",
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(key))),
+            key);
       }
     }
   }
@@ -63,8 +65,15 @@ class GrpcTlsTest {
             GrpcPhonebookClient.connect(server.clientSettings().withCaFile(strangerCa))) {
       TransportException failure = assertThrows(TransportException.class, client::count);
       assertEquals(TransportException.Kind.UNTRUSTED, failure.kind(), failure::getMessage);
-      assertTrue(failure.getMessage().startsWith(
-          "server certificate not trusted at " + server.url() + " (checked against " + strangerCa + ")"),
+      assertTrue(
+          failure
+              .getMessage()
+              .startsWith(
+                  "server certificate not trusted at "
+                      + server.url()
+                      + " (checked against "
+                      + strangerCa
+                      + ")"),
           failure::getMessage);
     }
   }
@@ -72,8 +81,9 @@ class GrpcTlsTest {
   @Test
   void aPlaintextClientGetsNoAnswerFromTheTlsServer() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcPhonebookClient client = GrpcPhonebookClient.connect(
-            GrpcClientSettings.forUrl("grpc://127.0.0.1:" + server.port()))) {
+        GrpcPhonebookClient client =
+            GrpcPhonebookClient.connect(
+                GrpcClientSettings.forUrl("grpc://127.0.0.1:" + server.port()))) {
       TransportException failure = assertThrows(TransportException.class, client::count);
       assertEquals(TransportException.Kind.UNREACHABLE, failure.kind(), failure::getMessage);
       assertTrue(failure.getMessage().contains("use grpcs://"), failure::getMessage);
@@ -82,20 +92,23 @@ class GrpcTlsTest {
 
   @Test
   void mutualTlsAcceptsAClientSignedByTheClientCa() throws Exception {
-    LocalCertificateAuthority clientCa = LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("clients"));
+    LocalCertificateAuthority clientCa =
+        LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("clients"));
     Path chain = elsewhere.resolve("alice.pem");
     Path key = elsewhere.resolve("alice.key");
     clientCa.issue("alice", Purpose.CLIENT, List.of(), chain, key);
     try (LoopbackServer server = LoopbackServer.start(dataDir, clientCa.certificateFile());
-        GrpcPhonebookClient client = GrpcPhonebookClient.connect(
-            server.clientSettings().withClientCertificate(chain, key))) {
+        GrpcPhonebookClient client =
+            GrpcPhonebookClient.connect(
+                server.clientSettings().withClientCertificate(chain, key))) {
       assertEquals(0, client.count());
     }
   }
 
   @Test
   void mutualTlsRefusesAClientWithoutCertificate() throws Exception {
-    Path clientCa = LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("clients")).certificateFile();
+    Path clientCa =
+        LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("clients")).certificateFile();
     try (LoopbackServer server = LoopbackServer.start(dataDir, clientCa);
         GrpcPhonebookClient client = GrpcPhonebookClient.connect(server.clientSettings())) {
       TransportException failure = assertThrows(TransportException.class, client::count);
@@ -106,14 +119,17 @@ class GrpcTlsTest {
 
   @Test
   void mutualTlsRefusesAClientSignedByAnotherCa() throws Exception {
-    Path clientCa = LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("clients")).certificateFile();
-    LocalCertificateAuthority otherCa = LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("other"));
+    Path clientCa =
+        LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("clients")).certificateFile();
+    LocalCertificateAuthority otherCa =
+        LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("other"));
     Path chain = elsewhere.resolve("mallory.pem");
     Path key = elsewhere.resolve("mallory.key");
     otherCa.issue("mallory", Purpose.CLIENT, List.of(), chain, key);
     try (LoopbackServer server = LoopbackServer.start(dataDir, clientCa);
-        GrpcPhonebookClient client = GrpcPhonebookClient.connect(
-            server.clientSettings().withClientCertificate(chain, key))) {
+        GrpcPhonebookClient client =
+            GrpcPhonebookClient.connect(
+                server.clientSettings().withClientCertificate(chain, key))) {
       TransportException failure = assertThrows(TransportException.class, client::count);
       assertEquals(TransportException.Kind.UNTRUSTED, failure.kind(), failure::getMessage);
     }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netlab.rpc.server.LoopbackServer;
 
 /**
- * Node's grpc-js, a client nobody here wrote, loads our .proto files and calls both
- * services over TLS trusting the generated CA. The Maven build installs it ({@code npm
- * ci} in {@code src/test/node}) before the tests run.
+ * Node's grpc-js, a client nobody here wrote, loads our .proto files and calls both services over
+ * TLS trusting the generated CA. The Maven build installs it ({@code npm ci} in {@code
+ * src/test/node}) before the tests run.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NodeClientInteropTest {
@@ -27,17 +27,22 @@ class NodeClientInteropTest {
 
   @Test
   void grpcJsCallsBothServicesOverTlsAndSeesTheErrorCodes() throws Exception {
-    assertTrue(Files.isDirectory(Path.of("src/test/node/node_modules/@grpc/grpc-js")),
+    assertTrue(
+        Files.isDirectory(Path.of("src/test/node/node_modules/@grpc/grpc-js")),
         "run 'npm ci' in rpc-server/src/test/node (the Maven build does it before the tests)");
     try (LoopbackServer server = LoopbackServer.start(dataDir)) {
       Path output = dataDir.resolve("node-output.txt");
       Path errors = dataDir.resolve("node-errors.txt");
-      Process node = new ProcessBuilder(
-              "node", NODE_CLIENT.toString(), "127.0.0.1:" + server.port(),
-              server.caFile().toString(), PROTO_ROOT.toString())
-          .redirectError(errors.toFile())
-          .redirectOutput(output.toFile())
-          .start();
+      Process node =
+          new ProcessBuilder(
+                  "node",
+                  NODE_CLIENT.toString(),
+                  "127.0.0.1:" + server.port(),
+                  server.caFile().toString(),
+                  PROTO_ROOT.toString())
+              .redirectError(errors.toFile())
+              .redirectOutput(output.toFile())
+              .start();
       if (!node.waitFor(90, TimeUnit.SECONDS)) {
         node.destroyForcibly();
       }

@@ -32,8 +32,8 @@ import org.netlab.proto.phonebook.v1.RemoveEntryRequest;
 import org.netlab.proto.phonebook.v1.UpdateEntryRequest;
 
 /**
- * Every Phonebook RPC and its errors through the adapter and the real store, as a
- * generic gRPC client sees them.
+ * Every Phonebook RPC and its errors through the adapter and the real store, as a generic gRPC
+ * client sees them.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class PhonebookGrpcServiceTest {
@@ -59,14 +59,19 @@ class PhonebookGrpcServiceTest {
   void everyRpcAnswersFromTheStore() {
     assertEquals(entry("Ada", "555-0100"), stub.addEntry(add(" Ada ", "555-0100")));
     stub.addEntry(add("alan", "555-0101"));
-    assertEquals(entry("Ada", "555-0199"),
-        stub.updateEntry(UpdateEntryRequest.newBuilder().setName("ADA").setNumber("555-0199").build()));
+    assertEquals(
+        entry("Ada", "555-0199"),
+        stub.updateEntry(
+            UpdateEntryRequest.newBuilder().setName("ADA").setNumber("555-0199").build()));
     assertEquals(entry("Ada", "555-0199"), stub.findNumber(find("ada")));
     assertEquals(2, stub.countEntries(CountEntriesRequest.getDefaultInstance()).getCount());
-    assertEquals(List.of(entry("Ada", "555-0199"), entry("alan", "555-0101")),
+    assertEquals(
+        List.of(entry("Ada", "555-0199"), entry("alan", "555-0101")),
         ImmutableList.copyOf(stub.listEntries(ListEntriesRequest.getDefaultInstance())));
-    assertEquals(List.of(entry("alan", "555-0101")),
-        ImmutableList.copyOf(stub.listEntries(ListEntriesRequest.newBuilder().setNamePrefix("AL").build())));
+    assertEquals(
+        List.of(entry("alan", "555-0101")),
+        ImmutableList.copyOf(
+            stub.listEntries(ListEntriesRequest.newBuilder().setNamePrefix("AL").build())));
     stub.removeEntry(RemoveEntryRequest.newBuilder().setName("alan").build());
     assertEquals(1, stub.removeAll(RemoveAllRequest.getDefaultInstance()).getRemoved());
     assertEquals(0, stub.countEntries(CountEntriesRequest.getDefaultInstance()).getCount());
@@ -80,53 +85,82 @@ class PhonebookGrpcServiceTest {
   @Test
   void addOfATakenNameIsAlreadyExists() {
     stub.addEntry(add("Ada", "555-0100"));
-    assertStatus(Status.Code.ALREADY_EXISTS, "an entry named 'ada' exists already",
+    assertStatus(
+        Status.Code.ALREADY_EXISTS,
+        "an entry named 'ada' exists already",
         () -> stub.addEntry(add("ada", "555-0199")));
   }
 
   @Test
   void invalidNamesNumbersAndPrefixesAreInvalidArgument() {
-    assertStatus(Status.Code.INVALID_ARGUMENT, "name must not be empty", () -> stub.addEntry(add("", "555-0100")));
-    assertStatus(Status.Code.INVALID_ARGUMENT, "number must hold 3 to 20 digits; it holds 2",
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT,
+        "name must not be empty",
+        () -> stub.addEntry(add("", "555-0100")));
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT,
+        "number must hold 3 to 20 digits; it holds 2",
         () -> stub.addEntry(add("Ada", "12")));
-    assertStatus(Status.Code.INVALID_ARGUMENT, "number must not be empty",
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT,
+        "number must not be empty",
         () -> stub.updateEntry(UpdateEntryRequest.newBuilder().setName("Ada").build()));
-    assertStatus(Status.Code.INVALID_ARGUMENT, "name must not be empty", () -> stub.findNumber(find(" ")));
-    assertStatus(Status.Code.INVALID_ARGUMENT, "name must not be empty",
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT, "name must not be empty", () -> stub.findNumber(find(" ")));
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT,
+        "name must not be empty",
         () -> stub.removeEntry(RemoveEntryRequest.getDefaultInstance()));
-    assertStatus(Status.Code.INVALID_ARGUMENT, "prefix is 101 characters long; the limit is 100",
-        () -> stub.listEntries(ListEntriesRequest.newBuilder().setNamePrefix("p".repeat(101)).build()).hasNext());
+    assertStatus(
+        Status.Code.INVALID_ARGUMENT,
+        "prefix is 101 characters long; the limit is 100",
+        () ->
+            stub.listEntries(ListEntriesRequest.newBuilder().setNamePrefix("p".repeat(101)).build())
+                .hasNext());
   }
 
   @Test
   void unknownNamesAreNotFound() {
-    assertStatus(Status.Code.NOT_FOUND, "no entry named 'Nobody'",
-        () -> stub.updateEntry(UpdateEntryRequest.newBuilder().setName("Nobody").setNumber("555-0100").build()));
-    assertStatus(Status.Code.NOT_FOUND, "no entry named 'Nobody'", () -> stub.findNumber(find("Nobody")));
-    assertStatus(Status.Code.NOT_FOUND, "no entry named 'Nobody'",
+    assertStatus(
+        Status.Code.NOT_FOUND,
+        "no entry named 'Nobody'",
+        () ->
+            stub.updateEntry(
+                UpdateEntryRequest.newBuilder().setName("Nobody").setNumber("555-0100").build()));
+    assertStatus(
+        Status.Code.NOT_FOUND, "no entry named 'Nobody'", () -> stub.findNumber(find("Nobody")));
+    assertStatus(
+        Status.Code.NOT_FOUND,
+        "no entry named 'Nobody'",
         () -> stub.removeEntry(RemoveEntryRequest.newBuilder().setName("Nobody").build()));
   }
 
   @Test
   void aClosedStoreIsUnavailable() {
     store.close();
-    assertStatus(Status.Code.UNAVAILABLE, "the phonebook store is unavailable; try again later",
+    assertStatus(
+        Status.Code.UNAVAILABLE,
+        "the phonebook store is unavailable; try again later",
         () -> stub.countEntries(CountEntriesRequest.getDefaultInstance()));
   }
 
   @Test
   void anUnexpectedFailureIsInternalAndLeaksNothing() throws Exception {
-    try (InProcessServices broken = new InProcessServices(new FiniteCalculator(), new BrokenPhonebook())) {
-      PhonebookServiceBlockingStub brokenStub = PhonebookServiceGrpc.newBlockingStub(broken.channel());
-      for (Executable call : List.<Executable>of(
-          () -> brokenStub.addEntry(add("Ada", "555-0100")),
-          () -> brokenStub.findNumber(find("Ada")),
-          () -> brokenStub.listEntries(ListEntriesRequest.getDefaultInstance()).hasNext())) {
+    try (InProcessServices broken =
+        new InProcessServices(new FiniteCalculator(), new BrokenPhonebook())) {
+      PhonebookServiceBlockingStub brokenStub =
+          PhonebookServiceGrpc.newBlockingStub(broken.channel());
+      for (Executable call :
+          List.<Executable>of(
+              () -> brokenStub.addEntry(add("Ada", "555-0100")),
+              () -> brokenStub.findNumber(find("Ada")),
+              () -> brokenStub.listEntries(ListEntriesRequest.getDefaultInstance()).hasNext())) {
         StatusRuntimeException failure = assertThrows(StatusRuntimeException.class, call);
         assertEquals(Status.Code.INTERNAL, failure.getStatus().getCode());
         assertEquals("internal server error", failure.getStatus().getDescription());
         assertNull(failure.getStatus().getCause());
-        assertFalse(failure.getTrailers().toString().contains("hunter2"), failure.getTrailers()::toString);
+        assertFalse(
+            failure.getTrailers().toString().contains("hunter2"), failure.getTrailers()::toString);
         assertEquals("INTERNAL", failure.getTrailers().get(ErrorStatuses.ERROR_CODE));
       }
     }
