@@ -24,6 +24,11 @@ import org.xml.sax.XMLReader;
  */
 final class HardenedXmlRpcServer extends XmlRpcStreamServer {
   private final int maxNestingDepth;
+  /**
+   * Building a parser costs more than parsing a call, so each worker thread keeps one;
+   * Xerces resets it at the start of every parse.
+   */
+  private final ThreadLocal<XMLReader> readers = new ThreadLocal<>();
 
   HardenedXmlRpcServer(XmlRpcMethodTable methods, int maxNestingDepth) {
     XmlRpcParserHardening.apply();
@@ -40,7 +45,7 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
   protected XmlRpcRequest getRequest(XmlRpcStreamRequestConfig config, InputStream body)
       throws XmlRpcException {
     XmlRpcRequestParser parser = new XmlRpcRequestParser(config, getTypeFactory());
-    XMLReader reader = new NestingLimit(SAXParsers.newXMLReader(), maxNestingDepth);
+    XMLReader reader = new NestingLimit(reader(), maxNestingDepth);
     reader.setContentHandler(parser);
     try {
       reader.parse(new InputSource(body));
@@ -72,6 +77,15 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
         return params.get(index);
       }
     };
+  }
+
+  private XMLReader reader() throws XmlRpcException {
+    XMLReader reader = readers.get();
+    if (reader == null) {
+      reader = SAXParsers.newXMLReader();
+      readers.set(reader);
+    }
+    return reader;
   }
 
   @Override
