@@ -30,7 +30,8 @@ final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
   @Override
   public XmlRpcHandler getHandler(String name) throws XmlRpcException {
     XmlRpcMethod method = method(name);
-    return request -> method.body().invoke(new XmlRpcArguments(method, XmlRpcArguments.of(request)));
+    return request ->
+        method.body().invoke(new XmlRpcArguments(method, XmlRpcArguments.of(request)));
   }
 
   /** Calls a method by name; used by {@code system.multicall}. */

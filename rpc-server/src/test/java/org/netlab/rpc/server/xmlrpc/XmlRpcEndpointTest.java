@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,10 @@ import org.netlab.rpc.client.xmlrpc.XmlRpcCalculatorClient;
 import org.netlab.rpc.client.xmlrpc.XmlRpcConnection;
 import org.netlab.rpc.client.xmlrpc.XmlRpcPhonebookClient;
 
-/** Every method, lab name and error of the endpoint, through our clients over HTTPS. */
+/**
+ * Every method, lab name and error of the endpoint through our clients over HTTPS; the
+ * domain answers themselves are checked by the contracts ({@link XmlRpcContractsTest}).
+ */
 @Timeout(60)
 class XmlRpcEndpointTest {
   @TempDir Path directory;
@@ -54,15 +61,6 @@ class XmlRpcEndpointTest {
   void urlIsHttpsOnLoopbackAtRpc2() {
     assertEquals(URI.create("https://127.0.0.1:" + server.endpoint.port() + "/RPC2"),
         server.endpoint.url());
-  }
-
-  @Test
-  void calculatorMethodsAnswerThroughTheClient() {
-    assertEquals(5.5, calculator.add(2, 3.5));
-    assertEquals(-1.5, calculator.subtract(2, 3.5));
-    assertEquals(7.0, calculator.multiply(2, 3.5));
-    assertEquals(0.5, calculator.divide(1, 2));
-    assertEquals(4.25, calculator.abs(-4.25));
   }
 
   @Test
@@ -223,6 +221,36 @@ class XmlRpcEndpointTest {
         answers[1]);
     assertEquals(-32602, ((Map<?, ?>) answers[2]).get("faultCode"));
     assertArrayEquals(new Object[] {0}, (Object[]) answers[3]);
+  }
+
+  @Test
+  void callsFollowEachOtherOnOneKeepAliveConnection() throws Exception {
+    byte[] call = XmlRpcCalls.addTwoAndThree().getBytes(StandardCharsets.US_ASCII);
+    String request = "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+        + "Content-Length: " + call.length + "\r\n\r\n"
+        + new String(call, StandardCharsets.US_ASCII);
+    try (SSLSocket socket = (SSLSocket) server.clientTls.getSocketFactory()
+        .createSocket("127.0.0.1", server.endpoint.port())) {
+      socket.setSoTimeout(10_000);
+      for (int i = 0; i < 3; i++) {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        String answer = readAnswer(socket.getInputStream());
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("<double>5.0</double>"), answer);
+      }
+    }
+  }
+
+  private static String readAnswer(InputStream in) throws IOException {
+    StringBuilder answer = new StringBuilder();
+    while (answer.indexOf("</methodResponse>") < 0) {
+      int c = in.read();
+      if (c == -1) {
+        break;
+      }
+      answer.append((char) c);
+    }
+    return answer.toString();
   }
 
   @Test

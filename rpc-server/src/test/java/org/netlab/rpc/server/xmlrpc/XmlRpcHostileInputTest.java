@@ -127,7 +127,8 @@ class XmlRpcHostileInputTest {
   @Test
   void callWithoutParamsIsAnInvalidParamsFault() throws Exception {
     String body = Faults.assertFault(-32602,
-        server.post("<?xml version=\"1.0\"?><methodCall><methodName>add</methodName></methodCall>"));
+        server.post("<?xml version=\"1.0\"?><methodCall><methodName>add</methodName>"
+            + "</methodCall>"));
     assertTrue(body.contains("add takes 2 parameters, got 0"), body);
   }
 
