@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lifecycle shared by the socket-lab servers: bind, accept on one thread, serve each
- * connection on its own virtual thread up to a cap, time out idle reads, and on {@link
- * #close()} stop accepting, close open connections and wait a bounded time for them.
+ * The lifecycle shared by the socket-lab servers: bind, accept on one thread, serve each connection
+ * on its own virtual thread up to a cap, time out idle reads, and on {@link #close()} stop
+ * accepting, close open connections and wait a bounded time for them.
  */
 public final class TcpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TcpServer.class);
@@ -109,6 +109,13 @@ public final class TcpServer implements AutoCloseable {
         continue;
       }
       open.add(socket);
+      if (closed) {
+        // close() may have swept the open set before this socket joined it.
+        open.remove(socket);
+        closeQuietly(socket);
+        slots.release();
+        continue;
+      }
       Thread worker = Thread.ofVirtual().name(name + "-conn").unstarted(() -> serve(socket));
       workers.add(worker);
       worker.start();
@@ -121,14 +128,20 @@ public final class TcpServer implements AutoCloseable {
       socket.setTcpNoDelay(true);
       handler.handle(socket);
     } catch (SocketTimeoutException e) {
-      log.debug("{}: {} idle for {}, closed", name, socket.getRemoteSocketAddress(),
+      log.debug(
+          "{}: {} idle for {}, closed",
+          name,
+          socket.getRemoteSocketAddress(),
           options.idleTimeout());
     } catch (SocketException e) {
-      log.debug("{}: {} connection ended: {}", name, socket.getRemoteSocketAddress(),
-          e.getMessage());
+      log.debug(
+          "{}: {} connection ended: {}", name, socket.getRemoteSocketAddress(), e.getMessage());
     } catch (IOException | RuntimeException e) {
       if (!closed) {
-        log.warn("{}: connection from {} failed: {}", name, socket.getRemoteSocketAddress(),
+        log.warn(
+            "{}: connection from {} failed: {}",
+            name,
+            socket.getRemoteSocketAddress(),
             e.toString());
       }
     } finally {
@@ -164,11 +177,7 @@ public final class TcpServer implements AutoCloseable {
       log.debug("{}: closing listener: {}", name, e.toString());
     }
     for (Socket socket : open) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        log.debug("{}: closing connection: {}", name, e.toString());
-      }
+      closeQuietly(socket);
     }
     long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
     for (Thread worker : workers) {
@@ -188,6 +197,14 @@ public final class TcpServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  private void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      log.debug("{}: closing connection: {}", name, e.toString());
     }
   }
 

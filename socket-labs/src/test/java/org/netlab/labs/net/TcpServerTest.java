@@ -35,8 +35,8 @@ class TcpServerTest {
 
   @Test
   void servesManyConnectionsOneAfterAnother() throws IOException {
-    try (TcpServer server = new TcpServer("t", options(4, Duration.ofSeconds(5)), ECHO_ONE_LINE)
-        .start()) {
+    try (TcpServer server =
+        new TcpServer("t", options(4, Duration.ofSeconds(5)), ECHO_ONE_LINE).start()) {
       for (int i = 0; i < 20; i++) {
         assertEquals("hello " + i, exchange(server, "hello " + i));
       }
@@ -64,8 +64,8 @@ class TcpServerTest {
             socket.getOutputStream().write(("busy" + LineReader.CRLF).getBytes(US_ASCII));
           }
         };
-    try (TcpServer server = new TcpServer("t", options(1, Duration.ofSeconds(5)), blocking)
-            .start();
+    try (TcpServer server =
+            new TcpServer("t", options(1, Duration.ofSeconds(5)), blocking).start();
         Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       entered.await();
       try (Socket second = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
@@ -89,12 +89,22 @@ class TcpServerTest {
   }
 
   @Test
-  void closeEndsOpenConnectionsAndFreesThePort() throws IOException {
-    TcpServer server = new TcpServer("t", options(4, Duration.ofSeconds(30)), ECHO_ONE_LINE);
+  void closeEndsOpenConnectionsAndFreesThePort() throws Exception {
+    CountDownLatch accepted = new CountDownLatch(1);
+    TcpServer server =
+        new TcpServer(
+            "t",
+            options(4, Duration.ofSeconds(30)),
+            socket -> {
+              accepted.countDown();
+              ECHO_ONE_LINE.handle(socket);
+            });
     server.start();
     int port = server.port();
     try (Socket open = new Socket(InetAddress.getLoopbackAddress(), port)) {
       open.setSoTimeout(5000);
+      // Closing the listener resets connections it has not accepted yet: wait for this one.
+      accepted.await();
       server.close();
       server.close();
       assertEquals(-1, open.getInputStream().read());
@@ -108,9 +118,7 @@ class TcpServerTest {
         new TcpServer("t", options(1, Duration.ofSeconds(1)), ECHO_ONE_LINE).start()) {
       TcpServer second =
           new TcpServer(
-              "t",
-              new TcpServer.Options(first.address(), 1, Duration.ofSeconds(1)),
-              ECHO_ONE_LINE);
+              "t", new TcpServer.Options(first.address(), 1, Duration.ofSeconds(1)), ECHO_ONE_LINE);
       IOException error = assertThrows(IOException.class, second::start);
       assertEquals(true, error.getMessage().startsWith("cannot listen on "), error.getMessage());
     }
