@@ -4,8 +4,8 @@ import java.io.IOException;
 import org.netlab.domain.calculator.Calculator;
 
 /**
- * The {@link Calculator} of a netlab server, over XML-RPC ({@code calculator.*}). Errors
- * are the domain's {@link org.netlab.domain.ServiceException}, or a {@link
+ * The {@link Calculator} of a netlab server, over XML-RPC ({@code calculator.*}). Errors are the
+ * domain's {@link org.netlab.domain.ServiceException}, or a {@link
  * org.netlab.rpc.client.TransportException} when the server never answered.
  */
 public final class XmlRpcCalculatorClient implements Calculator, AutoCloseable {

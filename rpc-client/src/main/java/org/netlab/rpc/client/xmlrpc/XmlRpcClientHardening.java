@@ -13,9 +13,9 @@ import org.xml.sax.SAXException;
  * What keeps a hostile server from attacking a client of Apache XML-RPC 3.1.3:
  *
  * <ul>
- *   <li>its client deserializes any {@code faultCause} a server sends, even with
- *       extensions off (CVE-2019-17570): a JVM-wide serialization filter refuses every
- *       class (nothing in a netlab client uses Java serialization);
+ *   <li>its client deserializes any {@code faultCause} a server sends, even with extensions off
+ *       (CVE-2019-17570): a JVM-wide serialization filter refuses every class (nothing in a netlab
+ *       client uses Java serialization);
  *   <li>its shared XML parser would fetch external DTDs and expand entity bombs: DOCTYPE
  *       declarations are refused, as the server side does.
  * </ul>
@@ -41,12 +41,14 @@ final class XmlRpcClientHardening {
     }
     if (ObjectInputFilter.Config.getSerialFilter() == null) {
       ObjectInputFilter.Config.setSerialFilter(
-          info -> info.serialClass() == null
-              ? ObjectInputFilter.Status.UNDECIDED
-              : ObjectInputFilter.Status.REJECTED);
+          info ->
+              info.serialClass() == null
+                  ? ObjectInputFilter.Status.UNDECIDED
+                  : ObjectInputFilter.Status.REJECTED);
     } else {
-      log.warn("a JVM-wide serialization filter is already set; XML-RPC clients rely on it"
-          + " to refuse the faultCause a server may send");
+      log.warn(
+          "a JVM-wide serialization filter is already set; XML-RPC clients rely on it"
+              + " to refuse the faultCause a server may send");
     }
     applied = true;
   }

@@ -47,13 +47,18 @@ public record XmlRpcClientSettings(
 
   /** Settings for a URL, trusting the CA of the default data directory, default timeouts. */
   public static XmlRpcClientSettings forUrl(URI url) {
-    return new XmlRpcClientSettings(url, DataDirectory.caFile(DataDirectory.defaultPath()),
-        null, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REPLY_TIMEOUT);
+    return new XmlRpcClientSettings(
+        url,
+        DataDirectory.caFile(DataDirectory.defaultPath()),
+        null,
+        null,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_REPLY_TIMEOUT);
   }
 
   public XmlRpcClientSettings withCaFile(Path file) {
-    return new XmlRpcClientSettings(url, file, certificateChain, privateKey, connectTimeout,
-        replyTimeout);
+    return new XmlRpcClientSettings(
+        url, file, certificateChain, privateKey, connectTimeout, replyTimeout);
   }
 
   public XmlRpcClientSettings withClientCertificate(Path chain, Path key) {

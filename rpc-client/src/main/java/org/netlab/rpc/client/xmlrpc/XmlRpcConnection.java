@@ -12,10 +12,9 @@ import org.netlab.rpc.client.TransportException;
 import org.netlab.tls.SslContexts;
 
 /**
- * Calls any method of a netlab XML-RPC server, with its own TLS trust (not the JVM's),
- * connect and reply timeouts, extensions off, and the JDK's connection reuse. Faults come
- * back as {@link ServiceException}, calls that got no answer as {@link
- * TransportException}. Thread-safe.
+ * Calls any method of a netlab XML-RPC server, with its own TLS trust (not the JVM's), connect and
+ * reply timeouts, extensions off, and the JDK's connection reuse. Faults come back as {@link
+ * ServiceException}, calls that got no answer as {@link TransportException}. Thread-safe.
  */
 public final class XmlRpcConnection implements AutoCloseable {
   private final XmlRpcClientSettings settings;
@@ -43,9 +42,10 @@ public final class XmlRpcConnection implements AutoCloseable {
     client.setConfig(config);
     XmlRpcSun15HttpTransportFactory transport = new XmlRpcSun15HttpTransportFactory(client);
     if (settings.tls()) {
-      transport.setSSLSocketFactory(SslContexts.forClient(
-          settings.caFile(), settings.certificateChain(), settings.privateKey())
-          .getSocketFactory());
+      transport.setSSLSocketFactory(
+          SslContexts.forClient(
+                  settings.caFile(), settings.certificateChain(), settings.privateKey())
+              .getSocketFactory());
     }
     client.setTransportFactory(transport);
   }
@@ -55,8 +55,8 @@ public final class XmlRpcConnection implements AutoCloseable {
   }
 
   /**
-   * Calls a method and answers its result as Apache XML-RPC parses it ({@code Integer},
-   * {@code Double}, {@code String}, {@code Boolean}, {@code Object[]}, {@code Map}).
+   * Calls a method and answers its result as Apache XML-RPC parses it ({@code Integer}, {@code
+   * Double}, {@code String}, {@code Boolean}, {@code Object[]}, {@code Map}).
    *
    * @throws ServiceException when the server answers a fault
    * @throws TransportException when no XML-RPC answer came
@@ -80,10 +80,16 @@ public final class XmlRpcConnection implements AutoCloseable {
   public <T> T call(Class<T> type, String method, Object... params) {
     Object result = call(method, params);
     if (!type.isInstance(result)) {
-      throw new TransportException(TransportException.Kind.PROTOCOL,
-          settings.url() + " answered " + method + " with "
+      throw new TransportException(
+          TransportException.Kind.PROTOCOL,
+          settings.url()
+              + " answered "
+              + method
+              + " with "
               + (result == null ? "nothing" : result.getClass().getSimpleName())
-              + " where " + type.getSimpleName() + " was expected; is it a netlab server?",
+              + " where "
+              + type.getSimpleName()
+              + " was expected; is it a netlab server?",
           null);
     }
     return type.cast(result);

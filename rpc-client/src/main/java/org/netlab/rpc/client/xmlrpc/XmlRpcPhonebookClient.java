@@ -9,9 +9,9 @@ import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.client.TransportException;
 
 /**
- * The {@link Phonebook} of a netlab server, over XML-RPC ({@code phonebook.*}). Errors
- * are the domain's {@link org.netlab.domain.ServiceException}, or a {@link
- * TransportException} when the server never answered.
+ * The {@link Phonebook} of a netlab server, over XML-RPC ({@code phonebook.*}). Errors are the
+ * domain's {@link org.netlab.domain.ServiceException}, or a {@link TransportException} when the
+ * server never answered.
  */
 public final class XmlRpcPhonebookClient implements Phonebook, AutoCloseable {
   private final XmlRpcConnection connection;
@@ -55,8 +55,9 @@ public final class XmlRpcPhonebookClient implements Phonebook, AutoCloseable {
 
   @Override
   public List<Entry> list(String namePrefix) {
-    Object[] entries = connection.call(Object[].class, "phonebook.listEntries",
-        namePrefix == null ? "" : namePrefix);
+    Object[] entries =
+        connection.call(
+            Object[].class, "phonebook.listEntries", namePrefix == null ? "" : namePrefix);
     List<Entry> list = new ArrayList<>(entries.length);
     for (Object entry : entries) {
       list.add(entry(entry));
@@ -75,7 +76,8 @@ public final class XmlRpcPhonebookClient implements Phonebook, AutoCloseable {
         && struct.get("number") instanceof String number) {
       return new Entry(name, number);
     }
-    throw new TransportException(TransportException.Kind.PROTOCOL,
+    throw new TransportException(
+        TransportException.Kind.PROTOCOL,
         connection.settings().url() + " answered an entry without a string name and number",
         null);
   }

@@ -65,11 +65,14 @@ class XmlRpcClientFailuresTest {
       out.writeObject(new Tripwire());
     }
     String cause = Base64.getEncoder().encodeToString(serialized.toByteArray());
-    URI url = plainPeer("<?xml version=\"1.0\"?><methodResponse><fault><value><struct>"
-        + "<member><name>faultCode</name><value><int>404</int></value></member>"
-        + "<member><name>faultString</name><value><string>no entry named 'Bob'</string>"
-        + "</value></member><member><name>faultCause</name><value><base64>" + cause
-        + "</base64></value></member></struct></value></fault></methodResponse>");
+    URI url =
+        plainPeer(
+            "<?xml version=\"1.0\"?><methodResponse><fault><value><struct>"
+                + "<member><name>faultCode</name><value><int>404</int></value></member>"
+                + "<member><name>faultString</name><value><string>no entry named 'Bob'</string>"
+                + "</value></member><member><name>faultCause</name><value><base64>"
+                + cause
+                + "</base64></value></member></struct></value></fault></methodResponse>");
     try (XmlRpcPhonebookClient client = new XmlRpcPhonebookClient(settings(url))) {
       ServiceException error = assertThrows(ServiceException.class, () -> client.find("Bob"));
       assertEquals(ErrorCode.NOT_FOUND, error.code());
@@ -81,9 +84,11 @@ class XmlRpcClientFailuresTest {
 
   @Test
   void doctypeFromAHostileServerIsRefused() throws Exception {
-    URI url = plainPeer("<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY a \"aaaa\">]>"
-        + "<methodResponse><params><param><value><double>1</double></value></param>"
-        + "</params></methodResponse>");
+    URI url =
+        plainPeer(
+            "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY a \"aaaa\">]>"
+                + "<methodResponse><params><param><value><double>1</double></value></param>"
+                + "</params></methodResponse>");
     try (XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(settings(url))) {
       TransportException error = assertThrows(TransportException.class, () -> client.add(1, 2));
       assertEquals(TransportException.Kind.PROTOCOL, error.kind());
@@ -92,10 +97,12 @@ class XmlRpcClientFailuresTest {
 
   @Test
   void unknownFaultCodeIsInternalWithTheServersWords() throws Exception {
-    URI url = plainPeer("<?xml version=\"1.0\"?><methodResponse><fault><value><struct>"
-        + "<member><name>faultCode</name><value><int>7</int></value></member>"
-        + "<member><name>faultString</name><value><string>odd</string></value></member>"
-        + "</struct></value></fault></methodResponse>");
+    URI url =
+        plainPeer(
+            "<?xml version=\"1.0\"?><methodResponse><fault><value><struct>"
+                + "<member><name>faultCode</name><value><int>7</int></value></member>"
+                + "<member><name>faultString</name><value><string>odd</string></value></member>"
+                + "</struct></value></fault></methodResponse>");
     try (XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(settings(url))) {
       ServiceException error = assertThrows(ServiceException.class, () -> client.add(1, 2));
       assertEquals(ErrorCode.INTERNAL, error.code());
@@ -130,12 +137,11 @@ class XmlRpcClientFailuresTest {
   void serverThatNeverAnswersIsATimeout() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       URI url = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/RPC2");
-      XmlRpcClientSettings quick = settings(url)
-          .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
+      XmlRpcClientSettings quick =
+          settings(url).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
       // The kernel completes the connection from the backlog; nobody ever reads or answers.
       try (XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(quick)) {
-        TransportException error =
-            assertThrows(TransportException.class, () -> client.add(1, 2));
+        TransportException error = assertThrows(TransportException.class, () -> client.add(1, 2));
         assertEquals(TransportException.Kind.TIMEOUT, error.kind());
       }
     }
@@ -163,7 +169,8 @@ class XmlRpcClientFailuresTest {
 
   @Test
   void settingsRefuseAnotherScheme() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> XmlRpcClientSettings.forUrl(URI.create("ftp://127.0.0.1/RPC2")));
   }
 
@@ -174,15 +181,17 @@ class XmlRpcClientFailuresTest {
   /** A plain-HTTP peer that answers every POST with this body. */
   private URI plainPeer(String answer) throws IOException {
     peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    peer.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/xml");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    peer.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/xml");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     peer.start();
     return URI.create("http://127.0.0.1:" + peer.getAddress().getPort() + "/RPC2");
   }

@@ -18,15 +18,16 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
- * Apache XML-RPC's stream server with extensions and exceptions off, a nesting limit on
- * requests, and faults from {@link XmlRpcFaults} only: no Java class name, stack trace or
- * serialized exception ever leaves it.
+ * Apache XML-RPC's stream server with extensions and exceptions off, a nesting limit on requests,
+ * and faults from {@link XmlRpcFaults} only: no Java class name, stack trace or serialized
+ * exception ever leaves it.
  */
 final class HardenedXmlRpcServer extends XmlRpcStreamServer {
   private final int maxNestingDepth;
+
   /**
-   * Building a parser costs more than parsing a call, so each worker thread keeps one;
-   * Xerces resets it at the start of every parse.
+   * Building a parser costs more than parsing a call, so each worker thread keeps one; Xerces
+   * resets it at the start of every parse.
    */
   private final ThreadLocal<XMLReader> readers = new ThreadLocal<>();
 

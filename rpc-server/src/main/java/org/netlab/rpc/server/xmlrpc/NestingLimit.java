@@ -6,8 +6,8 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * Stops parsing when arrays and structs nest deeper than a limit, before the parser of
- * Apache XML-RPC (which recurses) builds them.
+ * Stops parsing when arrays and structs nest deeper than a limit, before the parser of Apache
+ * XML-RPC (which recurses) builds them.
  */
 final class NestingLimit extends XMLFilterImpl {
   private final int maxDepth;

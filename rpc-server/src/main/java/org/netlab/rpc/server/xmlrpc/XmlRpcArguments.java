@@ -7,9 +7,9 @@ import java.util.Map;
 import org.apache.xmlrpc.XmlRpcRequest;
 
 /**
- * The parameters of one call, checked against a method's declaration: the count on
- * creation, each type on access. Every refusal is an "invalid params" fault naming the
- * method, the parameter and what was expected.
+ * The parameters of one call, checked against a method's declaration: the count on creation, each
+ * type on access. Every refusal is an "invalid params" fault naming the method, the parameter and
+ * what was expected.
  */
 final class XmlRpcArguments {
   private final XmlRpcMethod method;
@@ -23,8 +23,15 @@ final class XmlRpcArguments {
     if (values.size() < min || values.size() > max) {
       String expected = min == max ? String.valueOf(min) : min + " to " + max;
       throw XmlRpcFaults.invalidParams(
-          method.name() + " takes " + expected + " parameter" + (max == 1 ? "" : "s")
-              + ", got " + values.size() + "; usage: " + method.usage());
+          method.name()
+              + " takes "
+              + expected
+              + " parameter"
+              + (max == 1 ? "" : "s")
+              + ", got "
+              + values.size()
+              + "; usage: "
+              + method.usage());
     }
   }
 
@@ -69,8 +76,18 @@ final class XmlRpcArguments {
   private XmlRpcFaults.FaultException wrongType(int index, String expected) {
     String parameter = method.parameters().get(index).name();
     return XmlRpcFaults.invalidParams(
-        "parameter " + (index + 1) + " (" + parameter + ") of " + method.name() + " must be "
-            + expected + ", got " + describe(values.get(index)) + "; usage: " + method.usage());
+        "parameter "
+            + (index + 1)
+            + " ("
+            + parameter
+            + ") of "
+            + method.name()
+            + " must be "
+            + expected
+            + ", got "
+            + describe(values.get(index))
+            + "; usage: "
+            + method.usage());
   }
 
   /** The XML-RPC type name of a parsed value, never a Java class name. */

@@ -23,19 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Calculator and the Phonebook over XML-RPC at {@code /RPC2}, on the JDK's HTTPS
- * server (plain HTTP when no {@link SSLContext} is given), with HTTP/1.1 keep-alive and a
- * bounded worker pool.
+ * The Calculator and the Phonebook over XML-RPC at {@code /RPC2}, on the JDK's HTTPS server (plain
+ * HTTP when no {@link SSLContext} is given), with HTTP/1.1 keep-alive and a bounded worker pool.
  *
- * <p>The JDK server was chosen because it ships with the JDK, does keep-alive and TLS,
- * and at a few thousand bytes per call needs nothing more; Apache XML-RPC's own
- * {@code WebServer} speaks HTTP/1.0 without TLS, and a servlet container would be a
- * much larger dependency. It is started with TCP_NODELAY
- * ({@code sun.net.httpserver.nodelay}): without it each small answer waits about 40 ms on
- * Nagle's algorithm and the client's delayed ACK.
+ * <p>The JDK server was chosen because it ships with the JDK, does keep-alive and TLS, and at a few
+ * thousand bytes per call needs nothing more; Apache XML-RPC's own {@code WebServer} speaks
+ * HTTP/1.0 without TLS, and a servlet container would be a much larger dependency. It is started
+ * with TCP_NODELAY ({@code sun.net.httpserver.nodelay}): without it each small answer waits about
+ * 40 ms on Nagle's algorithm and the client's delayed ACK.
  */
 public final class XmlRpcEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(XmlRpcEndpoint.class);
+
   /** Longest wait for calls in progress when closing. */
   private static final int STOP_DELAY_SECONDS = 2;
 
@@ -48,10 +47,9 @@ public final class XmlRpcEndpoint implements AutoCloseable {
   /**
    * Binds the port (0 picks a free one); {@link #start()} then serves.
    *
-   * @param tls the server's TLS context, from {@code SslContexts.forServer}; null serves
-   *     plain HTTP
-   * @param requireClientCertificate whether clients must present a certificate trusted by
-   *     {@code tls} (mutual TLS)
+   * @param tls the server's TLS context, from {@code SslContexts.forServer}; null serves plain HTTP
+   * @param requireClientCertificate whether clients must present a certificate trusted by {@code
+   *     tls} (mutual TLS)
    */
   public XmlRpcEndpoint(
       InetSocketAddress address,
@@ -70,18 +68,23 @@ public final class XmlRpcEndpoint implements AutoCloseable {
     HardenedXmlRpcServer xmlRpc =
         new HardenedXmlRpcServer(new XmlRpcMethodTable(methods), limits.maxNestingDepth());
 
-    server = tls == null ? HttpServer.create(address, 0) : https(address, tls,
-        requireClientCertificate);
+    server =
+        tls == null ? HttpServer.create(address, 0) : https(address, tls, requireClientCertificate);
     scheme = tls == null ? "http" : "https";
-    workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(),
-        0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(limits.maxQueuedRequests()),
-        workerThreads());
+    workers =
+        new ThreadPoolExecutor(
+            limits.workerThreads(),
+            limits.workerThreads(),
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(limits.maxQueuedRequests()),
+            workerThreads());
     // A rejected exchange makes the JDK server close that connection: load is shed
     // instead of queued without bound.
     workers.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
     server.setExecutor(workers);
-    server.createContext(XmlRpcHttpHandler.PATH,
-        new XmlRpcHttpHandler(xmlRpc, limits.maxRequestBytes()));
+    server.createContext(
+        XmlRpcHttpHandler.PATH, new XmlRpcHttpHandler(xmlRpc, limits.maxRequestBytes()));
   }
 
   /** A TLS endpoint without client certificates. */
@@ -143,14 +146,15 @@ public final class XmlRpcEndpoint implements AutoCloseable {
       InetSocketAddress address, SSLContext tls, boolean requireClientCertificate)
       throws IOException {
     HttpsServer https = HttpsServer.create(address, 0);
-    https.setHttpsConfigurator(new HttpsConfigurator(tls) {
-      @Override
-      public void configure(HttpsParameters params) {
-        SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
-        parameters.setNeedClientAuth(requireClientCertificate);
-        params.setSSLParameters(parameters);
-      }
-    });
+    https.setHttpsConfigurator(
+        new HttpsConfigurator(tls) {
+          @Override
+          public void configure(HttpsParameters params) {
+            SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+            parameters.setNeedClientAuth(requireClientCertificate);
+            params.setSSLParameters(parameters);
+          }
+        });
     return https;
   }
 
@@ -159,15 +163,15 @@ public final class XmlRpcEndpoint implements AutoCloseable {
   }
 
   /**
-   * The JDK server takes its timeouts and connection cap from system properties read once
-   * per JVM; set them unless the command line did.
+   * The JDK server takes its timeouts and connection cap from system properties read once per JVM;
+   * set them unless the command line did.
    */
   private static synchronized void configureJdkHttpServer(XmlRpcLimits limits) {
     setIfAbsent("sun.net.httpserver.nodelay", "true");
-    setIfAbsent("sun.net.httpserver.maxReqTime",
-        String.valueOf(limits.requestTimeout().toSeconds()));
-    setIfAbsent("sun.net.httpserver.idleInterval",
-        String.valueOf(limits.idleTimeout().toSeconds()));
+    setIfAbsent(
+        "sun.net.httpserver.maxReqTime", String.valueOf(limits.requestTimeout().toSeconds()));
+    setIfAbsent(
+        "sun.net.httpserver.idleInterval", String.valueOf(limits.idleTimeout().toSeconds()));
     setIfAbsent("jdk.httpserver.maxConnections", String.valueOf(limits.maxConnections()));
   }
 

@@ -9,10 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one mapping from failures to XML-RPC faults. Domain errors keep their message and
- * get a fixed faultCode; protocol errors use the codes of the XML-RPC fault-code
- * interoperability convention; anything else is a generic {@code INTERNAL} fault whose
- * details are logged, never sent.
+ * The one mapping from failures to XML-RPC faults. Domain errors keep their message and get a fixed
+ * faultCode; protocol errors use the codes of the XML-RPC fault-code interoperability convention;
+ * anything else is a generic {@code INTERNAL} fault whose details are logged, never sent.
  *
  * <table>
  *   <caption>faultCode table (the README shows the same)</caption>
@@ -65,13 +64,13 @@ final class XmlRpcFaults {
   private XmlRpcFaults() {}
 
   static FaultException notWellFormed(String detail) {
-    return new FaultException(NOT_WELL_FORMED, "the request is not a well-formed XML-RPC call: "
-        + detail);
+    return new FaultException(
+        NOT_WELL_FORMED, "the request is not a well-formed XML-RPC call: " + detail);
   }
 
   static FaultException methodNotFound(String method) {
-    return new FaultException(METHOD_NOT_FOUND,
-        "no method named '" + method + "'; system.listMethods lists them");
+    return new FaultException(
+        METHOD_NOT_FOUND, "no method named '" + method + "'; system.listMethods lists them");
   }
 
   static FaultException invalidParams(String message) {

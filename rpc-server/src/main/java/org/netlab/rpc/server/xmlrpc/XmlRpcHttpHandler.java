@@ -14,10 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the endpoint: only {@code POST /RPC2} with a Content-Length within the
- * limit reaches the XML-RPC server; everything else gets a short plain-text 4xx. The
- * answer is buffered so it goes out with a Content-Length, which keeps the connection
- * alive for the next call.
+ * The HTTP side of the endpoint: only {@code POST /RPC2} with a Content-Length within the limit
+ * reaches the XML-RPC server; everything else gets a short plain-text 4xx. The answer is buffered
+ * so it goes out with a Content-Length, which keeps the connection alive for the next call.
  */
 final class XmlRpcHttpHandler implements HttpHandler {
   static final String PATH = "/RPC2";
@@ -59,7 +58,9 @@ final class XmlRpcHttpHandler implements HttpHandler {
         return;
       }
       if (declared > maxRequestBytes) {
-        refuse(exchange, 413,
+        refuse(
+            exchange,
+            413,
             "the request is " + declared + " bytes; the limit is " + maxRequestBytes);
         return;
       }
@@ -85,8 +86,7 @@ final class XmlRpcHttpHandler implements HttpHandler {
   }
 
   /** Answers an HTTP error and closes the connection, whose request body may be unread. */
-  private static void refuse(HttpExchange exchange, int status, String message)
-      throws IOException {
+  private static void refuse(HttpExchange exchange, int status, String message) throws IOException {
     byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
     exchange.getResponseHeaders().set("Connection", "close");

@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * The bounds of an {@link XmlRpcEndpoint}.
  *
- * <p>{@code requestTimeout}, {@code idleTimeout} and {@code maxConnections} configure the
- * JDK's HTTP server, which reads them once per JVM when the first server starts: the first
- * endpoint of a process sets them, and {@code -Dsun.net.httpserver.maxReqTime=...}-style
- * flags given on the command line win.
+ * <p>{@code requestTimeout}, {@code idleTimeout} and {@code maxConnections} configure the JDK's
+ * HTTP server, which reads them once per JVM when the first server starts: the first endpoint of a
+ * process sets them, and {@code -Dsun.net.httpserver.maxReqTime=...}-style flags given on the
+ * command line win.
  *
  * @param maxRequestBytes largest request body accepted; larger ones get 413
  * @param maxNestingDepth deepest nesting of arrays and structs in a request
@@ -46,14 +46,24 @@ public record XmlRpcLimits(
 
   public XmlRpcLimits withMaxRequestBytes(int bytes) {
     return new XmlRpcLimits(
-        bytes, maxNestingDepth, workerThreads, maxQueuedRequests, maxConnections,
-        requestTimeout, idleTimeout);
+        bytes,
+        maxNestingDepth,
+        workerThreads,
+        maxQueuedRequests,
+        maxConnections,
+        requestTimeout,
+        idleTimeout);
   }
 
   public XmlRpcLimits withMaxNestingDepth(int depth) {
     return new XmlRpcLimits(
-        maxRequestBytes, depth, workerThreads, maxQueuedRequests, maxConnections,
-        requestTimeout, idleTimeout);
+        maxRequestBytes,
+        depth,
+        workerThreads,
+        maxQueuedRequests,
+        maxConnections,
+        requestTimeout,
+        idleTimeout);
   }
 
   private static void requirePositive(String name, long value) {

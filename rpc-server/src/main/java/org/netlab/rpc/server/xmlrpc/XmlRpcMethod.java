@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.apache.xmlrpc.XmlRpcException;
 
 /**
- * One callable method: its name, what it returns, its parameters (trailing ones may be
- * optional), a help text and its body.
+ * One callable method: its name, what it returns, its parameters (trailing ones may be optional), a
+ * help text and its body.
  *
  * @param returnType an XML-RPC type name: {@code int}, {@code double}, {@code string}...
  */
@@ -41,14 +41,18 @@ record XmlRpcMethod(
 
   /** The same method under another name, e.g. the lab's French name. */
   XmlRpcMethod alias(String otherName) {
-    return new XmlRpcMethod(otherName, returnType, parameters, help + " (same as " + name + ")",
-        body);
+    return new XmlRpcMethod(
+        otherName, returnType, parameters, help + " (same as " + name + ")", body);
   }
 
   /** This method with another return value (the lab's names answer simpler values). */
   XmlRpcMethod alias(String otherName, String otherReturnType, Body otherBody) {
-    return new XmlRpcMethod(otherName, otherReturnType, parameters,
-        help + " (as " + name + ", answering " + otherReturnType + ")", otherBody);
+    return new XmlRpcMethod(
+        otherName,
+        otherReturnType,
+        parameters,
+        help + " (as " + name + ", answering " + otherReturnType + ")",
+        otherBody);
   }
 
   int requiredCount() {
@@ -72,8 +76,13 @@ record XmlRpcMethod(
     StringBuilder usage = new StringBuilder(name).append('(');
     for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
-      usage.append(i == 0 ? "" : ", ").append(p.optional() ? "[" : "")
-          .append(p.type()).append(' ').append(p.name()).append(p.optional() ? "]" : "");
+      usage
+          .append(i == 0 ? "" : ", ")
+          .append(p.optional() ? "[" : "")
+          .append(p.type())
+          .append(' ')
+          .append(p.name())
+          .append(p.optional() ? "]" : "");
     }
     return usage.append(')').toString();
   }

@@ -8,10 +8,10 @@ import org.apache.xmlrpc.XmlRpcHandler;
 import org.apache.xmlrpc.server.XmlRpcHandlerMapping;
 
 /**
- * Every method the endpoint serves, by name, with the {@code system.*} introspection
- * methods over them. Built once from handler objects that each hold one shared service;
- * no handler object is created per request, and no reflection is involved, so the
- * faults for unknown methods and bad parameters say what went wrong in XML-RPC terms.
+ * Every method the endpoint serves, by name, with the {@code system.*} introspection methods over
+ * them. Built once from handler objects that each hold one shared service; no handler object is
+ * created per request, and no reflection is involved, so the faults for unknown methods and bad
+ * parameters say what went wrong in XML-RPC terms.
  */
 final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
   private final Map<String, XmlRpcMethod> methods = new LinkedHashMap<>();

@@ -7,9 +7,9 @@ import org.apache.xmlrpc.util.SAXParsers;
 import org.xml.sax.SAXException;
 
 /**
- * Closes the XML attacks Apache XML-RPC 3.1.3 leaves open: as shipped, a DOCTYPE in a
- * request makes the server fetch an external DTD (CVE-2016-5002) and a billion-laughs
- * body burns seconds of CPU. XML-RPC never needs a DOCTYPE, so it is refused outright.
+ * Closes the XML attacks Apache XML-RPC 3.1.3 leaves open: as shipped, a DOCTYPE in a request makes
+ * the server fetch an external DTD (CVE-2016-5002) and a billion-laughs body burns seconds of CPU.
+ * XML-RPC never needs a DOCTYPE, so it is refused outright.
  *
  * <p>The factory is the one Apache XML-RPC shares across every parser in the JVM.
  */

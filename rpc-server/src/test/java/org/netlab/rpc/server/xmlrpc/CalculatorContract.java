@@ -10,8 +10,8 @@ import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
 
 /**
- * What every {@link Calculator} does, the domain object and its clients alike, so that
- * answers and errors are proven to survive a round trip.
+ * What every {@link Calculator} does, the domain object and its clients alike, so that answers and
+ * errors are proven to survive a round trip.
  */
 @Timeout(60)
 abstract class CalculatorContract {
@@ -30,8 +30,7 @@ abstract class CalculatorContract {
 
   @Test
   void divisionByZeroIsInvalidArgument() {
-    ServiceException error =
-        assertThrows(ServiceException.class, () -> calculator().divide(1, 0));
+    ServiceException error = assertThrows(ServiceException.class, () -> calculator().divide(1, 0));
     assertEquals(ErrorCode.INVALID_ARGUMENT, error.code());
     assertEquals("division by zero: y must not be 0", error.getMessage());
   }
@@ -39,8 +38,8 @@ abstract class CalculatorContract {
   @Test
   void overflowIsInvalidArgument() {
     ServiceException error =
-        assertThrows(ServiceException.class, () -> calculator().add(Double.MAX_VALUE,
-            Double.MAX_VALUE));
+        assertThrows(
+            ServiceException.class, () -> calculator().add(Double.MAX_VALUE, Double.MAX_VALUE));
     assertEquals(ErrorCode.INVALID_ARGUMENT, error.code());
   }
 }

@@ -12,8 +12,8 @@ import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.Phonebook;
 
 /**
- * What every {@link Phonebook} does, the domain object and its clients alike; each test
- * starts from an empty phonebook.
+ * What every {@link Phonebook} does, the domain object and its clients alike; each test starts from
+ * an empty phonebook.
  */
 @Timeout(60)
 abstract class PhonebookContract {
@@ -45,9 +45,11 @@ abstract class PhonebookContract {
 
   @Test
   void updateAndRemoveOfUnknownNameAreNotFound() {
-    assertEquals(ErrorCode.NOT_FOUND,
+    assertEquals(
+        ErrorCode.NOT_FOUND,
         assertThrows(ServiceException.class, () -> phonebook().update("Bob", "123")).code());
-    assertEquals(ErrorCode.NOT_FOUND,
+    assertEquals(
+        ErrorCode.NOT_FOUND,
         assertThrows(ServiceException.class, () -> phonebook().remove("Bob")).code());
   }
 
@@ -64,8 +66,8 @@ abstract class PhonebookContract {
     phonebook().add("bob", "555-0100");
     phonebook().add("Alice", "123");
     assertEquals(new Entry("Alice", "999"), phonebook().update("alice", "999"));
-    assertEquals(List.of(new Entry("Alice", "999"), new Entry("bob", "555-0100")),
-        phonebook().list(""));
+    assertEquals(
+        List.of(new Entry("Alice", "999"), new Entry("bob", "555-0100")), phonebook().list(""));
     assertEquals(List.of(new Entry("bob", "555-0100")), phonebook().list("BO"));
     phonebook().remove("ALICE");
     assertEquals(1, phonebook().count());

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An independent client: Python's standard {@code xmlrpc.client} drives both services
- * through the lab's method names over HTTPS, trusting the server's CA.
+ * An independent client: Python's standard {@code xmlrpc.client} drives both services through the
+ * lab's method names over HTTPS, trusting the server's CA.
  */
 @Timeout(60)
 class PythonLabClientTest {
@@ -26,10 +26,14 @@ class PythonLabClientTest {
   void pythonLabClientPassesEveryCheckOverHttps() throws Exception {
     assumeTrue(pythonAvailable(), "python3 is not installed");
     try (XmlRpcTestServer server = XmlRpcTestServer.start(directory)) {
-      Process python = new ProcessBuilder("python3", SCRIPT.toString(),
-          server.endpoint.url().toString().replace("127.0.0.1", "localhost"),
-          server.caFile.toString())
-          .redirectErrorStream(true).start();
+      Process python =
+          new ProcessBuilder(
+                  "python3",
+                  SCRIPT.toString(),
+                  server.endpoint.url().toString().replace("127.0.0.1", "localhost"),
+                  server.caFile.toString())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(python.waitFor(30, TimeUnit.SECONDS), output);
       assertEquals(0, python.exitValue(), output);

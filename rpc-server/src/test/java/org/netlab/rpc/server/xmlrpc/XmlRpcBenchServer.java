@@ -9,11 +9,11 @@ import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 
 /**
- * Starts the endpoint alone for load tests with an external tool (see
- * {@code src/test/bench/xmlrpc-add.lua}); runs until killed.
+ * Starts the endpoint alone for load tests with an external tool (see {@code
+ * src/test/bench/xmlrpc-add.lua}); runs until killed.
  *
- * <p>usage: {@code XmlRpcBenchServer PORT DATA_DIR [WORKER_THREADS]} (run with
- * {@code -Dsun.net.httpserver.nodelay=true}).
+ * <p>usage: {@code XmlRpcBenchServer PORT DATA_DIR [WORKER_THREADS]} (run with {@code
+ * -Dsun.net.httpserver.nodelay=true}).
  */
 public final class XmlRpcBenchServer {
   private XmlRpcBenchServer() {}
@@ -22,15 +22,26 @@ public final class XmlRpcBenchServer {
     int port = Integer.parseInt(args[0]);
     Path dataDir = Path.of(args[1]);
     XmlRpcLimits defaults = XmlRpcLimits.defaults();
-    XmlRpcLimits limits = args.length < 3 ? defaults : new XmlRpcLimits(
-        defaults.maxRequestBytes(), defaults.maxNestingDepth(), Integer.parseInt(args[2]),
-        defaults.maxQueuedRequests(), defaults.maxConnections(), defaults.requestTimeout(),
-        defaults.idleTimeout());
+    XmlRpcLimits limits =
+        args.length < 3
+            ? defaults
+            : new XmlRpcLimits(
+                defaults.maxRequestBytes(),
+                defaults.maxNestingDepth(),
+                Integer.parseInt(args[2]),
+                defaults.maxQueuedRequests(),
+                defaults.maxConnections(),
+                defaults.requestTimeout(),
+                defaults.idleTimeout());
     LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(dataDir.resolve("tls"));
     try (JdbcPhonebook phonebook = JdbcPhonebook.openEmbedded(dataDir);
-        XmlRpcEndpoint endpoint = new XmlRpcEndpoint(new InetSocketAddress("127.0.0.1", port),
-            SslContexts.forServer(ca.serverFiles()), new FiniteCalculator(), phonebook,
-            limits)) {
+        XmlRpcEndpoint endpoint =
+            new XmlRpcEndpoint(
+                new InetSocketAddress("127.0.0.1", port),
+                SslContexts.forServer(ca.serverFiles()),
+                new FiniteCalculator(),
+                phonebook,
+                limits)) {
       endpoint.start();
       System.out.println("serving " + endpoint.url() + " with CA " + ca.certificateFile());
       new CountDownLatch(1).await();

@@ -5,8 +5,10 @@ final class XmlRpcCalls {
   private XmlRpcCalls() {}
 
   static String call(String method, String... params) {
-    StringBuilder body = new StringBuilder("<?xml version=\"1.0\"?><methodCall><methodName>")
-        .append(method).append("</methodName><params>");
+    StringBuilder body =
+        new StringBuilder("<?xml version=\"1.0\"?><methodCall><methodName>")
+            .append(method)
+            .append("</methodName><params>");
     for (String param : params) {
       body.append("<param><value>").append(param).append("</value></param>");
     }

@@ -30,8 +30,8 @@ import org.netlab.rpc.client.xmlrpc.XmlRpcConnection;
 import org.netlab.rpc.client.xmlrpc.XmlRpcPhonebookClient;
 
 /**
- * Every method, lab name and error of the endpoint through our clients over HTTPS; the
- * domain answers themselves are checked by the contracts ({@link XmlRpcContractsTest}).
+ * Every method, lab name and error of the endpoint through our clients over HTTPS; the domain
+ * answers themselves are checked by the contracts ({@link XmlRpcContractsTest}).
  */
 @Timeout(60)
 class XmlRpcEndpointTest {
@@ -59,8 +59,8 @@ class XmlRpcEndpointTest {
 
   @Test
   void urlIsHttpsOnLoopbackAtRpc2() {
-    assertEquals(URI.create("https://127.0.0.1:" + server.endpoint.port() + "/RPC2"),
-        server.endpoint.url());
+    assertEquals(
+        URI.create("https://127.0.0.1:" + server.endpoint.port() + "/RPC2"), server.endpoint.url());
   }
 
   @Test
@@ -85,8 +85,8 @@ class XmlRpcEndpointTest {
 
   @Test
   void overflowIsInvalidArgument() {
-    ServiceException error = assertThrows(ServiceException.class,
-        () -> calculator.multiply(Double.MAX_VALUE, 2));
+    ServiceException error =
+        assertThrows(ServiceException.class, () -> calculator.multiply(Double.MAX_VALUE, 2));
     assertEquals(ErrorCode.INVALID_ARGUMENT, error.code());
     assertTrue(error.getMessage().contains("overflows"), error.getMessage());
   }
@@ -98,8 +98,8 @@ class XmlRpcEndpointTest {
     assertEquals(new Entry("Alice", "999"), phonebook.update("ALICE", "999"));
     assertEquals(new Entry("Alice", "999"), phonebook.find("alice"));
     assertEquals(2, phonebook.count());
-    assertEquals(List.of(new Entry("Alice", "999"), new Entry("bob", "555-0100")),
-        phonebook.list(""));
+    assertEquals(
+        List.of(new Entry("Alice", "999"), new Entry("bob", "555-0100")), phonebook.list(""));
     assertEquals(List.of(new Entry("bob", "555-0100")), phonebook.list("B"));
     phonebook.remove("BOB");
     assertEquals(1, phonebook.count());
@@ -139,11 +139,14 @@ class XmlRpcEndpointTest {
         assertThrows(ServiceException.class, () -> connection.call("trouverNumero", "Bob"));
     assertEquals(ErrorCode.NOT_FOUND, missing.code());
     assertEquals("no entry named 'Bob'", missing.getMessage());
-    assertEquals(ErrorCode.NOT_FOUND,
+    assertEquals(
+        ErrorCode.NOT_FOUND,
         assertThrows(ServiceException.class, () -> phonebook.remove("Bob")).code());
-    assertEquals(ErrorCode.NOT_FOUND,
+    assertEquals(
+        ErrorCode.NOT_FOUND,
         assertThrows(ServiceException.class, () -> phonebook.update("Bob", "123")).code());
-    assertEquals(ErrorCode.INVALID_ARGUMENT,
+    assertEquals(
+        ErrorCode.INVALID_ARGUMENT,
         assertThrows(ServiceException.class, () -> phonebook.add("Carol", "12")).code());
   }
 
@@ -161,8 +164,9 @@ class XmlRpcEndpointTest {
     ServiceException error =
         assertThrows(ServiceException.class, () -> connection.call("calculator.add", 1));
     assertEquals(ErrorCode.INVALID_ARGUMENT, error.code());
-    assertEquals("calculator.add takes 2 parameters, got 1;"
-        + " usage: calculator.add(double x, double y)", error.getMessage());
+    assertEquals(
+        "calculator.add takes 2 parameters, got 1;" + " usage: calculator.add(double x, double y)",
+        error.getMessage());
     Faults.assertFault(-32602, server.post(XmlRpcCalls.call("nbNumeros", "<int>1</int>")));
   }
 
@@ -170,21 +174,45 @@ class XmlRpcEndpointTest {
   void wrongTypeNamesTheParameterAndWhatWasExpected() throws Exception {
     ServiceException error =
         assertThrows(ServiceException.class, () -> connection.call("add", "two", 3));
-    assertEquals("parameter 1 (x) of add must be an int or a double, got a string;"
-        + " usage: add(double x, double y)", error.getMessage());
+    assertEquals(
+        "parameter 1 (x) of add must be an int or a double, got a string;"
+            + " usage: add(double x, double y)",
+        error.getMessage());
     Faults.assertFault(-32602, server.post(XmlRpcCalls.call("trouverNumero", "<int>1</int>")));
   }
 
   @Test
   void listMethodsNamesEveryMethodAndLabName() {
     List<Object> names = Arrays.asList(connection.call(Object[].class, "system.listMethods"));
-    for (String name : List.of("calculator.add", "calculator.subtract", "calculator.multiply",
-        "calculator.divide", "calculator.abs", "phonebook.addEntry", "phonebook.updateEntry",
-        "phonebook.findEntry", "phonebook.findNumber", "phonebook.countEntries",
-        "phonebook.removeEntry", "phonebook.removeAll", "phonebook.listEntries", "add", "mult",
-        "diff", "quotient", "absolue", "ajouterEntree", "trouverNumero", "nbNumeros",
-        "supprimerEntree", "supprimerTout", "system.listMethods", "system.methodSignature",
-        "system.methodHelp", "system.multicall")) {
+    for (String name :
+        List.of(
+            "calculator.add",
+            "calculator.subtract",
+            "calculator.multiply",
+            "calculator.divide",
+            "calculator.abs",
+            "phonebook.addEntry",
+            "phonebook.updateEntry",
+            "phonebook.findEntry",
+            "phonebook.findNumber",
+            "phonebook.countEntries",
+            "phonebook.removeEntry",
+            "phonebook.removeAll",
+            "phonebook.listEntries",
+            "add",
+            "mult",
+            "diff",
+            "quotient",
+            "absolue",
+            "ajouterEntree",
+            "trouverNumero",
+            "nbNumeros",
+            "supprimerEntree",
+            "supprimerTout",
+            "system.listMethods",
+            "system.methodSignature",
+            "system.methodHelp",
+            "system.multicall")) {
       assertTrue(names.contains(name), name + " missing from " + names);
     }
   }
@@ -194,31 +222,39 @@ class XmlRpcEndpointTest {
     Object[] add = connection.call(Object[].class, "system.methodSignature", "add");
     assertEquals(1, add.length);
     assertArrayEquals(new Object[] {"double", "double", "double"}, (Object[]) add[0]);
-    Object[] list = connection.call(Object[].class, "system.methodSignature",
-        "phonebook.listEntries");
+    Object[] list =
+        connection.call(Object[].class, "system.methodSignature", "phonebook.listEntries");
     assertArrayEquals(new Object[] {"array"}, (Object[]) list[0]);
     assertArrayEquals(new Object[] {"array", "string"}, (Object[]) list[1]);
   }
 
   @Test
   void methodHelpDescribesTheMethod() {
-    assertEquals("calculator.divide(double x, double y): Returns x / y; y = 0 is refused.",
+    assertEquals(
+        "calculator.divide(double x, double y): Returns x / y; y = 0 is refused.",
         connection.call("system.methodHelp", "calculator.divide"));
-    assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(ServiceException.class,
-        () -> connection.call("system.methodHelp", 3)).code());
+    assertEquals(
+        ErrorCode.INVALID_ARGUMENT,
+        assertThrows(ServiceException.class, () -> connection.call("system.methodHelp", 3)).code());
   }
 
   @Test
   void multicallAnswersEachCallOrItsFaultInOrder() {
-    Object[] answers = connection.call(Object[].class, "system.multicall", (Object) new Object[] {
-        Map.of("methodName", "add", "params", new Object[] {2, 3}),
-        Map.of("methodName", "quotient", "params", new Object[] {1, 0}),
-        Map.of("methodName", "system.multicall", "params", new Object[] {new Object[0]}),
-        Map.of("methodName", "nbNumeros", "params", new Object[0])});
+    Object[] answers =
+        connection.call(
+            Object[].class,
+            "system.multicall",
+            (Object)
+                new Object[] {
+                  Map.of("methodName", "add", "params", new Object[] {2, 3}),
+                  Map.of("methodName", "quotient", "params", new Object[] {1, 0}),
+                  Map.of("methodName", "system.multicall", "params", new Object[] {new Object[0]}),
+                  Map.of("methodName", "nbNumeros", "params", new Object[0])
+                });
     assertEquals(4, answers.length);
     assertArrayEquals(new Object[] {5.0}, (Object[]) answers[0]);
-    assertEquals(Map.of("faultCode", 400, "faultString", "division by zero: y must not be 0"),
-        answers[1]);
+    assertEquals(
+        Map.of("faultCode", 400, "faultString", "division by zero: y must not be 0"), answers[1]);
     assertEquals(-32602, ((Map<?, ?>) answers[2]).get("faultCode"));
     assertArrayEquals(new Object[] {0}, (Object[]) answers[3]);
   }
@@ -226,11 +262,15 @@ class XmlRpcEndpointTest {
   @Test
   void callsFollowEachOtherOnOneKeepAliveConnection() throws Exception {
     byte[] call = XmlRpcCalls.addTwoAndThree().getBytes(StandardCharsets.US_ASCII);
-    String request = "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
-        + "Content-Length: " + call.length + "\r\n\r\n"
-        + new String(call, StandardCharsets.US_ASCII);
-    try (SSLSocket socket = (SSLSocket) server.clientTls.getSocketFactory()
-        .createSocket("127.0.0.1", server.endpoint.port())) {
+    String request =
+        "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+            + "Content-Length: "
+            + call.length
+            + "\r\n\r\n"
+            + new String(call, StandardCharsets.US_ASCII);
+    try (SSLSocket socket =
+        (SSLSocket)
+            server.clientTls.getSocketFactory().createSocket("127.0.0.1", server.endpoint.port())) {
       socket.setSoTimeout(10_000);
       for (int i = 0; i < 3; i++) {
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -263,8 +303,10 @@ class XmlRpcEndpointTest {
   @Test
   void anotherPathIsRefusedWith404() throws Exception {
     URI other = server.endpoint.url().resolve("/RPC2/extra");
-    HttpResponse<String> response = server.send(HttpRequest.newBuilder(other)
-        .POST(HttpRequest.BodyPublishers.ofString(XmlRpcCalls.addTwoAndThree())));
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(other)
+                .POST(HttpRequest.BodyPublishers.ofString(XmlRpcCalls.addTwoAndThree())));
     assertEquals(404, response.statusCode());
   }
 
@@ -272,8 +314,7 @@ class XmlRpcEndpointTest {
   void closingTwiceIsSafeAndStopsServing() {
     server.endpoint.close();
     server.endpoint.close();
-    TransportException error =
-        assertThrows(TransportException.class, () -> calculator.add(1, 2));
+    TransportException error = assertThrows(TransportException.class, () -> calculator.add(1, 2));
     assertEquals(TransportException.Kind.UNREACHABLE, error.kind());
   }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Malformed, oversized and hostile requests: each gets a fault or a 4xx, none reaches
- * the network or burns the CPU, and the server answers a normal call afterwards.
+ * Malformed, oversized and hostile requests: each gets a fault or a 4xx, none reaches the network
+ * or burns the CPU, and the server answers a normal call afterwards.
  */
 @Timeout(30)
 class XmlRpcHostileInputTest {
@@ -47,8 +47,9 @@ class XmlRpcHostileInputTest {
 
   @Test
   void extensionsAndExceptionsAreOff() {
-    XmlRpcServerConfigImpl config = (XmlRpcServerConfigImpl) new HardenedXmlRpcServer(
-        new XmlRpcMethodTable(List.of()), 8).getConfig();
+    XmlRpcServerConfigImpl config =
+        (XmlRpcServerConfigImpl)
+            new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of()), 8).getConfig();
     assertFalse(config.isEnabledForExtensions());
     assertFalse(config.isEnabledForExceptions());
   }
@@ -57,21 +58,29 @@ class XmlRpcHostileInputTest {
   void doctypeWithAnExternalDtdIsRefusedWithoutFetchingIt() throws Exception {
     List<String> fetched = new CopyOnWriteArrayList<>();
     HttpServer dtdHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    dtdHost.createContext("/", exchange -> {
-      fetched.add(exchange.getRequestURI().toString());
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    dtdHost.createContext(
+        "/",
+        exchange -> {
+          fetched.add(exchange.getRequestURI().toString());
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     dtdHost.start();
     try {
       String dtd = "http://127.0.0.1:" + dtdHost.getAddress().getPort() + "/evil.dtd";
-      String external = "<?xml version=\"1.0\"?><!DOCTYPE methodCall SYSTEM \"" + dtd + "\">"
-          + XmlRpcCalls.addTwoAndThree().substring("<?xml version=\"1.0\"?>".length());
+      String external =
+          "<?xml version=\"1.0\"?><!DOCTYPE methodCall SYSTEM \""
+              + dtd
+              + "\">"
+              + XmlRpcCalls.addTwoAndThree().substring("<?xml version=\"1.0\"?>".length());
       String body = Faults.assertFault(-32700, server.post(external));
       assertTrue(body.contains("DOCTYPE"), body);
-      String entity = "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"" + dtd
-          + "?entity\">]>" + XmlRpcCalls.call("trouverNumero", "<string>&x;</string>")
-              .substring("<?xml version=\"1.0\"?>".length());
+      String entity =
+          "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \""
+              + dtd
+              + "?entity\">]>"
+              + XmlRpcCalls.call("trouverNumero", "<string>&x;</string>")
+                  .substring("<?xml version=\"1.0\"?>".length());
       Faults.assertFault(-32700, server.post(entity));
       assertEquals(List.of(), fetched);
     } finally {
@@ -84,11 +93,18 @@ class XmlRpcHostileInputTest {
     StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [");
     laughs.append("<!ENTITY lol0 \"lol\">");
     for (int i = 1; i <= 9; i++) {
-      laughs.append("<!ENTITY lol").append(i).append(" \"")
-          .append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+      laughs
+          .append("<!ENTITY lol")
+          .append(i)
+          .append(" \"")
+          .append(("&lol" + (i - 1) + ";").repeat(10))
+          .append("\">");
     }
-    laughs.append("]>").append(XmlRpcCalls.call("trouverNumero", "<string>&lol9;</string>")
-        .substring("<?xml version=\"1.0\"?>".length()));
+    laughs
+        .append("]>")
+        .append(
+            XmlRpcCalls.call("trouverNumero", "<string>&lol9;</string>")
+                .substring("<?xml version=\"1.0\"?>".length()));
     String body = Faults.assertFault(-32700, server.post(laughs.toString()));
     // Refused at the DOCTYPE, not after expanding entities up to the JDK's own limit.
     assertTrue(body.contains("DOCTYPE"), body);
@@ -97,20 +113,30 @@ class XmlRpcHostileInputTest {
   @Test
   void bodyOverTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
     int twentyMegabytes = 20 << 20;
-    String head = "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
-        + "Content-Length: " + twentyMegabytes + "\r\n\r\n";
-    String status = server.rawStatusLine(head, "<?xml version=\"1.0\"?><methodCall>"
-        .getBytes(StandardCharsets.US_ASCII));
+    String head =
+        "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+            + "Content-Length: "
+            + twentyMegabytes
+            + "\r\n\r\n";
+    String status =
+        server.rawStatusLine(
+            head, "<?xml version=\"1.0\"?><methodCall>".getBytes(StandardCharsets.US_ASCII));
     assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
   }
 
   @Test
   void bodyWithoutContentLengthIsRefusedWith411() throws Exception {
     byte[] call = XmlRpcCalls.addTwoAndThree().getBytes(StandardCharsets.US_ASCII);
-    String head = "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
-        + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(call.length) + "\r\n";
-    String status = server.rawStatusLine(head, (new String(call, StandardCharsets.US_ASCII)
-        + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    String head =
+        "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n"
+            + Integer.toHexString(call.length)
+            + "\r\n";
+    String status =
+        server.rawStatusLine(
+            head,
+            (new String(call, StandardCharsets.US_ASCII) + "\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     assertEquals("HTTP/1.1 411 Length Required", status);
   }
 
@@ -126,41 +152,54 @@ class XmlRpcHostileInputTest {
 
   @Test
   void callWithoutParamsIsAnInvalidParamsFault() throws Exception {
-    String body = Faults.assertFault(-32602,
-        server.post("<?xml version=\"1.0\"?><methodCall><methodName>add</methodName>"
-            + "</methodCall>"));
+    String body =
+        Faults.assertFault(
+            -32602,
+            server.post(
+                "<?xml version=\"1.0\"?><methodCall><methodName>add</methodName>"
+                    + "</methodCall>"));
     assertTrue(body.contains("add takes 2 parameters, got 0"), body);
   }
 
   @Test
   void stringWhereANumberBelongsIsAnInvalidParamsFault() throws Exception {
-    Faults.assertFault(-32602,
-        server.post(XmlRpcCalls.call("add", "<string>two</string>", "<int>3</int>")));
+    Faults.assertFault(
+        -32602, server.post(XmlRpcCalls.call("add", "<string>two</string>", "<int>3</int>")));
   }
 
   @Test
   void nonNumericIntIsANotWellFormedFault() throws Exception {
-    Faults.assertFault(-32700,
-        server.post(XmlRpcCalls.call("add", "<int>two</int>", "<int>3</int>")));
+    Faults.assertFault(
+        -32700, server.post(XmlRpcCalls.call("add", "<int>two</int>", "<int>3</int>")));
   }
 
   @Test
   void serializedJavaObjectIsRefusedSinceExtensionsAreOff() throws Exception {
     String serialized = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xAC, (byte) 0xED});
-    Faults.assertFault(-32700, server.post(XmlRpcCalls.call("add",
-        "<ex:serializable xmlns:ex=\"http://ws.apache.org/xmlrpc/namespaces/extensions\">"
-            + serialized + "</ex:serializable>", "<int>3</int>")));
-    Faults.assertFault(-32700, server.post(XmlRpcCalls.call("add",
-        "<ex:i8 xmlns:ex=\"http://ws.apache.org/xmlrpc/namespaces/extensions\">2</ex:i8>",
-        "<int>3</int>")));
+    Faults.assertFault(
+        -32700,
+        server.post(
+            XmlRpcCalls.call(
+                "add",
+                "<ex:serializable xmlns:ex=\"http://ws.apache.org/xmlrpc/namespaces/extensions\">"
+                    + serialized
+                    + "</ex:serializable>",
+                "<int>3</int>")));
+    Faults.assertFault(
+        -32700,
+        server.post(
+            XmlRpcCalls.call(
+                "add",
+                "<ex:i8 xmlns:ex=\"http://ws.apache.org/xmlrpc/namespaces/extensions\">2</ex:i8>",
+                "<int>3</int>")));
   }
 
   @Test
   void nestingDeeperThanTheLimitIsRefused() throws Exception {
-    String deep = "<array><data><value>".repeat(9) + "<int>1</int>"
-        + "</value></data></array>".repeat(9);
-    String body = Faults.assertFault(-32700, server.post(XmlRpcCalls.call("add", deep,
-        "<int>3</int>")));
+    String deep =
+        "<array><data><value>".repeat(9) + "<int>1</int>" + "</value></data></array>".repeat(9);
+    String body =
+        Faults.assertFault(-32700, server.post(XmlRpcCalls.call("add", deep, "<int>3</int>")));
     assertTrue(body.contains("nest deeper than the limit of 8 levels"), body);
   }
 }

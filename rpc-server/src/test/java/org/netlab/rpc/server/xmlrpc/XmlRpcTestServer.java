@@ -19,8 +19,8 @@ import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 
 /**
- * A real endpoint on 127.0.0.1, port 0, with TLS from a fresh local CA and a real SQLite
- * phonebook, plus the ways tests talk to it: our clients, raw HTTP, raw TLS sockets.
+ * A real endpoint on 127.0.0.1, port 0, with TLS from a fresh local CA and a real SQLite phonebook,
+ * plus the ways tests talk to it: our clients, raw HTTP, raw TLS sockets.
  */
 final class XmlRpcTestServer implements AutoCloseable {
   final JdbcPhonebook phonebook;
@@ -34,11 +34,20 @@ final class XmlRpcTestServer implements AutoCloseable {
     caFile = ca.certificateFile();
     clientTls = SslContexts.forClient(caFile, null, null);
     phonebook = JdbcPhonebook.openEmbedded(directory.resolve("data"));
-    endpoint = new XmlRpcEndpoint(new InetSocketAddress("127.0.0.1", 0),
-        SslContexts.forServer(ca.serverFiles()), new FiniteCalculator(), phonebook, limits)
-        .start();
-    http = HttpClient.newBuilder().sslContext(clientTls).version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    endpoint =
+        new XmlRpcEndpoint(
+                new InetSocketAddress("127.0.0.1", 0),
+                SslContexts.forServer(ca.serverFiles()),
+                new FiniteCalculator(),
+                phonebook,
+                limits)
+            .start();
+    http =
+        HttpClient.newBuilder()
+            .sslContext(clientTls)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   static XmlRpcTestServer start(Path directory) throws IOException {
@@ -55,9 +64,11 @@ final class XmlRpcTestServer implements AutoCloseable {
 
   /** POSTs a body to /RPC2 as any HTTP client would, Content-Length included. */
   HttpResponse<String> post(String body) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(endpoint.url())
+    return http.send(
+        HttpRequest.newBuilder(endpoint.url())
             .header("Content-Type", "text/xml")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -66,12 +77,12 @@ final class XmlRpcTestServer implements AutoCloseable {
   }
 
   /**
-   * Sends raw bytes over a TLS socket and answers the status line; for requests no
-   * well-behaved HTTP client would send.
+   * Sends raw bytes over a TLS socket and answers the status line; for requests no well-behaved
+   * HTTP client would send.
    */
   String rawStatusLine(String head, byte[] body) throws IOException {
-    try (SSLSocket socket = (SSLSocket) clientTls.getSocketFactory()
-        .createSocket("127.0.0.1", endpoint.port())) {
+    try (SSLSocket socket =
+        (SSLSocket) clientTls.getSocketFactory().createSocket("127.0.0.1", endpoint.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));

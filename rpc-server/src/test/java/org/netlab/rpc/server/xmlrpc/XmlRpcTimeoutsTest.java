@@ -27,8 +27,8 @@ import org.netlab.tls.DataDirectory;
 import org.netlab.tls.SslContexts;
 
 /**
- * Slow and idle connections are closed by the server. The JDK server reads its timeouts
- * once per JVM, so the endpoint runs in a JVM of its own with one-second timeouts.
+ * Slow and idle connections are closed by the server. The JDK server reads its timeouts once per
+ * JVM, so the endpoint runs in a JVM of its own with one-second timeouts.
  */
 @Timeout(90)
 class XmlRpcTimeoutsTest {
@@ -39,16 +39,22 @@ class XmlRpcTimeoutsTest {
   @BeforeEach
   void startServerWithOneSecondTimeouts() throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    server = new ProcessBuilder(java,
-        "-Dsun.net.httpserver.nodelay=true",
-        "-Dsun.net.httpserver.maxReqTime=1",
-        "-Dsun.net.httpserver.idleInterval=1",
-        "-Dsun.net.httpserver.clockTick=200",
-        "-cp", System.getProperty("java.class.path"),
-        XmlRpcBenchServer.class.getName(), "0", directory.toString())
-        .redirectErrorStream(true).start();
-    BufferedReader output = new BufferedReader(
-        new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    server =
+        new ProcessBuilder(
+                java,
+                "-Dsun.net.httpserver.nodelay=true",
+                "-Dsun.net.httpserver.maxReqTime=1",
+                "-Dsun.net.httpserver.idleInterval=1",
+                "-Dsun.net.httpserver.clockTick=200",
+                "-cp",
+                System.getProperty("java.class.path"),
+                XmlRpcBenchServer.class.getName(),
+                "0",
+                directory.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     for (String line = output.readLine(); line != null; line = output.readLine()) {
       if (line.startsWith("serving ")) {
         url = URI.create(line.split(" ")[1]);
@@ -81,8 +87,12 @@ class XmlRpcTimeoutsTest {
     byte[] call = XmlRpcCalls.addTwoAndThree().getBytes(StandardCharsets.US_ASCII);
     try (SSLSocket socket = connect()) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
-          + "Content-Length: " + call.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+                  + "Content-Length: "
+                  + call.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(call);
       out.flush();
       InputStream in = socket.getInputStream();
@@ -93,8 +103,11 @@ class XmlRpcTimeoutsTest {
   }
 
   private SSLSocket connect() throws IOException {
-    SSLSocket socket = (SSLSocket) SslContexts.forClient(caFile(), null, null)
-        .getSocketFactory().createSocket(url.getHost(), url.getPort());
+    SSLSocket socket =
+        (SSLSocket)
+            SslContexts.forClient(caFile(), null, null)
+                .getSocketFactory()
+                .createSocket(url.getHost(), url.getPort());
     socket.setSoTimeout(30_000);
     return socket;
   }
