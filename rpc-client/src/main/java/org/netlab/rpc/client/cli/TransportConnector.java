@@ -1,10 +1,20 @@
 package org.netlab.rpc.client.cli;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.client.TransportException;
+import org.netlab.rpc.client.grpc.GrpcCalculatorClient;
+import org.netlab.rpc.client.grpc.GrpcClientSettings;
+import org.netlab.rpc.client.grpc.GrpcConnection;
+import org.netlab.rpc.client.grpc.GrpcPhonebookClient;
+import org.netlab.rpc.client.xmlrpc.XmlRpcCalculatorClient;
+import org.netlab.rpc.client.xmlrpc.XmlRpcClientSettings;
+import org.netlab.rpc.client.xmlrpc.XmlRpcPhonebookClient;
 
 /**
  * The production {@link ServiceConnector}: picks the gRPC or the XML-RPC client by the URL's
@@ -16,8 +26,14 @@ public final class TransportConnector implements ServiceConnector {
   public Connection<Calculator> calculator(ConnectionSettings settings) {
     requireTrustMaterial(settings);
     return switch (settings.url().protocol()) {
-      case GRPC -> notWired("gRPC calculator");
-      case XML_RPC -> notWired("XML-RPC calculator");
+      case GRPC -> overGrpc(settings, GrpcCalculatorClient::new);
+      case XML_RPC ->
+          overXmlRpc(
+              settings,
+              xmlRpc -> {
+                XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(xmlRpc);
+                return new Connection<Calculator>(client, client::close);
+              });
     };
   }
 
@@ -25,8 +41,14 @@ public final class TransportConnector implements ServiceConnector {
   public Connection<Phonebook> phonebook(ConnectionSettings settings) {
     requireTrustMaterial(settings);
     return switch (settings.url().protocol()) {
-      case GRPC -> notWired("gRPC phonebook");
-      case XML_RPC -> notWired("XML-RPC phonebook");
+      case GRPC -> overGrpc(settings, GrpcPhonebookClient::new);
+      case XML_RPC ->
+          overXmlRpc(
+              settings,
+              xmlRpc -> {
+                XmlRpcPhonebookClient client = new XmlRpcPhonebookClient(xmlRpc);
+                return new Connection<Phonebook>(client, client::close);
+              });
     };
   }
 
@@ -58,7 +80,52 @@ public final class TransportConnector implements ServiceConnector {
     }
   }
 
-  private static <T> Connection<T> notWired(String client) {
-    throw new UnsupportedOperationException(client + " client not wired yet");
+  private static <T> Connection<T> overGrpc(
+      ConnectionSettings settings, Function<GrpcConnection, T> client) {
+    ServerUrl url = settings.url();
+    GrpcClientSettings grpc =
+        new GrpcClientSettings(
+            url.host(),
+            url.port(),
+            !url.tls(),
+            url.tls() ? settings.caFile() : null,
+            settings.clientCertificate(),
+            settings.clientKey(),
+            settings.timeout());
+    GrpcConnection connection;
+    try {
+      connection = GrpcConnection.open(grpc);
+    } catch (IOException e) {
+      throw unreadableTlsFiles(e);
+    }
+    return new Connection<>(client.apply(connection), connection::close);
+  }
+
+  private static <T> Connection<T> overXmlRpc(ConnectionSettings settings, XmlRpcOpener<T> opener) {
+    XmlRpcClientSettings xmlRpc =
+        XmlRpcClientSettings.forUrl(URI.create(settings.url().toString()))
+            .withTimeouts(settings.timeout(), settings.timeout());
+    if (settings.url().tls()) {
+      xmlRpc = xmlRpc.withCaFile(settings.caFile());
+      if (settings.mutualTls()) {
+        xmlRpc = xmlRpc.withClientCertificate(settings.clientCertificate(), settings.clientKey());
+      }
+    }
+    try {
+      return opener.open(xmlRpc);
+    } catch (IOException e) {
+      throw unreadableTlsFiles(e);
+    }
+  }
+
+  /** Opens one XML-RPC client; IOException when its TLS files cannot be read. */
+  @FunctionalInterface
+  private interface XmlRpcOpener<T> {
+    Connection<T> open(XmlRpcClientSettings settings) throws IOException;
+  }
+
+  private static TransportException unreadableTlsFiles(IOException e) {
+    return new TransportException(
+        TransportException.Kind.UNTRUSTED, "cannot use the TLS files: " + e.getMessage(), e);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
@@ -17,7 +18,10 @@ import org.netlab.rpc.server.RpcServer;
 import org.netlab.rpc.server.ServerTls;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.netlab.tls.DataDirectory;
+import org.netlab.tls.SslContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -32,7 +36,7 @@ import picocli.CommandLine.Option;
     name = "rpc-server",
     mixinStandardHelpOptions = true,
     version = "netlab rpc-server 0.1.0",
-    description = "Serves the Calculator and Phonebook over gRPC, with TLS by default.",
+    description = "Serves the Calculator and Phonebook over gRPC and XML-RPC, with TLS by default.",
     sortOptions = false)
 public final class RpcServerCommand implements Callable<Integer> {
   /** Exit code when the server cannot start: port taken, TLS files unreadable, store down. */
@@ -49,6 +53,12 @@ public final class RpcServerCommand implements Callable<Integer> {
       paramLabel = "PORT",
       description = "gRPC port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int grpcPort = 50051;
+
+  @Option(
+      names = "--xmlrpc-port",
+      paramLabel = "PORT",
+      description = "XML-RPC port, path /RPC2; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int xmlRpcPort = 8443;
 
   @Option(
       names = "--data-dir",
@@ -131,16 +141,25 @@ public final class RpcServerCommand implements Callable<Integer> {
     Logger log = LoggerFactory.getLogger(RpcServerCommand.class);
 
     ServerTls tls = plaintext ? null : ServerTls.resolve(tlsCertificate, tlsKey, clientCa, dataDir);
-    InetSocketAddress grpcAddress = new InetSocketAddress(bindAddress(), grpcPort);
+    InetAddress address = bindAddress();
+    SSLContext xmlRpcTls = tls == null ? null : SslContexts.forServer(tls.files());
     JdbcPhonebook store =
         storeUrl == null ? JdbcPhonebook.openEmbedded(dataDir) : JdbcPhonebook.open(storeUrl);
     Calculator calculator = new FiniteCalculator();
     List<Endpoint> endpoints =
         List.of(
             new GrpcEndpoint(
-                new GrpcEndpointSettings(grpcAddress, tls == null ? null : tls.files()),
+                new GrpcEndpointSettings(
+                    new InetSocketAddress(address, grpcPort), tls == null ? null : tls.files()),
                 calculator,
-                store));
+                store),
+            new XmlRpcEndpoint(
+                new InetSocketAddress(address, xmlRpcPort),
+                xmlRpcTls,
+                tls != null && tls.files().mutual(),
+                calculator,
+                store,
+                XmlRpcLimits.defaults()));
     RpcServer server = new RpcServer(store, endpoints);
     server.start();
 

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.server.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +33,13 @@ import org.slf4j.LoggerFactory;
  * with TCP_NODELAY ({@code sun.net.httpserver.nodelay}): without it each small answer waits about
  * 40 ms on Nagle's algorithm and the client's delayed ACK.
  */
-public final class XmlRpcEndpoint implements AutoCloseable {
+public final class XmlRpcEndpoint implements Endpoint {
   private static final Logger log = LoggerFactory.getLogger(XmlRpcEndpoint.class);
 
   /** Longest wait for calls in progress when closing. */
   private static final int STOP_DELAY_SECONDS = 2;
 
+  private final InetSocketAddress address;
   private final HttpServer server;
   private final ThreadPoolExecutor workers;
   private final String scheme;
@@ -45,7 +47,7 @@ public final class XmlRpcEndpoint implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
-   * Binds the port (0 picks a free one); {@link #start()} then serves.
+   * Prepares the endpoint; {@link #start()} binds the address (port 0 picks a free one) and serves.
    *
    * @param tls the server's TLS context, from {@code SslContexts.forServer}; null serves plain HTTP
    * @param requireClientCertificate whether clients must present a certificate trusted by {@code
@@ -68,8 +70,8 @@ public final class XmlRpcEndpoint implements AutoCloseable {
     HardenedXmlRpcServer xmlRpc =
         new HardenedXmlRpcServer(new XmlRpcMethodTable(methods), limits.maxNestingDepth());
 
-    server =
-        tls == null ? HttpServer.create(address, 0) : https(address, tls, requireClientCertificate);
+    this.address = address;
+    server = tls == null ? HttpServer.create() : https(tls, requireClientCertificate);
     scheme = tls == null ? "http" : "https";
     workers =
         new ThreadPoolExecutor(
@@ -98,16 +100,33 @@ public final class XmlRpcEndpoint implements AutoCloseable {
     this(address, tls, false, calculator, phonebook, limits);
   }
 
-  /** Starts serving; returns this for chaining. */
-  public XmlRpcEndpoint start() {
+  /**
+   * Binds the address and starts serving.
+   *
+   * @throws IOException when the address cannot be bound (port taken, no such address)
+   */
+  @Override
+  public void start() throws IOException {
     if (closed.get()) {
       throw new IllegalStateException("the XML-RPC endpoint is closed");
     }
     if (started.compareAndSet(false, true)) {
+      try {
+        server.bind(address, 0);
+      } catch (IOException e) {
+        started.set(false);
+        throw new IOException(
+            "cannot listen for XML-RPC on "
+                + address.getHostString()
+                + ":"
+                + address.getPort()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
       server.start();
       log.info("XML-RPC serving at {}", url());
     }
-    return this;
   }
 
   public int port() {
@@ -115,7 +134,13 @@ public final class XmlRpcEndpoint implements AutoCloseable {
   }
 
   /** Where clients call, e.g. {@code https://127.0.0.1:8443/RPC2}. */
-  public URI url() {
+  @Override
+  public String url() {
+    return uri().toString();
+  }
+
+  /** {@link #url()} as a URI. */
+  public URI uri() {
     InetSocketAddress address = server.getAddress();
     String host = address.getAddress().getHostAddress();
     if (host.contains(":")) {
@@ -123,6 +148,10 @@ public final class XmlRpcEndpoint implements AutoCloseable {
     }
     return URI.create(scheme + "://" + host + ":" + address.getPort() + XmlRpcHttpHandler.PATH);
   }
+
+  /** XML-RPC has no health service to warn clients with; calls go on being served. */
+  @Override
+  public void beginDrain() {}
 
   /** Stops accepting, lets calls in progress finish for a short while, then stops. */
   @Override
@@ -142,10 +171,9 @@ public final class XmlRpcEndpoint implements AutoCloseable {
     }
   }
 
-  private static HttpsServer https(
-      InetSocketAddress address, SSLContext tls, boolean requireClientCertificate)
+  private static HttpsServer https(SSLContext tls, boolean requireClientCertificate)
       throws IOException {
-    HttpsServer https = HttpsServer.create(address, 0);
+    HttpsServer https = HttpsServer.create();
     https.setHttpsConfigurator(
         new HttpsConfigurator(tls) {
           @Override

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.phonebook.Entry;
 import org.netlab.rpc.client.grpc.GrpcClientSettings;
 import org.netlab.rpc.client.grpc.GrpcPhonebookClient;
+import org.netlab.rpc.client.xmlrpc.XmlRpcClientSettings;
+import org.netlab.rpc.client.xmlrpc.XmlRpcPhonebookClient;
 import org.netlab.rpc.server.RpcServer;
 import org.netlab.tls.DataDirectory;
 import picocli.CommandLine;
@@ -33,14 +36,29 @@ class RpcServerCommandTest {
     CompletableFuture<Integer> exit =
         CompletableFuture.supplyAsync(
             () ->
-                commandLine(command).execute("--grpc-port", "0", "--data-dir", dataDir.toString()));
+                commandLine(command)
+                    .execute(
+                        "--grpc-port",
+                        "0",
+                        "--xmlrpc-port",
+                        "0",
+                        "--data-dir",
+                        dataDir.toString()));
     RpcServer server = started.get(30, TimeUnit.SECONDS);
-    String url = server.urls().get(0);
-    assertTrue(url.startsWith("grpcs://127.0.0.1:"), url);
-    try (GrpcPhonebookClient client =
-        GrpcPhonebookClient.connect(
-            GrpcClientSettings.forUrl(url).withCaFile(DataDirectory.caFile(dataDir)))) {
-      assertEquals(new Entry("Ada", "555-0100"), client.add("Ada", "555-0100"));
+    String grpcUrl = server.urls().get(0);
+    String xmlRpcUrl = server.urls().get(1);
+    assertTrue(grpcUrl.startsWith("grpcs://127.0.0.1:"), grpcUrl);
+    assertTrue(
+        xmlRpcUrl.startsWith("https://127.0.0.1:") && xmlRpcUrl.endsWith("/RPC2"), xmlRpcUrl);
+    try (GrpcPhonebookClient grpc =
+            GrpcPhonebookClient.connect(
+                GrpcClientSettings.forUrl(grpcUrl).withCaFile(DataDirectory.caFile(dataDir)));
+        XmlRpcPhonebookClient xmlRpc =
+            new XmlRpcPhonebookClient(
+                XmlRpcClientSettings.forUrl(URI.create(xmlRpcUrl))
+                    .withCaFile(DataDirectory.caFile(dataDir)))) {
+      assertEquals(new Entry("Ada", "555-0100"), grpc.add("Ada", "555-0100"));
+      assertEquals(new Entry("Ada", "555-0100"), xmlRpc.find("ada"));
     }
     server.close();
     assertEquals(0, exit.get(30, TimeUnit.SECONDS));
@@ -54,11 +72,31 @@ class RpcServerCommandTest {
               .execute(
                   "--grpc-port",
                   String.valueOf(taken.getLocalPort()),
+                  "--xmlrpc-port",
+                  "0",
                   "--data-dir",
                   dataDir.toString());
       assertEquals(RpcServerCommand.CANNOT_START, exit);
       assertOneLine(
           "rpc-server: cannot listen for gRPC on 127.0.0.1:" + taken.getLocalPort() + ": ");
+    }
+  }
+
+  @Test
+  void aTakenXmlRpcPortExitsNonZeroWithAOneLineReason() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int exit =
+          commandLine(new RpcServerCommand())
+              .execute(
+                  "--grpc-port",
+                  "0",
+                  "--xmlrpc-port",
+                  String.valueOf(taken.getLocalPort()),
+                  "--data-dir",
+                  dataDir.toString());
+      assertEquals(RpcServerCommand.CANNOT_START, exit);
+      assertOneLine(
+          "rpc-server: cannot listen for XML-RPC on 127.0.0.1:" + taken.getLocalPort() + ": ");
     }
   }
 
@@ -99,6 +137,7 @@ class RpcServerCommandTest {
         new String[] {
           "--bind",
           "--grpc-port",
+          "--xmlrpc-port",
           "--data-dir",
           "--tls-cert",
           "--tls-key",

@@ -30,7 +30,7 @@ class PythonLabClientTest {
           new ProcessBuilder(
                   "python3",
                   SCRIPT.toString(),
-                  server.endpoint.url().toString().replace("127.0.0.1", "localhost"),
+                  server.endpoint.uri().toString().replace("127.0.0.1", "localhost"),
                   server.caFile.toString())
               .redirectErrorStream(true)
               .start();

@@ -43,7 +43,7 @@ public final class XmlRpcBenchServer {
                 phonebook,
                 limits)) {
       endpoint.start();
-      System.out.println("serving " + endpoint.url() + " with CA " + ca.certificateFile());
+      System.out.println("serving " + endpoint.uri() + " with CA " + ca.certificateFile());
       new CountDownLatch(1).await();
     }
   }

@@ -60,7 +60,7 @@ class XmlRpcEndpointTest {
   @Test
   void urlIsHttpsOnLoopbackAtRpc2() {
     assertEquals(
-        URI.create("https://127.0.0.1:" + server.endpoint.port() + "/RPC2"), server.endpoint.url());
+        URI.create("https://127.0.0.1:" + server.endpoint.port() + "/RPC2"), server.endpoint.uri());
   }
 
   @Test
@@ -295,14 +295,14 @@ class XmlRpcEndpointTest {
 
   @Test
   void getIsRefusedWith405() throws Exception {
-    HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.endpoint.url()));
+    HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.endpoint.uri()));
     assertEquals(405, response.statusCode());
     assertEquals("POST", response.headers().firstValue("Allow").orElseThrow());
   }
 
   @Test
   void anotherPathIsRefusedWith404() throws Exception {
-    URI other = server.endpoint.url().resolve("/RPC2/extra");
+    URI other = server.endpoint.uri().resolve("/RPC2/extra");
     HttpResponse<String> response =
         server.send(
             HttpRequest.newBuilder(other)

@@ -36,12 +36,12 @@ final class XmlRpcTestServer implements AutoCloseable {
     phonebook = JdbcPhonebook.openEmbedded(directory.resolve("data"));
     endpoint =
         new XmlRpcEndpoint(
-                new InetSocketAddress("127.0.0.1", 0),
-                SslContexts.forServer(ca.serverFiles()),
-                new FiniteCalculator(),
-                phonebook,
-                limits)
-            .start();
+            new InetSocketAddress("127.0.0.1", 0),
+            SslContexts.forServer(ca.serverFiles()),
+            new FiniteCalculator(),
+            phonebook,
+            limits);
+    endpoint.start();
     http =
         HttpClient.newBuilder()
             .sslContext(clientTls)
@@ -59,13 +59,13 @@ final class XmlRpcTestServer implements AutoCloseable {
   }
 
   XmlRpcClientSettings clientSettings() {
-    return XmlRpcClientSettings.forUrl(endpoint.url()).withCaFile(caFile);
+    return XmlRpcClientSettings.forUrl(endpoint.uri()).withCaFile(caFile);
   }
 
   /** POSTs a body to /RPC2 as any HTTP client would, Content-Length included. */
   HttpResponse<String> post(String body) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(endpoint.url())
+        HttpRequest.newBuilder(endpoint.uri())
             .header("Content-Type", "text/xml")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build(),

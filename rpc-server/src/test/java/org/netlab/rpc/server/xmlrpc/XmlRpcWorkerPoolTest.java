@@ -47,17 +47,17 @@ class XmlRpcWorkerPoolTest {
     // client waiting in the queue could not even send its first line.
     try (JdbcPhonebook phonebook = JdbcPhonebook.openEmbedded(directory);
         XmlRpcEndpoint endpoint =
-            new XmlRpcEndpoint(
+            started(
+                new XmlRpcEndpoint(
                     new InetSocketAddress("127.0.0.1", 0),
                     null,
                     new FiniteCalculator(),
                     phonebook,
-                    oneWorker)
-                .start();
+                    oneWorker));
         Socket first = startRequest(endpoint);
         Socket second = startRequest(endpoint);
         Socket third = startRequest(endpoint)) {
-      assertEquals("http", endpoint.url().getScheme());
+      assertEquals("http", endpoint.uri().getScheme());
       // The dispatcher may take the three in any order: exactly one is shed.
       List<Socket> open = new ArrayList<>();
       for (Socket socket : List.of(first, second, third)) {
@@ -117,5 +117,10 @@ class XmlRpcWorkerPoolTest {
     } finally {
       socket.setSoTimeout(20_000);
     }
+  }
+
+  private static XmlRpcEndpoint started(XmlRpcEndpoint endpoint) throws IOException {
+    endpoint.start();
+    return endpoint;
   }
 }
