@@ -125,7 +125,7 @@ public final class XmlRpcEndpoint implements Endpoint {
             e);
       }
       server.start();
-      log.info("XML-RPC serving at {}", url());
+      log.debug("XML-RPC serving at {}", url());
     }
   }
 
