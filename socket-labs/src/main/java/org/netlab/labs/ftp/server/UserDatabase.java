@@ -15,13 +15,14 @@ import java.util.TreeMap;
  * write. Unknown names cost as much time as known ones, so names cannot be probed.
  */
 public final class UserDatabase {
-  private static final PasswordHash DECOY =
-      PasswordHash.create("decoy".toCharArray(), PasswordHash.DEFAULT_ITERATIONS);
-
   private final Map<String, PasswordHash> users;
+  /** Checked for unknown names, with the highest cost found among the real entries. */
+  private final PasswordHash decoy;
 
   public UserDatabase(Map<String, PasswordHash> users) {
     this.users = Map.copyOf(users);
+    int iterations = users.values().stream().mapToInt(PasswordHash::iterations).max().orElse(1000);
+    this.decoy = PasswordHash.create("decoy".toCharArray(), iterations);
   }
 
   public static UserDatabase empty() {
@@ -62,7 +63,7 @@ public final class UserDatabase {
   public boolean verify(String name, char[] password) {
     PasswordHash hash = users.get(name);
     if (hash == null) {
-      DECOY.matches(password);
+      decoy.matches(password);
       return false;
     }
     return hash.matches(password);
