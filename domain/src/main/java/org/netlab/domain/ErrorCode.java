@@ -1,8 +1,8 @@
 package org.netlab.domain;
 
 /**
- * Why a service refused a call. Every transport maps these codes one to one, so a
- * client sees the same code whichever protocol carried the call.
+ * Why a service refused a call. Every transport maps these codes one to one, so a client sees the
+ * same code whichever protocol carried the call.
  */
 public enum ErrorCode {
   /** The caller sent a value that breaks a rule; the message names the field. */

@@ -3,8 +3,8 @@ package org.netlab.domain;
 import java.util.Objects;
 
 /**
- * The one error model of the services: a code and a message a person can act on.
- * Messages never hold stack traces or class names, since transports send them on.
+ * The one error model of the services: a code and a message a person can act on. Messages never
+ * hold stack traces or class names, since transports send them on.
  */
 public final class ServiceException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where servers keep their state (the phonebook store, the generated CA) when no
- * {@code --data-dir} is given, and so where local clients find the CA to trust:
- * {@code $NETLAB_DATA_DIR}, else {@code $XDG_DATA_HOME/netlab}, else {@code
- * ~/.local/share/netlab}.
+ * Where servers keep their state (the phonebook store, the generated CA) when no {@code --data-dir}
+ * is given, and so where local clients find the CA to trust: {@code $NETLAB_DATA_DIR}, else {@code
+ * $XDG_DATA_HOME/netlab}, else {@code ~/.local/share/netlab}.
  */
 public final class DataDirectory {
   /** The subdirectory that holds the generated CA and server certificate. */

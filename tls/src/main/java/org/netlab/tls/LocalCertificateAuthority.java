@@ -33,9 +33,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A private certificate authority kept in a directory, so servers have TLS with no
- * set-up: created on first use, reused afterwards. Clients trust it through its
- * certificate, {@code ca.pem}. Keys are ECDSA P-256, written owner-readable only.
+ * A private certificate authority kept in a directory, so servers have TLS with no set-up: created
+ * on first use, reused afterwards. Clients trust it through its certificate, {@code ca.pem}. Keys
+ * are ECDSA P-256, written owner-readable only.
  */
 public final class LocalCertificateAuthority {
   public static final String CA_CERTIFICATE = "ca.pem";
@@ -48,8 +48,10 @@ public final class LocalCertificateAuthority {
 
   private static final Duration CA_VALIDITY = Duration.ofDays(3650);
   private static final Duration LEAF_VALIDITY = Duration.ofDays(397);
+
   /** A server certificate closer than this to its end is issued anew at start. */
   private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path directory;
@@ -78,8 +80,12 @@ public final class LocalCertificateAuthority {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
-                  name, serial(), Date.from(now.minus(Duration.ofHours(1))),
-                  Date.from(now.plus(CA_VALIDITY)), name, pair.getPublic())
+                  name,
+                  serial(),
+                  Date.from(now.minus(Duration.ofHours(1))),
+                  Date.from(now.plus(CA_VALIDITY)),
+                  name,
+                  pair.getPublic())
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
               .addExtension(
                   Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
@@ -97,9 +103,9 @@ public final class LocalCertificateAuthority {
   }
 
   /**
-   * The server's TLS files for a server with no certificate of its own: {@code
-   * server.pem} and {@code server.key} in this CA's directory, valid for {@link
-   * #LOCAL_NAMES}; issued on first use and again when close to expiry.
+   * The server's TLS files for a server with no certificate of its own: {@code server.pem} and
+   * {@code server.key} in this CA's directory, valid for {@link #LOCAL_NAMES}; issued on first use
+   * and again when close to expiry.
    */
   public TlsFiles serverFiles() throws IOException {
     Path chain = directory.resolve(SERVER_CHAIN);
@@ -117,8 +123,8 @@ public final class LocalCertificateAuthority {
   }
 
   /**
-   * Issues a certificate signed by this CA and writes its chain (leaf, then CA) and its
-   * private key (owner-readable only).
+   * Issues a certificate signed by this CA and writes its chain (leaf, then CA) and its private key
+   * (owner-readable only).
    *
    * @param names DNS names or IP addresses the certificate is valid for
    */
@@ -131,25 +137,31 @@ public final class LocalCertificateAuthority {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
-                  certificate, serial(), Date.from(now.minus(Duration.ofHours(1))),
+                  certificate,
+                  serial(),
+                  Date.from(now.minus(Duration.ofHours(1))),
                   Date.from(now.plus(LEAF_VALIDITY)),
                   new X500Principal("CN=" + commonName.replaceAll("[,=+<>#;\"\\\\]", "_")),
                   pair.getPublic())
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
               .addExtension(
-                  Extension.keyUsage, true,
+                  Extension.keyUsage,
+                  true,
                   new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement))
               .addExtension(
-                  Extension.extendedKeyUsage, false,
+                  Extension.extendedKeyUsage,
+                  false,
                   new ExtendedKeyUsage(
                       purpose == Purpose.SERVER
                           ? KeyPurposeId.id_kp_serverAuth
                           : KeyPurposeId.id_kp_clientAuth))
               .addExtension(
-                  Extension.authorityKeyIdentifier, false,
+                  Extension.authorityKeyIdentifier,
+                  false,
                   extensions.createAuthorityKeyIdentifier(certificate))
               .addExtension(
-                  Extension.subjectKeyIdentifier, false,
+                  Extension.subjectKeyIdentifier,
+                  false,
                   extensions.createSubjectKeyIdentifier(pair.getPublic()));
       if (!names.isEmpty()) {
         builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(names));
@@ -202,7 +214,8 @@ public final class LocalCertificateAuthority {
       throws GeneralSecurityException {
     try {
       return new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+          .getCertificate(
+              builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException(e);
     }

@@ -14,8 +14,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Builds JDK {@link SSLContext}s from PEM files, for the transports that take one
- * (the HTTPS server of XML-RPC, FTPS, the clients).
+ * Builds JDK {@link SSLContext}s from PEM files, for the transports that take one (the HTTPS server
+ * of XML-RPC, FTPS, the clients).
  */
 public final class SslContexts {
   private static final char[] NO_PASSWORD = new char[0];
@@ -23,9 +23,9 @@ public final class SslContexts {
   private SslContexts() {}
 
   /**
-   * A server context presenting {@code files.chain()}; when {@code files.clientCa()} is
-   * set it also trusts client certificates from that CA (the caller still has to
-   * require client authentication on its sockets or engines).
+   * A server context presenting {@code files.chain()}; when {@code files.clientCa()} is set it also
+   * trusts client certificates from that CA (the caller still has to require client authentication
+   * on its sockets or engines).
    */
   public static SSLContext forServer(TlsFiles files) throws IOException {
     KeyManager[] keys = keyManagers(files.chain(), files.key());
@@ -34,8 +34,8 @@ public final class SslContexts {
   }
 
   /**
-   * A client context trusting only the CA certificates in {@code caFile}; with a
-   * certificate chain and key, it also presents them (mutual TLS).
+   * A client context trusting only the CA certificates in {@code caFile}; with a certificate chain
+   * and key, it also presents them (mutual TLS).
    *
    * @param clientChain may be null
    * @param clientKey may be null

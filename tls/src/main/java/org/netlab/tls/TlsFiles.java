@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The PEM files a TLS server needs: its certificate chain (leaf first), its PKCS#8
- * private key, and optionally the CA that client certificates must chain to (mutual
- * TLS when present).
+ * The PEM files a TLS server needs: its certificate chain (leaf first), its PKCS#8 private key, and
+ * optionally the CA that client certificates must chain to (mutual TLS when present).
  */
 public record TlsFiles(Path chain, Path key, Path clientCa) {
   public TlsFiles {

@@ -11,7 +11,8 @@ class DataDirectoryTest {
   void explicitVariableWins() {
     assertEquals(
         Path.of("/srv/netlab"),
-        DataDirectory.resolve(Map.of("NETLAB_DATA_DIR", "/srv/netlab", "XDG_DATA_HOME", "/x"), "/h"));
+        DataDirectory.resolve(
+            Map.of("NETLAB_DATA_DIR", "/srv/netlab", "XDG_DATA_HOME", "/x"), "/h"));
   }
 
   @Test

@@ -62,10 +62,8 @@ class LocalCertificateAuthorityTest {
     Path clientKey = dir.resolve("client.key");
     ca.issue("alice", LocalCertificateAuthority.Purpose.CLIENT, List.of(), clientChain, clientKey);
 
-    SSLContext serverContext =
-        SslContexts.forServer(server.withClientCa(ca.certificateFile()));
-    SSLContext clientContext =
-        SslContexts.forClient(ca.certificateFile(), clientChain, clientKey);
+    SSLContext serverContext = SslContexts.forServer(server.withClientCa(ca.certificateFile()));
+    SSLContext clientContext = SslContexts.forClient(ca.certificateFile(), clientChain, clientKey);
     assertNotNull(serverContext.getServerSocketFactory());
     assertNotNull(clientContext.getSocketFactory());
   }

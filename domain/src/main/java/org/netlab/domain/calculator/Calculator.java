@@ -3,9 +3,9 @@ package org.netlab.domain.calculator;
 /**
  * Arithmetic on doubles that never answers NaN or an infinity.
  *
- * <p>Every method throws a {@link org.netlab.domain.ServiceException} with code
- * {@code INVALID_ARGUMENT} when an operand is NaN or infinite, when the result would
- * overflow to infinity, and (for {@link #divide}) when the divisor is zero.
+ * <p>Every method throws a {@link org.netlab.domain.ServiceException} with code {@code
+ * INVALID_ARGUMENT} when an operand is NaN or infinite, when the result would overflow to infinity,
+ * and (for {@link #divide}) when the divisor is zero.
  */
 public interface Calculator {
   double add(double x, double y);

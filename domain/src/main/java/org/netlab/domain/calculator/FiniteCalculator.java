@@ -50,8 +50,7 @@ public final class FiniteCalculator implements Calculator {
 
   private static void requireFinite(String operand, double value) {
     if (!Double.isFinite(value)) {
-      throw ServiceException.invalidArgument(
-          operand + " must be a finite number, not " + value);
+      throw ServiceException.invalidArgument(operand + " must be a finite number, not " + value);
     }
   }
 }

@@ -1,8 +1,8 @@
 package org.netlab.domain.phonebook;
 
 /**
- * One phonebook entry, valid by construction: the name and number are checked and
- * trimmed by {@link EntryRules}.
+ * One phonebook entry, valid by construction: the name and number are checked and trimmed by {@link
+ * EntryRules}.
  */
 public record Entry(String name, String number) {
   public Entry {

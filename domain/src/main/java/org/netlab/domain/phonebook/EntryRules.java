@@ -4,13 +4,14 @@ import java.util.Locale;
 import org.netlab.domain.ServiceException;
 
 /**
- * The rules for names and numbers. Each check returns the trimmed value or throws an
- * {@code INVALID_ARGUMENT} {@link ServiceException} that says which field is wrong and why.
+ * The rules for names and numbers. Each check returns the trimmed value or throws an {@code
+ * INVALID_ARGUMENT} {@link ServiceException} that says which field is wrong and why.
  */
 public final class EntryRules {
   public static final int MAX_NAME_LENGTH = 100;
   public static final int MIN_NUMBER_DIGITS = 3;
   public static final int MAX_NUMBER_DIGITS = 20;
+
   /** Digits plus separators; bounds what a store must hold. */
   public static final int MAX_NUMBER_LENGTH = 40;
 
@@ -35,8 +36,8 @@ public final class EntryRules {
   }
 
   /**
-   * Returns the trimmed number: digits with an optional leading '+', spaces, dots,
-   * dashes and parentheses allowed, 3 to 20 digits in all.
+   * Returns the trimmed number: digits with an optional leading '+', spaces, dots, dashes and
+   * parentheses allowed, 3 to 20 digits in all.
    */
   public static String number(String number) {
     if (number == null) {
@@ -48,8 +49,7 @@ public final class EntryRules {
     }
     if (trimmed.length() > MAX_NUMBER_LENGTH) {
       throw ServiceException.invalidArgument(
-          "number is " + trimmed.length() + " characters long; the limit is "
-              + MAX_NUMBER_LENGTH);
+          "number is " + trimmed.length() + " characters long; the limit is " + MAX_NUMBER_LENGTH);
     }
     int digits = 0;
     for (int i = 0; i < trimmed.length(); i++) {
@@ -58,19 +58,23 @@ public final class EntryRules {
         digits++;
       } else if (c == '+') {
         if (i != 0) {
-          throw ServiceException.invalidArgument(
-              "number may hold '+' only as its first character");
+          throw ServiceException.invalidArgument("number may hold '+' only as its first character");
         }
       } else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')') {
         throw ServiceException.invalidArgument(
             "number may hold only digits, a leading '+', spaces, dots, dashes and"
-                + " parentheses; found " + describe(trimmed.codePointAt(i)));
+                + " parentheses; found "
+                + describe(trimmed.codePointAt(i)));
       }
     }
     if (digits < MIN_NUMBER_DIGITS || digits > MAX_NUMBER_DIGITS) {
       throw ServiceException.invalidArgument(
-          "number must hold " + MIN_NUMBER_DIGITS + " to " + MAX_NUMBER_DIGITS
-              + " digits; it holds " + digits);
+          "number must hold "
+              + MIN_NUMBER_DIGITS
+              + " to "
+              + MAX_NUMBER_DIGITS
+              + " digits; it holds "
+              + digits);
     }
     return trimmed;
   }

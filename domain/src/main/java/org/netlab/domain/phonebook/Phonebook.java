@@ -3,12 +3,12 @@ package org.netlab.domain.phonebook;
 import java.util.List;
 
 /**
- * Names and their phone numbers (the lab's "Annuaire"). Names are unique ignoring case;
- * see {@link EntryRules} for what a valid name and number are.
+ * Names and their phone numbers (the lab's "Annuaire"). Names are unique ignoring case; see {@link
+ * EntryRules} for what a valid name and number are.
  *
- * <p>Every method throws {@link org.netlab.domain.ServiceException}: {@code
- * INVALID_ARGUMENT} for a bad name or number, {@code UNAVAILABLE} when the store is out
- * of reach, and the codes given below. A write has been made durable when it returns.
+ * <p>Every method throws {@link org.netlab.domain.ServiceException}: {@code INVALID_ARGUMENT} for a
+ * bad name or number, {@code UNAVAILABLE} when the store is out of reach, and the codes given
+ * below. A write has been made durable when it returns.
  */
 public interface Phonebook {
   /** Adds an entry and returns it as stored; {@code ALREADY_EXISTS} if the name is taken. */
@@ -29,8 +29,8 @@ public interface Phonebook {
   long removeAll();
 
   /**
-   * Returns the entries whose name starts with {@code namePrefix} ignoring case (all of
-   * them for an empty prefix), sorted by name ignoring case.
+   * Returns the entries whose name starts with {@code namePrefix} ignoring case (all of them for an
+   * empty prefix), sorted by name ignoring case.
    */
   List<Entry> list(String namePrefix);
 }

@@ -3,10 +3,10 @@ package org.netlab.rpc.client;
 import java.util.Objects;
 
 /**
- * A call that never got an answer from the service: the server could not be reached,
- * its certificate was not trusted, the deadline passed, or it spoke something else.
- * Distinct from {@link org.netlab.domain.ServiceException}, which is the service's own
- * refusal; command lines exit differently for the two.
+ * A call that never got an answer from the service: the server could not be reached, its
+ * certificate was not trusted, the deadline passed, or it spoke something else. Distinct from
+ * {@link org.netlab.domain.ServiceException}, which is the service's own refusal; command lines
+ * exit differently for the two.
  */
 public final class TransportException extends RuntimeException {
   private static final long serialVersionUID = 1L;

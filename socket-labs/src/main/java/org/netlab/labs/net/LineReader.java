@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads protocol lines from a byte stream with a hard size limit, so a client cannot
- * make the server buffer without bound. A line ends with LF; a CR just before it is
- * dropped. Bytes are returned as read; the caller decodes them with the protocol's
- * charset. It reads a byte at a time: give it a buffered stream.
+ * Reads protocol lines from a byte stream with a hard size limit, so a client cannot make the
+ * server buffer without bound. A line ends with LF; a CR just before it is dropped. Bytes are
+ * returned as read; the caller decodes them with the protocol's charset. It reads a byte at a time:
+ * give it a buffered stream.
  */
 public final class LineReader {
   /** The line terminator every text protocol here sends. */
@@ -35,8 +35,8 @@ public final class LineReader {
   }
 
   /**
-   * Returns the next line without its terminator, or null at end of stream before any
-   * byte. A last line without a terminator is returned as is.
+   * Returns the next line without its terminator, or null at end of stream before any byte. A last
+   * line without a terminator is returned as is.
    *
    * @throws LineTooLongException when more than {@code maxLineBytes} bytes precede LF
    */

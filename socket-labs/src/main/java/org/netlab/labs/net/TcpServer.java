@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lifecycle shared by the socket-lab servers: bind, accept on one thread, serve each
- * connection on its own virtual thread up to a cap, time out idle reads, and on {@link
- * #close()} stop accepting, close open connections and wait a bounded time for them.
+ * The lifecycle shared by the socket-lab servers: bind, accept on one thread, serve each connection
+ * on its own virtual thread up to a cap, time out idle reads, and on {@link #close()} stop
+ * accepting, close open connections and wait a bounded time for them.
  */
 public final class TcpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TcpServer.class);
@@ -121,14 +121,20 @@ public final class TcpServer implements AutoCloseable {
       socket.setTcpNoDelay(true);
       handler.handle(socket);
     } catch (SocketTimeoutException e) {
-      log.debug("{}: {} idle for {}, closed", name, socket.getRemoteSocketAddress(),
+      log.debug(
+          "{}: {} idle for {}, closed",
+          name,
+          socket.getRemoteSocketAddress(),
           options.idleTimeout());
     } catch (SocketException e) {
-      log.debug("{}: {} connection ended: {}", name, socket.getRemoteSocketAddress(),
-          e.getMessage());
+      log.debug(
+          "{}: {} connection ended: {}", name, socket.getRemoteSocketAddress(), e.getMessage());
     } catch (IOException | RuntimeException e) {
       if (!closed) {
-        log.warn("{}: connection from {} failed: {}", name, socket.getRemoteSocketAddress(),
+        log.warn(
+            "{}: connection from {} failed: {}",
+            name,
+            socket.getRemoteSocketAddress(),
             e.toString());
       }
     } finally {

@@ -35,8 +35,8 @@ class TcpServerTest {
 
   @Test
   void servesManyConnectionsOneAfterAnother() throws IOException {
-    try (TcpServer server = new TcpServer("t", options(4, Duration.ofSeconds(5)), ECHO_ONE_LINE)
-        .start()) {
+    try (TcpServer server =
+        new TcpServer("t", options(4, Duration.ofSeconds(5)), ECHO_ONE_LINE).start()) {
       for (int i = 0; i < 20; i++) {
         assertEquals("hello " + i, exchange(server, "hello " + i));
       }
@@ -64,8 +64,8 @@ class TcpServerTest {
             socket.getOutputStream().write(("busy" + LineReader.CRLF).getBytes(US_ASCII));
           }
         };
-    try (TcpServer server = new TcpServer("t", options(1, Duration.ofSeconds(5)), blocking)
-            .start();
+    try (TcpServer server =
+            new TcpServer("t", options(1, Duration.ofSeconds(5)), blocking).start();
         Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       entered.await();
       try (Socket second = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
@@ -108,9 +108,7 @@ class TcpServerTest {
         new TcpServer("t", options(1, Duration.ofSeconds(1)), ECHO_ONE_LINE).start()) {
       TcpServer second =
           new TcpServer(
-              "t",
-              new TcpServer.Options(first.address(), 1, Duration.ofSeconds(1)),
-              ECHO_ONE_LINE);
+              "t", new TcpServer.Options(first.address(), 1, Duration.ofSeconds(1)), ECHO_ONE_LINE);
       IOException error = assertThrows(IOException.class, second::start);
       assertEquals(true, error.getMessage().startsWith("cannot listen on "), error.getMessage());
     }

@@ -24,13 +24,12 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A {@link Phonebook} kept in a SQL database through JDBC: SQLite embedded in a data
- * directory by default, or any database given by URL (PostgreSQL is tested).
+ * A {@link Phonebook} kept in a SQL database through JDBC: SQLite embedded in a data directory by
+ * default, or any database given by URL (PostgreSQL is tested).
  *
- * <p>Every write is one auto-committed statement, so it is atomic and durable when the
- * method returns; uniqueness ignoring case is the database's own unique key, so racing
- * adds of one name leave exactly one entry. The SQL is portable: SQLite 3.35+ and
- * PostgreSQL 9.5+ both accept it.
+ * <p>Every write is one auto-committed statement, so it is atomic and durable when the method
+ * returns; uniqueness ignoring case is the database's own unique key, so racing adds of one name
+ * leave exactly one entry. The SQL is portable: SQLite 3.35+ and PostgreSQL 9.5+ both accept it.
  */
 public final class JdbcPhonebook implements Phonebook, AutoCloseable {
   /** The file under the data directory that holds the embedded store. */
@@ -42,7 +41,9 @@ public final class JdbcPhonebook implements Phonebook, AutoCloseable {
       "CREATE TABLE IF NOT EXISTS phonebook_entries ("
           + " name_key VARCHAR(400) NOT NULL PRIMARY KEY,"
           + " name VARCHAR(400) NOT NULL,"
-          + " number VARCHAR(" + EntryRules.MAX_NUMBER_LENGTH + ") NOT NULL)";
+          + " number VARCHAR("
+          + EntryRules.MAX_NUMBER_LENGTH
+          + ") NOT NULL)";
   private static final String INSERT =
       "INSERT INTO phonebook_entries (name_key, name, number) VALUES (?, ?, ?)"
           + " ON CONFLICT (name_key) DO NOTHING";
@@ -108,7 +109,8 @@ public final class JdbcPhonebook implements Phonebook, AutoCloseable {
     try {
       dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw ServiceException.unavailable("cannot open the phonebook store at " + redact(jdbcUrl), e);
+      throw ServiceException.unavailable(
+          "cannot open the phonebook store at " + redact(jdbcUrl), e);
     }
     JdbcPhonebook phonebook = new JdbcPhonebook(dataSource, redact(jdbcUrl), sqlite);
     try {

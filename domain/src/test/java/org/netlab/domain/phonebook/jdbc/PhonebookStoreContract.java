@@ -112,8 +112,7 @@ abstract class PhonebookStoreContract {
     phonebook.add("Alice", "111");
     phonebook.add("bob", "222");
     assertEquals(
-        List.of("Alice", "bob", "charlie"),
-        phonebook.list("").stream().map(Entry::name).toList());
+        List.of("Alice", "bob", "charlie"), phonebook.list("").stream().map(Entry::name).toList());
   }
 
   @Test

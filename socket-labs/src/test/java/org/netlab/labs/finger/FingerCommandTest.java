@@ -1,0 +1,159 @@
+package org.netlab.labs.finger;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+@Timeout(20)
+class FingerCommandTest {
+  private static final byte[] HOSTILE_ANSWER =
+      ("Login: alice\r\n\u001b[2J\u001b]0;owned\u0007Plan:\tread \u0000me\u202e\r\n")
+          .getBytes(UTF_8);
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int finger(String... args) {
+    CommandLine command = new CommandLine(new FingerCommand());
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    return command.execute(args);
+  }
+
+  @Test
+  void longFormSendsSlashWAndStripsWhatATerminalWouldInterpret() throws IOException {
+    try (MinimalFingerPeer peer = new MinimalFingerPeer(HOSTILE_ANSWER, false)) {
+      assertEquals(0, finger("-l", "alice@127.0.0.1:" + peer.port()));
+      assertEquals(List.of("/W alice"), peer.queries());
+      assertEquals("Login: alice\n[2J]0;ownedPlan:\tread me\n", out.toString());
+    }
+  }
+
+  @Test
+  void longOptionsGiveTheLoginHostAndPort() throws IOException {
+    try (MinimalFingerPeer peer = new MinimalFingerPeer("ok\r\n".getBytes(UTF_8), false)) {
+      assertEquals(
+          0,
+          finger("--login", "bob", "--host", "127.0.0.1", "--port", String.valueOf(peer.port())));
+      assertEquals(List.of("bob"), peer.queries());
+      assertEquals("ok\n", out.toString());
+    }
+  }
+
+  @Test
+  void noUserAsksForTheList() throws IOException {
+    try (MinimalFingerPeer peer = new MinimalFingerPeer("nobody\r\n".getBytes(UTF_8), false)) {
+      assertEquals(0, finger("@127.0.0.1:" + peer.port()));
+      assertEquals(List.of(""), peer.queries());
+    }
+  }
+
+  @Test
+  void chainConnectsToTheRightmostHostAndSendsTheRest() throws IOException {
+    try (MinimalFingerPeer peer = new MinimalFingerPeer("ok\r\n".getBytes(UTF_8), false)) {
+      assertEquals(0, finger("alice@far.example@127.0.0.1:" + peer.port()));
+      assertEquals(List.of("alice@far.example"), peer.queries());
+    }
+  }
+
+  @Test
+  void queriesOurOwnDaemon() throws IOException {
+    try (FingerServer server =
+        new FingerServer(FingerFixtures.loopback(), FingerFixtures.users(), RequestLog.disabled())
+            .start()) {
+      assertEquals(0, finger("alice@localhost", "--port", String.valueOf(server.port())));
+      assertTrue(out.toString().startsWith("Login: alice "), out.toString());
+    }
+  }
+
+  @Test
+  void refusedConnectionExitsWithThree() throws IOException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    assertEquals(3, finger("alice@127.0.0.1:" + port));
+    assertTrue(
+        err.toString().startsWith("finger: cannot reach 127.0.0.1:" + port + ": "), err.toString());
+  }
+
+  @Test
+  void serverThatNeverAnswersTimesOutWithThree() throws IOException {
+    try (MinimalFingerPeer peer = new MinimalFingerPeer(new byte[0], true)) {
+      assertEquals(3, finger("--timeout", "300ms", "alice@127.0.0.1:" + peer.port()));
+      assertEquals(
+          "finger: 127.0.0.1:" + peer.port() + ": no complete answer within 300 ms\n",
+          err.toString());
+    }
+  }
+
+  @Test
+  void badUsageExitsWithTwoAndSendsNothing() {
+    assertEquals(2, finger("alice;id@127.0.0.1:1"));
+    assertEquals(2, finger("$(id)"));
+    assertEquals(2, finger("--login", "bob", "alice"));
+    assertEquals(2, finger("--host", "h", "alice@h"));
+    assertEquals(2, finger("alice@h:99999"));
+    assertEquals(2, finger("--timeout", "soon", "alice"));
+    assertTrue(err.toString().contains("invalid user name"), err.toString());
+  }
+
+  /**
+   * The Debian {@code fingerd} package's daemon, when installed, runs as inetd would run it: one
+   * process per connection with the socket as its standard input and output.
+   */
+  @Test
+  void queriesTheDebianFingerDaemonWhenInstalled() throws Exception {
+    Path daemon = Path.of("/usr/sbin/in.fingerd");
+    Assumptions.assumeTrue(
+        Files.isExecutable(daemon),
+        "Debian fingerd is not installed (apt-get install fingerd); skipped");
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread inetd =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try (Socket socket = listener.accept()) {
+                      Process process = new ProcessBuilder(daemon.toString()).start();
+                      Thread.ofVirtual().start(() -> copy(socket, process));
+                      process.getInputStream().transferTo(socket.getOutputStream());
+                      process.waitFor();
+                    } catch (IOException | InterruptedException e) {
+                      // The test below fails on a missing answer.
+                    }
+                  });
+      assertEquals(0, finger("root@127.0.0.1:" + listener.getLocalPort()));
+      inetd.join();
+      assertTrue(out.toString().contains("root"), out.toString());
+    }
+  }
+
+  private static void copy(Socket socket, Process process) {
+    try (InputStream in = socket.getInputStream();
+        OutputStream to = process.getOutputStream()) {
+      byte[] line = new byte[1100];
+      int n = in.read(line);
+      if (n > 0) {
+        to.write(line, 0, n);
+      }
+    } catch (IOException e) {
+      // The daemon has exited.
+    }
+  }
+}
