@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * TYPE A (RFC 959 section 3.1.1.1): on the wire every line ends with CRLF, on this host
- * with LF. These filters convert a byte stream on its way to or from the network.
+ * TYPE A (RFC 959 section 3.1.1.1): on the wire every line ends with CRLF, on this host with LF.
+ * These filters convert a byte stream on its way to or from the network.
  */
 public final class AsciiLineEndings {
   private AsciiLineEndings() {}
@@ -44,8 +44,8 @@ public final class AsciiLineEndings {
   }
 
   /**
-   * Writes a network stream locally: CRLF becomes LF; a CR not followed by LF is kept. Call
-   * {@link #finish} (or close) at the end so a trailing CR is not lost.
+   * Writes a network stream locally: CRLF becomes LF; a CR not followed by LF is kept. Call {@link
+   * #finish} (or close) at the end so a trailing CR is not lost.
    */
   public static OutputStream fromNetwork(OutputStream out) {
     return new FromNetwork(out);

@@ -16,10 +16,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One FTP data connection, plain or protected with TLS (PROT P, RFC 4217). Plain binary
- * transfers go through the kernel ({@code sendfile} via {@link FileChannel#transferTo}
- * and large direct buffers); TLS and ASCII transfers go through streams. A progress
- * callback receives byte counts as they move, so a watchdog can spot a stalled peer.
+ * One FTP data connection, plain or protected with TLS (PROT P, RFC 4217). Plain binary transfers
+ * go through the kernel ({@code sendfile} via {@link FileChannel#transferTo} and large direct
+ * buffers); TLS and ASCII transfers go through streams. A progress callback receives byte counts as
+ * they move, so a watchdog can spot a stalled peer.
  */
 public final class DataConnection implements AutoCloseable {
   private static final int CHANNEL_BUFFER = 1 << 20;
@@ -39,11 +39,11 @@ public final class DataConnection implements AutoCloseable {
   }
 
   /**
-   * Protects a connected channel with TLS and completes the handshake. The FTP server is
-   * always the TLS server, whichever side opened the connection (RFC 4217 section 7).
+   * Protects a connected channel with TLS and completes the handshake. The FTP server is always the
+   * TLS server, whichever side opened the connection (RFC 4217 section 7).
    *
-   * @param sessionHost the control connection's host and port: a client passing them lets
-   *     the JDK resume the control connection's TLS session, which many servers require
+   * @param sessionHost the control connection's host and port: a client passing them lets the JDK
+   *     resume the control connection's TLS session, which many servers require
    */
   public static DataConnection tls(
       SocketChannel channel, SSLContext context, boolean client, InetSocketAddress sessionHost)
@@ -103,7 +103,8 @@ public final class DataConnection implements AutoCloseable {
     }
     long sent = 0;
     while (position + sent < end) {
-      long n = file.transferTo(position + sent, Math.min(SEND_CHUNK, end - position - sent), channel);
+      long n =
+          file.transferTo(position + sent, Math.min(SEND_CHUNK, end - position - sent), channel);
       if (n <= 0 && file.size() <= position + sent) {
         break;
       }
@@ -122,7 +123,8 @@ public final class DataConnection implements AutoCloseable {
       throws IOException {
     if (ascii) {
       long before = file.position();
-      OutputStream fileOut = new BufferedOutputStream(Channels.newOutputStream(file), STREAM_BUFFER);
+      OutputStream fileOut =
+          new BufferedOutputStream(Channels.newOutputStream(file), STREAM_BUFFER);
       OutputStream out = AsciiLineEndings.fromNetwork(fileOut);
       copy(input(), out, progress);
       AsciiLineEndings.finish(out);

@@ -1,9 +1,9 @@
 package org.netlab.labs.ftp;
 
 /**
- * Every FTP reply code used by the server and understood by the client, in one place.
- * Codes come from RFC 959 (section 4.2), RFC 2228/4217 (security: AUTH, PBSZ, PROT),
- * RFC 2428 (EPSV/EPRT) and RFC 3659 (SIZE, MDTM, MLST, REST STREAM).
+ * Every FTP reply code used by the server and understood by the client, in one place. Codes come
+ * from RFC 959 (section 4.2), RFC 2228/4217 (security: AUTH, PBSZ, PROT), RFC 2428 (EPSV/EPRT) and
+ * RFC 3659 (SIZE, MDTM, MLST, REST STREAM).
  */
 public final class FtpReply {
   public static final int RESTART_MARKER = 110;

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The address formats FTP puts in commands and replies: {@code h1,h2,h3,h4,p1,p2} of PORT
- * and PASV (RFC 959) and {@code |proto|address|port|} of EPRT and EPSV (RFC 2428).
- * Parsers throw {@link IllegalArgumentException} with a message fit for a 501 reply.
+ * The address formats FTP puts in commands and replies: {@code h1,h2,h3,h4,p1,p2} of PORT and PASV
+ * (RFC 959) and {@code |proto|address|port|} of EPRT and EPSV (RFC 2428). Parsers throw {@link
+ * IllegalArgumentException} with a message fit for a 501 reply.
  */
 public final class HostPort {
   private static final Pattern SIX_NUMBERS =
@@ -51,8 +51,8 @@ public final class HostPort {
   }
 
   /**
-   * Parses the argument of EPRT, {@code |1|132.235.1.2|6275|} or {@code |2|::1|5282|}. The
-   * address must be a literal: no name is ever looked up.
+   * Parses the argument of EPRT, {@code |1|132.235.1.2|6275|} or {@code |2|::1|5282|}. The address
+   * must be a literal: no name is ever looked up.
    */
   public static InetSocketAddress parseExtended(String text) {
     if (text.length() < 7) {

@@ -14,8 +14,8 @@ import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 
 /**
- * Our FTP server on 127.0.0.1, port 0, serving {@code <dir>/root}, with a generated CA
- * under {@code <dir>/tls} for FTPS. Login failures wait only briefly here.
+ * Our FTP server on 127.0.0.1, port 0, serving {@code <dir>/root}, with a generated CA under {@code
+ * <dir>/tls} for FTPS. Login failures wait only briefly here.
  */
 public final class FtpTestServer implements AutoCloseable {
   private final FtpServer server;

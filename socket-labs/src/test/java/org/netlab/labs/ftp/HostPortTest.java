@@ -17,8 +17,8 @@ class HostPortTest {
 
   @Test
   void sixNumbersAreFoundInsideA227Reply() {
-    assertEquals(54101,
-        HostPort.parseSixNumbers("Entering Passive Mode (127,0,0,1,211,85)").getPort());
+    assertEquals(
+        54101, HostPort.parseSixNumbers("Entering Passive Mode (127,0,0,1,211,85)").getPort());
   }
 
   @Test
@@ -30,11 +30,14 @@ class HostPortTest {
   @Test
   void extendedAddressesParseBothFamiliesAndNeverLookUpNames() {
     assertEquals(6275, HostPort.parseExtended("|1|132.235.1.2|6275|").getPort());
-    assertEquals("0:0:0:0:0:0:0:1",
-        HostPort.parseExtended("|2|::1|5282|").getAddress().getHostAddress());
-    assertThrows(IllegalArgumentException.class, () -> HostPort.parseExtended("|1|localhost|2000|"));
-    assertThrows(IllegalArgumentException.class, () -> HostPort.parseExtended("|2|127.0.0.1|2000|"));
-    assertThrows(HostPort.UnsupportedProtocolException.class,
+    assertEquals(
+        "0:0:0:0:0:0:0:1", HostPort.parseExtended("|2|::1|5282|").getAddress().getHostAddress());
+    assertThrows(
+        IllegalArgumentException.class, () -> HostPort.parseExtended("|1|localhost|2000|"));
+    assertThrows(
+        IllegalArgumentException.class, () -> HostPort.parseExtended("|2|127.0.0.1|2000|"));
+    assertThrows(
+        HostPort.UnsupportedProtocolException.class,
         () -> HostPort.parseExtended("|3|127.0.0.1|2000|"));
     assertThrows(IllegalArgumentException.class, () -> HostPort.parseExtended("|1|127.0.0.1|0|"));
   }

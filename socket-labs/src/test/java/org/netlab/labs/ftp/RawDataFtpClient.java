@@ -5,8 +5,8 @@ import java.net.Socket;
 import org.apache.commons.net.ftp.FTPClient;
 
 /**
- * Commons Net's FTPClient with the raw data socket exposed, for tests that must see the
- * bytes on the wire or break a transfer halfway.
+ * Commons Net's FTPClient with the raw data socket exposed, for tests that must see the bytes on
+ * the wire or break a transfer halfway.
  */
 public final class RawDataFtpClient extends FTPClient {
   /** Sends the command on a fresh data connection; null when the server refused it. */

@@ -15,22 +15,40 @@ public final class ConnectionOptions {
   /** Read when no other password source is given. */
   public static final String DEFAULT_PASSWORD_ENV = "NETLAB_FTP_PASSWORD";
 
-  @Option(scope = ScopeType.INHERIT, names = {"-u", "--user"}, description = "Log in as USER (default: anonymous).")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = {"-u", "--user"},
+      description = "Log in as USER (default: anonymous).")
   String user;
 
-  @Option(scope = ScopeType.INHERIT, names = "--password-env", paramLabel = "VAR",
-      description = "Take the password from this environment variable "
-          + "(default: " + DEFAULT_PASSWORD_ENV + ", else a prompt without echo).")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--password-env",
+      paramLabel = "VAR",
+      description =
+          "Take the password from this environment variable "
+              + "(default: "
+              + DEFAULT_PASSWORD_ENV
+              + ", else a prompt without echo).")
   String passwordEnv = DEFAULT_PASSWORD_ENV;
 
-  @Option(scope = ScopeType.INHERIT, names = "--tls", description = "Explicit FTPS: AUTH TLS, then protected data connections.")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--tls",
+      description = "Explicit FTPS: AUTH TLS, then protected data connections.")
   boolean tls;
 
-  @Option(scope = ScopeType.INHERIT, names = "--ca", paramLabel = "PEM",
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--ca",
+      paramLabel = "PEM",
       description = "CA certificate to trust with --tls (default: the local netlab CA).")
   Path ca;
 
-  @Option(scope = ScopeType.INHERIT, names = "--timeout", paramLabel = "SECONDS",
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--timeout",
+      paramLabel = "SECONDS",
       description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds = 30;
 

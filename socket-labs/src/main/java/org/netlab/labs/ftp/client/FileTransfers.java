@@ -8,23 +8,24 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.LongConsumer;
 
 /**
- * Downloads and uploads between local files and a connected {@link FtpClient}, with a
- * progress bar when a terminal is given. A failed download keeps what arrived, so it can
- * be resumed.
+ * Downloads and uploads between local files and a connected {@link FtpClient}, with a progress bar
+ * when a terminal is given. A failed download keeps what arrived, so it can be resumed.
  */
 final class FileTransfers {
   private final FtpClient client;
   private final PrintWriter progressOut;
 
-  /** @param progressOut where to draw progress, or null for none */
+  /**
+   * @param progressOut where to draw progress, or null for none
+   */
   FileTransfers(FtpClient client, PrintWriter progressOut) {
     this.client = client;
     this.progressOut = progressOut;
   }
 
   /**
-   * Downloads {@code remote} to {@code local}; with {@code resume}, keeps the local bytes
-   * and asks only for the rest.
+   * Downloads {@code remote} to {@code local}; with {@code resume}, keeps the local bytes and asks
+   * only for the rest.
    *
    * @return bytes received
    */
@@ -47,7 +48,9 @@ final class FileTransfers {
     }
   }
 
-  /** @return bytes sent */
+  /**
+   * @return bytes sent
+   */
   long upload(Path local, String remote) throws IOException {
     try (FileChannel file = FileChannel.open(local, StandardOpenOption.READ)) {
       ProgressBar bar = bar(local.getFileName().toString(), file.size(), 0);

@@ -25,10 +25,10 @@ import org.netlab.labs.ftp.HostPort;
 import org.netlab.labs.net.LineReader;
 
 /**
- * An FTP client over one control connection: passive data connections (EPSV, falling back
- * to PASV once a server refuses it), binary by default, optional explicit TLS (AUTH TLS,
- * PBSZ 0, PROT P). Every negative reply becomes an {@link FtpReplyException}; every other
- * failure stays an {@link IOException}. Not thread-safe: one command at a time.
+ * An FTP client over one control connection: passive data connections (EPSV, falling back to PASV
+ * once a server refuses it), binary by default, optional explicit TLS (AUTH TLS, PBSZ 0, PROT P).
+ * Every negative reply becomes an {@link FtpReplyException}; every other failure stays an {@link
+ * IOException}. Not thread-safe: one command at a time.
  */
 public final class FtpClient implements AutoCloseable {
   private static final int MAX_LINE_BYTES = 8192;
@@ -93,8 +93,10 @@ public final class FtpClient implements AutoCloseable {
   public void startTls(SSLContext context) throws IOException {
     expect(command("AUTH TLS"), "AUTH TLS");
     SSLSocket socket =
-        (SSLSocket) context.getSocketFactory()
-            .createSocket(control, server.getHostString(), server.getPort(), true);
+        (SSLSocket)
+            context
+                .getSocketFactory()
+                .createSocket(control, server.getHostString(), server.getPort(), true);
     socket.setUseClientMode(true);
     SSLParameters parameters = socket.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -189,11 +191,14 @@ public final class FtpClient implements AutoCloseable {
 
   private List<String> lines(String command, String path) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    transfer(command, path, connection -> {
-      try (InputStream in = connection.input()) {
-        in.transferTo(buffer);
-      }
-    });
+    transfer(
+        command,
+        path,
+        connection -> {
+          try (InputStream in = connection.input()) {
+            in.transferTo(buffer);
+          }
+        });
     List<String> lines = new ArrayList<>();
     for (String line : buffer.toString(UTF_8).split("\r?\n")) {
       if (!line.isEmpty()) {
@@ -204,29 +209,35 @@ public final class FtpClient implements AutoCloseable {
   }
 
   /**
-   * Downloads {@code path} into {@code file} at its current position; with {@code offset >
-   * 0} asks the server to start there (REST), for resuming.
+   * Downloads {@code path} into {@code file} at its current position; with {@code offset > 0} asks
+   * the server to start there (REST), for resuming.
    *
    * @return bytes received
    */
   public long retrieve(String path, FileChannel file, long offset, LongConsumer progress)
       throws IOException {
     long[] received = {0};
-    transfer("RETR " + path, path, offset, connection ->
-        received[0] = connection.receiveInto(file, ascii, progress));
+    transfer(
+        "RETR " + path,
+        path,
+        offset,
+        connection -> received[0] = connection.receiveInto(file, ascii, progress));
     return received[0];
   }
 
   /**
-   * Uploads {@code file} from its position 0 to {@code path}; the server makes it visible
-   * once complete.
+   * Uploads {@code file} from its position 0 to {@code path}; the server makes it visible once
+   * complete.
    *
    * @return bytes sent
    */
   public long store(String path, FileChannel file, LongConsumer progress) throws IOException {
     long[] sent = {0};
-    transfer("STOR " + path, path, 0, connection ->
-        sent[0] = connection.sendFile(file, 0, ascii, progress));
+    transfer(
+        "STOR " + path,
+        path,
+        0,
+        connection -> sent[0] = connection.sendFile(file, 0, ascii, progress));
     return sent[0];
   }
 
@@ -265,7 +276,8 @@ public final class FtpClient implements AutoCloseable {
         throw new FtpReplyException(start, path);
       }
       DataConnection connection =
-          tls == null ? DataConnection.plain(channel)
+          tls == null
+              ? DataConnection.plain(channel)
               : DataConnection.tls(channel, tls, true, server);
       try (connection) {
         action.run(connection);
@@ -282,7 +294,8 @@ public final class FtpClient implements AutoCloseable {
     if (!epsvRefused) {
       Reply reply = command("EPSV");
       if (reply.code() == FtpReply.ENTERING_EPSV_MODE) {
-        target = new InetSocketAddress(control.getInetAddress(), HostPort.parseEpsvReply(reply.text()));
+        target =
+            new InetSocketAddress(control.getInetAddress(), HostPort.parseEpsvReply(reply.text()));
       } else {
         epsvRefused = true;
       }

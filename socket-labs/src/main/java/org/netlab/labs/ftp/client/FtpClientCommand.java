@@ -9,9 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bin/ftp}: one-shot {@code get}, {@code put} and {@code ls} on ftp:// URLs for
- * scripts, or an interactive shell. Exit codes: 0 done, 1 refused by the server (a 4xx or
- * 5xx reply), 2 usage error, 3 server unreachable or connection failed.
+ * {@code bin/ftp}: one-shot {@code get}, {@code put} and {@code ls} on ftp:// URLs for scripts, or
+ * an interactive shell. Exit codes: 0 done, 1 refused by the server (a 4xx or 5xx reply), 2 usage
+ * error, 3 server unreachable or connection failed.
  */
 @Command(
     name = "ftp",
@@ -19,8 +19,12 @@ import picocli.CommandLine.Parameters;
     description = "FTP client: an interactive shell, or one-shot get, put and ls.",
     subcommands = {GetCommand.class, PutCommand.class, ListCommand.class},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:done", "1:refused by the server", "2:usage error",
-        "3:server unreachable or connection failed"})
+    exitCodeList = {
+      "0:done",
+      "1:refused by the server",
+      "2:usage error",
+      "3:server unreachable or connection failed"
+    })
 public final class FtpClientCommand implements Callable<Integer> {
   public static final int REFUSED = 1;
   public static final int USAGE = 2;
@@ -28,7 +32,9 @@ public final class FtpClientCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
-  @Parameters(arity = "0..1", paramLabel = "URL",
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "URL",
       description = "Server to open in the shell, e.g. ftp://localhost:2121/")
   String url;
 
@@ -42,12 +48,13 @@ public final class FtpClientCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new FtpClientCommand());
     cli.setExitCodeExceptionMapper(FtpClientCommand::exitCode);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      err.println("error: " + describe(e));
-      err.flush();
-      return exitCode(e);
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          err.println("error: " + describe(e));
+          err.flush();
+          return exitCode(e);
+        });
     return cli;
   }
 
@@ -64,7 +71,8 @@ public final class FtpClientCommand implements Callable<Integer> {
     if (e instanceof FtpReplyException) {
       return REFUSED;
     }
-    if (e instanceof ConnectionOptions.UsageException || e instanceof IllegalArgumentException
+    if (e instanceof ConnectionOptions.UsageException
+        || e instanceof IllegalArgumentException
         || e instanceof CommandLine.ParameterException) {
       return USAGE;
     }

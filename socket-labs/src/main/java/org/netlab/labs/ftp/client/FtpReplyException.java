@@ -3,8 +3,8 @@ package org.netlab.labs.ftp.client;
 import java.io.IOException;
 
 /**
- * The server answered with a negative reply (4xx or 5xx), or an unexpected one. The
- * message reads like {@code 550 /secret: no such file or directory}.
+ * The server answered with a negative reply (4xx or 5xx), or an unexpected one. The message reads
+ * like {@code 550 /secret: no such file or directory}.
  */
 public final class FtpReplyException extends IOException {
   private static final long serialVersionUID = 1L;

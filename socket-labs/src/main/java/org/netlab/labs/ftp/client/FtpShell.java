@@ -23,27 +23,29 @@ import org.jline.terminal.TerminalBuilder;
 import org.netlab.tls.DataDirectory;
 
 /**
- * The interactive {@code ftp>} shell: line editing, history and command completion from
- * JLine. A failed command prints its error and the shell goes on.
+ * The interactive {@code ftp>} shell: line editing, history and command completion from JLine. A
+ * failed command prints its error and the shell goes on.
  */
 final class FtpShell implements AutoCloseable {
-  private static final Map<String, String> HELP = new TreeMap<>(Map.ofEntries(
-      Map.entry("open", "open HOST [PORT]   connect (port 21 by default) and log in"),
-      Map.entry("user", "user NAME          log in as NAME (password asked without echo)"),
-      Map.entry("ls", "ls [PATH]          list a directory"),
-      Map.entry("cd", "cd PATH            change the remote directory"),
-      Map.entry("pwd", "pwd                print the remote directory"),
-      Map.entry("get", "get REMOTE [LOCAL] [-c]   download (-c resumes)"),
-      Map.entry("put", "put LOCAL [REMOTE] upload"),
-      Map.entry("mget", "mget PATTERN...    download every matching name (* and ?)"),
-      Map.entry("mput", "mput PATTERN...    upload every matching local file"),
-      Map.entry("mkdir", "mkdir PATH         create a remote directory"),
-      Map.entry("rm", "rm PATH            delete a remote file"),
-      Map.entry("rename", "rename FROM TO     rename a remote file or directory"),
-      Map.entry("binary", "binary             transfer bytes as they are (default)"),
-      Map.entry("ascii", "ascii              convert line endings (TYPE A)"),
-      Map.entry("bye", "bye                disconnect and leave"),
-      Map.entry("help", "help [COMMAND]     this text")));
+  private static final Map<String, String> HELP =
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry("open", "open HOST [PORT]   connect (port 21 by default) and log in"),
+              Map.entry("user", "user NAME          log in as NAME (password asked without echo)"),
+              Map.entry("ls", "ls [PATH]          list a directory"),
+              Map.entry("cd", "cd PATH            change the remote directory"),
+              Map.entry("pwd", "pwd                print the remote directory"),
+              Map.entry("get", "get REMOTE [LOCAL] [-c]   download (-c resumes)"),
+              Map.entry("put", "put LOCAL [REMOTE] upload"),
+              Map.entry("mget", "mget PATTERN...    download every matching name (* and ?)"),
+              Map.entry("mput", "mput PATTERN...    upload every matching local file"),
+              Map.entry("mkdir", "mkdir PATH         create a remote directory"),
+              Map.entry("rm", "rm PATH            delete a remote file"),
+              Map.entry("rename", "rename FROM TO     rename a remote file or directory"),
+              Map.entry("binary", "binary             transfer bytes as they are (default)"),
+              Map.entry("ascii", "ascii              convert line endings (TYPE A)"),
+              Map.entry("bye", "bye                disconnect and leave"),
+              Map.entry("help", "help [COMMAND]     this text")));
 
   private final ConnectionOptions options;
   private final Terminal terminal;
@@ -54,12 +56,13 @@ final class FtpShell implements AutoCloseable {
   FtpShell(ConnectionOptions options) throws IOException {
     this.options = options;
     this.terminal = TerminalBuilder.builder().system(true).build();
-    this.reader = LineReaderBuilder.builder()
-        .terminal(terminal)
-        .appName("ftp")
-        .completer(new StringsCompleter(HELP.keySet()))
-        .variable(LineReader.HISTORY_FILE, DataDirectory.defaultPath().resolve("ftp-history"))
-        .build();
+    this.reader =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .appName("ftp")
+            .completer(new StringsCompleter(HELP.keySet()))
+            .variable(LineReader.HISTORY_FILE, DataDirectory.defaultPath().resolve("ftp-history"))
+            .build();
     this.out = terminal.writer();
   }
 
@@ -80,8 +83,8 @@ final class FtpShell implements AutoCloseable {
       } catch (EndOfFileException e) {
         return 0;
       }
-      List<String> words = reader.getParsedLine().words().stream()
-          .filter(w -> !w.isEmpty()).toList();
+      List<String> words =
+          reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
       if (words.isEmpty()) {
         continue;
       }
@@ -97,8 +100,10 @@ final class FtpShell implements AutoCloseable {
       execute(words.get(0), words.subList(1, words.size()));
     } catch (IOException | RuntimeException e) {
       out.println("error: " + FtpClientCommand.describe(e));
-      if (!(e instanceof FtpReplyException) && !(e instanceof IllegalArgumentException)
-          && !(e instanceof ConnectionOptions.UsageException) && client != null) {
+      if (!(e instanceof FtpReplyException)
+          && !(e instanceof IllegalArgumentException)
+          && !(e instanceof ConnectionOptions.UsageException)
+          && client != null) {
         // The connection itself failed: forget it rather than reuse a broken one.
         closeClient();
       }
@@ -123,7 +128,8 @@ final class FtpShell implements AutoCloseable {
       case "mput" -> mput(args);
       case "mkdir" -> connected().mkdir(arg(args, 0, "mkdir PATH"));
       case "rm", "delete" -> connected().delete(arg(args, 0, "rm PATH"));
-      case "rename" -> connected().rename(arg(args, 0, "rename FROM TO"), arg(args, 1, "rename FROM TO"));
+      case "rename" ->
+          connected().rename(arg(args, 0, "rename FROM TO"), arg(args, 1, "rename FROM TO"));
       case "binary" -> connected().binary();
       case "ascii" -> connected().ascii();
       case "close" -> closeClient();
@@ -170,8 +176,10 @@ final class FtpShell implements AutoCloseable {
       password = "netlab@".toCharArray();
     } else {
       String fromEnv = System.getenv(options.passwordEnv);
-      password = fromEnv != null ? fromEnv.toCharArray()
-          : reader.readLine("Password for " + name + ": ", '*').toCharArray();
+      password =
+          fromEnv != null
+              ? fromEnv.toCharArray()
+              : reader.readLine("Password for " + name + ": ", '*').toCharArray();
     }
     client.login(name, password);
     out.println("logged in as " + name);
@@ -181,7 +189,8 @@ final class FtpShell implements AutoCloseable {
     boolean resume = args.contains("-c");
     List<String> names = args.stream().filter(a -> !a.equals("-c")).toList();
     String remote = arg(names, 0, "get REMOTE [LOCAL] [-c]");
-    Path local = Path.of(names.size() > 1 ? names.get(1) : remote.substring(remote.lastIndexOf('/') + 1));
+    Path local =
+        Path.of(names.size() > 1 ? names.get(1) : remote.substring(remote.lastIndexOf('/') + 1));
     long bytes = transfers().download(remote, local, resume);
     out.println(remote + " -> " + local + " (" + ProgressBar.bytes(bytes) + ")");
   }
@@ -213,7 +222,8 @@ final class FtpShell implements AutoCloseable {
     for (String pattern : patterns) {
       PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
       try (Stream<Path> files = Files.list(Path.of("."))) {
-        files.filter(Files::isRegularFile)
+        files
+            .filter(Files::isRegularFile)
             .filter(p -> matcher.matches(p.getFileName()))
             .sorted()
             .forEach(matches::add);

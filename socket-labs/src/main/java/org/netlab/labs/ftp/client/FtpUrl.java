@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An {@code ftp://[user@]host[:port]/path} URL (RFC 1738 section 3.2). The path is taken
- * from the server's root and percent-decoded; a trailing slash marks a directory.
+ * An {@code ftp://[user@]host[:port]/path} URL (RFC 1738 section 3.2). The path is taken from the
+ * server's root and percent-decoded; a trailing slash marks a directory.
  */
 public record FtpUrl(String host, int port, String user, String path) {
   public static final int DEFAULT_PORT = 21;

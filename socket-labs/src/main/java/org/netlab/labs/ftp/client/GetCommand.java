@@ -3,9 +3,9 @@ package org.netlab.labs.ftp.client;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/ftp get ftp://host:port/path [-o FILE] [-c]}. */
 @Command(name = "get", mixinStandardHelpOptions = true, description = "Download one file.")
@@ -16,11 +16,15 @@ final class GetCommand implements Callable<Integer> {
   @Parameters(paramLabel = "URL", description = "ftp://host[:port]/path/file")
   String url;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "Where to write (default: the file's name, here).")
   Path output;
 
-  @Option(names = {"-c", "--continue"}, description = "Resume: keep the local bytes, fetch the rest.")
+  @Option(
+      names = {"-c", "--continue"},
+      description = "Resume: keep the local bytes, fetch the rest.")
   boolean resume;
 
   @Override
@@ -30,7 +34,8 @@ final class GetCommand implements Callable<Integer> {
       throw new ConnectionOptions.UsageException(url + " names a directory; use ls");
     }
     Path local = output != null ? output : Path.of(target.fileName());
-    try (FtpClient client = parent.connection.connect(target.host(), target.port(), target.user())) {
+    try (FtpClient client =
+        parent.connection.connect(target.host(), target.port(), target.user())) {
       new FileTransfers(client, Terminals.progressWriter()).download(target.path(), local, resume);
     }
     return 0;

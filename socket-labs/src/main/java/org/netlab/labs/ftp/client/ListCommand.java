@@ -2,9 +2,9 @@ package org.netlab.labs.ftp.client;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bin/ftp ls ftp://host:port/dir/}. */
@@ -16,7 +16,9 @@ final class ListCommand implements Callable<Integer> {
   @Parameters(paramLabel = "URL", description = "ftp://host[:port]/dir/")
   String url;
 
-  @Option(names = {"-1", "--names"}, description = "Names only (NLST).")
+  @Option(
+      names = {"-1", "--names"},
+      description = "Names only (NLST).")
   boolean namesOnly;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -24,7 +26,8 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FtpUrl target = FtpUrl.parse(url);
-    try (FtpClient client = parent.connection.connect(target.host(), target.port(), target.user())) {
+    try (FtpClient client =
+        parent.connection.connect(target.host(), target.port(), target.user())) {
       var lines = namesOnly ? client.names(target.path()) : client.list(target.path());
       var out = spec.commandLine().getOut();
       lines.forEach(out::println);

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
- * A one-line progress display for a transfer on a terminal: percentage, bytes, rate and
- * time left, redrawn at most five times a second.
+ * A one-line progress display for a transfer on a terminal: percentage, bytes, rate and time left,
+ * redrawn at most five times a second.
  */
 final class ProgressBar implements LongConsumer {
   private static final long REDRAW_NANOS = 200_000_000L;
@@ -56,7 +56,10 @@ final class ProgressBar implements LongConsumer {
     StringBuilder line = new StringBuilder("\r").append(label).append(' ');
     if (total > 0) {
       int filled = (int) Math.min(WIDTH, WIDTH * done / total);
-      line.append('[').append("#".repeat(filled)).append(" ".repeat(WIDTH - filled)).append("] ")
+      line.append('[')
+          .append("#".repeat(filled))
+          .append(" ".repeat(WIDTH - filled))
+          .append("] ")
           .append(String.format(Locale.ROOT, "%3d%% ", Math.min(100, 100 * done / total)));
     }
     line.append(bytes(done)).append(' ').append(bytes((long) rate)).append("/s");

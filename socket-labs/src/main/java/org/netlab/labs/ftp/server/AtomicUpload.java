@@ -11,10 +11,10 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * An upload written to a hidden temporary file beside its target and renamed over it only
- * when complete, so readers never see a partial file and a failed or aborted upload
- * leaves the target as it was. A resumed (REST) or appending (APPE) upload first copies
- * the kept part of the existing file, in the kernel, into the temporary file.
+ * An upload written to a hidden temporary file beside its target and renamed over it only when
+ * complete, so readers never see a partial file and a failed or aborted upload leaves the target as
+ * it was. A resumed (REST) or appending (APPE) upload first copies the kept part of the existing
+ * file, in the kernel, into the temporary file.
  */
 final class AtomicUpload implements AutoCloseable {
   /** Uploaded files are readable by all, like files created under a usual umask. */
@@ -33,8 +33,8 @@ final class AtomicUpload implements AutoCloseable {
   }
 
   /**
-   * Starts an upload to {@code target}, keeping its first {@code keep} bytes (0 for a new
-   * file). Fails before anything is received when the directory is not writable.
+   * Starts an upload to {@code target}, keeping its first {@code keep} bytes (0 for a new file).
+   * Fails before anything is received when the directory is not writable.
    */
   static AtomicUpload begin(Path target, long keep) throws IOException {
     Path directory = target.getParent();
@@ -75,7 +75,8 @@ final class AtomicUpload implements AutoCloseable {
     channel.force(false);
     channel.close();
     try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }

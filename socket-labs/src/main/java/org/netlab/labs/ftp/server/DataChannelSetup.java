@@ -1,7 +1,7 @@
 package org.netlab.labs.ftp.server;
 
-import static org.netlab.labs.ftp.FtpReply.CANNOT_OPEN_DATA_CONNECTION;
 import static org.netlab.labs.ftp.FtpReply.BAD_COMMAND_SEQUENCE;
+import static org.netlab.labs.ftp.FtpReply.CANNOT_OPEN_DATA_CONNECTION;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How the next data connection of a session gets opened: a passive listener (PASV, EPSV)
- * that only the client's own address may connect to, or an active target (PORT, EPRT)
- * already checked against bounce. Each setting serves one transfer.
+ * How the next data connection of a session gets opened: a passive listener (PASV, EPSV) that only
+ * the client's own address may connect to, or an active target (PORT, EPRT) already checked against
+ * bounce. Each setting serves one transfer.
  */
 final class DataChannelSetup implements AutoCloseable {
   private final InetAddress localAddress;
@@ -28,7 +28,10 @@ final class DataChannelSetup implements AutoCloseable {
   private InetSocketAddress activeTarget;
 
   DataChannelSetup(
-      InetAddress localAddress, InetAddress clientAddress, PortRange passivePorts, Duration timeout) {
+      InetAddress localAddress,
+      InetAddress clientAddress,
+      PortRange passivePorts,
+      Duration timeout) {
     this.localAddress = localAddress;
     this.clientAddress = clientAddress;
     this.passivePorts = passivePorts;
@@ -59,8 +62,8 @@ final class DataChannelSetup implements AutoCloseable {
   }
 
   /**
-   * Opens the data connection set up last: accepts the client (strangers connecting to the
-   * passive port are turned away) or connects to it, within the data timeout.
+   * Opens the data connection set up last: accepts the client (strangers connecting to the passive
+   * port are turned away) or connects to it, within the data timeout.
    */
   SocketChannel open() throws FtpCommandException {
     ServerSocketChannel listener;

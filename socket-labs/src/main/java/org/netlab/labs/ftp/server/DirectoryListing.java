@@ -19,10 +19,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The text of directory listings: LIST in the Unix {@code ls -l} form every client
- * parses, NLST names, and the machine-readable facts of MLSD/MLST (RFC 3659). Entries are
- * shown with the attributes of what they resolve to; links that lead outside the root and
- * names with control characters are left out.
+ * The text of directory listings: LIST in the Unix {@code ls -l} form every client parses, NLST
+ * names, and the machine-readable facts of MLSD/MLST (RFC 3659). Entries are shown with the
+ * attributes of what they resolve to; links that lead outside the root and names with control
+ * characters are left out.
  */
 final class DirectoryListing {
   private static final DateTimeFormatter RECENT =
@@ -93,7 +93,9 @@ final class DirectoryListing {
     if (!a.isDirectory()) {
       line.append("size=").append(a.size()).append(';');
     }
-    line.append("modify=").append(MACHINE_TIME.format(a.lastModifiedTime().toInstant())).append(';');
+    line.append("modify=")
+        .append(MACHINE_TIME.format(a.lastModifiedTime().toInstant()))
+        .append(';');
     String perm;
     if (a.isDirectory()) {
       perm = writable ? "elcmfd" : "el";

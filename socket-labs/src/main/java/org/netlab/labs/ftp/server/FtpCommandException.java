@@ -1,8 +1,8 @@
 package org.netlab.labs.ftp.server;
 
 /**
- * A command that cannot be carried out; the session answers it with {@code code} and
- * {@code getMessage()} and goes on serving.
+ * A command that cannot be carried out; the session answers it with {@code code} and {@code
+ * getMessage()} and goes on serving.
  */
 final class FtpCommandException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -15,9 +15,9 @@ import org.netlab.labs.net.LineReader;
 import org.netlab.labs.net.TcpServer;
 
 /**
- * An FTP server (RFC 959 subset with RFC 2228/4217 explicit TLS, RFC 2428 and RFC 3659
- * extensions) serving one directory. Sessions run on virtual threads, capped in all and
- * per client address; each gets {@code 421} when over a cap.
+ * An FTP server (RFC 959 subset with RFC 2228/4217 explicit TLS, RFC 2428 and RFC 3659 extensions)
+ * serving one directory. Sessions run on virtual threads, capped in all and per client address;
+ * each gets {@code 421} when over a cap.
  */
 public final class FtpServer implements AutoCloseable {
   private final FtpServerConfig config;
@@ -81,8 +81,11 @@ public final class FtpServer implements AutoCloseable {
     }
 
     private static void busy(Socket socket, String message) throws IOException {
-      socket.getOutputStream().write(
-          (FtpReply.SERVICE_NOT_AVAILABLE + " " + message + LineReader.CRLF).getBytes(US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              (FtpReply.SERVICE_NOT_AVAILABLE + " " + message + LineReader.CRLF)
+                  .getBytes(US_ASCII));
       socket.getOutputStream().flush();
     }
   }

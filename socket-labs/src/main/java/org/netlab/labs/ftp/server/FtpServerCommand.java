@@ -37,7 +37,9 @@ public final class FtpServerCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--root", description = "Directory to serve, created if missing (default: ./ftp-root).")
+  @Option(
+      names = "--root",
+      description = "Directory to serve, created if missing (default: ./ftp-root).")
   Path root = Path.of("ftp-root");
 
   @Option(names = "--port", description = "Control port (default: ${DEFAULT-VALUE}).")
@@ -52,26 +54,35 @@ public final class FtpServerCommand implements Callable<Integer> {
   @Option(names = "--no-anonymous", description = "Refuse anonymous logins.")
   boolean noAnonymous;
 
-  @Option(names = "--users", paramLabel = "FILE",
+  @Option(
+      names = "--users",
+      paramLabel = "FILE",
       description = "Named users, one NAME:HASH per line (see --hash-password).")
   Path users;
 
-  @Option(names = "--passive-ports", paramLabel = "FIRST-LAST",
+  @Option(
+      names = "--passive-ports",
+      paramLabel = "FIRST-LAST",
       description = "Ports for passive data connections (default: any free port).")
   String passivePorts;
 
   @Option(names = "--max-sessions", description = "Sessions at once (default: ${DEFAULT-VALUE}).")
   int maxSessions = 200;
 
-  @Option(names = "--max-sessions-per-address",
+  @Option(
+      names = "--max-sessions-per-address",
       description = "Sessions at once from one address (default: ${DEFAULT-VALUE}).")
   int maxPerAddress = 100;
 
-  @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
       description = "Close an idle control connection after (default: ${DEFAULT-VALUE}).")
   long idleSeconds = 300;
 
-  @Option(names = "--data-timeout", paramLabel = "SECONDS",
+  @Option(
+      names = "--data-timeout",
+      paramLabel = "SECONDS",
       description = "Abort a data connection that moves nothing for (default: ${DEFAULT-VALUE}).")
   long dataSeconds = 30;
 
@@ -81,17 +92,28 @@ public final class FtpServerCommand implements Callable<Integer> {
   @Option(names = "--require-tls", description = "Refuse logins and data before AUTH TLS / PROT P.")
   boolean requireTls;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (default: generated CA).")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "Certificate chain (default: generated CA).")
   Path tlsCert;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "PKCS#8 private key for --tls-cert.")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "PKCS#8 private key for --tls-cert.")
   Path tlsKey;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where the generated CA lives (default: $NETLAB_DATA_DIR or ~/.local/share/netlab).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the generated CA lives (default: $NETLAB_DATA_DIR or ~/.local/share/netlab).")
   Path dataDir;
 
-  @Option(names = "--hash-password", paramLabel = "NAME",
+  @Option(
+      names = "--hash-password",
+      paramLabel = "NAME",
       description = "Print a users-file line for NAME (password read without echo) and exit.")
   String hashPassword;
 
@@ -105,10 +127,12 @@ public final class FtpServerCommand implements Callable<Integer> {
       return printHashLine();
     }
     if ((tlsCert == null) != (tlsKey == null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--tls-cert and --tls-key go together");
     }
     if (noTls && requireTls) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--no-tls contradicts --require-tls");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--no-tls contradicts --require-tls");
     }
     FtpServerConfig.Builder config =
         FtpServerConfig.builder(root)
@@ -122,7 +146,8 @@ public final class FtpServerCommand implements Callable<Integer> {
       try {
         config.passivePorts(PortRange.parse(passivePorts));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--passive-ports: " + e.getMessage());
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--passive-ports: " + e.getMessage());
       }
     }
     if (!noTls) {
@@ -130,12 +155,17 @@ public final class FtpServerCommand implements Callable<Integer> {
     }
     FtpServer server = new FtpServer(config.build()).start();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }));
-    log.info("FTP server on {} serving {} (anonymous: {}, TLS: {})",
-        server.address(), root.toAbsolutePath(),
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                }));
+    log.info(
+        "FTP server on {} serving {} (anonymous: {}, TLS: {})",
+        server.address(),
+        root.toAbsolutePath(),
         noAnonymous ? "off" : writable ? "read-write" : "read-only",
         noTls ? "off" : requireTls ? "required" : "offered");
     stopped.await();
@@ -146,8 +176,9 @@ public final class FtpServerCommand implements Callable<Integer> {
     if (tlsCert != null) {
       return SslContexts.forServer(new TlsFiles(tlsCert, tlsKey));
     }
-    Path dir = (dataDir == null ? DataDirectory.defaultPath() : dataDir)
-        .resolve(DataDirectory.TLS_SUBDIRECTORY);
+    Path dir =
+        (dataDir == null ? DataDirectory.defaultPath() : dataDir)
+            .resolve(DataDirectory.TLS_SUBDIRECTORY);
     return SslContexts.forServer(LocalCertificateAuthority.loadOrCreate(dir).serverFiles());
   }
 
@@ -158,8 +189,9 @@ public final class FtpServerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: empty password");
       return 2;
     }
-    out.println(UserDatabase.entry(hashPassword,
-        PasswordHash.create(password, PasswordHash.DEFAULT_ITERATIONS)));
+    out.println(
+        UserDatabase.entry(
+            hashPassword, PasswordHash.create(password, PasswordHash.DEFAULT_ITERATIONS)));
     out.flush();
     return 0;
   }
@@ -172,7 +204,8 @@ public final class FtpServerCommand implements Callable<Integer> {
       char[] again = console.readPassword("Again: ");
       return first != null && java.util.Arrays.equals(first, again) ? first : null;
     }
-    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    String line =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     return line == null ? null : line.toCharArray();
   }
 }

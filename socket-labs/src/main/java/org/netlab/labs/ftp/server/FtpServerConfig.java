@@ -8,8 +8,8 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 /**
- * Everything an {@link FtpServer} is configured with. Build one with {@link #builder}; the
- * defaults are the safe ones (loopback, anonymous read-only, no TLS requirement).
+ * Everything an {@link FtpServer} is configured with. Build one with {@link #builder}; the defaults
+ * are the safe ones (loopback, anonymous read-only, no TLS requirement).
  *
  * @param passivePorts null lets the system pick any free port
  * @param tls null disables AUTH TLS
@@ -29,6 +29,7 @@ public record FtpServerConfig(
     SSLContext tls,
     boolean requireTls) {
   public static final int DEFAULT_PORT = 2121;
+
   /** Wrong passwords allowed in one session; the next one closes it (421). */
   public static final int MAX_LOGIN_FAILURES = 3;
 
@@ -127,8 +128,19 @@ public record FtpServerConfig(
 
     public FtpServerConfig build() {
       return new FtpServerConfig(
-          root, bind, anonymousEnabled, anonymousWritable, users, passivePorts, maxSessions,
-          maxSessionsPerAddress, idleTimeout, dataTimeout, loginFailureDelay, tls, requireTls);
+          root,
+          bind,
+          anonymousEnabled,
+          anonymousWritable,
+          users,
+          passivePorts,
+          maxSessions,
+          maxSessionsPerAddress,
+          idleTimeout,
+          dataTimeout,
+          loginFailureDelay,
+          tls,
+          requireTls);
     }
   }
 }

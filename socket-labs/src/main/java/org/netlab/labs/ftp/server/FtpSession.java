@@ -42,10 +42,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One control connection: reads commands, keeps the session state (login, working
- * directory, type, restart point, TLS) and answers each command with one reply. Transfers
- * run on a second thread so that ABOR can be read while bytes move; every other command
- * waits for the running transfer to finish, which keeps replies in order.
+ * One control connection: reads commands, keeps the session state (login, working directory, type,
+ * restart point, TLS) and answers each command with one reply. Transfers run on a second thread so
+ * that ABOR can be read while bytes move; every other command waits for the running transfer to
+ * finish, which keeps replies in order.
  */
 final class FtpSession {
   private static final Logger log = LoggerFactory.getLogger(FtpServer.class);
@@ -54,16 +54,30 @@ final class FtpSession {
 
   /** Commands that need no login. */
   private static final Set<String> BEFORE_LOGIN =
-      Set.of("USER", "PASS", "AUTH", "PBSZ", "PROT", "FEAT", "SYST", "HELP", "NOOP", "QUIT",
-          "OPTS", "STAT", "ABOR");
+      Set.of(
+          "USER", "PASS", "AUTH", "PBSZ", "PROT", "FEAT", "SYST", "HELP", "NOOP", "QUIT", "OPTS",
+          "STAT", "ABOR");
+
   private static final List<String> COMMANDS =
-      List.of("ABOR", "APPE", "AUTH", "CDUP", "CWD", "DELE", "EPRT", "EPSV", "FEAT", "HELP",
-          "LIST", "MDTM", "MKD", "MLSD", "MLST", "MODE", "NLST", "NOOP", "OPTS", "PASS", "PASV",
-          "PBSZ", "PORT", "PROT", "PWD", "QUIT", "REST", "RETR", "RMD", "RNFR", "RNTO", "SIZE",
-          "STAT", "STOR", "STRU", "SYST", "TYPE", "USER", "XCUP", "XCWD", "XMKD", "XPWD", "XRMD");
+      List.of(
+          "ABOR", "APPE", "AUTH", "CDUP", "CWD", "DELE", "EPRT", "EPSV", "FEAT", "HELP", "LIST",
+          "MDTM", "MKD", "MLSD", "MLST", "MODE", "NLST", "NOOP", "OPTS", "PASS", "PASV", "PBSZ",
+          "PORT", "PROT", "PWD", "QUIT", "REST", "RETR", "RMD", "RNFR", "RNTO", "SIZE", "STAT",
+          "STOR", "STRU", "SYST", "TYPE", "USER", "XCUP", "XCWD", "XMKD", "XPWD", "XRMD");
   private static final List<String> FEATURES =
-      List.of("AUTH TLS", "EPRT", "EPSV", "MDTM", "MLST type*;size*;modify*;perm*;", "PASV",
-          "PBSZ", "PROT", "REST STREAM", "SIZE", "TVFS", "UTF8");
+      List.of(
+          "AUTH TLS",
+          "EPRT",
+          "EPSV",
+          "MDTM",
+          "MLST type*;size*;modify*;perm*;",
+          "PASV",
+          "PBSZ",
+          "PROT",
+          "REST STREAM",
+          "SIZE",
+          "TVFS",
+          "UTF8");
 
   private final FtpServerConfig config;
   private final VirtualFileSystem files;
@@ -116,12 +130,15 @@ final class FtpSession {
           if (transfer != null && transfer.thread.isAlive()) {
             continue;
           }
-          reply(SERVICE_NOT_AVAILABLE,
+          reply(
+              SERVICE_NOT_AVAILABLE,
               "Idle for " + config.idleTimeout().toSeconds() + " s, closing control connection");
           end = "idle timeout";
           return;
         } catch (LineReader.LineTooLongException e) {
-          reply(SERVICE_NOT_AVAILABLE, "Command line longer than " + MAX_LINE_BYTES + " bytes, closing");
+          reply(
+              SERVICE_NOT_AVAILABLE,
+              "Command line longer than " + MAX_LINE_BYTES + " bytes, closing");
           end = "line too long";
           return;
         }
@@ -151,8 +168,11 @@ final class FtpSession {
       data.close();
       log.info(
           "session client={} user={} transfers={} duration={}ms end=\"{}\"",
-          clientAddress.getHostAddress(), user == null ? "-" : user, transferCount,
-          (System.nanoTime() - startNanos) / 1_000_000, end);
+          clientAddress.getHostAddress(),
+          user == null ? "-" : user,
+          transferCount,
+          (System.nanoTime() - startNanos) / 1_000_000,
+          end);
     }
   }
 
@@ -185,8 +205,12 @@ final class FtpSession {
         case "SYST" -> reply(NAME_SYSTEM_TYPE, "UNIX Type: L8");
         case "FEAT" -> replyLines(SYSTEM_STATUS, "Features:", FEATURES, "End");
         case "OPTS" -> opts(argument);
-        case "HELP" -> replyLines(HELP_MESSAGE, "Commands recognized:",
-            List.of(String.join(" ", COMMANDS)), "Help OK");
+        case "HELP" ->
+            replyLines(
+                HELP_MESSAGE,
+                "Commands recognized:",
+                List.of(String.join(" ", COMMANDS)),
+                "Help OK");
         case "NOOP" -> reply(COMMAND_OK, "OK");
         case "STAT" -> stat(argument);
         case "ABOR" -> abor();
@@ -252,8 +276,10 @@ final class FtpSession {
     if (ok) {
       user = anonymous ? "anonymous" : name;
       writable = !anonymous || config.anonymousWritable();
-      reply(USER_LOGGED_IN,
-          (anonymous ? "Anonymous" : "User " + name) + " logged in"
+      reply(
+          USER_LOGGED_IN,
+          (anonymous ? "Anonymous" : "User " + name)
+              + " logged in"
               + (writable ? "" : ", read-only access"));
       return true;
     }
@@ -276,13 +302,18 @@ final class FtpSession {
     }
     String m = mechanism.toUpperCase(Locale.ROOT);
     if (!m.equals("TLS") && !m.equals("TLS-C") && !m.equals("SSL")) {
-      throw new FtpCommandException(COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
+      throw new FtpCommandException(
+          COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
           "AUTH " + mechanism + " not supported, use AUTH TLS");
     }
     reply(SECURITY_DATA_EXCHANGE_COMPLETE, "AUTH TLS OK, starting TLS");
     SSLSocket tls =
-        (SSLSocket) config.tls().getSocketFactory()
-            .createSocket(control, control.getInetAddress().getHostAddress(), control.getPort(), true);
+        (SSLSocket)
+            config
+                .tls()
+                .getSocketFactory()
+                .createSocket(
+                    control, control.getInetAddress().getHostAddress(), control.getPort(), true);
     tls.setUseClientMode(false);
     tls.startHandshake();
     useControl(tls);
@@ -311,13 +342,14 @@ final class FtpSession {
       case "P" -> protectData = true;
       case "C" -> {
         if (config.requireTls()) {
-          throw new FtpCommandException(DENIED_FOR_POLICY_REASONS,
-              "Data connections must be protected (PROT P)");
+          throw new FtpCommandException(
+              DENIED_FOR_POLICY_REASONS, "Data connections must be protected (PROT P)");
         }
         protectData = false;
       }
-      default -> throw new FtpCommandException(PROTECTION_LEVEL_NOT_SUPPORTED,
-          "PROT " + level + " not supported, use C or P");
+      default ->
+          throw new FtpCommandException(
+              PROTECTION_LEVEL_NOT_SUPPORTED, "PROT " + level + " not supported, use C or P");
     }
     reply(COMMAND_OK, "Protection level " + (protectData ? "P (private)" : "C (clear)"));
   }
@@ -331,7 +363,8 @@ final class FtpSession {
     } else if (option.startsWith("MLST")) {
       reply(COMMAND_OK, "MLST OPTS type;size;modify;perm;");
     } else {
-      throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, "OPTS " + argument + " not understood");
+      throw new FtpCommandException(
+          SYNTAX_ERROR_IN_ARGUMENTS, "OPTS " + argument + " not understood");
     }
   }
 
@@ -339,11 +372,16 @@ final class FtpSession {
     if (argument.isBlank()) {
       List<String> lines = new ArrayList<>();
       lines.add("Connected from " + clientAddress.getHostAddress());
-      lines.add(user == null ? "Not logged in" : "Logged in as " + user
-          + (writable ? "" : " (read-only)"));
+      lines.add(
+          user == null
+              ? "Not logged in"
+              : "Logged in as " + user + (writable ? "" : " (read-only)"));
       lines.add("TYPE: " + (ascii ? "ASCII" : "BINARY") + ", MODE: Stream, STRU: File");
-      lines.add("Control connection " + (tlsActive ? "protected by TLS" : "in clear")
-          + ", data connections " + (protectData ? "protected" : "in clear"));
+      lines.add(
+          "Control connection "
+              + (tlsActive ? "protected by TLS" : "in clear")
+              + ", data connections "
+              + (protectData ? "protected" : "in clear"));
       replyLines(SYSTEM_STATUS, "netlab FTP server status:", lines, "End of status");
       return;
     }
@@ -368,8 +406,10 @@ final class FtpSession {
     switch (argument.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")) {
       case "A", "A N" -> ascii = true;
       case "I", "L 8" -> ascii = false;
-      default -> throw new FtpCommandException(COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
-          "TYPE " + argument + " not supported, use A or I");
+      default ->
+          throw new FtpCommandException(
+              COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
+              "TYPE " + argument + " not supported, use A or I");
     }
     reply(COMMAND_OK, "Type set to " + (ascii ? "A" : "I"));
   }
@@ -377,8 +417,8 @@ final class FtpSession {
   private void onlyParameter(String argument, String supported, String done)
       throws IOException, FtpCommandException {
     if (!argument.strip().equalsIgnoreCase(supported)) {
-      throw new FtpCommandException(COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
-          argument + " not supported, only " + supported);
+      throw new FtpCommandException(
+          COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER, argument + " not supported, only " + supported);
     }
     reply(COMMAND_OK, done);
   }
@@ -424,7 +464,8 @@ final class FtpSession {
       throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, "PASV is for IPv4, use EPSV");
     }
     InetSocketAddress address = openPassive();
-    reply(ENTERING_PASSIVE_MODE,
+    reply(
+        ENTERING_PASSIVE_MODE,
         "Entering Passive Mode (" + HostPort.formatSixNumbers(address) + ")");
   }
 
@@ -436,7 +477,8 @@ final class FtpSession {
       return;
     }
     if (!a.isEmpty() && !a.equals("1") && !a.equals("2")) {
-      throw new FtpCommandException(EXTENDED_PORT_FAILURE, "Network protocol not supported, use (1,2)");
+      throw new FtpCommandException(
+          EXTENDED_PORT_FAILURE, "Network protocol not supported, use (1,2)");
     }
     int port = openPassive().getPort();
     reply(ENTERING_EPSV_MODE, "Entering Extended Passive Mode (|||" + port + "|)");
@@ -446,34 +488,40 @@ final class FtpSession {
     try {
       return data.passive();
     } catch (IOException e) {
-      throw new FtpCommandException(CANNOT_OPEN_DATA_CONNECTION,
-          "Cannot open passive connection: " + e.getMessage());
+      throw new FtpCommandException(
+          CANNOT_OPEN_DATA_CONNECTION, "Cannot open passive connection: " + e.getMessage());
     }
   }
 
   /**
-   * PORT and EPRT. Data connections go only back to the client's own address and to an
-   * unprivileged port: anything else would let the server be used to attack third
-   * parties or local services (the "FTP bounce", RFC 2577).
+   * PORT and EPRT. Data connections go only back to the client's own address and to an unprivileged
+   * port: anything else would let the server be used to attack third parties or local services (the
+   * "FTP bounce", RFC 2577).
    */
   private void active(String argument, boolean extended) throws IOException, FtpCommandException {
     refuseAfterEpsvAll();
     InetSocketAddress target;
     try {
-      target = extended ? HostPort.parseExtended(argument.strip())
-          : HostPort.parseSixNumbers(argument.strip());
+      target =
+          extended
+              ? HostPort.parseExtended(argument.strip())
+              : HostPort.parseSixNumbers(argument.strip());
     } catch (HostPort.UnsupportedProtocolException e) {
-      throw new FtpCommandException(EXTENDED_PORT_FAILURE, "Network protocol not supported, use (1,2)");
+      throw new FtpCommandException(
+          EXTENDED_PORT_FAILURE, "Network protocol not supported, use (1,2)");
     } catch (IllegalArgumentException e) {
-      throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS,
-          (extended ? "EPRT" : "PORT") + ": " + e.getMessage());
+      throw new FtpCommandException(
+          SYNTAX_ERROR_IN_ARGUMENTS, (extended ? "EPRT" : "PORT") + ": " + e.getMessage());
     }
     if (!target.getAddress().equals(clientAddress)) {
-      throw new FtpCommandException(COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
-          "Refused: data connections go only to your own address " + clientAddress.getHostAddress());
+      throw new FtpCommandException(
+          COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
+          "Refused: data connections go only to your own address "
+              + clientAddress.getHostAddress());
     }
     if (target.getPort() < 1024) {
-      throw new FtpCommandException(COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
+      throw new FtpCommandException(
+          COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
           "Refused: data connections go only to ports 1024 and above");
     }
     data.active(target);
@@ -526,7 +574,10 @@ final class FtpSession {
 
   private void sendText(String command, String virtual, String text) throws FtpCommandException {
     byte[] bytes = text.getBytes(UTF_8);
-    startTransfer(command, virtual, "ASCII mode data connection for " + virtual,
+    startTransfer(
+        command,
+        virtual,
+        "ASCII mode data connection for " + virtual,
         (connection, progress) -> {
           try (OutputStream o = connection.output()) {
             o.write(bytes);
@@ -561,13 +612,20 @@ final class FtpSession {
     }
     if (offset > size) {
       closeQuietly(channel);
-      throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS,
+      throw new FtpCommandException(
+          SYNTAX_ERROR_IN_ARGUMENTS,
           "Restart point " + offset + " is past the end of " + virtual + " (" + size + " bytes)");
     }
     boolean asciiNow = ascii;
-    startTransfer("RETR", virtual,
-        (asciiNow ? "ASCII" : "BINARY") + " mode data connection for " + virtual + " ("
-            + size + " bytes)",
+    startTransfer(
+        "RETR",
+        virtual,
+        (asciiNow ? "ASCII" : "BINARY")
+            + " mode data connection for "
+            + virtual
+            + " ("
+            + size
+            + " bytes)",
         (connection, progress) -> {
           try (channel) {
             return connection.sendFile(channel, offset, asciiNow, progress);
@@ -593,13 +651,15 @@ final class FtpSession {
     } catch (IllegalArgumentException e) {
       throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, virtual + ": " + e.getMessage());
     } catch (NoSuchFileException e) {
-      throw new FtpCommandException(FILE_UNAVAILABLE,
-          virtual + ": no such file to resume (REST needs an existing file)");
+      throw new FtpCommandException(
+          FILE_UNAVAILABLE, virtual + ": no such file to resume (REST needs an existing file)");
     } catch (IOException e) {
       throw fileError(virtual, e, true);
     }
     boolean asciiNow = ascii;
-    startTransfer(append ? "APPE" : "STOR", virtual,
+    startTransfer(
+        append ? "APPE" : "STOR",
+        virtual,
         (asciiNow ? "ASCII" : "BINARY") + " mode data connection for " + virtual,
         (connection, progress) -> connection.receiveInto(upload.channel(), asciiNow, progress),
         upload);
@@ -624,12 +684,13 @@ final class FtpSession {
     volatile boolean aborted;
   }
 
-  private void startTransfer(String command, String virtual, String opening, TransferBody body,
-      AtomicUpload upload) throws FtpCommandException {
+  private void startTransfer(
+      String command, String virtual, String opening, TransferBody body, AtomicUpload upload)
+      throws FtpCommandException {
     if (config.requireTls() && !protectData) {
       closeQuietly(upload);
-      throw new FtpCommandException(DATA_PROTECTION_REQUIRED,
-          "Data connections must be protected: send PBSZ 0 and PROT P");
+      throw new FtpCommandException(
+          DATA_PROTECTION_REQUIRED, "Data connections must be protected: send PBSZ 0 and PROT P");
     }
     if (!data.isSet()) {
       closeQuietly(upload);
@@ -637,14 +698,21 @@ final class FtpSession {
     }
     transferCount++;
     Transfer running = new Transfer();
-    running.thread = Thread.ofVirtual().name("ftp-transfer")
-        .unstarted(() -> runTransfer(running, command, virtual, opening, body, upload));
+    running.thread =
+        Thread.ofVirtual()
+            .name("ftp-transfer")
+            .unstarted(() -> runTransfer(running, command, virtual, opening, body, upload));
     transfer = running;
     running.thread.start();
   }
 
-  private void runTransfer(Transfer self, String command, String virtual, String opening,
-      TransferBody body, AtomicUpload upload) {
+  private void runTransfer(
+      Transfer self,
+      String command,
+      String virtual,
+      String opening,
+      TransferBody body,
+      AtomicUpload upload) {
     long started = System.nanoTime();
     long[] moved = {0};
     int code;
@@ -654,13 +722,17 @@ final class FtpSession {
       SocketChannel channel = data.open();
       DataConnection connection;
       try {
-        connection = protectData
-            ? DataConnection.tls(channel, config.tls(), false,
-                new InetSocketAddress(clientAddress, control.getPort()))
-            : DataConnection.plain(channel);
+        connection =
+            protectData
+                ? DataConnection.tls(
+                    channel,
+                    config.tls(),
+                    false,
+                    new InetSocketAddress(clientAddress, control.getPort()))
+                : DataConnection.plain(channel);
       } catch (IOException e) {
-        throw new FtpCommandException(CANNOT_OPEN_DATA_CONNECTION,
-            "TLS on the data connection failed: " + e.getMessage());
+        throw new FtpCommandException(
+            CANNOT_OPEN_DATA_CONNECTION, "TLS on the data connection failed: " + e.getMessage());
       }
       self.connection = connection;
       if (self.aborted) {
@@ -669,10 +741,13 @@ final class FtpSession {
       try (StallGuard guard = StallGuard.watch(config.dataTimeout(), connection::abort)) {
         long bytes;
         try {
-          bytes = body.run(connection, n -> {
-            moved[0] += n;
-            guard.progress(n);
-          });
+          bytes =
+              body.run(
+                  connection,
+                  n -> {
+                    moved[0] += n;
+                    guard.progress(n);
+                  });
           connection.close();
         } catch (IOException e) {
           connection.abort();
@@ -700,8 +775,13 @@ final class FtpSession {
     }
     log.info(
         "transfer client={} user={} command={} file=\"{}\" bytes={} duration={}ms result={}",
-        clientAddress.getHostAddress(), user, command, virtual, moved[0],
-        (System.nanoTime() - started) / 1_000_000, code);
+        clientAddress.getHostAddress(),
+        user,
+        command,
+        virtual,
+        moved[0],
+        (System.nanoTime() - started) / 1_000_000,
+        code);
     try {
       reply(code, message);
     } catch (IOException e) {
@@ -710,14 +790,17 @@ final class FtpSession {
   }
 
   /** Tells apart a failed disk (452, 553...) from a failed or aborted data connection (426). */
-  private FtpCommandException transferError(Transfer self, StallGuard guard, String virtual,
-      IOException e) {
+  private FtpCommandException transferError(
+      Transfer self, StallGuard guard, String virtual, IOException e) {
     if (self.aborted) {
       return new FtpCommandException(TRANSFER_ABORTED, "Transfer aborted");
     }
     if (guard.stalled()) {
-      return new FtpCommandException(TRANSFER_ABORTED,
-          "Data connection stalled for " + config.dataTimeout().toSeconds() + " s, transfer aborted");
+      return new FtpCommandException(
+          TRANSFER_ABORTED,
+          "Data connection stalled for "
+              + config.dataTimeout().toSeconds()
+              + " s, transfer aborted");
     }
     FtpCommandException disk = diskError(virtual, e);
     if (disk != null) {
@@ -888,8 +971,8 @@ final class FtpSession {
       return new FtpCommandException(FILE_UNAVAILABLE, virtual + ": directory not empty");
     }
     if (e instanceof AccessDeniedException) {
-      return new FtpCommandException(writing ? FILE_NAME_NOT_ALLOWED : FILE_UNAVAILABLE,
-          virtual + ": permission denied");
+      return new FtpCommandException(
+          writing ? FILE_NAME_NOT_ALLOWED : FILE_UNAVAILABLE, virtual + ": permission denied");
     }
     log.warn("{} on {}: {}", user, virtual, e.toString());
     return new FtpCommandException(ACTION_ABORTED, virtual + ": local error in processing");
@@ -898,7 +981,8 @@ final class FtpSession {
   private static FtpCommandException diskError(String virtual, IOException e) {
     String text = String.valueOf(e.getMessage());
     if (text.contains("No space left") || text.contains("Disk quota exceeded")) {
-      return new FtpCommandException(INSUFFICIENT_STORAGE, virtual + ": insufficient storage space");
+      return new FtpCommandException(
+          INSUFFICIENT_STORAGE, virtual + ": insufficient storage space");
     }
     if (e instanceof AccessDeniedException) {
       return new FtpCommandException(FILE_NAME_NOT_ALLOWED, virtual + ": permission denied");
@@ -945,7 +1029,8 @@ final class FtpSession {
     while (start + 1 < line.length && (line[start] & 0xff) == 0xff) {
       start += 2;
     }
-    return UTF_8.newDecoder()
+    return UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(line, start, line.length - start))

@@ -9,9 +9,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * A salted PBKDF2-HMAC-SHA256 password hash, written as {@code
- * pbkdf2-sha256:ITERATIONS:SALT:HASH} with salt and hash in Base64. The iteration count is
- * stored with each hash, so raising the default later keeps old entries valid.
+ * A salted PBKDF2-HMAC-SHA256 password hash, written as {@code pbkdf2-sha256:ITERATIONS:SALT:HASH}
+ * with salt and hash in Base64. The iteration count is stored with each hash, so raising the
+ * default later keeps old entries valid.
  */
 public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
   /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
@@ -63,7 +63,12 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
 
   public String encode() {
     Base64.Encoder base64 = Base64.getEncoder();
-    return ALGORITHM + ":" + iterations + ":" + base64.encodeToString(salt) + ":"
+    return ALGORITHM
+        + ":"
+        + iterations
+        + ":"
+        + base64.encodeToString(salt)
+        + ":"
         + base64.encodeToString(hash);
   }
 

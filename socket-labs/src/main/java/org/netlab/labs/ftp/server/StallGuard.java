@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Closes a data connection whose peer stops moving bytes for longer than the data timeout.
- * Socket read timeouts cannot do this: channel reads and all writes ignore them.
+ * Closes a data connection whose peer stops moving bytes for longer than the data timeout. Socket
+ * read timeouts cannot do this: channel reads and all writes ignore them.
  */
 final class StallGuard implements AutoCloseable {
   private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Named users of the FTP server, read from a users file: one {@code NAME:HASH} per line
- * where HASH is a {@link PasswordHash} ({@code bin/ftpd --hash-password NAME} prints such
- * a line); blank lines and lines starting with {@code #} are ignored. Named users may
- * write. Unknown names cost as much time as known ones, so names cannot be probed.
+ * Named users of the FTP server, read from a users file: one {@code NAME:HASH} per line where HASH
+ * is a {@link PasswordHash} ({@code bin/ftpd --hash-password NAME} prints such a line); blank lines
+ * and lines starting with {@code #} are ignored. Named users may write. Unknown names cost as much
+ * time as known ones, so names cannot be probed.
  */
 public final class UserDatabase {
   private final Map<String, PasswordHash> users;
+
   /** Checked for unknown names, with the highest cost found among the real entries. */
   private final PasswordHash decoy;
 

@@ -11,16 +11,18 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Maps the paths a client sees ("/docs/a.txt", always absolute from the served root)
- * onto real files, and refuses every path that would leave the root: {@code ..} above
- * it, and symbolic links whose target lies outside (targets are compared as real paths,
- * so links to links and relative links are covered). FTP paths are not URL-encoded, so
- * "%2e%2e" is just an odd name; control characters are refused outright.
+ * Maps the paths a client sees ("/docs/a.txt", always absolute from the served root) onto real
+ * files, and refuses every path that would leave the root: {@code ..} above it, and symbolic links
+ * whose target lies outside (targets are compared as real paths, so links to links and relative
+ * links are covered). FTP paths are not URL-encoded, so "%2e%2e" is just an odd name; control
+ * characters are refused outright.
  */
 final class VirtualFileSystem {
   private final Path root;
 
-  /** @param root an existing directory; its real path becomes the boundary */
+  /**
+   * @param root an existing directory; its real path becomes the boundary
+   */
   VirtualFileSystem(Path root) throws IOException {
     this.root = root.toRealPath();
     if (!Files.isDirectory(this.root)) {
@@ -33,14 +35,15 @@ final class VirtualFileSystem {
   }
 
   /**
-   * Resolves {@code argument} against the working directory {@code cwd} into a normalized
-   * absolute virtual path, without touching the disk.
+   * Resolves {@code argument} against the working directory {@code cwd} into a normalized absolute
+   * virtual path, without touching the disk.
    */
   String normalize(String cwd, String argument) throws FtpCommandException {
     for (int i = 0; i < argument.length(); i++) {
       char c = argument.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        throw new FtpCommandException(FILE_UNAVAILABLE, "control characters are not allowed in paths");
+        throw new FtpCommandException(
+            FILE_UNAVAILABLE, "control characters are not allowed in paths");
       }
     }
     String joined = argument.startsWith("/") ? argument : cwd + "/" + argument;
@@ -64,8 +67,8 @@ final class VirtualFileSystem {
   /**
    * The real path of an existing file or directory, links followed.
    *
-   * @throws FtpCommandException 550 when it does not exist or lies outside the root (the
-   *     two are not told apart, so the outside cannot be probed)
+   * @throws FtpCommandException 550 when it does not exist or lies outside the root (the two are
+   *     not told apart, so the outside cannot be probed)
    */
   Path existing(String virtual) throws FtpCommandException {
     try {
@@ -98,9 +101,8 @@ final class VirtualFileSystem {
   }
 
   /**
-   * Where a new entry named by {@code virtual} goes: a real, contained parent directory
-   * plus the last name. An existing symbolic link under that name must itself point
-   * inside the root.
+   * Where a new entry named by {@code virtual} goes: a real, contained parent directory plus the
+   * last name. An existing symbolic link under that name must itself point inside the root.
    */
   Path creatable(String virtual) throws FtpCommandException {
     if (virtual.equals("/")) {
@@ -123,8 +125,8 @@ final class VirtualFileSystem {
   }
 
   /**
-   * The entry itself, a link not followed, for DELE and RNFR which act on the name; its
-   * parent must be a contained directory.
+   * The entry itself, a link not followed, for DELE and RNFR which act on the name; its parent must
+   * be a contained directory.
    */
   Path entry(String virtual) throws FtpCommandException {
     Path target = creatable(virtual);

@@ -79,12 +79,14 @@ class FtpClientAgainstApacheFtpServerTest {
   void anonymousListsChangesDirectoryAndDownloads() throws IOException {
     try (FtpClient client = FtpClient.connect("127.0.0.1", port, Duration.ofSeconds(10))) {
       client.login("anonymous", "me@".toCharArray());
-      assertTrue(client.list("").stream().anyMatch(l -> l.endsWith(" docs")), client.list("").toString());
+      assertTrue(
+          client.list("").stream().anyMatch(l -> l.endsWith(" docs")), client.list("").toString());
       client.cd("docs");
       assertEquals("/docs", client.pwd());
       assertEquals(List.of("readme.txt"), client.names(""));
       Path local = dir.resolve("readme.txt");
-      try (FileChannel file = FileChannel.open(local, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel file =
+          FileChannel.open(local, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         client.retrieve("readme.txt", file, 0, n -> {});
       }
       assertEquals("from apache\n", Files.readString(local));

@@ -70,7 +70,8 @@ class FtpClientCommandTest {
       Path local = TestFiles.random(dir.resolve("report.bin"), 100_000, 3);
       Result r = ftp("put", local.toString(), server.url("/in/"));
       assertEquals(0, r.exit(), r.err());
-      assertEquals(TestFiles.sha256(local), TestFiles.sha256(server.root().resolve("in/report.bin")));
+      assertEquals(
+          TestFiles.sha256(local), TestFiles.sha256(server.root().resolve("in/report.bin")));
     }
   }
 
@@ -92,8 +93,15 @@ class FtpClientCommandTest {
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.tls(b.build().tls(), true))) {
       Files.writeString(server.root().resolve("a.txt"), "secure");
       Path out = dir.resolve("a.txt");
-      Result r = ftp("get", "--tls", "--ca", server.caFile().toString(),
-          "ftp://localhost:" + server.port() + "/a.txt", "-o", out.toString());
+      Result r =
+          ftp(
+              "get",
+              "--tls",
+              "--ca",
+              server.caFile().toString(),
+              "ftp://localhost:" + server.port() + "/a.txt",
+              "-o",
+              out.toString());
       assertEquals(0, r.exit(), r.err());
       assertEquals("secure", Files.readString(out));
       Result clear = ftp("ls", "ftp://localhost:" + server.port() + "/");
@@ -107,7 +115,8 @@ class FtpClientCommandTest {
       Result r = ftp("get", server.url("/secret"), "-o", dir.resolve("x").toString());
       assertEquals(FtpClientCommand.REFUSED, r.exit());
       assertEquals("error: 550 /secret: no such file or directory\n", r.err());
-      Result readOnly = ftp("put", Files.writeString(dir.resolve("f"), "x").toString(), server.url("/"));
+      Result readOnly =
+          ftp("put", Files.writeString(dir.resolve("f"), "x").toString(), server.url("/"));
       assertEquals(FtpClientCommand.REFUSED, readOnly.exit());
       assertTrue(readOnly.err().startsWith("error: 550 "), readOnly.err());
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netlab.labs.ftp.FtpTestServer;
 
 /**
- * Nothing outside the served root can be reached, and data connections cannot be aimed
- * at third parties (FTP bounce). Each refusal is checked to read or send nothing.
+ * Nothing outside the served root can be reached, and data connections cannot be aimed at third
+ * parties (FTP bounce). Each refusal is checked to read or send nothing.
  */
 @Timeout(30)
 class FtpContainmentTest {

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -54,7 +54,8 @@ class FtpServerCommonsNetTest {
       Files.writeString(server.root().resolve("docs/readme.txt"), "hello ftp\n");
       FTPClient ftp = connect(server, "anonymous", "me@example.org");
 
-      assertEquals(List.of("docs"), Arrays.stream(ftp.listFiles("/")).map(FTPFile::getName).toList());
+      assertEquals(
+          List.of("docs"), Arrays.stream(ftp.listFiles("/")).map(FTPFile::getName).toList());
       FTPFile[] inDocs = ftp.listFiles("docs");
       assertEquals(1, inDocs.length);
       assertEquals("readme.txt", inDocs[0].getName());
@@ -71,8 +72,8 @@ class FtpServerCommonsNetTest {
       FTPFile facts = ftp.mlistFile("readme.txt");
       assertEquals(10, facts.getSize());
       assertTrue(facts.isFile());
-      assertEquals(List.of("readme.txt"),
-          Arrays.stream(ftp.mlistDir()).map(FTPFile::getName).toList());
+      assertEquals(
+          List.of("readme.txt"), Arrays.stream(ftp.mlistDir()).map(FTPFile::getName).toList());
       assertTrue(ftp.changeToParentDirectory());
       assertEquals("/", ftp.printWorkingDirectory());
       ftp.logout();
@@ -207,8 +208,8 @@ class FtpServerCommonsNetTest {
 
   @Test
   void everyUserNameGets331SoNamesCannotBeProbed() throws IOException {
-    UserDatabase users = new UserDatabase(
-        Map.of("alice", PasswordHash.create("wonderland".toCharArray(), 1000)));
+    UserDatabase users =
+        new UserDatabase(Map.of("alice", PasswordHash.create("wonderland".toCharArray(), 1000)));
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.users(users))) {
       FTPClient ftp = new FTPClient();
       ftp.connect(server.host(), server.port());
@@ -221,8 +222,8 @@ class FtpServerCommonsNetTest {
 
   @Test
   void namedUserLogsInWithTheRightPasswordAndMayWrite() throws IOException {
-    UserDatabase users = new UserDatabase(
-        Map.of("alice", PasswordHash.create("wonderland".toCharArray(), 1000)));
+    UserDatabase users =
+        new UserDatabase(Map.of("alice", PasswordHash.create("wonderland".toCharArray(), 1000)));
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.users(users))) {
       FTPClient ftp = connect(server, "alice", "wonderland");
       assertTrue(ftp.storeFile("mine.txt", new ByteArrayInputStream("x".getBytes(UTF_8))));
@@ -232,13 +233,12 @@ class FtpServerCommonsNetTest {
 
   @Test
   void threeWrongPasswordsClose421AfterADelay() throws IOException {
-    UserDatabase users = new UserDatabase(
-        Map.of("alice", PasswordHash.create("wonderland".toCharArray(), 1000)));
+    UserDatabase users =
+        new UserDatabase(Map.of("alice", PasswordHash.create("wonderland".toCharArray(), 1000)));
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.users(users));
         Socket socket = new Socket(server.host(), server.port())) {
       socket.setSoTimeout(10_000);
-      BufferedReader in =
-          new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
       OutputStream out = socket.getOutputStream();
       assertTrue(in.readLine().startsWith("220 "));
       long start = System.nanoTime();
@@ -269,8 +269,8 @@ class FtpServerCommonsNetTest {
       FTPClient first = connect(server, "anonymous", "x");
       FTPClient second = connect(server, "anonymous", "x");
       FTPClient third = new FTPClient();
-      assertThrows(FTPConnectionClosedException.class,
-          () -> third.connect(server.host(), server.port()));
+      assertThrows(
+          FTPConnectionClosedException.class, () -> third.connect(server.host(), server.port()));
       assertEquals(421, third.getReplyCode());
       assertEquals(257, first.sendCommand("PWD"));
       first.disconnect();

@@ -109,7 +109,8 @@ class FtpTransferTest {
       ftp.completePendingCommand();
       assertEquals(2L * MIB, Files.size(local));
       ftp.setRestartOffset(Files.size(local));
-      try (OutputStream rest = Files.newOutputStream(local, java.nio.file.StandardOpenOption.APPEND)) {
+      try (OutputStream rest =
+          Files.newOutputStream(local, java.nio.file.StandardOpenOption.APPEND)) {
         assertTrue(ftp.retrieveFile("data.bin", rest));
       }
       assertEquals(TestFiles.sha256(file), TestFiles.sha256(local));
@@ -122,23 +123,26 @@ class FtpTransferTest {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<String> expected = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        Path file = TestFiles.random(server.root().resolve("f" + i + ".bin"), MIB + i * 1000, 10 + i);
+        Path file =
+            TestFiles.random(server.root().resolve("f" + i + ".bin"), MIB + i * 1000, 10 + i);
         expected.add(TestFiles.sha256(file));
       }
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         String name = "f" + (i % 5) + ".bin";
-        results.add(pool.submit(() -> {
-          FTPClient ftp = login(server);
-          try (InputStream in = ftp.retrieveFileStream(name)) {
-            String sum = TestFiles.sha256(in);
-            in.close();
-            assertTrue(ftp.completePendingCommand());
-            return sum;
-          } finally {
-            ftp.disconnect();
-          }
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  FTPClient ftp = login(server);
+                  try (InputStream in = ftp.retrieveFileStream(name)) {
+                    String sum = TestFiles.sha256(in);
+                    in.close();
+                    assertTrue(ftp.completePendingCommand());
+                    return sum;
+                  } finally {
+                    ftp.disconnect();
+                  }
+                }));
       }
       for (int i = 0; i < 50; i++) {
         assertEquals(expected.get(i % 5), results.get(i).get(), "session " + i);
@@ -148,7 +152,8 @@ class FtpTransferTest {
 
   @Test
   void passiveConnectionThatNeverComesTimesOutWith425() throws IOException {
-    try (FtpTestServer server = FtpTestServer.start(dir, b -> b.dataTimeout(java.time.Duration.ofMillis(300)))) {
+    try (FtpTestServer server =
+        FtpTestServer.start(dir, b -> b.dataTimeout(java.time.Duration.ofMillis(300)))) {
       Files.writeString(server.root().resolve("a.txt"), "a");
       FTPClient ftp = login(server);
       assertEquals(227, ftp.pasv());

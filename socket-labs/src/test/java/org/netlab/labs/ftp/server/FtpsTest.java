@@ -50,8 +50,8 @@ class FtpsTest {
       ftps.enterLocalPassiveMode();
       ftps.setFileType(FTP.BINARY_FILE_TYPE);
 
-      assertEquals(List.of("data.bin"),
-          Arrays.stream(ftps.listFiles()).map(FTPFile::getName).toList());
+      assertEquals(
+          List.of("data.bin"), Arrays.stream(ftps.listFiles()).map(FTPFile::getName).toList());
       ByteArrayOutputStream content = new ByteArrayOutputStream();
       assertTrue(ftps.retrieveFile("data.bin", content));
       assertEquals(TestFiles.sha256(file), TestFiles.sha256(content.toByteArray()));
@@ -79,9 +79,10 @@ class FtpsTest {
   @Test
   void clientThatDoesNotTrustTheCaFailsTheHandshake() throws IOException {
     try (FtpTestServer server = FtpTestServer.start(dir)) {
-      LocalCertificateAuthority other = LocalCertificateAuthority.loadOrCreate(dir.resolve("other"));
-      FTPSClient ftps = new FTPSClient(false,
-          SslContexts.forClient(other.certificateFile(), null, null));
+      LocalCertificateAuthority other =
+          LocalCertificateAuthority.loadOrCreate(dir.resolve("other"));
+      FTPSClient ftps =
+          new FTPSClient(false, SslContexts.forClient(other.certificateFile(), null, null));
       assertThrows(SSLException.class, () -> ftps.connect(server.host(), server.port()));
     }
   }

@@ -19,8 +19,8 @@ import org.netlab.labs.ftp.FtpTestServer;
 import org.netlab.labs.ftp.TestFiles;
 
 /**
- * Clients nobody here wrote: curl (libcurl's FTP and FTPS) and Python's standard-library
- * ftplib. Skipped, with a message, when the tool is not installed.
+ * Clients nobody here wrote: curl (libcurl's FTP and FTPS) and Python's standard-library ftplib.
+ * Skipped, with a message, when the tool is not installed.
  */
 @Timeout(60)
 class IndependentClientsTest {
@@ -49,8 +49,8 @@ class IndependentClientsTest {
   }
 
   private static List<String> curl(String... args) {
-    List<String> command = new ArrayList<>(List.of("curl", "--silent", "--show-error",
-        "--max-time", "20"));
+    List<String> command =
+        new ArrayList<>(List.of("curl", "--silent", "--show-error", "--max-time", "20"));
     command.addAll(List.of(args));
     return command;
   }
@@ -81,8 +81,8 @@ class IndependentClientsTest {
   @Test
   void curlSpeaksExplicitFtpsTrustingTheCa() throws Exception {
     assumeTrue(installed("curl"), "curl is not installed");
-    try (FtpTestServer server = FtpTestServer.start(dir, b -> b.anonymous(true, true).tls(
-        b.build().tls(), true))) {
+    try (FtpTestServer server =
+        FtpTestServer.start(dir, b -> b.anonymous(true, true).tls(b.build().tls(), true))) {
       Path file = TestFiles.random(server.root().resolve("data.bin"), 1 << 20, 4);
       String url = "ftp://localhost:" + server.port();
       String ca = server.caFile().toString();
@@ -111,8 +111,15 @@ class IndependentClientsTest {
     Path script = Path.of("src/test/python/ftplib_check.py").toAbsolutePath();
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.anonymous(true, true))) {
       Path file = TestFiles.random(server.root().resolve("pub/data.bin"), 1 << 20, 6);
-      Run python = run(List.of("python3", script.toString(), "localhost",
-          Integer.toString(server.port()), server.caFile().toString(), TestFiles.sha256(file)));
+      Run python =
+          run(
+              List.of(
+                  "python3",
+                  script.toString(),
+                  "localhost",
+                  Integer.toString(server.port()),
+                  server.caFile().toString(),
+                  TestFiles.sha256(file)));
       assertEquals(0, python.exit(), python.out());
       assertEquals("plain ok\ntls ok\n", python.out());
     }

@@ -18,8 +18,9 @@ class UserDatabaseTest {
   @Test
   void aHashLineRoundTripsThroughTheUsersFile() throws IOException {
     PasswordHash hash = PasswordHash.create("s3cret".toCharArray(), 1000);
-    Path file = Files.writeString(dir.resolve("users"),
-        "# FTP users\n\n" + UserDatabase.entry("alice", hash) + "\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("users"), "# FTP users\n\n" + UserDatabase.entry("alice", hash) + "\n");
     UserDatabase users = UserDatabase.load(file);
     assertTrue(users.verify("alice", "s3cret".toCharArray()));
     assertFalse(users.verify("alice", "S3cret".toCharArray()));

@@ -39,8 +39,8 @@ class VirtualFileSystemTest {
     Files.createSymbolicLink(root.resolve("hop1"), Path.of("hop2"));
     VirtualFileSystem files = new VirtualFileSystem(root);
     assertEquals(550, assertThrows(FtpCommandException.class, () -> files.file("/hop1")).code());
-    assertEquals(550,
-        assertThrows(FtpCommandException.class, () -> files.creatable("/hop1")).code());
+    assertEquals(
+        550, assertThrows(FtpCommandException.class, () -> files.creatable("/hop1")).code());
   }
 
   @Test
