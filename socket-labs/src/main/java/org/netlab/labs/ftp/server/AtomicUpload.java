@@ -70,9 +70,14 @@ final class AtomicUpload implements AutoCloseable {
     return channel;
   }
 
-  /** Makes the upload visible under its real name. */
-  void commit() throws IOException {
-    channel.force(false);
+  /**
+   * Makes the upload visible under its real name; with {@code sync}, only once its bytes are on the
+   * disk, so an acknowledged upload survives a power cut.
+   */
+  void commit(boolean sync) throws IOException {
+    if (sync) {
+      channel.force(false);
+    }
     channel.close();
     try {
       Files.move(

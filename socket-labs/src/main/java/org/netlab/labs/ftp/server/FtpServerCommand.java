@@ -86,6 +86,13 @@ public final class FtpServerCommand implements Callable<Integer> {
       description = "Abort a data connection that moves nothing for (default: ${DEFAULT-VALUE}).")
   long dataSeconds = 30;
 
+  @Option(
+      names = "--no-sync",
+      description =
+          "Acknowledge uploads before they reach the disk: faster, but a power cut may lose"
+              + " the last ones.")
+  boolean noSync;
+
   @Option(names = "--no-tls", description = "Do not offer AUTH TLS.")
   boolean noTls;
 
@@ -141,7 +148,8 @@ public final class FtpServerCommand implements Callable<Integer> {
             .users(users == null ? UserDatabase.empty() : UserDatabase.load(users))
             .maxSessions(maxSessions, maxPerAddress)
             .idleTimeout(Duration.ofSeconds(idleSeconds))
-            .dataTimeout(Duration.ofSeconds(dataSeconds));
+            .dataTimeout(Duration.ofSeconds(dataSeconds))
+            .syncUploads(!noSync);
     if (passivePorts != null) {
       try {
         config.passivePorts(PortRange.parse(passivePorts));

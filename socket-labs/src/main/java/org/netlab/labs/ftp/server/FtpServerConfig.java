@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
  *
  * @param passivePorts null lets the system pick any free port
  * @param tls null disables AUTH TLS
+ * @param syncUploads whether an upload reaches the disk (fsync) before its 226 reply
  */
 public record FtpServerConfig(
     Path root,
@@ -27,7 +28,8 @@ public record FtpServerConfig(
     Duration dataTimeout,
     Duration loginFailureDelay,
     SSLContext tls,
-    boolean requireTls) {
+    boolean requireTls,
+    boolean syncUploads) {
   public static final int DEFAULT_PORT = 2121;
 
   /** Wrong passwords allowed in one session; the next one closes it (421). */
@@ -73,6 +75,7 @@ public record FtpServerConfig(
     private Duration loginFailureDelay = Duration.ofSeconds(1);
     private SSLContext tls;
     private boolean requireTls;
+    private boolean syncUploads = true;
 
     private Builder(Path root) {
       this.root = root;
@@ -126,6 +129,11 @@ public record FtpServerConfig(
       return this;
     }
 
+    public Builder syncUploads(boolean syncUploads) {
+      this.syncUploads = syncUploads;
+      return this;
+    }
+
     public FtpServerConfig build() {
       return new FtpServerConfig(
           root,
@@ -140,7 +148,8 @@ public record FtpServerConfig(
           dataTimeout,
           loginFailureDelay,
           tls,
-          requireTls);
+          requireTls,
+          syncUploads);
     }
   }
 }

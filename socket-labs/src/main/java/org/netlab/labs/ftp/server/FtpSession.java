@@ -755,7 +755,7 @@ final class FtpSession {
         }
         if (upload != null) {
           try {
-            upload.commit();
+            upload.commit(config.syncUploads());
           } catch (IOException e) {
             throw fileError(virtual, e, true);
           }
