@@ -3,6 +3,7 @@ package org.netlab.labs.ftp.client;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.LongConsumer;
@@ -31,6 +32,19 @@ final class FileTransfers {
    */
   long download(String remote, Path local, boolean resume) throws IOException {
     long total = client.size(remote);
+    boolean existed = Files.exists(local);
+    try {
+      return download(remote, local, resume, total);
+    } catch (FtpReplyException e) {
+      // Refused before any byte came: leave no empty file behind.
+      if (!existed && Files.size(local) == 0) {
+        Files.delete(local);
+      }
+      throw e;
+    }
+  }
+
+  private long download(String remote, Path local, boolean resume, long total) throws IOException {
     try (FileChannel file =
         FileChannel.open(local, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       long offset = resume ? file.size() : 0;

@@ -55,7 +55,7 @@ final class FtpShell implements AutoCloseable {
 
   FtpShell(ConnectionOptions options) throws IOException {
     this.options = options;
-    this.terminal = TerminalBuilder.builder().system(true).build();
+    this.terminal = TerminalBuilder.builder().system(true).dumb(true).build();
     this.reader =
         LineReaderBuilder.builder()
             .terminal(terminal)
@@ -248,7 +248,10 @@ final class FtpShell implements AutoCloseable {
   }
 
   private FileTransfers transfers() {
-    return new FileTransfers(connected(), out);
+    boolean interactive =
+        !Terminal.TYPE_DUMB.equals(terminal.getType())
+            && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+    return new FileTransfers(connected(), interactive ? out : null);
   }
 
   private FtpClient connected() {

@@ -115,6 +115,7 @@ class FtpClientCommandTest {
       Result r = ftp("get", server.url("/secret"), "-o", dir.resolve("x").toString());
       assertEquals(FtpClientCommand.REFUSED, r.exit());
       assertEquals("error: 550 /secret: no such file or directory\n", r.err());
+      assertFalse(Files.exists(dir.resolve("x")), "no empty file left behind");
       Result readOnly =
           ftp("put", Files.writeString(dir.resolve("f"), "x").toString(), server.url("/"));
       assertEquals(FtpClientCommand.REFUSED, readOnly.exit());
