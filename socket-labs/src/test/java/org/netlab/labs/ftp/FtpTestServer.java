@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
+import org.apache.commons.net.ftp.FTP;
 import org.netlab.labs.ftp.server.FtpServer;
 import org.netlab.labs.ftp.server.FtpServerConfig;
 import org.netlab.tls.LocalCertificateAuthority;
@@ -44,6 +45,23 @@ public final class FtpTestServer implements AutoCloseable {
 
   public static FtpTestServer start(Path dir) throws IOException {
     return start(dir, b -> b);
+  }
+
+  /**
+   * A Commons Net client logged in, in passive mode and binary type.
+   *
+   * @throws AssertionError when the login is refused
+   */
+  public RawDataFtpClient login(String user, String password) throws IOException {
+    RawDataFtpClient ftp = new RawDataFtpClient();
+    ftp.setDefaultTimeout(20_000);
+    ftp.connect(host(), port());
+    if (!ftp.login(user, password)) {
+      throw new AssertionError("login refused: " + ftp.getReplyString());
+    }
+    ftp.enterLocalPassiveMode();
+    ftp.setFileType(FTP.BINARY_FILE_TYPE);
+    return ftp;
   }
 
   public int port() {

@@ -42,11 +42,7 @@ class FtpContainmentTest {
     outside = Files.writeString(dir.resolve("secret.txt"), "outside the root");
     Files.createDirectories(server.root().resolve("pub"));
     Files.writeString(server.root().resolve("pub/inside.txt"), "inside");
-    ftp = new FTPClient();
-    ftp.setDefaultTimeout(10_000);
-    ftp.connect(server.host(), server.port());
-    assertTrue(ftp.login("anonymous", "x"));
-    ftp.enterLocalPassiveMode();
+    ftp = server.login("anonymous", "x");
   }
 
   @AfterEach

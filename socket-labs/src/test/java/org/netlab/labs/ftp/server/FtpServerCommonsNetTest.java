@@ -37,14 +37,7 @@ class FtpServerCommonsNetTest {
 
   private static FTPClient connect(FtpTestServer server, String user, String password)
       throws IOException {
-    FTPClient ftp = new FTPClient();
-    ftp.setDefaultTimeout(10_000);
-    ftp.connect(server.host(), server.port());
-    assertEquals(220, ftp.getReplyCode());
-    assertTrue(ftp.login(user, password), ftp.getReplyString());
-    ftp.enterLocalPassiveMode();
-    ftp.setFileType(FTP.BINARY_FILE_TYPE);
-    return ftp;
+    return server.login(user, password);
   }
 
   @Test

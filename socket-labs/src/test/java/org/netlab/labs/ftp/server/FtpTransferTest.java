@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,13 +31,17 @@ class FtpTransferTest {
   @TempDir Path dir;
 
   private static RawDataFtpClient login(FtpTestServer server) throws IOException {
-    RawDataFtpClient ftp = new RawDataFtpClient();
-    ftp.setDefaultTimeout(20_000);
-    ftp.connect(server.host(), server.port());
-    assertTrue(ftp.login("anonymous", "x"));
-    ftp.enterLocalPassiveMode();
-    ftp.setFileType(FTP.BINARY_FILE_TYPE);
-    return ftp;
+    return server.login("anonymous", "x");
+  }
+
+  /** Sends {@code mebibytes} MiB of zeros on an upload's data connection. */
+  private static void sendMebibytes(Socket data, int mebibytes) throws IOException {
+    OutputStream out = data.getOutputStream();
+    byte[] block = new byte[MIB];
+    for (int i = 0; i < mebibytes; i++) {
+      out.write(block);
+    }
+    out.flush();
   }
 
   @Test
@@ -46,12 +49,7 @@ class FtpTransferTest {
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.anonymous(true, true))) {
       RawDataFtpClient ftp = login(server);
       Socket data = ftp.openData("STOR", "big.bin");
-      OutputStream out = data.getOutputStream();
-      byte[] block = new byte[MIB];
-      for (int i = 0; i < 50; i++) {
-        out.write(block);
-      }
-      out.flush();
+      sendMebibytes(data, 50);
       // An abort as a crashed client leaves it: a reset, not an orderly end of file.
       data.setSoLinger(true, 0);
       data.close();
@@ -68,12 +66,7 @@ class FtpTransferTest {
       Files.writeString(server.root().resolve("big.bin"), "previous version");
       RawDataFtpClient ftp = login(server);
       Socket data = ftp.openData("STOR", "big.bin");
-      OutputStream out = data.getOutputStream();
-      byte[] block = new byte[MIB];
-      for (int i = 0; i < 50; i++) {
-        out.write(block);
-      }
-      out.flush();
+      sendMebibytes(data, 50);
       // ABOR while the data connection is still open: the server must not commit.
       assertEquals(426, ftp.sendCommand("ABOR"), ftp.getReplyString());
       assertEquals(226, ftp.getReply());
