@@ -76,14 +76,14 @@ final class DataChannelSetup implements AutoCloseable {
     }
     try {
       if (listener != null) {
-        return accept(listener);
+        return withReadTimeout(accept(listener));
       }
       if (activeTarget != null) {
         SocketChannel channel = SocketChannel.open();
         try {
           channel.bind(new InetSocketAddress(localAddress, 0));
           channel.socket().connect(activeTarget, Math.toIntExact(timeout.toMillis()));
-          return channel;
+          return withReadTimeout(channel);
         } catch (IOException e) {
           channel.close();
           throw e;
@@ -100,6 +100,12 @@ final class DataChannelSetup implements AutoCloseable {
       }
     }
     throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Use PASV, EPSV, PORT or EPRT first");
+  }
+
+  /** Bounds the stream reads of a TLS handshake; channel reads are watched by a StallGuard. */
+  private SocketChannel withReadTimeout(SocketChannel channel) throws IOException {
+    channel.socket().setSoTimeout(Math.toIntExact(timeout.toMillis()));
+    return channel;
   }
 
   private SocketChannel accept(ServerSocketChannel listener) throws IOException {

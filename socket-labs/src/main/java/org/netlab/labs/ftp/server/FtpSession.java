@@ -682,6 +682,7 @@ final class FtpSession {
     volatile Thread thread;
     volatile DataConnection connection;
     volatile boolean aborted;
+    volatile int result;
   }
 
   private void startTransfer(
@@ -698,8 +699,11 @@ final class FtpSession {
     }
     transferCount++;
     Transfer running = new Transfer();
+    // A platform thread: one blocked in sendfile (FileChannel.transferTo) is woken when the
+    // channel is closed, a virtual thread is not, so ABOR and the stall guard could not stop it.
     running.thread =
-        Thread.ofVirtual()
+        Thread.ofPlatform()
+            .daemon()
             .name("ftp-transfer")
             .unstarted(() -> runTransfer(running, command, virtual, opening, body, upload));
     transfer = running;
@@ -748,6 +752,10 @@ final class FtpSession {
                     moved[0] += n;
                     guard.progress(n);
                   });
+          if (self.aborted || guard.stalled()) {
+            // Cut short, even if the cut looked like a clean end of file.
+            throw new IOException("transfer cut short");
+          }
           connection.close();
         } catch (IOException e) {
           connection.abort();
@@ -783,6 +791,7 @@ final class FtpSession {
         (System.nanoTime() - started) / 1_000_000,
         code);
     try {
+      self.result = code;
       reply(code, message);
     } catch (IOException e) {
       log.debug("cannot send transfer result: {}", e.toString());
@@ -816,7 +825,11 @@ final class FtpSession {
       return;
     }
     abortTransfer();
-    reply(CLOSING_DATA_CONNECTION, "ABOR successful");
+    // A transfer that completed anyway has said 226, which also answers ABOR (RFC 959
+    // section 4.1.3); one that was cut has said 426 and ABOR gets its own 226.
+    if (running.result != CLOSING_DATA_CONNECTION) {
+      reply(CLOSING_DATA_CONNECTION, "ABOR successful");
+    }
   }
 
   private void abortTransfer() {

@@ -171,4 +171,34 @@ class FtpTransferTest {
       }
     }
   }
+
+  @Test
+  void downloadToAClientThatStopsReadingIsAbortedAfterTheDataTimeout() throws IOException {
+    try (FtpTestServer server =
+        FtpTestServer.start(dir, b -> b.dataTimeout(java.time.Duration.ofMillis(500)))) {
+      TestFiles.random(server.root().resolve("big.bin"), 64L * MIB, 3);
+      RawDataFtpClient ftp = login(server);
+      try (Socket data = ftp.openData("RETR", "big.bin")) {
+        data.getInputStream().read();
+        // Read nothing more: the socket buffers fill and the server's writes stall.
+        assertEquals(426, ftp.getReply(), ftp.getReplyString());
+        assertTrue(ftp.getReplyString().contains("stalled"), ftp.getReplyString());
+      }
+      assertEquals(257, ftp.sendCommand("PWD"), "session goes on");
+    }
+  }
+
+  @Test
+  void aborDuringADownloadCutsItWith426Then226() throws IOException {
+    try (FtpTestServer server = FtpTestServer.start(dir)) {
+      TestFiles.random(server.root().resolve("big.bin"), 64L * MIB, 4);
+      RawDataFtpClient ftp = login(server);
+      try (Socket data = ftp.openData("RETR", "big.bin")) {
+        data.getInputStream().readNBytes(MIB);
+        assertEquals(426, ftp.sendCommand("ABOR"), ftp.getReplyString());
+        assertEquals(226, ftp.getReply());
+      }
+      assertEquals(257, ftp.sendCommand("PWD"));
+    }
+  }
 }
