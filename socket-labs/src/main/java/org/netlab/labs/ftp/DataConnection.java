@@ -56,6 +56,12 @@ public final class DataConnection implements AutoCloseable {
                   .createSocket(
                       channel.socket(), sessionHost.getHostString(), sessionHost.getPort(), true);
       socket.setUseClientMode(client);
+      if (!client) {
+        // TLS 1.3 servers send session tickets after the handshake; a client that only
+        // uploads never reads them, and its close then resets the connection, losing the
+        // end of the upload. TLS 1.2 sends nothing after the handshake.
+        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+      }
       if (client) {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");

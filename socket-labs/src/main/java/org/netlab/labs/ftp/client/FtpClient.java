@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import javax.net.ssl.SSLSocket;
 import org.netlab.labs.ftp.DataConnection;
 import org.netlab.labs.ftp.FtpReply;
 import org.netlab.labs.ftp.HostPort;
+import org.netlab.labs.ftp.StallGuard;
 import org.netlab.labs.net.LineReader;
 
 /**
@@ -194,9 +196,13 @@ public final class FtpClient implements AutoCloseable {
     transfer(
         command,
         path,
-        connection -> {
+        (connection, tick) -> {
           try (InputStream in = connection.input()) {
-            in.transferTo(buffer);
+            byte[] chunk = new byte[8192];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+              buffer.write(chunk, 0, n);
+              tick.accept(n);
+            }
           }
         });
     List<String> lines = new ArrayList<>();
@@ -221,7 +227,8 @@ public final class FtpClient implements AutoCloseable {
         "RETR " + path,
         path,
         offset,
-        connection -> received[0] = connection.receiveInto(file, ascii, progress));
+        (connection, tick) ->
+            received[0] = connection.receiveInto(file, ascii, both(tick, progress)));
     return received[0];
   }
 
@@ -237,7 +244,7 @@ public final class FtpClient implements AutoCloseable {
         "STOR " + path,
         path,
         0,
-        connection -> sent[0] = connection.sendFile(file, 0, ascii, progress));
+        (connection, tick) -> sent[0] = connection.sendFile(file, 0, ascii, both(tick, progress)));
     return sent[0];
   }
 
@@ -254,7 +261,10 @@ public final class FtpClient implements AutoCloseable {
   /** What a transfer does once its data connection is open. */
   @FunctionalInterface
   private interface DataAction {
-    void run(DataConnection connection) throws IOException;
+    /**
+     * @param tick to call with each count of bytes moved
+     */
+    void run(DataConnection connection, LongConsumer tick) throws IOException;
   }
 
   private void transfer(String command, String path, DataAction action) throws IOException {
@@ -279,8 +289,18 @@ public final class FtpClient implements AutoCloseable {
           tls == null
               ? DataConnection.plain(channel)
               : DataConnection.tls(channel, tls, true, server);
-      try (connection) {
-        action.run(connection);
+      // Channel reads and all writes ignore socket timeouts: a watchdog ends a stalled transfer.
+      try (connection;
+          StallGuard guard = StallGuard.watch(timeout, connection::abort)) {
+        try {
+          action.run(connection, guard::progress);
+        } catch (IOException e) {
+          if (guard.stalled()) {
+            throw new SocketTimeoutException(
+                "data connection stalled for " + timeout.toSeconds() + " s");
+          }
+          throw e;
+        }
       }
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -313,11 +333,19 @@ public final class FtpClient implements AutoCloseable {
     SocketChannel channel = SocketChannel.open();
     try {
       channel.socket().connect(target, millis(timeout));
+      channel.socket().setSoTimeout(millis(timeout));
       return channel;
     } catch (IOException e) {
       channel.close();
       throw new IOException("cannot open data connection to " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  private static LongConsumer both(LongConsumer first, LongConsumer second) {
+    return n -> {
+      first.accept(n);
+      second.accept(n);
+    };
   }
 
   private Reply expect(Reply reply, String subject) throws FtpReplyException {

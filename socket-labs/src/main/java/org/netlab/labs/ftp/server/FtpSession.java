@@ -37,6 +37,7 @@ import java.util.function.LongConsumer;
 import javax.net.ssl.SSLSocket;
 import org.netlab.labs.ftp.DataConnection;
 import org.netlab.labs.ftp.HostPort;
+import org.netlab.labs.ftp.StallGuard;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

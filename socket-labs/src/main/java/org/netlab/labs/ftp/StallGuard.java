@@ -1,4 +1,4 @@
-package org.netlab.labs.ftp.server;
+package org.netlab.labs.ftp;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Closes a data connection whose peer stops moving bytes for longer than the data timeout. Socket
  * read timeouts cannot do this: channel reads and all writes ignore them.
  */
-final class StallGuard implements AutoCloseable {
+public final class StallGuard implements AutoCloseable {
   private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
   private final Thread watcher;
   private volatile boolean stalled;
@@ -35,16 +35,16 @@ final class StallGuard implements AutoCloseable {
                 });
   }
 
-  static StallGuard watch(Duration timeout, Runnable onStall) {
+  public static StallGuard watch(Duration timeout, Runnable onStall) {
     return new StallGuard(timeout, onStall);
   }
 
   /** Records that bytes moved. */
-  void progress(long bytes) {
+  public void progress(long bytes) {
     lastProgress.set(System.nanoTime());
   }
 
-  boolean stalled() {
+  public boolean stalled() {
     return stalled;
   }
 
