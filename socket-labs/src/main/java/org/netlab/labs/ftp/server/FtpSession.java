@@ -5,7 +5,6 @@ import static org.netlab.labs.ftp.FtpReply.*;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,12 +15,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -33,11 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import javax.net.ssl.SSLSocket;
-import org.netlab.labs.ftp.DataConnection;
 import org.netlab.labs.ftp.HostPort;
-import org.netlab.labs.ftp.StallGuard;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,12 +77,12 @@ final class FtpSession {
   private final DirectoryListing listing;
   private final InetAddress clientAddress;
   private final DataChannelSetup data;
-  private final Object replyLock = new Object();
   private final long startNanos = System.nanoTime();
 
   private Socket control;
   private LineReader reader;
-  private OutputStream out;
+  private ControlReplies replies;
+  private TransferRunner transfers;
 
   private String pendingUser;
   private String user;
@@ -104,8 +96,6 @@ final class FtpSession {
   private boolean protectionBufferSet;
   private boolean protectData;
   private boolean epsvAll;
-  private int transferCount;
-  private Transfer transfer;
 
   FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket control) throws IOException {
     this.config = config;
@@ -116,6 +106,7 @@ final class FtpSession {
         new DataChannelSetup(
             control.getLocalAddress(), clientAddress, config.passivePorts(), config.dataTimeout());
     useControl(control);
+    this.transfers = new TransferRunner(config, data, replies, clientAddress);
   }
 
   /** Serves the connection until QUIT, close, idle timeout or too many failed logins. */
@@ -128,7 +119,7 @@ final class FtpSession {
         try {
           line = reader.readLine();
         } catch (SocketTimeoutException e) {
-          if (transfer != null && transfer.thread.isAlive()) {
+          if (transfers.isRunning()) {
             continue;
           }
           reply(
@@ -157,7 +148,7 @@ final class FtpSession {
         String verb = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : text.substring(space + 1);
         if (!verb.equals("ABOR")) {
-          awaitTransfer();
+          transfers.await();
         }
         if (!execute(verb, argument)) {
           end = verb.equals("QUIT") ? "quit" : "too many failed logins";
@@ -165,13 +156,13 @@ final class FtpSession {
         }
       }
     } finally {
-      abortTransfer();
+      transfers.abort();
       data.close();
       log.info(
           "session client={} user={} transfers={} duration={}ms end=\"{}\"",
           clientAddress.getHostAddress(),
           user == null ? "-" : user,
-          transferCount,
+          transfers.count(),
           (System.nanoTime() - startNanos) / 1_000_000,
           end);
     }
@@ -204,10 +195,10 @@ final class FtpSession {
         case "PBSZ" -> pbsz(argument);
         case "PROT" -> prot(argument);
         case "SYST" -> reply(NAME_SYSTEM_TYPE, "UNIX Type: L8");
-        case "FEAT" -> replyLines(SYSTEM_STATUS, "Features:", FEATURES, "End");
+        case "FEAT" -> replies.sendLines(SYSTEM_STATUS, "Features:", FEATURES, "End");
         case "OPTS" -> opts(argument);
         case "HELP" ->
-            replyLines(
+            replies.sendLines(
                 HELP_MESSAGE,
                 "Commands recognized:",
                 List.of(String.join(" ", COMMANDS)),
@@ -383,7 +374,7 @@ final class FtpSession {
               + (tlsActive ? "protected by TLS" : "in clear")
               + ", data connections "
               + (protectData ? "protected" : "in clear"));
-      replyLines(SYSTEM_STATUS, "netlab FTP server status:", lines, "End of status");
+      replies.sendLines(SYSTEM_STATUS, "netlab FTP server status:", lines, "End of status");
       return;
     }
     requireLogin();
@@ -393,7 +384,7 @@ final class FtpSession {
     for (DirectoryListing.Entry e : entries(real, virtual)) {
       lines.add(listing.longFormat(e, real.resolve(e.name())));
     }
-    replyLines(FILE_STATUS, "Status of " + virtual + ":", lines, "End of status");
+    replies.sendLines(FILE_STATUS, "Status of " + virtual + ":", lines, "End of status");
   }
 
   private void cwd(String argument) throws IOException, FtpCommandException {
@@ -430,7 +421,7 @@ final class FtpSession {
     try {
       reply(FILE_STATUS, Long.toString(Files.size(real)));
     } catch (IOException e) {
-      throw fileError(virtual, e, false);
+      throw FileErrors.of(virtual, e, false);
     }
   }
 
@@ -440,7 +431,7 @@ final class FtpSession {
     try {
       reply(FILE_STATUS, DirectoryListing.machineTime(Files.getLastModifiedTime(real).toInstant()));
     } catch (IOException e) {
-      throw fileError(virtual, e, false);
+      throw FileErrors.of(virtual, e, false);
     }
   }
 
@@ -451,10 +442,10 @@ final class FtpSession {
     try {
       entry = listing.single(real, virtual);
     } catch (IOException e) {
-      throw fileError(virtual, e, false);
+      throw FileErrors.of(virtual, e, false);
     }
     String facts = listing.facts(entry, DirectoryListing.typeOf(entry.attributes()), writable);
-    replyLines(FILE_ACTION_OK, "Listing " + virtual, List.of(facts), "End");
+    replies.sendLines(FILE_ACTION_OK, "Listing " + virtual, List.of(facts), "End");
   }
 
   // ---- data connections
@@ -569,7 +560,7 @@ final class FtpSession {
       String name = virtual.substring(virtual.lastIndexOf('/') + 1);
       return List.of(listing.single(real, name));
     } catch (IOException e) {
-      throw fileError(virtual, e, false);
+      throw FileErrors.of(virtual, e, false);
     }
   }
 
@@ -609,7 +600,7 @@ final class FtpSession {
       channel = FileChannel.open(real, StandardOpenOption.READ);
       size = channel.size();
     } catch (IOException e) {
-      throw fileError(virtual, e, false);
+      throw FileErrors.of(virtual, e, false);
     }
     if (offset > size) {
       closeQuietly(channel);
@@ -655,7 +646,7 @@ final class FtpSession {
       throw new FtpCommandException(
           FILE_UNAVAILABLE, virtual + ": no such file to resume (REST needs an existing file)");
     } catch (IOException e) {
-      throw fileError(virtual, e, true);
+      throw FileErrors.of(virtual, e, true);
     }
     boolean asciiNow = ascii;
     startTransfer(
@@ -672,22 +663,21 @@ final class FtpSession {
     return offset;
   }
 
-  /** The body of a transfer, run once the data connection is open. */
-  @FunctionalInterface
-  private interface TransferBody {
-    long run(DataConnection connection, LongConsumer progress) throws IOException;
+  private void abor() throws IOException {
+    if (!transfers.isRunning()) {
+      reply(DATA_CONNECTION_OPEN, "No transfer to abort");
+      return;
+    }
+    // A transfer that completed anyway has said 226, which also answers ABOR (RFC 959
+    // section 4.1.3); one that was cut has said 426 and ABOR gets its own 226.
+    if (transfers.abort() != CLOSING_DATA_CONNECTION) {
+      reply(CLOSING_DATA_CONNECTION, "ABOR successful");
+    }
   }
 
-  /** A transfer running on its own thread. */
-  private static final class Transfer {
-    volatile Thread thread;
-    volatile DataConnection connection;
-    volatile boolean aborted;
-    volatile int result;
-  }
-
+  /** Checks that a transfer may start, then hands it to the runner. */
   private void startTransfer(
-      String command, String virtual, String opening, TransferBody body, AtomicUpload upload)
+      String command, String virtual, String opening, TransferRunner.Body body, AtomicUpload upload)
       throws FtpCommandException {
     if (config.requireTls() && !protectData) {
       closeQuietly(upload);
@@ -698,168 +688,7 @@ final class FtpSession {
       closeQuietly(upload);
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Use PASV, EPSV, PORT or EPRT first");
     }
-    transferCount++;
-    Transfer running = new Transfer();
-    // A platform thread: one blocked in sendfile (FileChannel.transferTo) is woken when the
-    // channel is closed, a virtual thread is not, so ABOR and the stall guard could not stop it.
-    running.thread =
-        Thread.ofPlatform()
-            .daemon()
-            .name("ftp-transfer")
-            .unstarted(() -> runTransfer(running, command, virtual, opening, body, upload));
-    transfer = running;
-    running.thread.start();
-  }
-
-  private void runTransfer(
-      Transfer self,
-      String command,
-      String virtual,
-      String opening,
-      TransferBody body,
-      AtomicUpload upload) {
-    long started = System.nanoTime();
-    long[] moved = {0};
-    int code;
-    String message;
-    try {
-      reply(FILE_STATUS_OK, "Opening " + opening);
-      SocketChannel channel = data.open();
-      DataConnection connection;
-      try {
-        connection =
-            protectData
-                ? DataConnection.tls(
-                    channel,
-                    config.tls(),
-                    false,
-                    new InetSocketAddress(clientAddress, control.getPort()))
-                : DataConnection.plain(channel);
-      } catch (IOException e) {
-        throw new FtpCommandException(
-            CANNOT_OPEN_DATA_CONNECTION, "TLS on the data connection failed: " + e.getMessage());
-      }
-      self.connection = connection;
-      if (self.aborted) {
-        connection.abort();
-      }
-      try (StallGuard guard = StallGuard.watch(config.dataTimeout(), connection::abort)) {
-        long bytes;
-        try {
-          bytes =
-              body.run(
-                  connection,
-                  n -> {
-                    moved[0] += n;
-                    guard.progress(n);
-                  });
-          if (self.aborted || guard.stalled()) {
-            // Cut short, even if the cut looked like a clean end of file.
-            throw new IOException("transfer cut short");
-          }
-          connection.close();
-        } catch (IOException e) {
-          connection.abort();
-          throw transferError(self, guard, virtual, e);
-        }
-        if (upload != null) {
-          try {
-            upload.commit(config.syncUploads());
-          } catch (IOException e) {
-            throw fileError(virtual, e, true);
-          }
-        }
-        code = CLOSING_DATA_CONNECTION;
-        message = "Transfer complete, " + bytes + " bytes";
-      }
-    } catch (FtpCommandException e) {
-      code = e.code();
-      message = e.getMessage();
-    } catch (IOException e) {
-      // The control connection failed while replying; the session ends by itself.
-      code = TRANSFER_ABORTED;
-      message = "control connection lost";
-    } finally {
-      closeQuietly(upload);
-    }
-    log.info(
-        "transfer client={} user={} command={} file=\"{}\" bytes={} duration={}ms result={}",
-        clientAddress.getHostAddress(),
-        user,
-        command,
-        virtual,
-        moved[0],
-        (System.nanoTime() - started) / 1_000_000,
-        code);
-    try {
-      self.result = code;
-      reply(code, message);
-    } catch (IOException e) {
-      log.debug("cannot send transfer result: {}", e.toString());
-    }
-  }
-
-  /** Tells apart a failed disk (452, 553...) from a failed or aborted data connection (426). */
-  private FtpCommandException transferError(
-      Transfer self, StallGuard guard, String virtual, IOException e) {
-    if (self.aborted) {
-      return new FtpCommandException(TRANSFER_ABORTED, "Transfer aborted");
-    }
-    if (guard.stalled()) {
-      return new FtpCommandException(
-          TRANSFER_ABORTED,
-          "Data connection stalled for "
-              + config.dataTimeout().toSeconds()
-              + " s, transfer aborted");
-    }
-    FtpCommandException disk = diskError(virtual, e);
-    if (disk != null) {
-      return disk;
-    }
-    return new FtpCommandException(TRANSFER_ABORTED, "Data connection failed: " + e.getMessage());
-  }
-
-  private void abor() throws IOException {
-    Transfer running = transfer;
-    if (running == null || !running.thread.isAlive()) {
-      reply(DATA_CONNECTION_OPEN, "No transfer to abort");
-      return;
-    }
-    abortTransfer();
-    // A transfer that completed anyway has said 226, which also answers ABOR (RFC 959
-    // section 4.1.3); one that was cut has said 426 and ABOR gets its own 226.
-    if (running.result != CLOSING_DATA_CONNECTION) {
-      reply(CLOSING_DATA_CONNECTION, "ABOR successful");
-    }
-  }
-
-  private void abortTransfer() {
-    Transfer running = transfer;
-    if (running == null) {
-      return;
-    }
-    running.aborted = true;
-    DataConnection connection = running.connection;
-    if (connection != null) {
-      connection.abort();
-    } else {
-      // Still waiting for the client to connect.
-      data.close();
-    }
-    awaitTransfer();
-  }
-
-  private void awaitTransfer() {
-    Transfer running = transfer;
-    if (running == null) {
-      return;
-    }
-    try {
-      running.thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    transfer = null;
+    transfers.start(user, command, virtual, opening, protectData, body, upload);
   }
 
   // ---- changes
@@ -874,7 +703,7 @@ final class FtpSession {
     try {
       Files.delete(entry);
     } catch (IOException e) {
-      throw fileError(virtual, e, true);
+      throw FileErrors.of(virtual, e, true);
     }
     reply(FILE_ACTION_OK, virtual + " deleted");
   }
@@ -885,7 +714,7 @@ final class FtpSession {
     try {
       Files.createDirectory(files.creatable(virtual));
     } catch (IOException e) {
-      throw fileError(virtual, e, true);
+      throw FileErrors.of(virtual, e, true);
     }
     reply(PATHNAME_CREATED, quote(virtual) + " created");
   }
@@ -903,7 +732,7 @@ final class FtpSession {
     try {
       Files.delete(entry);
     } catch (IOException e) {
-      throw fileError(virtual, e, true);
+      throw FileErrors.of(virtual, e, true);
     }
     reply(FILE_ACTION_OK, virtual + " removed");
   }
@@ -932,76 +761,13 @@ final class FtpSession {
     try {
       Files.move(source, target);
     } catch (IOException e) {
-      throw fileError(virtual, e, true);
+      throw FileErrors.of(virtual, e, true);
     }
     reply(FILE_ACTION_OK, from + " renamed to " + virtual);
   }
 
-  // ---- replies and errors
-
   private void reply(int code, String text) throws IOException {
-    synchronized (replyLock) {
-      out.write((code + " " + oneLine(text)).getBytes(UTF_8));
-      out.write(CRLF);
-      out.flush();
-    }
-  }
-
-  /** A multi-line reply (RFC 959 section 4.2): inner lines start with a space. */
-  private void replyLines(int code, String first, List<String> lines, String last)
-      throws IOException {
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    text.writeBytes((code + "-" + oneLine(first)).getBytes(UTF_8));
-    text.writeBytes(CRLF);
-    for (String line : lines) {
-      text.writeBytes((" " + oneLine(line)).getBytes(UTF_8));
-      text.writeBytes(CRLF);
-    }
-    text.writeBytes((code + " " + oneLine(last)).getBytes(UTF_8));
-    text.writeBytes(CRLF);
-    synchronized (replyLock) {
-      text.writeTo(out);
-      out.flush();
-    }
-  }
-
-  private static String oneLine(String text) {
-    return text.replace('\r', ' ').replace('\n', ' ');
-  }
-
-  /** Maps a file-system failure to its reply; the details stay in the log. */
-  private FtpCommandException fileError(String virtual, IOException e, boolean writing) {
-    FtpCommandException disk = diskError(virtual, e);
-    if (disk != null) {
-      return disk;
-    }
-    if (e instanceof NoSuchFileException) {
-      return new FtpCommandException(FILE_UNAVAILABLE, virtual + ": no such file or directory");
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return new FtpCommandException(FILE_UNAVAILABLE, virtual + ": already exists");
-    }
-    if (e instanceof DirectoryNotEmptyException) {
-      return new FtpCommandException(FILE_UNAVAILABLE, virtual + ": directory not empty");
-    }
-    if (e instanceof AccessDeniedException) {
-      return new FtpCommandException(
-          writing ? FILE_NAME_NOT_ALLOWED : FILE_UNAVAILABLE, virtual + ": permission denied");
-    }
-    log.warn("{} on {}: {}", user, virtual, e.toString());
-    return new FtpCommandException(ACTION_ABORTED, virtual + ": local error in processing");
-  }
-
-  private static FtpCommandException diskError(String virtual, IOException e) {
-    String text = String.valueOf(e.getMessage());
-    if (text.contains("No space left") || text.contains("Disk quota exceeded")) {
-      return new FtpCommandException(
-          INSUFFICIENT_STORAGE, virtual + ": insufficient storage space");
-    }
-    if (e instanceof AccessDeniedException) {
-      return new FtpCommandException(FILE_NAME_NOT_ALLOWED, virtual + ": permission denied");
-    }
-    return null;
+    replies.send(code, text);
   }
 
   private void requireWritable() throws FtpCommandException {
@@ -1055,7 +821,12 @@ final class FtpSession {
     control = socket;
     InputStream in = new BufferedInputStream(socket.getInputStream());
     reader = new LineReader(in, MAX_LINE_BYTES);
-    out = new BufferedOutputStream(socket.getOutputStream());
+    OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+    if (replies == null) {
+      replies = new ControlReplies(out);
+    } else {
+      replies.use(out);
+    }
   }
 
   private static void sleep(Duration delay) {
