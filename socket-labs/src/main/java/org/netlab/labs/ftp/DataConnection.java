@@ -75,10 +75,6 @@ public final class DataConnection implements AutoCloseable {
     }
   }
 
-  public boolean isProtected() {
-    return tls != null;
-  }
-
   /** A stream to the peer; closing it closes the connection. */
   public OutputStream output() throws IOException {
     OutputStream raw = tls != null ? tls.getOutputStream() : channel.socket().getOutputStream();

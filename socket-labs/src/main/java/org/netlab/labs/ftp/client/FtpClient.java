@@ -130,10 +130,6 @@ public final class FtpClient implements AutoCloseable {
     ascii = true;
   }
 
-  public boolean isAscii() {
-    return ascii;
-  }
-
   public String pwd() throws IOException {
     String text = expect(command("PWD"), "PWD").text();
     int first = text.indexOf('"');

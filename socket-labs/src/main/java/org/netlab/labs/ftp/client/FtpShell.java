@@ -41,6 +41,7 @@ final class FtpShell implements AutoCloseable {
               Map.entry("mput", "mput PATTERN...    upload every matching local file"),
               Map.entry("mkdir", "mkdir PATH         create a remote directory"),
               Map.entry("rm", "rm PATH            delete a remote file"),
+              Map.entry("rmdir", "rmdir PATH         remove an empty remote directory"),
               Map.entry("rename", "rename FROM TO     rename a remote file or directory"),
               Map.entry("binary", "binary             transfer bytes as they are (default)"),
               Map.entry("ascii", "ascii              convert line endings (TYPE A)"),
@@ -128,6 +129,7 @@ final class FtpShell implements AutoCloseable {
       case "mput" -> mput(args);
       case "mkdir" -> connected().mkdir(arg(args, 0, "mkdir PATH"));
       case "rm", "delete" -> connected().delete(arg(args, 0, "rm PATH"));
+      case "rmdir" -> connected().rmdir(arg(args, 0, "rmdir PATH"));
       case "rename" ->
           connected().rename(arg(args, 0, "rename FROM TO"), arg(args, 1, "rename FROM TO"));
       case "binary" -> connected().binary();

@@ -50,10 +50,6 @@ public final class FtpServer implements AutoCloseable {
     return server.port();
   }
 
-  public FtpServerConfig config() {
-    return config;
-  }
-
   @Override
   public void close() {
     server.close();

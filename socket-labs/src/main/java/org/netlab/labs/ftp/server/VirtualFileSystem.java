@@ -30,10 +30,6 @@ final class VirtualFileSystem {
     }
   }
 
-  Path root() {
-    return root;
-  }
-
   /**
    * Resolves {@code argument} against the working directory {@code cwd} into a normalized absolute
    * virtual path, without touching the disk.
