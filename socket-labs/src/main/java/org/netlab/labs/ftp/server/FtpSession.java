@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
 final class FtpSession {
   private static final Logger log = LoggerFactory.getLogger(FtpServer.class);
   private static final int MAX_LINE_BYTES = 8192;
-  private static final byte[] CRLF = LineReader.CRLF.getBytes(UTF_8);
 
   /** Commands that need no login. */
   private static final Set<String> BEFORE_LOGIN =
@@ -170,10 +169,8 @@ final class FtpSession {
 
   /** Runs one command; false when the session must end. */
   private boolean execute(String verb, String argument) throws IOException {
-    if (!verb.equals("RNTO")) {
-      if (!verb.equals("RNFR")) {
-        renameFrom = null;
-      }
+    if (!verb.equals("RNTO") && !verb.equals("RNFR")) {
+      renameFrom = null;
     }
     try {
       if (!COMMANDS.contains(verb)) {
