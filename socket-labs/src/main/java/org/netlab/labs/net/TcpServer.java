@@ -109,6 +109,13 @@ public final class TcpServer implements AutoCloseable {
         continue;
       }
       open.add(socket);
+      if (closed) {
+        // close() may have swept the open set before this socket joined it.
+        open.remove(socket);
+        closeQuietly(socket);
+        slots.release();
+        continue;
+      }
       Thread worker = Thread.ofVirtual().name(name + "-conn").unstarted(() -> serve(socket));
       workers.add(worker);
       worker.start();
@@ -170,11 +177,7 @@ public final class TcpServer implements AutoCloseable {
       log.debug("{}: closing listener: {}", name, e.toString());
     }
     for (Socket socket : open) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        log.debug("{}: closing connection: {}", name, e.toString());
-      }
+      closeQuietly(socket);
     }
     long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
     for (Thread worker : workers) {
@@ -194,6 +197,14 @@ public final class TcpServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  private void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      log.debug("{}: closing connection: {}", name, e.toString());
     }
   }
 

@@ -89,12 +89,22 @@ class TcpServerTest {
   }
 
   @Test
-  void closeEndsOpenConnectionsAndFreesThePort() throws IOException {
-    TcpServer server = new TcpServer("t", options(4, Duration.ofSeconds(30)), ECHO_ONE_LINE);
+  void closeEndsOpenConnectionsAndFreesThePort() throws Exception {
+    CountDownLatch accepted = new CountDownLatch(1);
+    TcpServer server =
+        new TcpServer(
+            "t",
+            options(4, Duration.ofSeconds(30)),
+            socket -> {
+              accepted.countDown();
+              ECHO_ONE_LINE.handle(socket);
+            });
     server.start();
     int port = server.port();
     try (Socket open = new Socket(InetAddress.getLoopbackAddress(), port)) {
       open.setSoTimeout(5000);
+      // Closing the listener resets connections it has not accepted yet: wait for this one.
+      accepted.await();
       server.close();
       server.close();
       assertEquals(-1, open.getInputStream().read());

@@ -1,0 +1,166 @@
+package org.netlab.rpc.client.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
+import org.netlab.domain.calculator.Calculator;
+import org.netlab.domain.phonebook.Phonebook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: a load generator for either protocol, with latency percentiles. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Load generator: makes one call from many callers, then prints calls/s,",
+      "latency percentiles (p50, p90, p99, p99.9, max) and errors by kind.",
+      "Closed loop by default: each caller waits for an answer before its next call.",
+      "With --rate: open loop, calls start on a fixed schedule and latency counts from",
+      "the scheduled start, so stalls are not hidden (coordinated omission).",
+      "phonebook.add adds a new entry per call, named bench-RUN-N, and leaves them:",
+      "run it against a scratch store. phonebook.find, .update and .list first add",
+      "the entry they use (bench-find, bench-update) if missing."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  rpc-client bench --call calc.add --concurrency 16 --duration 10s",
+      "  rpc-client bench --server https://localhost:8443/RPC2 --call phonebook.find -c 64",
+      "  rpc-client bench --call calc.add --rate 5000 -c 64 --duration 30s   # open loop",
+      "  rpc-client bench --call phonebook.add --calls 10000 --json"
+    })
+final class BenchCommand implements Callable<Integer> {
+  private final CommandContext context;
+
+  @ParentCommand private RpcClientCommand root;
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--call",
+      paramLabel = "CALL",
+      defaultValue = "calc.add",
+      converter = BenchCall.Converter.class,
+      completionCandidates = BenchCall.Labels.class,
+      description = "The call to make: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  private BenchCall call;
+
+  @Option(
+      names = {"-c", "--concurrency"},
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "Callers at the same time (1 to 10000). Default: ${DEFAULT-VALUE}.")
+  private int concurrency;
+
+  @Option(
+      names = {"-d", "--duration"},
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How long to measure, e.g. 10s, 1m. Default: 10s unless --calls is given.")
+  private Duration duration;
+
+  @Option(
+      names = {"-n", "--calls"},
+      paramLabel = "N",
+      description = "How many calls to measure, instead of a duration.")
+  private long calls;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "DURATION",
+      defaultValue = "2s",
+      converter = DurationConverter.class,
+      description =
+          "Calls made first and not measured (connections, JIT). Default: ${DEFAULT-VALUE}.")
+  private Duration warmup;
+
+  @Option(
+      names = {"-r", "--rate"},
+      paramLabel = "CALLS/S",
+      description = "Open loop: start this many calls per second in all, whatever the answers.")
+  private double rate;
+
+  @Option(names = "--json", description = "Print the result as one JSON object, and no progress.")
+  private boolean json;
+
+  BenchCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LoadPlan plan = plan();
+    ConnectionSettings settings = root.connection().settings();
+    String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    PrintWriter out = spec.commandLine().getOut();
+    boolean showProgress = context.stdoutIsTerminal() && !json;
+    LoadGenerator.Progress progress = showProgress ? BenchReport.progressLine(out) : snapshot -> {};
+
+    LoadGenerator.Measurement measurement;
+    if (call.usesCalculator()) {
+      try (Connection<Calculator> calculator = context.connector().calculator(settings)) {
+        measurement = measure(call.bind(calculator.service()), plan, progress);
+      }
+    } else {
+      try (Connection<Phonebook> phonebook = context.connector().phonebook(settings)) {
+        measurement = measure(call.bind(phonebook.service(), run), plan, progress);
+      }
+    }
+    if (showProgress) {
+      BenchReport.clearProgress(out);
+    }
+    BenchResult result = result(settings, plan, run, measurement);
+    if (json) {
+      Json.print(out, result);
+    } else {
+      BenchReport.print(out, result);
+    }
+    return ExitStatus.OK;
+  }
+
+  private static LoadGenerator.Measurement measure(
+      LongConsumer call, LoadPlan plan, LoadGenerator.Progress progress)
+      throws InterruptedException {
+    return new LoadGenerator(call, plan, progress).run();
+  }
+
+  private LoadPlan plan() {
+    if (duration != null && calls != 0) {
+      throw new ParameterException(
+          spec.commandLine(), "give either --duration or --calls, not both");
+    }
+    Duration measured = duration == null && calls == 0 ? Duration.ofSeconds(10) : duration;
+    try {
+      return new LoadPlan(concurrency, rate, warmup, measured, calls);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private BenchResult result(
+      ConnectionSettings settings, LoadPlan plan, String run, LoadGenerator.Measurement m) {
+    long errorCount = m.errors().values().stream().mapToLong(Long::longValue).sum();
+    return new BenchResult(
+        call.label(),
+        settings.url().toString(),
+        plan.openLoop() ? "open-loop" : "closed-loop",
+        plan.concurrency(),
+        plan.openLoop() ? plan.rate() : null,
+        plan.warmup().toMillis() / 1000.0,
+        Math.round(m.seconds() * 1000) / 1000.0,
+        m.calls(),
+        errorCount,
+        m.errors(),
+        Math.round(m.calls() / m.seconds() * 10) / 10.0,
+        BenchResult.Latency.of(m.latency()),
+        call == BenchCall.PHONEBOOK_ADD ? BenchCall.addedNamePrefix(run) : null);
+  }
+}

@@ -1,0 +1,108 @@
+package org.netlab.rpc.client.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+
+/** Prints {@code bench} results for people, and the live progress line on a terminal. */
+final class BenchReport {
+  private static final double WARN_BELOW_TARGET = 0.95;
+
+  private BenchReport() {}
+
+  static void print(PrintWriter out, BenchResult r) {
+    String mode =
+        r.targetRate() == null
+            ? "closed loop"
+            : "open loop at " + format("%.0f", r.targetRate()) + " calls/s";
+    out.println(
+        r.call()
+            + " over "
+            + r.server()
+            + ": "
+            + mode
+            + ", concurrency "
+            + r.concurrency()
+            + ", "
+            + format("%.0f", r.warmupSeconds())
+            + " s warm-up");
+    out.println(
+        "calls     "
+            + r.calls()
+            + " in "
+            + format("%.2f", r.seconds())
+            + " s, "
+            + (r.errorCount() == 0 ? "no errors" : r.errorCount() + " errors"));
+    out.println("rate      " + format("%.1f", r.callsPerSecond()) + " calls/s");
+    BenchResult.Latency l = r.latencyMillis();
+    out.println(
+        "latency   p50 "
+            + ms(l.p50())
+            + "  p90 "
+            + ms(l.p90())
+            + "  p99 "
+            + ms(l.p99())
+            + "  p99.9 "
+            + ms(l.p999())
+            + "  max "
+            + ms(l.max()));
+    if (!r.errors().isEmpty()) {
+      out.println(
+          "errors    "
+              + r.errors().entrySet().stream()
+                  .map(e -> e.getKey() + ": " + e.getValue())
+                  .collect(Collectors.joining(", ")));
+    }
+    if (r.addedNamePrefix() != null) {
+      out.println(
+          "added     entries named " + r.addedNamePrefix() + "N, one per call (left in place)");
+    }
+    if (r.targetRate() != null && r.callsPerSecond() < r.targetRate() * WARN_BELOW_TARGET) {
+      out.println(
+          "warning   reached "
+              + format("%.0f", r.callsPerSecond())
+              + " of "
+              + format("%.0f", r.targetRate())
+              + " calls/s: the server is saturated, or raise"
+              + " --concurrency so that more calls can wait at once; latencies include the lag");
+    }
+    out.flush();
+  }
+
+  /** One line, rewritten in place each second. */
+  static LoadGenerator.Progress progressLine(PrintWriter out) {
+    return snapshot -> {
+      Histogram interval = snapshot.interval();
+      double rate = interval.getTotalCount() / Math.max(snapshot.intervalSeconds(), 1e-3);
+      String line =
+          (snapshot.warmingUp() ? "warm-up " : "")
+              + format("%5.1f", snapshot.seconds())
+              + " s  "
+              + snapshot.calls()
+              + " calls  "
+              + format("%.0f", rate)
+              + " calls/s  p99 "
+              + ms(interval.getValueAtPercentile(99) / 1e6)
+              + "  "
+              + snapshot.errors()
+              + " errors";
+      out.print("\r" + line + "\033[K");
+      out.flush();
+    };
+  }
+
+  /** Wipes the progress line before the report. */
+  static void clearProgress(PrintWriter out) {
+    out.print("\r\033[K");
+    out.flush();
+  }
+
+  private static String ms(double millis) {
+    return format("%.3f", millis) + " ms";
+  }
+
+  private static String format(String pattern, double value) {
+    return String.format(Locale.ROOT, pattern, value);
+  }
+}

@@ -1,0 +1,45 @@
+package org.netlab.rpc.client.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What {@code bench} reports, as printed by {@code --json}. Latencies are in milliseconds and cover
+ * the calls that succeeded; {@code calls} counts every call that completed, errors included.
+ *
+ * @param targetRate the open-loop rate asked for, or null in closed loop
+ * @param addedNamePrefix for phonebook.add, the prefix of the entries it added; else null
+ */
+record BenchResult(
+    String call,
+    String server,
+    String mode,
+    int concurrency,
+    Double targetRate,
+    double warmupSeconds,
+    double seconds,
+    long calls,
+    long errorCount,
+    Map<String, Long> errors,
+    double callsPerSecond,
+    Latency latencyMillis,
+    String addedNamePrefix) {
+
+  /** Latency percentiles in milliseconds. */
+  record Latency(
+      double p50, double p90, double p99, @JsonProperty("p99.9") double p999, double max) {
+    static Latency of(Histogram nanos) {
+      return new Latency(
+          millis(nanos.getValueAtPercentile(50)),
+          millis(nanos.getValueAtPercentile(90)),
+          millis(nanos.getValueAtPercentile(99)),
+          millis(nanos.getValueAtPercentile(99.9)),
+          millis(nanos.getMaxValue()));
+    }
+
+    private static double millis(long nanos) {
+      return nanos / 1e6;
+    }
+  }
+}

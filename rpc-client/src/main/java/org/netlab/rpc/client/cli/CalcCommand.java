@@ -1,0 +1,112 @@
+package org.netlab.rpc.client.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.netlab.domain.calculator.Calculator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code calc}: the interactive menu without arguments, or one operation given on the line. */
+@Command(
+    name = "calc",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Without arguments: the interactive calculator menu.",
+      "With an operation: prints its result. add and mul take 2 or more numbers",
+      "(folded left to right), sub and div exactly 2 (x - y, x / y), abs exactly 1."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  rpc-client calc                       # the menu",
+      "  rpc-client calc add 2 3               # 5",
+      "  rpc-client calc mul 1.5 2 4           # 12",
+      "  rpc-client calc sub -- -3 4           # -7 ('--' is optional for numbers)",
+      "  rpc-client calc div 1 0               # exit 1: division by zero",
+      "  rpc-client calc --json abs -2.5       # {\"operation\":\"abs\",...}"
+    })
+final class CalcCommand implements Callable<Integer> {
+  private final CommandContext context;
+
+  @ParentCommand private RpcClientCommand root;
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--json", description = "Print the result as one JSON object.")
+  private boolean json;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "OPERATION",
+      converter = CalcOperation.Converter.class,
+      completionCandidates = CalcOperation.Words.class,
+      description = "add, sub, mul, div or abs (subtract, multiply, divide, absolute also work).")
+  private CalcOperation operation;
+
+  @Parameters(index = "1..*", paramLabel = "NUMBER", description = "The operands.")
+  private List<String> numbers = new ArrayList<>();
+
+  CalcCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (operation == null) {
+      if (json || !numbers.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--json and numbers need an OPERATION");
+      }
+      return menu();
+    }
+    List<Double> operands = operands();
+    try (Connection<Calculator> calculator =
+        context.connector().calculator(root.connection().settings())) {
+      double result = operation.apply(calculator.service(), operands);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        Json.print(
+            out, Map.of("operation", operation.word(), "operands", operands, "result", result));
+      } else {
+        out.println(NumberText.format(result));
+      }
+      out.flush();
+    }
+    return ExitStatus.OK;
+  }
+
+  private List<Double> operands() {
+    String wrongCount = operation.checkCount(numbers.size());
+    if (wrongCount != null) {
+      throw new ParameterException(spec.commandLine(), wrongCount);
+    }
+    List<Double> operands = new ArrayList<>();
+    for (String text : numbers) {
+      OptionalDouble number = NumberText.parse(text);
+      if (number.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "'" + text + "' is not a finite number, such as 42, -3.5 or 1e6");
+      }
+      operands.add(number.getAsDouble());
+    }
+    return operands;
+  }
+
+  private int menu() {
+    ConnectionSettings settings = root.connection().settings();
+    Prompter prompter = new Prompter(context.stdinReader(), spec.commandLine().getOut());
+    try (Connection<Calculator> calculator = context.connector().calculator(settings)) {
+      new CalculatorMenu(calculator.service(), prompter).run(settings.url().toString());
+    }
+    return ExitStatus.OK;
+  }
+}

@@ -1,0 +1,100 @@
+package org.netlab.rpc.client.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.netlab.tls.DataDirectory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options that say how to reach the server, shared by every command. They are inherited, so
+ * they may stand before or after the subcommand: {@code rpc-client --server http://h:8080/RPC2 calc
+ * add 1 2} and {@code rpc-client calc add 1 2 --server http://h:8080/RPC2} are the same.
+ */
+public final class ConnectionOptions {
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec mixee;
+
+  @Option(
+      names = {"-s", "--server"},
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      converter = ServerUrlConverter.class,
+      description =
+          "Server URL: grpcs://HOST[:PORT] (gRPC over TLS), grpc:// (plaintext gRPC),"
+              + " https://HOST[:PORT]/RPC2 (XML-RPC over TLS), http:// (plaintext XML-RPC)."
+              + " Default: $"
+              + ServerUrl.ENVIRONMENT_VARIABLE
+              + ", else "
+              + ServerUrl.DEFAULT
+              + ".")
+  private ServerUrl server;
+
+  @Option(
+      names = "--ca",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description =
+          "CA certificate (PEM) to trust. Default: <data-dir>/tls/ca.pem of the local server.")
+  private Path caFile;
+
+  @Option(
+      names = "--cert",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Client certificate chain (PEM) for mutual TLS; needs --key.")
+  private Path clientCertificate;
+
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Client private key (PKCS#8 PEM) for mutual TLS; needs --cert.")
+  private Path clientKey;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      scope = ScopeType.INHERIT,
+      defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Longest wait for one call, e.g. 500ms, 10s, 1m. Default: ${DEFAULT-VALUE}.")
+  private Duration timeout;
+
+  private final Map<String, String> environment;
+
+  public ConnectionOptions(Map<String, String> environment) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+  }
+
+  /**
+   * The settings these options give.
+   *
+   * @throws ParameterException when {@code $RPC_SERVER} is malformed or the TLS options do not fit
+   *     together
+   */
+  public ConnectionSettings settings() {
+    ServerUrl url;
+    if (server != null) {
+      url = server;
+    } else {
+      try {
+        url = ServerUrl.choose(null, environment.get(ServerUrl.ENVIRONMENT_VARIABLE));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            mixee.commandLine(), "$" + ServerUrl.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
+      }
+    }
+    Path ca = caFile != null ? caFile : DataDirectory.caFile(DataDirectory.defaultPath());
+    try {
+      return new ConnectionSettings(url, ca, clientCertificate, clientKey, timeout);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(mixee.commandLine(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package org.netlab.rpc.client.grpc;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.stub.AbstractStub;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One gRPC channel to one server, shared by every call of the clients built on it. The channel
+ * connects on first use and reconnects by itself after a failure.
+ */
+public final class GrpcConnection implements AutoCloseable {
+  /** Below the server's permitted ping rate, so it never answers {@code too_many_pings}. */
+  private static final long KEEPALIVE_SECONDS = 30;
+
+  private static final long CLOSE_WAIT_SECONDS = 5;
+
+  private final GrpcClientSettings settings;
+  private final ManagedChannel channel;
+  private final StatusErrors errors;
+
+  private GrpcConnection(GrpcClientSettings settings, ManagedChannel channel) {
+    this.settings = settings;
+    this.channel = channel;
+    this.errors = new StatusErrors(settings);
+  }
+
+  /**
+   * Prepares a channel to the server; nothing is sent until the first call.
+   *
+   * @throws IOException when the CA, certificate or key file cannot be read
+   */
+  public static GrpcConnection open(GrpcClientSettings settings) throws IOException {
+    Objects.requireNonNull(settings, "settings");
+    ManagedChannel channel =
+        Grpc.newChannelBuilderForAddress(settings.host(), settings.port(), credentials(settings))
+            .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+            .build();
+    return new GrpcConnection(settings, channel);
+  }
+
+  public GrpcClientSettings settings() {
+    return settings;
+  }
+
+  /** {@code stub} with a deadline of the configured timeout from now. */
+  <S extends AbstractStub<S>> S withDeadline(S stub) {
+    return stub.withDeadlineAfter(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The channel, for other services of the same server (health, reflection). */
+  public ManagedChannel channel() {
+    return channel;
+  }
+
+  /**
+   * Runs a blocking call and turns a failure into the domain's {@link
+   * org.netlab.domain.ServiceException} or a {@link org.netlab.rpc.client.TransportException}.
+   */
+  <T> T call(Supplier<T> blockingCall) {
+    try {
+      return blockingCall.get();
+    } catch (StatusRuntimeException e) {
+      throw errors.toException(e);
+    }
+  }
+
+  /** Shuts the channel down, waiting briefly for calls in progress. Safe to call twice. */
+  @Override
+  public void close() {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ChannelCredentials credentials(GrpcClientSettings settings) throws IOException {
+    if (settings.plaintext()) {
+      return InsecureChannelCredentials.create();
+    }
+    TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
+    try {
+      builder.trustManager(settings.caFile().toFile());
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot read the CA file " + settings.caFile() + ": " + e.getMessage(), e);
+    }
+    if (settings.clientChain() != null) {
+      try {
+        builder.keyManager(settings.clientChain().toFile(), settings.clientKey().toFile());
+      } catch (IOException e) {
+        throw new IOException(
+            "cannot read the client certificate "
+                + settings.clientChain()
+                + " or its key "
+                + settings.clientKey()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,101 @@
+package org.netlab.rpc.client.grpc;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.netlab.domain.phonebook.Entry;
+import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.proto.phonebook.v1.AddEntryRequest;
+import org.netlab.proto.phonebook.v1.CountEntriesRequest;
+import org.netlab.proto.phonebook.v1.FindNumberRequest;
+import org.netlab.proto.phonebook.v1.ListEntriesRequest;
+import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc;
+import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc.PhonebookServiceBlockingStub;
+import org.netlab.proto.phonebook.v1.RemoveAllRequest;
+import org.netlab.proto.phonebook.v1.RemoveEntryRequest;
+import org.netlab.proto.phonebook.v1.UpdateEntryRequest;
+
+/**
+ * The Phonebook on a gRPC server. Methods block until the answer or the deadline; a refusal is the
+ * server's {@link org.netlab.domain.ServiceException}, a call that got no answer a {@link
+ * org.netlab.rpc.client.TransportException}. {@link #list} collects the whole stream within one
+ * deadline. Thread-safe.
+ */
+public final class GrpcPhonebookClient implements Phonebook, AutoCloseable {
+  private final GrpcConnection connection;
+
+  /** Uses {@code connection}; {@link #close()} closes it. */
+  public GrpcPhonebookClient(GrpcConnection connection) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+  }
+
+  /** A client with a connection of its own. */
+  public static GrpcPhonebookClient connect(GrpcClientSettings settings) throws IOException {
+    return new GrpcPhonebookClient(GrpcConnection.open(settings));
+  }
+
+  @Override
+  public Entry add(String name, String number) {
+    AddEntryRequest request = AddEntryRequest.newBuilder().setName(name).setNumber(number).build();
+    return connection.call(() -> entry(stub().addEntry(request)));
+  }
+
+  @Override
+  public Entry update(String name, String number) {
+    UpdateEntryRequest request =
+        UpdateEntryRequest.newBuilder().setName(name).setNumber(number).build();
+    return connection.call(() -> entry(stub().updateEntry(request)));
+  }
+
+  @Override
+  public Entry find(String name) {
+    FindNumberRequest request = FindNumberRequest.newBuilder().setName(name).build();
+    return connection.call(() -> entry(stub().findNumber(request)));
+  }
+
+  @Override
+  public long count() {
+    return connection.call(
+        () -> stub().countEntries(CountEntriesRequest.getDefaultInstance()).getCount());
+  }
+
+  @Override
+  public void remove(String name) {
+    RemoveEntryRequest request = RemoveEntryRequest.newBuilder().setName(name).build();
+    connection.call(() -> stub().removeEntry(request));
+  }
+
+  @Override
+  public long removeAll() {
+    return connection.call(
+        () -> stub().removeAll(RemoveAllRequest.getDefaultInstance()).getRemoved());
+  }
+
+  @Override
+  public List<Entry> list(String namePrefix) {
+    ListEntriesRequest request =
+        ListEntriesRequest.newBuilder().setNamePrefix(namePrefix == null ? "" : namePrefix).build();
+    return connection.call(
+        () -> {
+          List<Entry> entries = new ArrayList<>();
+          Iterator<org.netlab.proto.phonebook.v1.Entry> stream = stub().listEntries(request);
+          stream.forEachRemaining(message -> entries.add(entry(message)));
+          return entries;
+        });
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  private PhonebookServiceBlockingStub stub() {
+    return connection.withDeadline(PhonebookServiceGrpc.newBlockingStub(connection.channel()));
+  }
+
+  private static Entry entry(org.netlab.proto.phonebook.v1.Entry message) {
+    return new Entry(message.getName(), message.getNumber());
+  }
+}

@@ -1,0 +1,87 @@
+package org.netlab.rpc.server;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server process: the phonebook store and the endpoints that serve it (gRPC, and any other
+ * protocol added to the list). Closing drains every endpoint, stops them, then closes the store, so
+ * no acknowledged call is cut from its store.
+ */
+public final class RpcServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+
+  private final JdbcPhonebook store;
+  private final List<Endpoint> endpoints;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private boolean closing;
+
+  /** Takes ownership of {@code store} and {@code endpoints}: {@link #close()} closes them. */
+  public RpcServer(JdbcPhonebook store, List<Endpoint> endpoints) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.endpoints = List.copyOf(endpoints);
+  }
+
+  /**
+   * Starts every endpoint; if one cannot start, those already started are stopped and the store is
+   * closed before the failure is thrown.
+   */
+  public void start() throws IOException {
+    try {
+      for (Endpoint endpoint : endpoints) {
+        endpoint.start();
+      }
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Where clients reach each endpoint, in the order given. */
+  public List<String> urls() {
+    List<String> urls = new ArrayList<>();
+    endpoints.forEach(endpoint -> urls.add(endpoint.url()));
+    return urls;
+  }
+
+  public JdbcPhonebook store() {
+    return store;
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  /**
+   * Drains and stops every endpoint (each lets in-flight calls finish within its bound), then
+   * closes the store. Safe to call twice and from a shutdown hook.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    }
+    log.info("shutting down: draining {} endpoint(s)", endpoints.size());
+    endpoints.forEach(Endpoint::beginDrain);
+    for (Endpoint endpoint : endpoints) {
+      try {
+        endpoint.close();
+      } catch (RuntimeException e) {
+        log.warn("an endpoint failed to stop cleanly", e);
+      }
+    }
+    store.close();
+    log.info("stopped; phonebook store {} closed", store.description());
+    closed.countDown();
+  }
+}

@@ -1,0 +1,54 @@
+package org.netlab.rpc.server;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.netlab.tls.DataDirectory;
+import org.netlab.tls.LocalCertificateAuthority;
+import org.netlab.tls.SslContexts;
+import org.netlab.tls.TlsFiles;
+
+/**
+ * The TLS files a server presents: the certificate and key it was given, or else a server
+ * certificate from the local CA kept in {@code <data-dir>/tls} (created on first start, reused
+ * afterwards).
+ *
+ * @param files what every TLS endpoint of the process uses
+ * @param localCa the generated CA certificate that clients should trust; null when the operator
+ *     gave a certificate
+ */
+public record ServerTls(TlsFiles files, Path localCa) {
+
+  /**
+   * Resolves and checks the TLS files, so that an unreadable or mismatched file stops the start-up
+   * with a message naming it.
+   *
+   * @param certificate PEM chain, leaf first; null to use the local CA
+   * @param key PKCS#8 PEM key of {@code certificate}; null exactly when it is null
+   * @param clientCa CA that client certificates must chain to; null for no mutual TLS
+   * @throws IOException when a file cannot be read or the key does not fit the certificate
+   */
+  public static ServerTls resolve(Path certificate, Path key, Path clientCa, Path dataDir)
+      throws IOException {
+    if ((certificate == null) != (key == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
+    }
+    ServerTls tls;
+    if (certificate != null) {
+      tls = new ServerTls(new TlsFiles(certificate, key, clientCa), null);
+    } else {
+      LocalCertificateAuthority ca =
+          LocalCertificateAuthority.loadOrCreate(dataDir.resolve(DataDirectory.TLS_SUBDIRECTORY));
+      tls = new ServerTls(ca.serverFiles().withClientCa(clientCa), ca.certificateFile());
+    }
+    try {
+      SslContexts.forServer(tls.files());
+    } catch (NoSuchFileException e) {
+      throw new IOException("TLS file not found: " + e.getFile(), e);
+    } catch (AccessDeniedException e) {
+      throw new IOException("TLS file not readable (permission denied): " + e.getFile(), e);
+    }
+    return tls;
+  }
+}

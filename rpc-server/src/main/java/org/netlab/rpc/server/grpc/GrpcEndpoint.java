@@ -1,0 +1,204 @@
+package org.netlab.rpc.server.grpc;
+
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.TlsServerCredentials;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.netlab.domain.calculator.Calculator;
+import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
+import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc;
+import org.netlab.rpc.server.Endpoint;
+import org.netlab.tls.TlsFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Calculator and Phonebook over gRPC on Netty, with TLS (mutual when the settings name a client
+ * CA), the standard health and reflection services, size limits and keepalive rules.
+ */
+public final class GrpcEndpoint implements Endpoint {
+  private static final Logger log = LoggerFactory.getLogger(GrpcEndpoint.class);
+
+  /** Clients may ping this often; ours ping every 30 s at most (too_many_pings below that). */
+  static final long PERMIT_KEEPALIVE_SECONDS = 20;
+
+  /** The server pings idle connections this often to find dead peers. */
+  private static final long KEEPALIVE_SECONDS = 120;
+
+  private static final long KEEPALIVE_TIMEOUT_SECONDS = 20;
+  private static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
+  private static final int MAX_CONCURRENT_CALLS_PER_CONNECTION = 1_000;
+
+  /** After the grace period, how long to wait for cancelled calls to unwind. */
+  private static final long FORCED_STOP_SECONDS = 2;
+
+  private final GrpcEndpointSettings settings;
+  private final Calculator calculator;
+  private final Phonebook phonebook;
+  private static final Executor RUN_IN_PLACE = Runnable::run;
+
+  private final HealthStatusManager health = new HealthStatusManager();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private Server server;
+  private boolean closed;
+
+  public GrpcEndpoint(GrpcEndpointSettings settings, Calculator calculator, Phonebook phonebook) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.calculator = Objects.requireNonNull(calculator, "calculator");
+    this.phonebook = Objects.requireNonNull(phonebook, "phonebook");
+  }
+
+  /**
+   * The Calculator and Phonebook services with error mapping and call logging, ready to add to any
+   * gRPC server (the in-process one of tests included).
+   */
+  public static List<ServerServiceDefinition> services(Calculator calculator, Phonebook phonebook) {
+    // The last interceptor runs first: the log sees the status the mapper chose.
+    ErrorMappingInterceptor errors = new ErrorMappingInterceptor();
+    CallLogInterceptor callLog = new CallLogInterceptor();
+    return List.of(
+        ServerInterceptors.intercept(new CalculatorGrpcService(calculator), errors, callLog),
+        ServerInterceptors.intercept(new PhonebookGrpcService(phonebook), errors, callLog));
+  }
+
+  @Override
+  @SuppressWarnings("deprecation") // v1alpha reflection, for tools that know no other
+  public synchronized void start() throws IOException {
+    if (server != null || closed) {
+      throw new IllegalStateException("a gRPC endpoint starts once");
+    }
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(settings.address(), credentials(settings.tls()))
+            .maxInboundMessageSize(settings.maxInboundMessageBytes())
+            .maxConcurrentCallsPerConnection(MAX_CONCURRENT_CALLS_PER_CONNECTION)
+            .permitKeepAliveTime(PERMIT_KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+            .permitKeepAliveWithoutCalls(true)
+            .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+            .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .handshakeTimeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .callExecutor(GrpcEndpoint::executorFor)
+            .addService(health.getHealthService())
+            .addService(ProtoReflectionServiceV1.newInstance())
+            .addService(ProtoReflectionService.newInstance());
+    services(calculator, phonebook).forEach(builder::addService);
+    try {
+      server = builder.build().start();
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot listen for gRPC on " + printable(settings.address()) + ": " + rootMessage(e), e);
+    }
+    health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+    health.setStatus(CalculatorServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(PhonebookServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+  }
+
+  /**
+   * Arithmetic never blocks, so Calculator calls run on the transport thread, saving a hand-off per
+   * call; the rest (the store blocks on I/O) use gRPC's default executor.
+   */
+  private static <Q, R> Executor executorFor(ServerCall<Q, R> call, Metadata headers) {
+    boolean calculator =
+        CalculatorServiceGrpc.SERVICE_NAME.equals(call.getMethodDescriptor().getServiceName());
+    return calculator ? RUN_IN_PLACE : null;
+  }
+
+  @Override
+  public synchronized String url() {
+    if (server == null) {
+      throw new IllegalStateException("the gRPC endpoint is not started");
+    }
+    InetSocketAddress bound =
+        new InetSocketAddress(settings.address().getAddress(), server.getPort());
+    return (settings.plaintext() ? "grpc" : "grpcs") + "://" + printable(bound);
+  }
+
+  private static String printable(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host)
+        + ":"
+        + address.getPort();
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /** The port listened on; useful after binding port 0. */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("the gRPC endpoint is not started");
+    }
+    return server.getPort();
+  }
+
+  /** Health turns NOT_SERVING for good; calls are still served until {@link #close()}. */
+  @Override
+  public void beginDrain() {
+    if (draining.compareAndSet(false, true)) {
+      health.enterTerminalState();
+    }
+  }
+
+  @Override
+  public void close() {
+    Server stopping;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stopping = server;
+    }
+    beginDrain();
+    if (stopping == null) {
+      return;
+    }
+    stopping.shutdown();
+    try {
+      if (!stopping.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("gRPC calls still running after {}; cancelling them", settings.shutdownGrace());
+        stopping.shutdownNow();
+        stopping.awaitTermination(FORCED_STOP_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      stopping.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ServerCredentials credentials(TlsFiles tls) throws IOException {
+    if (tls == null) {
+      return InsecureServerCredentials.create();
+    }
+    TlsServerCredentials.Builder builder =
+        TlsServerCredentials.newBuilder().keyManager(tls.chain().toFile(), tls.key().toFile());
+    if (tls.mutual()) {
+      builder
+          .trustManager(tls.clientCa().toFile())
+          .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+    }
+    return builder.build();
+  }
+}

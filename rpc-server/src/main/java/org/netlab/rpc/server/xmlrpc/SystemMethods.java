@@ -1,0 +1,92 @@
+package org.netlab.rpc.server.xmlrpc;
+
+import static org.netlab.rpc.server.xmlrpc.XmlRpcMethod.Parameter.required;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.xmlrpc.XmlRpcException;
+
+/**
+ * The de-facto standard introspection methods: {@code system.listMethods}, {@code
+ * system.methodSignature}, {@code system.methodHelp} and {@code system.multicall} (several calls in
+ * one request, each answered by a one-element array or a fault struct).
+ */
+final class SystemMethods {
+  static final String MULTICALL = "system.multicall";
+
+  private final XmlRpcMethodTable table;
+
+  SystemMethods(XmlRpcMethodTable table) {
+    this.table = table;
+  }
+
+  List<XmlRpcMethod> methods() {
+    return List.of(
+        new XmlRpcMethod(
+            "system.listMethods",
+            "array",
+            List.of(),
+            "Lists the names of every method.",
+            args -> table.names().toArray()),
+        new XmlRpcMethod(
+            "system.methodSignature",
+            "array",
+            List.of(required("method", "string")),
+            "Lists the signatures of a method: each an array of type names, return type first.",
+            args ->
+                table.method(args.string(0)).signatures().stream().map(List::toArray).toArray()),
+        new XmlRpcMethod(
+            "system.methodHelp",
+            "string",
+            List.of(required("method", "string")),
+            "Describes a method.",
+            args -> {
+              XmlRpcMethod method = table.method(args.string(0));
+              return method.usage() + ": " + method.help();
+            }),
+        new XmlRpcMethod(
+            MULTICALL,
+            "array",
+            List.of(required("calls", "array")),
+            "Runs several calls given as structs {methodName, params}; answers, in order,"
+                + " [result] for each success and {faultCode, faultString} for each fault.",
+            args -> multicall(args.array(0))));
+  }
+
+  private Object[] multicall(Object[] calls) {
+    Object[] answers = new Object[calls.length];
+    for (int i = 0; i < calls.length; i++) {
+      try {
+        answers[i] = new Object[] {call(i, calls[i])};
+      } catch (XmlRpcException | RuntimeException failure) {
+        XmlRpcFaults.Fault fault = XmlRpcFaults.of(failure);
+        answers[i] = Map.of("faultCode", fault.code(), "faultString", fault.message());
+      }
+    }
+    return answers;
+  }
+
+  private Object call(int index, Object call) throws XmlRpcException {
+    if (!(call instanceof Map<?, ?> struct) || !(struct.get("methodName") instanceof String name)) {
+      throw XmlRpcFaults.invalidParams(
+          "call "
+              + (index + 1)
+              + " of system.multicall must be a struct with a string"
+              + " methodName and an array params");
+    }
+    if (MULTICALL.equals(name)) {
+      throw XmlRpcFaults.invalidParams("system.multicall cannot be nested");
+    }
+    Object params = struct.get("params");
+    if (params != null && !(params instanceof Object[])) {
+      throw XmlRpcFaults.invalidParams(
+          "params of call "
+              + (index + 1)
+              + " of system.multicall must be an array, not "
+              + XmlRpcArguments.describe(params));
+    }
+    List<Object> parameters = params == null ? List.of() : Arrays.asList((Object[]) params);
+    return table.invoke(name, parameters);
+  }
+}

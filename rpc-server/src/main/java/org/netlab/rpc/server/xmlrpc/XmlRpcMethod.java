@@ -1,0 +1,89 @@
+package org.netlab.rpc.server.xmlrpc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.xmlrpc.XmlRpcException;
+
+/**
+ * One callable method: its name, what it returns, its parameters (trailing ones may be optional), a
+ * help text and its body.
+ *
+ * @param returnType an XML-RPC type name: {@code int}, {@code double}, {@code string}...
+ */
+record XmlRpcMethod(
+    String name, String returnType, List<Parameter> parameters, String help, Body body) {
+
+  /** A parameter: a name for error messages, its XML-RPC type, and whether it may be left out. */
+  record Parameter(String name, String type, boolean optional) {
+    static Parameter required(String name, String type) {
+      return new Parameter(name, type, false);
+    }
+
+    static Parameter optional(String name, String type) {
+      return new Parameter(name, type, true);
+    }
+  }
+
+  /** What the method does with its checked arguments. */
+  @FunctionalInterface
+  interface Body {
+    Object invoke(XmlRpcArguments arguments) throws XmlRpcException;
+  }
+
+  XmlRpcMethod {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(returnType, "returnType");
+    parameters = List.copyOf(parameters);
+    Objects.requireNonNull(help, "help");
+    Objects.requireNonNull(body, "body");
+  }
+
+  /** The same method under another name, e.g. the lab's French name. */
+  XmlRpcMethod alias(String otherName) {
+    return new XmlRpcMethod(
+        otherName, returnType, parameters, help + " (same as " + name + ")", body);
+  }
+
+  /** This method with another return value (the lab's names answer simpler values). */
+  XmlRpcMethod alias(String otherName, String otherReturnType, Body otherBody) {
+    return new XmlRpcMethod(
+        otherName,
+        otherReturnType,
+        parameters,
+        help + " (as " + name + ", answering " + otherReturnType + ")",
+        otherBody);
+  }
+
+  int requiredCount() {
+    return (int) parameters.stream().filter(p -> !p.optional()).count();
+  }
+
+  /** Every accepted signature as {@code system.methodSignature} lists them: return type first. */
+  List<List<String>> signatures() {
+    List<List<String>> signatures = new ArrayList<>();
+    for (int count = requiredCount(); count <= parameters.size(); count++) {
+      List<String> signature = new ArrayList<>();
+      signature.add(returnType);
+      parameters.subList(0, count).forEach(p -> signature.add(p.type()));
+      signatures.add(List.copyOf(signature));
+    }
+    return List.copyOf(signatures);
+  }
+
+  /** How a person would call it: {@code calculator.add(double x, double y)}. */
+  String usage() {
+    StringBuilder usage = new StringBuilder(name).append('(');
+    for (int i = 0; i < parameters.size(); i++) {
+      Parameter p = parameters.get(i);
+      usage
+          .append(i == 0 ? "" : ", ")
+          .append(p.optional() ? "[" : "")
+          .append(p.type())
+          .append(' ')
+          .append(p.name())
+          .append(p.optional() ? "]" : "");
+    }
+    return usage.append(')').toString();
+  }
+}

@@ -1,0 +1,88 @@
+package org.netlab.rpc.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
+import org.netlab.rpc.client.grpc.GrpcClientSettings;
+import org.netlab.rpc.server.grpc.GrpcEndpoint;
+import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+
+/**
+ * The real server, composed as {@code rpc-server} composes it, on 127.0.0.1 with a free port, its
+ * store and generated CA in a test's data directory.
+ */
+public final class LoopbackServer implements AutoCloseable {
+  private final RpcServer server;
+  private final ServerTls tls;
+  private final GrpcEndpoint grpc;
+
+  private LoopbackServer(RpcServer server, ServerTls tls, GrpcEndpoint grpc) {
+    this.server = server;
+    this.tls = tls;
+    this.grpc = grpc;
+  }
+
+  /** TLS with the local CA of {@code dataDir}; mutual when {@code clientCa} is not null. */
+  public static LoopbackServer start(Path dataDir, Path clientCa) throws IOException {
+    ServerTls tls = ServerTls.resolve(null, null, clientCa, dataDir);
+    return start(dataDir, tls);
+  }
+
+  public static LoopbackServer start(Path dataDir) throws IOException {
+    return start(dataDir, (Path) null);
+  }
+
+  /** No TLS, as with {@code --plaintext}. */
+  public static LoopbackServer startPlaintext(Path dataDir) throws IOException {
+    return start(dataDir, (ServerTls) null);
+  }
+
+  private static LoopbackServer start(Path dataDir, ServerTls tls) throws IOException {
+    JdbcPhonebook store = JdbcPhonebook.openEmbedded(dataDir);
+    GrpcEndpoint grpc =
+        new GrpcEndpoint(
+            new GrpcEndpointSettings(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                tls == null ? null : tls.files()),
+            new FiniteCalculator(),
+            store);
+    RpcServer server = new RpcServer(store, List.of(grpc));
+    server.start();
+    return new LoopbackServer(server, tls, grpc);
+  }
+
+  /** Client settings that trust this server's CA. */
+  public GrpcClientSettings clientSettings() {
+    GrpcClientSettings settings = GrpcClientSettings.forUrl(grpc.url());
+    return tls == null ? settings : settings.withCaFile(tls.localCa());
+  }
+
+  public Path caFile() {
+    return tls.localCa();
+  }
+
+  public int port() {
+    return grpc.port();
+  }
+
+  public String url() {
+    return grpc.url();
+  }
+
+  public JdbcPhonebook store() {
+    return server.store();
+  }
+
+  public GrpcEndpoint grpc() {
+    return grpc;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,157 @@
+package org.netlab.labs.chat;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.netlab.labs.integrity.IntegrityException;
+import org.netlab.labs.integrity.MessageCodec;
+import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.LineReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one chat connection: reads the person's lines on the connection's thread and sends the
+ * room's lines from a writer thread of its own (see {@link ChatMember}). A line is a message for
+ * the room, or one of the commands {@value #COMMANDS}.
+ */
+public final class ChatConnectionHandler implements ConnectionHandler {
+  static final String COMMANDS = "/nick NAME, /who, /quit";
+  static final String ROOM_FULL = "! the room is full, try again later";
+  private static final Duration WRITER_GRACE = Duration.ofSeconds(2);
+  private static final Logger log = LoggerFactory.getLogger(ChatConnectionHandler.class);
+
+  private final ChatRoom room;
+  private final Limits limits;
+  private final Supplier<MessageCodec> codecs;
+
+  /**
+   * @param maxLineBytes longest line accepted from a client, terminator excluded (a frame when
+   *     integrity is on)
+   * @param queueLines lines waiting for one client before it is dropped as too slow
+   */
+  public record Limits(int maxLineBytes, int queueLines) {
+    public Limits {
+      if (maxLineBytes < 1 || queueLines < 2) {
+        throw new IllegalArgumentException("maxLineBytes must be at least 1, queueLines 2");
+      }
+    }
+  }
+
+  /**
+   * @param codecs gives a fresh codec for each connection
+   */
+  public ChatConnectionHandler(ChatRoom room, Limits limits, Supplier<MessageCodec> codecs) {
+    this.room = Objects.requireNonNull(room, "room");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.codecs = Objects.requireNonNull(codecs, "codecs");
+  }
+
+  @Override
+  public void handle(Socket socket) throws IOException {
+    MessageCodec codec = codecs.get();
+    ChatMember member = new ChatMember(socket, limits.queueLines());
+    Thread writer = Thread.ofVirtual().name("chat-writer").start(() -> drain(member, codec));
+    room.join(member);
+    member.deliver("* welcome, " + member.nick() + "; commands: " + COMMANDS);
+    String why = "";
+    try {
+      why = converse(socket, member, codec);
+    } catch (LineReader.LineTooLongException e) {
+      member.deliver("! " + e.getMessage());
+      why = "line too long";
+    } catch (SocketTimeoutException e) {
+      member.deliver("! idle for too long, bye");
+      why = "idle";
+    } catch (IOException e) {
+      if (!member.tooSlow()) {
+        throw e;
+      }
+    } finally {
+      room.leave(member, member.tooSlow() ? "too slow" : why);
+      member.finish();
+      awaitWriter(writer);
+    }
+  }
+
+  /** Says why before the server closes a connection over its cap. */
+  @Override
+  public void refuse(Socket socket) throws IOException {
+    String line = codecs.get().seal(ROOM_FULL) + LineReader.CRLF;
+    socket.getOutputStream().write(line.getBytes(UTF_8));
+  }
+
+  /** Reads lines until the person quits or the connection ends; returns why they left. */
+  private String converse(Socket socket, ChatMember member, MessageCodec codec) throws IOException {
+    LineReader lines =
+        new LineReader(new BufferedInputStream(socket.getInputStream()), limits.maxLineBytes());
+    for (byte[] bytes = lines.readLine(); bytes != null; bytes = lines.readLine()) {
+      String text;
+      try {
+        text = codec.open(new String(bytes, UTF_8));
+      } catch (IntegrityException e) {
+        log.warn("{} ({}): {}", member.nick(), socket.getRemoteSocketAddress(), e.getMessage());
+        member.deliver("! " + IntegrityException.USER_MESSAGE);
+        continue;
+      }
+      if (text.isBlank()) {
+        continue;
+      }
+      if (!text.startsWith("/")) {
+        room.say(member, text);
+      } else if (!command(member, text.strip())) {
+        member.deliver("* bye");
+        return "quit";
+      }
+    }
+    return "";
+  }
+
+  /** Runs a command; false when the person quits. */
+  private boolean command(ChatMember member, String line) {
+    String[] words = line.split("\\s+", 2);
+    switch (words[0]) {
+      case "/quit" -> {
+        return false;
+      }
+      case "/who" -> member.deliver("* in the room: " + String.join(", ", room.names()));
+      case "/nick" -> {
+        String error = words.length < 2 ? "usage: /nick NAME" : room.rename(member, words[1]);
+        if (error != null) {
+          member.deliver("! " + error);
+        }
+      }
+      default ->
+          member.deliver(
+              "! unknown command " + ChatRoom.harmless(words[0]) + "; commands: " + COMMANDS);
+    }
+    return true;
+  }
+
+  private static void drain(ChatMember member, MessageCodec codec) {
+    try {
+      member.drain(codec);
+    } catch (IOException e) {
+      // The reader notices the closed connection and leaves the room.
+      member.closeSocket();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitWriter(Thread writer) {
+    try {
+      if (!writer.join(WRITER_GRACE)) {
+        writer.interrupt();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.netlab.labs.echo;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.netlab.labs.integrity.IntegrityException;
+import org.netlab.labs.integrity.MessageCodec;
+import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.LineReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Echo over TCP, one line at a time: each line (LF or CRLF ended, UTF-8, malformed bytes replaced)
+ * comes back with CRLF, transformed. With integrity on, lines are frames and the replies too; a
+ * frame that fails is answered with {@link #INTEGRITY_REPLY} and the connection goes on. A line
+ * over the cap gets an error line and the connection is closed, since the rest of that line cannot
+ * be told from the next one.
+ */
+public final class TcpEchoHandler implements ConnectionHandler {
+  /** Default cap on a line, terminator excluded. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 8192;
+
+  /** The reply to a frame that did not pass the integrity check. */
+  public static final String INTEGRITY_REPLY = "! " + IntegrityException.USER_MESSAGE;
+
+  /** The only line sent on a connection over the server's cap, before it is closed. */
+  public static final String BUSY_REPLY = "! too many connections, try again later";
+
+  private static final Logger log = LoggerFactory.getLogger(TcpEchoHandler.class);
+
+  private final EchoTransform transform;
+  private final int maxLineBytes;
+  private final Supplier<MessageCodec> codecs;
+
+  /**
+   * @param codecs gives a fresh codec for each connection (sequence numbers are per connection)
+   */
+  public TcpEchoHandler(EchoTransform transform, int maxLineBytes, Supplier<MessageCodec> codecs) {
+    this.transform = Objects.requireNonNull(transform, "transform");
+    this.maxLineBytes = maxLineBytes;
+    this.codecs = Objects.requireNonNull(codecs, "codecs");
+  }
+
+  @Override
+  public void handle(Socket socket) throws IOException {
+    MessageCodec codec = codecs.get();
+    InputStream in = new BufferedInputStream(socket.getInputStream());
+    OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+    LineReader lines = new LineReader(in, maxLineBytes);
+    try {
+      for (byte[] line = lines.readLine(); line != null; line = lines.readLine()) {
+        send(out, codec.seal(replyTo(codec, new String(line, UTF_8), socket)));
+        // Pipelined lines are answered in one write; a lone line is answered at once.
+        if (in.available() == 0) {
+          out.flush();
+        }
+      }
+    } catch (LineReader.LineTooLongException e) {
+      send(out, codec.seal("! " + e.getMessage()));
+      out.flush();
+      // End of stream right behind the error, so the client reads both even if unread
+      // input makes the final close a reset.
+      socket.shutdownOutput();
+      return;
+    }
+    out.flush();
+  }
+
+  /** Says why before the server closes a connection over its cap. */
+  @Override
+  public void refuse(Socket socket) throws IOException {
+    send(socket.getOutputStream(), codecs.get().seal(BUSY_REPLY));
+  }
+
+  private String replyTo(MessageCodec codec, String line, Socket socket) {
+    try {
+      return transform.apply(codec.open(line));
+    } catch (IntegrityException e) {
+      log.warn("{}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+      return INTEGRITY_REPLY;
+    }
+  }
+
+  private static void send(OutputStream out, String line) throws IOException {
+    out.write((line + LineReader.CRLF).getBytes(UTF_8));
+  }
+}

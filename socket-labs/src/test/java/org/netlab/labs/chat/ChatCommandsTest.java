@@ -1,0 +1,120 @@
+package org.netlab.labs.chat;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.netlab.labs.chat.ScriptedTurnChat.receive;
+import static org.netlab.labs.chat.ScriptedTurnChat.send;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.netlab.labs.echo.CommandRun;
+import org.netlab.labs.integrity.MessageCodec;
+import org.netlab.labs.net.TcpServer;
+
+@Timeout(20)
+class ChatCommandsTest {
+  private static InputStream stdin(String text) {
+    return new ByteArrayInputStream(text.getBytes(UTF_8));
+  }
+
+  @Test
+  void tcpClientTakesItsNameTalksAndQuitsAtEndOfInput() throws IOException {
+    try (TcpServer server =
+        new TcpServer(
+                "chat",
+                new TcpServer.Options(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    4,
+                    Duration.ofSeconds(5)),
+                new ChatConnectionHandler(
+                    new ChatRoom(ChatServerTest.NOON),
+                    new ChatConnectionHandler.Limits(1024, 64),
+                    MessageCodec::plain))
+            .start()) {
+      CommandRun run =
+          CommandRun.of(
+              new ChatClientCommand(stdin("hello room\n/who\n")),
+              "--port",
+              Integer.toString(server.port()),
+              "--name",
+              "alice");
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(
+          run.out()
+              .matches(
+                  """
+                  12:00:00 \\* guest-1 joined
+                  \\* welcome, guest-1; commands: /nick NAME, /who, /quit
+                  12:00:00 \\* guest-1 is now alice
+                  12:00:00 <alice> hello room
+                  \\* in the room: alice
+                  \\* bye
+                  """),
+          run.out());
+    }
+  }
+
+  @Test
+  void tcpClientThatCannotConnectSaysSo() throws IOException {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      closedPort = probe.getLocalPort();
+    }
+    CommandRun run =
+        CommandRun.of(new ChatClientCommand(stdin("")), "--port", Integer.toString(closedPort));
+    assertEquals(1, run.exitCode());
+    assertTrue(
+        run.err().startsWith("chat-client: cannot reach 127.0.0.1:" + closedPort + ": "),
+        run.err());
+  }
+
+  @Test
+  void udpChatGoesInTurnsUntilFin() throws Exception {
+    try (ScriptedTurnChat other =
+        ScriptedTurnChat.listening(MessageCodec.plain(), "hi, who is it?\nnice to hear you\n")) {
+      CommandRun run =
+          CommandRun.of(
+              new ChatClientCommand(stdin("hello\nit is me\nFIN\n")),
+              "--udp",
+              "--port",
+              Integer.toString(other.port()));
+      assertEquals(
+          new CommandRun(0, "> hi, who is it?\n> nice to hear you\n* chat ended\n", ""), run);
+      String shown = other.shownAtEnd();
+      assertTrue(
+          shown.matches(
+              """
+              \\* chatting with /127\\.0\\.0\\.1:\\d+
+              > hello
+              > it is me
+              > FIN
+              \\* the other side ended the chat
+              """),
+          shown);
+    }
+  }
+
+  @Test
+  void udpChatAnswersAThirdPartyBusyAndKeepsItsPeer() throws Exception {
+    try (ScriptedTurnChat chat = ScriptedTurnChat.listening(MessageCodec.plain(), "reply\n");
+        DatagramSocket peer = ScriptedTurnChat.socket();
+        DatagramSocket intruder = ScriptedTurnChat.socket()) {
+      send(peer, chat.address(), "first");
+      assertEquals("reply", receive(peer));
+      send(intruder, chat.address(), "let me in");
+      assertEquals(UdpTurnChat.BUSY, receive(intruder));
+      send(peer, chat.address(), "fin");
+      String shown = chat.shownAtEnd();
+      assertTrue(shown.endsWith("> first\n> fin\n* the other side ended the chat\n"), shown);
+    }
+  }
+}

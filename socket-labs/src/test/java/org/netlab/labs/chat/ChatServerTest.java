@@ -1,0 +1,280 @@
+package org.netlab.labs.chat;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.netlab.labs.integrity.MessageCodec;
+import org.netlab.labs.net.LineReader;
+import org.netlab.labs.net.TcpServer;
+
+@Timeout(30)
+class ChatServerTest {
+  static final Clock NOON = Clock.fixed(Instant.parse("2026-01-02T12:00:00Z"), ZoneOffset.UTC);
+  private TcpServer server;
+
+  private void start(int queueLines) throws IOException {
+    start(queueLines, 16);
+  }
+
+  private void start(int queueLines, int maxClients) throws IOException {
+    server =
+        new TcpServer(
+                "chat",
+                new TcpServer.Options(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    maxClients,
+                    Duration.ofSeconds(20)),
+                new ChatConnectionHandler(
+                    new ChatRoom(NOON),
+                    new ChatConnectionHandler.Limits(8192, queueLines),
+                    MessageCodec::plain))
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  /** A person at a plain socket: sends lines, reads what the room says. */
+  private final class Person implements AutoCloseable {
+    final Socket socket;
+    final BufferedReader in;
+    final OutputStream out;
+
+    Person(String nick) throws IOException {
+      socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
+      socket.setSoTimeout(10_000);
+      in = new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
+      out = socket.getOutputStream();
+      assertTrue(readUntil("* welcome, guest-").startsWith("* welcome, guest-"));
+      if (nick != null) {
+        send("/nick " + nick);
+        readUntil(" is now " + nick);
+      }
+    }
+
+    void send(String line) throws IOException {
+      out.write((line + LineReader.CRLF).getBytes(UTF_8));
+      out.flush();
+    }
+
+    String readLine() throws IOException {
+      return in.readLine();
+    }
+
+    /** Reads until a line containing {@code text}, which it returns. */
+    String readUntil(String text) throws IOException {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.contains(text)) {
+          return line;
+        }
+      }
+      throw new IOException("connection closed before a line with " + text);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  @Test
+  void messageReachesEveryoneWithSenderAndTime() throws IOException {
+    start(64);
+    try (Person alice = new Person("alice");
+        Person bob = new Person("bob")) {
+      alice.readUntil("bob");
+      alice.send("hello bob");
+      assertEquals("12:00:00 <alice> hello bob", bob.readLine());
+      assertEquals("12:00:00 <alice> hello bob", alice.readLine());
+    }
+  }
+
+  @Test
+  void threeClientsSeeEachSendersMessagesInOrder() throws Exception {
+    start(1024);
+    int messages = 200;
+    List<String> nicks = List.of("ann", "ben", "cat");
+    List<Person> people = new ArrayList<>();
+    for (String nick : nicks) {
+      people.add(new Person(nick));
+    }
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      // Everyone listens for "* done" lines from all three, collecting messages meanwhile.
+      List<Future<List<String>>> heard = new ArrayList<>();
+      for (Person person : people) {
+        heard.add(
+            pool.submit(
+                () -> {
+                  List<String> lines = new ArrayList<>();
+                  int done = 0;
+                  while (done < nicks.size()) {
+                    String line = person.readLine();
+                    if (line.endsWith("> done")) {
+                      done++;
+                    } else if (line.matches("12:00:00 <\\w+> \\d+")) {
+                      lines.add(line.substring(9));
+                    }
+                  }
+                  return lines;
+                }));
+      }
+      for (Person person : people) {
+        pool.submit(
+            () -> {
+              for (int i = 0; i < messages; i++) {
+                person.send(Integer.toString(i));
+              }
+              person.send("done");
+              return null;
+            });
+      }
+      List<String> first = null;
+      for (Future<List<String>> future : heard) {
+        List<String> lines = future.get();
+        assertEquals(nicks.size() * messages, lines.size());
+        Map<String, Integer> next = new HashMap<>();
+        for (String line : lines) {
+          String sender = line.substring(1, line.indexOf('>'));
+          int number = Integer.parseInt(line.substring(line.indexOf('>') + 2));
+          assertEquals(next.getOrDefault(sender, 0), number, "order of " + sender);
+          next.put(sender, number + 1);
+        }
+        // The room serialises broadcasts, so everyone sees one and the same order.
+        if (first == null) {
+          first = lines;
+        }
+        assertEquals(first, lines);
+      }
+    } finally {
+      for (Person person : people) {
+        person.close();
+      }
+    }
+  }
+
+  @Test
+  void whoListsEveryoneSortedAndNicksAreUnique() throws IOException {
+    start(64);
+    try (Person zoe = new Person("Zoe");
+        Person adam = new Person("adam");
+        Person guest = new Person(null)) {
+      guest.send("/nick ZOE");
+      assertEquals("! the name ZOE is taken", guest.readUntil("! "));
+      guest.send("/nick no spaces!");
+      assertEquals("! a name is 1 to 20 letters, digits, '-', '_' or '.'", guest.readUntil("! "));
+      guest.send("/who");
+      String who = guest.readUntil("* in the room:");
+      assertTrue(who.matches("\\* in the room: adam, guest-\\d+, Zoe"), who);
+    }
+  }
+
+  @Test
+  void quitSaysByeClosesAndTellsTheRoom() throws IOException {
+    start(64);
+    try (Person stays = new Person("stays");
+        Person leaves = new Person("leaves")) {
+      leaves.send("/quit");
+      assertEquals("* bye", leaves.readUntil("* bye"));
+      assertNull(leaves.readLine());
+      assertEquals("12:00:00 * leaves left (quit)", stays.readUntil("leaves left"));
+    }
+  }
+
+  @Test
+  void personBeyondTheCapIsToldTheRoomIsFull() throws IOException {
+    start(64, 1);
+    try (Person inside = new Person("inside");
+        Socket late = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      late.setSoTimeout(5000);
+      BufferedReader in = new BufferedReader(new InputStreamReader(late.getInputStream(), UTF_8));
+      assertEquals("! the room is full, try again later", in.readLine());
+      assertNull(in.readLine());
+      inside.send("/who");
+      assertEquals("* in the room: inside", inside.readUntil("* in the room"));
+    }
+  }
+
+  @Test
+  void lineOverTheCapIsRefusedAndItsSenderDisconnected() throws IOException {
+    start(64);
+    try (Person stays = new Person("stays");
+        Person floods = new Person("floods")) {
+      floods.send("y".repeat(30_000));
+      assertEquals("! line longer than 8192 bytes", floods.readUntil("! "));
+      assertNull(floods.readLine());
+      assertEquals("12:00:00 * floods left (line too long)", stays.readUntil("floods left"));
+    }
+  }
+
+  @Test
+  void unknownCommandsAndControlCharactersAreHarmless() throws IOException {
+    start(64);
+    try (Person alice = new Person("alice")) {
+      alice.send("/shout hi");
+      assertEquals("! unknown command /shout; commands: /nick NAME, /who, /quit", alice.readLine());
+      alice.send("red \u001b[31malert");
+      assertEquals("12:00:00 <alice> red \uFFFD[31malert", alice.readLine());
+    }
+  }
+
+  @Test
+  void clientThatStopsReadingIsDroppedWithoutBlockingTheOthers() throws Exception {
+    int queue = 16;
+    start(queue);
+    String big = "x".repeat(4000);
+    try (Person talker = new Person("talker");
+        Person listener = new Person("listener");
+        Socket stalled = new Socket()) {
+      // A tiny receive window, and it never reads: the server's writes to it stall soon.
+      stalled.setReceiveBufferSize(4096);
+      stalled.connect(server.address());
+      talker.readUntil("joined");
+      listener.readUntil("joined");
+      int sent = 0;
+      String gone = null;
+      // Stop once the room says the stalled one left; the count bounds a broken server.
+      while (gone == null && sent < 5000) {
+        talker.send(sent + " " + big);
+        String line = listener.readLine();
+        while (!line.contains("<talker> " + sent + " ")) {
+          if (line.contains(" left (too slow)")) {
+            gone = line;
+          }
+          line = listener.readLine();
+        }
+        talker.readUntil("<talker> " + sent + " ");
+        sent++;
+      }
+      assertTrue(
+          gone != null && gone.matches("12:00:00 \\* guest-\\d+ left \\(too slow\\)"),
+          "after " + sent + " messages: " + gone);
+      talker.send("/who");
+      assertEquals("* in the room: listener, talker", talker.readUntil("* in the room"));
+    }
+  }
+}
