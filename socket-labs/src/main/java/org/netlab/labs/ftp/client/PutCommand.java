@@ -1,0 +1,34 @@
+package org.netlab.labs.ftp.client;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code bin/ftp put FILE ftp://host:port/dir/} (or a full remote path). */
+@Command(name = "put", mixinStandardHelpOptions = true, description = "Upload one file.")
+final class PutCommand implements Callable<Integer> {
+  /** Connection options are declared once, on {@code ftp}, and inherited here. */
+  @ParentCommand FtpClientCommand parent;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Local file to upload.")
+  Path file;
+
+  @Parameters(
+      index = "1",
+      paramLabel = "URL",
+      description = "ftp://host[:port]/dir/ (keeps the name) or ftp://host[:port]/dir/name")
+  String url;
+
+  @Override
+  public Integer call() throws Exception {
+    FtpUrl target = FtpUrl.parse(url);
+    String remote = target.isDirectory() ? target.path() + file.getFileName() : target.path();
+    try (FtpClient client =
+        parent.connection.connect(target.host(), target.port(), target.user())) {
+      new FileTransfers(client, Terminals.progressWriter()).upload(file, remote);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,100 @@
+package org.netlab.labs.ftp.server;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * An upload written to a hidden temporary file beside its target and renamed over it only when
+ * complete, so readers never see a partial file and a failed or aborted upload leaves the target as
+ * it was. A resumed (REST) or appending (APPE) upload first copies the kept part of the existing
+ * file, in the kernel, into the temporary file.
+ */
+final class AtomicUpload implements AutoCloseable {
+  /** Uploaded files are readable by all, like files created under a usual umask. */
+  private static final FileAttribute<?> READABLE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
+
+  private final Path target;
+  private final Path temporary;
+  private final FileChannel channel;
+  private boolean committed;
+
+  private AtomicUpload(Path target, Path temporary, FileChannel channel) {
+    this.target = target;
+    this.temporary = temporary;
+    this.channel = channel;
+  }
+
+  /**
+   * Starts an upload to {@code target}, keeping its first {@code keep} bytes (0 for a new file).
+   * Fails before anything is received when the directory is not writable.
+   */
+  static AtomicUpload begin(Path target, long keep) throws IOException {
+    Path directory = target.getParent();
+    Path temporary =
+        Files.createTempFile(directory, "." + target.getFileName() + ".", ".upload", READABLE);
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+      if (keep > 0) {
+        try (FileChannel existing = FileChannel.open(target, StandardOpenOption.READ)) {
+          if (existing.size() < keep) {
+            throw new IllegalArgumentException(
+                "restart point " + keep + " is past the end of the file (" + existing.size() + ")");
+          }
+          long copied = 0;
+          while (copied < keep) {
+            copied += existing.transferTo(copied, keep - copied, channel);
+          }
+        }
+      }
+      channel.position(keep);
+      return new AtomicUpload(target, temporary, channel);
+    } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+  }
+
+  FileChannel channel() {
+    return channel;
+  }
+
+  /**
+   * Makes the upload visible under its real name; with {@code sync}, only once its bytes are on the
+   * disk, so an acknowledged upload survives a power cut.
+   */
+  void commit(boolean sync) throws IOException {
+    if (sync) {
+      channel.force(false);
+    }
+    channel.close();
+    try {
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+  }
+
+  /** Drops the temporary file unless committed. Safe to call twice. */
+  @Override
+  public void close() throws IOException {
+    if (committed) {
+      return;
+    }
+    channel.close();
+    Files.deleteIfExists(temporary);
+  }
+}
