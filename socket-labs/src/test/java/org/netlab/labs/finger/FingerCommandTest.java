@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -115,45 +113,47 @@ class FingerCommandTest {
   }
 
   /**
-   * The Debian {@code fingerd} package's daemon, when installed, runs as inetd would run it: one
-   * process per connection with the socket as its standard input and output.
+   * The Debian {@code fingerd} package's daemon, when installed, run as inetd would run it (one
+   * process per connection, the socket as its standard input and output) by systemd's {@code
+   * systemd-socket-activate}. It answers through the {@code finger} program, so both packages are
+   * needed.
    */
   @Test
   void queriesTheDebianFingerDaemonWhenInstalled() throws Exception {
     Path daemon = Path.of("/usr/sbin/in.fingerd");
+    Path activator = Path.of("/usr/bin/systemd-socket-activate");
     Assumptions.assumeTrue(
-        Files.isExecutable(daemon),
-        "Debian fingerd is not installed (apt-get install fingerd); skipped");
-    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread inetd =
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try (Socket socket = listener.accept()) {
-                      Process process = new ProcessBuilder(daemon.toString()).start();
-                      Thread.ofVirtual().start(() -> copy(socket, process));
-                      process.getInputStream().transferTo(socket.getOutputStream());
-                      process.waitFor();
-                    } catch (IOException | InterruptedException e) {
-                      // The test below fails on a missing answer.
-                    }
-                  });
-      assertEquals(0, finger("root@127.0.0.1:" + listener.getLocalPort()));
-      inetd.join();
-      assertTrue(out.toString().contains("root"), out.toString());
+        Files.isExecutable(daemon) && Files.isExecutable(Path.of("/usr/bin/finger")),
+        "Debian fingerd and finger are not installed (apt-get install fingerd finger); skipped");
+    Assumptions.assumeTrue(
+        Files.isExecutable(activator), "systemd-socket-activate is not installed; skipped");
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Process inetd =
+        new ProcessBuilder(
+                activator.toString(), "--inetd", "-a", "-l", "127.0.0.1:" + port, daemon.toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      awaitListening(port);
+      assertEquals(0, finger("root@127.0.0.1:" + port));
+      assertTrue(out.toString().contains("Login: root"), out.toString());
+    } finally {
+      inetd.destroy();
+      inetd.waitFor();
     }
   }
 
-  private static void copy(Socket socket, Process process) {
-    try (InputStream in = socket.getInputStream();
-        OutputStream to = process.getOutputStream()) {
-      byte[] line = new byte[1100];
-      int n = in.read(line);
-      if (n > 0) {
-        to.write(line, 0, n);
+  private static void awaitListening(int port) throws InterruptedException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(50);
       }
-    } catch (IOException e) {
-      // The daemon has exited.
     }
+    throw new AssertionError("systemd-socket-activate did not listen on port " + port);
   }
 }
