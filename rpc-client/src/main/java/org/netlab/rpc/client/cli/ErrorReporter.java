@@ -56,7 +56,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         String client =
             settings != null && settings.mutualTls()
                 ? ", or the server refused the client certificate given to --cert"
-                : "";
+                : ", or give --cert and --key if the server requires a client certificate";
         yield "server certificate not trusted"
             + ca
             + " — pass --ca <data-dir>/tls/ca.pem of that server"

@@ -3,6 +3,7 @@ package org.netlab.rpc.client.xmlrpc;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -97,6 +98,18 @@ final class XmlRpcFailures {
               + " with its ca.pem, and check that the host name is in its certificate",
           cause);
     }
+    if ("https".equalsIgnoreCase(url.getScheme()) && closedBeforeAnswer(cause)) {
+      // Under TLS 1.3 a server that requires a client certificate completes the handshake,
+      // then closes: the client only sees its request fail.
+      return new TransportException(
+          TransportException.Kind.UNTRUSTED,
+          "the TLS connection to "
+              + where
+              + " was closed before any answer ("
+              + detail
+              + "); the server may require a client certificate signed by its client CA",
+          cause);
+    }
     if (cause instanceof ConnectException
         || cause instanceof NoRouteToHostException
         || cause instanceof UnknownHostException) {
@@ -115,6 +128,13 @@ final class XmlRpcFailures {
         TransportException.Kind.UNREACHABLE,
         "the connection to " + where + " failed (" + detail + ")",
         cause);
+  }
+
+  private static boolean closedBeforeAnswer(IOException cause) {
+    String message = String.valueOf(cause.getMessage());
+    return message.equals("Error writing to server")
+        || (cause instanceof SocketException
+            && (message.contains("Connection reset") || message.contains("Broken pipe")));
   }
 
   private static IOException ioCause(Throwable failure) {

@@ -53,7 +53,8 @@ class ExitCodeTest {
             .startsWith(
                 "error: server certificate not trusted by "
                     + ca
-                    + " — pass --ca <data-dir>/tls/ca.pem of that server\n"),
+                    + " — pass --ca <data-dir>/tls/ca.pem of that server, or give --cert and"
+                    + " --key if the server requires a client certificate\n"),
         run.err());
     assertNoStackTrace(run);
   }

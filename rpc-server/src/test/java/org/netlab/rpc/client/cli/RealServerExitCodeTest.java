@@ -80,4 +80,34 @@ class RealServerExitCodeTest {
       }
     }
   }
+
+  @Test
+  void mutualTlsAcceptsTheClientCertificateGivenByOptionAndRefusesNoCertificate() throws Exception {
+    try (RunningServer server = RunningServer.start(directory, true, true)) {
+      Path chain = directory.resolve("client.pem");
+      Path key = directory.resolve("client.key");
+      server.ca.issue(
+          "ada", LocalCertificateAuthority.Purpose.CLIENT, java.util.List.of(), chain, key);
+      String ca = server.caFile.toString();
+      for (String url : new String[] {server.grpcUrl(), server.xmlRpcUrl()}) {
+        assertEquals(
+            new Cli.Run(0, "0 entries\n", ""),
+            run(
+                "phonebook",
+                "count",
+                "--server",
+                url,
+                "--ca",
+                ca,
+                "--cert",
+                chain.toString(),
+                "--key",
+                key.toString()));
+        Cli.Run refused = run("phonebook", "count", "--server", url, "--ca", ca);
+        assertEquals(3, refused.exitCode(), refused.toString());
+        assertTrue(
+            refused.err().startsWith("error: server certificate not trusted"), refused.err());
+      }
+    }
+  }
 }

@@ -33,8 +33,16 @@ final class RunningServer implements AutoCloseable {
   }
 
   static RunningServer start(Path directory, boolean tls) throws IOException {
+    return start(directory, tls, false);
+  }
+
+  /** With {@code mutual}, both endpoints require a client certificate signed by the same CA. */
+  static RunningServer start(Path directory, boolean tls, boolean mutual) throws IOException {
     LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(directory.resolve("tls"));
     TlsFiles files = tls ? ca.serverFiles() : null;
+    if (mutual) {
+      files = files.withClientCa(ca.certificateFile());
+    }
     InetAddress loopback = InetAddress.getLoopbackAddress();
     JdbcPhonebook store = JdbcPhonebook.openEmbedded(directory.resolve("data"));
     FiniteCalculator calculator = new FiniteCalculator();
@@ -49,6 +57,7 @@ final class RunningServer implements AutoCloseable {
                 new XmlRpcEndpoint(
                     new InetSocketAddress(loopback, 0),
                     tls ? SslContexts.forServer(files) : null,
+                    mutual,
                     calculator,
                     store,
                     XmlRpcLimits.defaults())));
