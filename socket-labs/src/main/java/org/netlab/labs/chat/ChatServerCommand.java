@@ -14,13 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.netlab.labs.integrity.HmacFrameCodec;
 import org.netlab.labs.integrity.IntegrityKey;
 import org.netlab.labs.integrity.KeyOptions;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.integrity.Role;
+import org.netlab.labs.net.StopSignal;
 import org.netlab.labs.net.TcpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -100,9 +100,7 @@ public final class ChatServerCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   private final InputStream stdin;
-  private final CountDownLatch stopRequested = new CountDownLatch(1);
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean running;
+  private final StopSignal stopSignal = new StopSignal();
 
   public ChatServerCommand() {
     this(System.in);
@@ -136,7 +134,7 @@ public final class ChatServerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("chat-server: " + e.getMessage());
       return 1;
     } finally {
-      stopped.countDown();
+      stopSignal.finished();
     }
   }
 
@@ -152,12 +150,11 @@ public final class ChatServerCommand implements Callable<Integer> {
         new TcpServer.Options(address, maxClients, Duration.ofSeconds(idleSeconds));
     try (TcpServer server = new TcpServer("chat", options, handler).start()) {
       // Only a room waits for stop(); a chat in turns ends with the JVM.
-      running = true;
       out.printf(
           "chat-server: tcp on %s:%d%s%n",
           server.address().getHostString(), server.port(), key.isPresent() ? ", integrity on" : "");
       out.flush();
-      stopRequested.await();
+      stopSignal.awaitStopRequest();
     }
   }
 
@@ -189,14 +186,6 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   /** Stops a running {@link #call()} and waits briefly until its server is closed. */
   public void stop() {
-    stopRequested.countDown();
-    if (!running) {
-      return;
-    }
-    try {
-      stopped.await(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stopSignal.stop(Duration.ofSeconds(5));
   }
 }

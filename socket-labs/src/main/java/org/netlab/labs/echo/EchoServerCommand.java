@@ -6,13 +6,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.netlab.labs.integrity.HmacFrameCodec;
 import org.netlab.labs.integrity.IntegrityKey;
 import org.netlab.labs.integrity.KeyOptions;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.integrity.Role;
+import org.netlab.labs.net.StopSignal;
 import org.netlab.labs.net.TcpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -78,9 +77,7 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  private final CountDownLatch stopRequested = new CountDownLatch(1);
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean running;
+  private final StopSignal stopSignal = new StopSignal();
 
   public static void main(String[] args) {
     EchoServerCommand command = new EchoServerCommand();
@@ -90,7 +87,6 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    running = true;
     PrintWriter out = spec.commandLine().getOut();
     try (AutoCloseable server = start()) {
       out.printf(
@@ -100,12 +96,12 @@ public final class EchoServerCommand implements Callable<Integer> {
           upper ? ", upper-casing" : "",
           keys != null ? ", integrity on" : "");
       out.flush();
-      stopRequested.await();
+      stopSignal.awaitStopRequest();
     } catch (IOException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("echo-server: " + e.getMessage());
       return 1;
     } finally {
-      stopped.countDown();
+      stopSignal.finished();
     }
     return 0;
   }
@@ -142,14 +138,6 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   /** Stops a running {@link #call()} and waits briefly until its server is closed. */
   public void stop() {
-    stopRequested.countDown();
-    if (!running) {
-      return;
-    }
-    try {
-      stopped.await(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stopSignal.stop(Duration.ofSeconds(5));
   }
 }

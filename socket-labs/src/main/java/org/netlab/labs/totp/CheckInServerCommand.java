@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import org.netlab.labs.net.StopSignal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +72,14 @@ public final class CheckInServerCommand implements Callable<Integer> {
       description = "How long a client may take to send its line (default: ${DEFAULT-VALUE}).")
   int idleTimeoutSeconds;
 
+  private final StopSignal stopSignal = new StopSignal();
+
   public static void main(String[] args) {
-    System.exit(FailureReporter.install(new CommandLine(new CheckInServerCommand())).execute(args));
+    CheckInServerCommand command = new CheckInServerCommand();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> command.stopSignal.stop(Duration.ofSeconds(5)), "totp-server-stop"));
+    System.exit(FailureReporter.install(new CommandLine(command)).execute(args));
   }
 
   @Override
@@ -91,28 +97,18 @@ public final class CheckInServerCommand implements Callable<Integer> {
             log != null ? log : TotpFiles.defaultLog(),
             maxConnections,
             Duration.ofSeconds(idleTimeoutSeconds));
-    CheckInServer server = CheckInServer.start(config, Clock.systemUTC());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    server.close();
-                  } catch (IOException e) {
-                    System.err.println("totp-server: closing the log: " + e.getMessage());
-                  }
-                  stopped.countDown();
-                },
-                "totp-server-shutdown"));
-    InetSocketAddress address = server.address();
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "totp-server listening on %s:%d (secrets %s, log %s)%n",
-            address.getHostString(), address.getPort(), config.secrets(), config.log());
-    spec.commandLine().getOut().flush();
-    stopped.await();
+    try (CheckInServer server = CheckInServer.start(config, Clock.systemUTC())) {
+      InetSocketAddress address = server.address();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "totp-server listening on %s:%d (secrets %s, log %s)%n",
+              address.getHostString(), address.getPort(), config.secrets(), config.log());
+      spec.commandLine().getOut().flush();
+      stopSignal.awaitStopRequest();
+    } finally {
+      stopSignal.finished();
+    }
     return 0;
   }
 }

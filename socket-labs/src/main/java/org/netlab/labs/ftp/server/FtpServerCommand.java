@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
+import org.netlab.labs.net.StopSignal;
 import org.netlab.tls.DataDirectory;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
@@ -124,8 +124,14 @@ public final class FtpServerCommand implements Callable<Integer> {
       description = "Print a users-file line for NAME (password read without echo) and exit.")
   String hashPassword;
 
+  private final StopSignal stopSignal = new StopSignal();
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new FtpServerCommand()).execute(args));
+    FtpServerCommand command = new FtpServerCommand();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> command.stopSignal.stop(Duration.ofSeconds(5)), "ftpd-stop"));
+    System.exit(new CommandLine(command).execute(args));
   }
 
   @Override
@@ -161,22 +167,17 @@ public final class FtpServerCommand implements Callable<Integer> {
     if (!noTls) {
       config.tls(tlsContext(), requireTls);
     }
-    FtpServer server = new FtpServer(config.build()).start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                }));
-    log.info(
-        "FTP server on {} serving {} (anonymous: {}, TLS: {})",
-        server.address(),
-        root.toAbsolutePath(),
-        noAnonymous ? "off" : writable ? "read-write" : "read-only",
-        noTls ? "off" : requireTls ? "required" : "offered");
-    stopped.await();
+    try (FtpServer server = new FtpServer(config.build()).start()) {
+      log.info(
+          "FTP server on {} serving {} (anonymous: {}, TLS: {})",
+          server.address(),
+          root.toAbsolutePath(),
+          noAnonymous ? "off" : writable ? "read-write" : "read-only",
+          noTls ? "off" : requireTls ? "required" : "offered");
+      stopSignal.awaitStopRequest();
+    } finally {
+      stopSignal.finished();
+    }
     return 0;
   }
 
