@@ -57,8 +57,10 @@ public final class RpcServerCommand implements Callable<Integer> {
   @Option(
       names = "--xmlrpc-port",
       paramLabel = "PORT",
-      description = "XML-RPC port, path /RPC2; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  int xmlRpcPort = 8443;
+      description =
+          "XML-RPC port, path /RPC2; 0 picks a free one (default: 8443, or 8080 with"
+              + " --plaintext).")
+  Integer xmlRpcPort;
 
   @Option(
       names = "--data-dir",
@@ -154,7 +156,8 @@ public final class RpcServerCommand implements Callable<Integer> {
                 calculator,
                 store),
             new XmlRpcEndpoint(
-                new InetSocketAddress(address, xmlRpcPort),
+                new InetSocketAddress(
+                    address, xmlRpcPort != null ? xmlRpcPort : plaintext ? 8080 : 8443),
                 xmlRpcTls,
                 tls != null && tls.files().mutual(),
                 calculator,
