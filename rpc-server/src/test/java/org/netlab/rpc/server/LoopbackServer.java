@@ -10,20 +10,26 @@ import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
 import org.netlab.rpc.client.grpc.GrpcClientSettings;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
+import org.netlab.tls.SslContexts;
 
 /**
- * The real server, composed as {@code rpc-server} composes it, on 127.0.0.1 with a free port, its
- * store and generated CA in a test's data directory.
+ * The real server, composed as {@code rpc-server} composes it (gRPC and XML-RPC over one store), on
+ * 127.0.0.1 with free ports, its store and generated CA in a test's data directory.
  */
 public final class LoopbackServer implements AutoCloseable {
   private final RpcServer server;
   private final ServerTls tls;
   private final GrpcEndpoint grpc;
+  private final XmlRpcEndpoint xmlRpc;
 
-  private LoopbackServer(RpcServer server, ServerTls tls, GrpcEndpoint grpc) {
+  private LoopbackServer(
+      RpcServer server, ServerTls tls, GrpcEndpoint grpc, XmlRpcEndpoint xmlRpc) {
     this.server = server;
     this.tls = tls;
     this.grpc = grpc;
+    this.xmlRpc = xmlRpc;
   }
 
   /** TLS with the local CA of {@code dataDir}; mutual when {@code clientCa} is not null. */
@@ -43,16 +49,25 @@ public final class LoopbackServer implements AutoCloseable {
 
   private static LoopbackServer start(Path dataDir, ServerTls tls) throws IOException {
     JdbcPhonebook store = JdbcPhonebook.openEmbedded(dataDir);
+    FiniteCalculator calculator = new FiniteCalculator();
     GrpcEndpoint grpc =
         new GrpcEndpoint(
             new GrpcEndpointSettings(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 tls == null ? null : tls.files()),
-            new FiniteCalculator(),
+            calculator,
             store);
-    RpcServer server = new RpcServer(store, List.of(grpc));
+    XmlRpcEndpoint xmlRpc =
+        new XmlRpcEndpoint(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            tls == null ? null : SslContexts.forServer(tls.files()),
+            tls != null && tls.files().mutual(),
+            calculator,
+            store,
+            XmlRpcLimits.defaults());
+    RpcServer server = new RpcServer(store, List.of(grpc, xmlRpc));
     server.start();
-    return new LoopbackServer(server, tls, grpc);
+    return new LoopbackServer(server, tls, grpc, xmlRpc);
   }
 
   /** Client settings that trust this server's CA. */
@@ -71,6 +86,11 @@ public final class LoopbackServer implements AutoCloseable {
 
   public String url() {
     return grpc.url();
+  }
+
+  /** The XML-RPC endpoint's URL, e.g. {@code https://127.0.0.1:PORT/RPC2}. */
+  public String xmlRpcUrl() {
+    return xmlRpc.url();
   }
 
   public JdbcPhonebook store() {

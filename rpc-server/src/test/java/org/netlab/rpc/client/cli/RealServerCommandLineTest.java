@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.server.LoopbackServer;
 
 /**
  * The command-line contract over each of the four schemes against the real server: the same
@@ -17,15 +18,15 @@ class RealServerCommandLineTest {
   /** One scheme: starts the server and points the real connector at it, trusting its CA. */
   abstract static class OverScheme extends CommandLineContract {
     @TempDir Path directory;
-    private RunningServer running;
+    private LoopbackServer running;
 
     abstract boolean tls();
 
-    abstract String urlOf(RunningServer running);
+    abstract String urlOf(LoopbackServer running);
 
     @BeforeEach
     void startServer() throws Exception {
-      running = RunningServer.start(directory, tls());
+      running = tls() ? LoopbackServer.start(directory) : LoopbackServer.startPlaintext(directory);
     }
 
     @AfterEach
@@ -35,7 +36,8 @@ class RealServerCommandLineTest {
 
     @Override
     Cli cli() {
-      return Cli.with(new TrustingConnector(running.caFile));
+      // Plaintext schemes read no CA, so the real connector needs no help there.
+      return Cli.with(tls() ? new TrustingConnector(running.caFile()) : new TransportConnector());
     }
 
     @Override
@@ -52,8 +54,8 @@ class RealServerCommandLineTest {
     }
 
     @Override
-    String urlOf(RunningServer running) {
-      return running.grpcUrl();
+    String urlOf(LoopbackServer running) {
+      return running.url();
     }
   }
 
@@ -65,8 +67,8 @@ class RealServerCommandLineTest {
     }
 
     @Override
-    String urlOf(RunningServer running) {
-      return running.grpcUrl();
+    String urlOf(LoopbackServer running) {
+      return running.url();
     }
   }
 
@@ -78,7 +80,7 @@ class RealServerCommandLineTest {
     }
 
     @Override
-    String urlOf(RunningServer running) {
+    String urlOf(LoopbackServer running) {
       return running.xmlRpcUrl();
     }
   }
@@ -91,7 +93,7 @@ class RealServerCommandLineTest {
     }
 
     @Override
-    String urlOf(RunningServer running) {
+    String urlOf(LoopbackServer running) {
       return running.xmlRpcUrl();
     }
   }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.rpc.server.LoopbackServer;
+import org.netlab.tls.DataDirectory;
 import org.netlab.tls.LocalCertificateAuthority;
 
 /** Exit codes and advice when the real transports get no answer, and {@code --ca} at work. */
@@ -22,11 +25,11 @@ class RealServerExitCodeTest {
 
   @Test
   void callsSucceedOverBothProtocolsWithTheCaGivenByOption() throws Exception {
-    try (RunningServer server = RunningServer.start(directory, true)) {
-      String ca = server.caFile.toString();
+    try (LoopbackServer server = LoopbackServer.start(directory)) {
+      String ca = server.caFile().toString();
       assertEquals(
           new Cli.Run(0, "5\n", ""),
-          run("calc", "add", "2", "3", "--server", server.grpcUrl(), "--ca", ca));
+          run("calc", "add", "2", "3", "--server", server.url(), "--ca", ca));
       assertEquals(
           new Cli.Run(0, "5\n", ""),
           run("calc", "add", "2", "3", "--server", server.xmlRpcUrl(), "--ca", ca));
@@ -57,8 +60,8 @@ class RealServerExitCodeTest {
   void serverSignedByAnotherCaExitsThreeNamingTheCaOption() throws Exception {
     Path otherCa =
         LocalCertificateAuthority.loadOrCreate(directory.resolve("other")).certificateFile();
-    try (RunningServer server = RunningServer.start(directory.resolve("server"), true)) {
-      for (String url : new String[] {server.grpcUrl(), server.xmlRpcUrl()}) {
+    try (LoopbackServer server = LoopbackServer.start(directory.resolve("server"))) {
+      for (String url : new String[] {server.url(), server.xmlRpcUrl()}) {
         Cli.Run result = run("phonebook", "count", "--server", url, "--ca", otherCa.toString());
         assertEquals(3, result.exitCode(), result.toString());
         assertTrue(
@@ -71,9 +74,9 @@ class RealServerExitCodeTest {
 
   @Test
   void serviceRefusalExitsOneWithTheSameMessageOverBothProtocols() throws Exception {
-    try (RunningServer server = RunningServer.start(directory, true)) {
-      String ca = server.caFile.toString();
-      for (String url : new String[] {server.grpcUrl(), server.xmlRpcUrl()}) {
+    try (LoopbackServer server = LoopbackServer.start(directory)) {
+      String ca = server.caFile().toString();
+      for (String url : new String[] {server.url(), server.xmlRpcUrl()}) {
         assertEquals(
             new Cli.Run(1, "", "error: no entry named 'Bob'\n"),
             run("phonebook", "find", "Bob", "--server", url, "--ca", ca));
@@ -83,13 +86,14 @@ class RealServerExitCodeTest {
 
   @Test
   void mutualTlsAcceptsTheClientCertificateGivenByOptionAndRefusesNoCertificate() throws Exception {
-    try (RunningServer server = RunningServer.start(directory, true, true)) {
-      Path chain = directory.resolve("client.pem");
-      Path key = directory.resolve("client.key");
-      server.ca.issue(
-          "ada", LocalCertificateAuthority.Purpose.CLIENT, java.util.List.of(), chain, key);
-      String ca = server.caFile.toString();
-      for (String url : new String[] {server.grpcUrl(), server.xmlRpcUrl()}) {
+    LocalCertificateAuthority localCa =
+        LocalCertificateAuthority.loadOrCreate(directory.resolve(DataDirectory.TLS_SUBDIRECTORY));
+    Path chain = directory.resolve("client.pem");
+    Path key = directory.resolve("client.key");
+    localCa.issue("ada", LocalCertificateAuthority.Purpose.CLIENT, List.of(), chain, key);
+    try (LoopbackServer server = LoopbackServer.start(directory, localCa.certificateFile())) {
+      String ca = server.caFile().toString();
+      for (String url : new String[] {server.url(), server.xmlRpcUrl()}) {
         assertEquals(
             new Cli.Run(0, "0 entries\n", ""),
             run(
