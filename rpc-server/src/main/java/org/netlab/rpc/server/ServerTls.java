@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 import org.netlab.tls.DataDirectory;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
@@ -17,8 +18,9 @@ import org.netlab.tls.TlsFiles;
  * @param files what every TLS endpoint of the process uses
  * @param localCa the generated CA certificate that clients should trust; null when the operator
  *     gave a certificate
+ * @param sslContext the JDK context built from {@code files}, for endpoints that take one
  */
-public record ServerTls(TlsFiles files, Path localCa) {
+public record ServerTls(TlsFiles files, Path localCa, SSLContext sslContext) {
 
   /**
    * Resolves and checks the TLS files, so that an unreadable or mismatched file stops the start-up
@@ -34,21 +36,23 @@ public record ServerTls(TlsFiles files, Path localCa) {
     if ((certificate == null) != (key == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
-    ServerTls tls;
+    TlsFiles files;
+    Path localCa;
     if (certificate != null) {
-      tls = new ServerTls(new TlsFiles(certificate, key, clientCa), null);
+      files = new TlsFiles(certificate, key, clientCa);
+      localCa = null;
     } else {
       LocalCertificateAuthority ca =
           LocalCertificateAuthority.loadOrCreate(dataDir.resolve(DataDirectory.TLS_SUBDIRECTORY));
-      tls = new ServerTls(ca.serverFiles().withClientCa(clientCa), ca.certificateFile());
+      files = ca.serverFiles().withClientCa(clientCa);
+      localCa = ca.certificateFile();
     }
     try {
-      SslContexts.forServer(tls.files());
+      return new ServerTls(files, localCa, SslContexts.forServer(files));
     } catch (NoSuchFileException e) {
       throw new IOException("TLS file not found: " + e.getFile(), e);
     } catch (AccessDeniedException e) {
       throw new IOException("TLS file not readable (permission denied): " + e.getFile(), e);
     }
-    return tls;
   }
 }

@@ -12,7 +12,6 @@ import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
-import org.netlab.tls.SslContexts;
 
 /**
  * The real server, composed as {@code rpc-server} composes it (gRPC and XML-RPC over one store), on
@@ -60,7 +59,7 @@ public final class LoopbackServer implements AutoCloseable {
     XmlRpcEndpoint xmlRpc =
         new XmlRpcEndpoint(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            tls == null ? null : SslContexts.forServer(tls.files()),
+            tls == null ? null : tls.sslContext(),
             tls != null && tls.files().mutual(),
             calculator,
             store,

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
@@ -21,7 +20,6 @@ import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.netlab.tls.DataDirectory;
-import org.netlab.tls.SslContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -144,7 +142,6 @@ public final class RpcServerCommand implements Callable<Integer> {
 
     ServerTls tls = plaintext ? null : ServerTls.resolve(tlsCertificate, tlsKey, clientCa, dataDir);
     InetAddress address = bindAddress();
-    SSLContext xmlRpcTls = tls == null ? null : SslContexts.forServer(tls.files());
     JdbcPhonebook store =
         storeUrl == null ? JdbcPhonebook.openEmbedded(dataDir) : JdbcPhonebook.open(storeUrl);
     Calculator calculator = new FiniteCalculator();
@@ -158,7 +155,7 @@ public final class RpcServerCommand implements Callable<Integer> {
             new XmlRpcEndpoint(
                 new InetSocketAddress(
                     address, xmlRpcPort != null ? xmlRpcPort : plaintext ? 8080 : 8443),
-                xmlRpcTls,
+                tls == null ? null : tls.sslContext(),
                 tls != null && tls.files().mutual(),
                 calculator,
                 store,
