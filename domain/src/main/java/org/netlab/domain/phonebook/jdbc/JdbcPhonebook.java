@@ -247,6 +247,7 @@ public final class JdbcPhonebook implements Phonebook, AutoCloseable {
     }
   }
 
+  /** Runs one statement on a pooled connection; auto-commit makes it a transaction. */
   private <T> T read(String sql, StatementWork<T> work) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -256,6 +257,7 @@ public final class JdbcPhonebook implements Phonebook, AutoCloseable {
     }
   }
 
+  /** Like {@link #read}, queued behind other writers when the database has a single writer. */
   private <T> T write(String sql, StatementWork<T> work) {
     if (singleWriter == null) {
       return read(sql, work);
