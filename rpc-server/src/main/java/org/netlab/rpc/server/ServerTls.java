@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import javax.net.ssl.SSLContext;
 import org.netlab.tls.DataDirectory;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
@@ -18,9 +17,8 @@ import org.netlab.tls.TlsFiles;
  * @param files what every TLS endpoint of the process uses
  * @param localCa the generated CA certificate that clients should trust; null when the operator
  *     gave a certificate
- * @param sslContext the JDK context built from {@code files}, for endpoints that take one
  */
-public record ServerTls(TlsFiles files, Path localCa, SSLContext sslContext) {
+public record ServerTls(TlsFiles files, Path localCa) {
 
   /**
    * Resolves and checks the TLS files, so that an unreadable or mismatched file stops the start-up
@@ -48,7 +46,8 @@ public record ServerTls(TlsFiles files, Path localCa, SSLContext sslContext) {
       localCa = ca.certificateFile();
     }
     try {
-      return new ServerTls(files, localCa, SslContexts.forServer(files));
+      SslContexts.forServer(files); // reads and matches every file now, not at the first call
+      return new ServerTls(files, localCa);
     } catch (NoSuchFileException e) {
       throw new IOException("TLS file not found: " + e.getFile(), e);
     } catch (AccessDeniedException e) {

@@ -59,8 +59,7 @@ public final class LoopbackServer implements AutoCloseable {
     XmlRpcEndpoint xmlRpc =
         new XmlRpcEndpoint(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            tls == null ? null : tls.sslContext(),
-            tls != null && tls.files().mutual(),
+            tls == null ? null : tls.files(),
             calculator,
             store,
             XmlRpcLimits.defaults());

@@ -155,8 +155,7 @@ public final class RpcServerCommand implements Callable<Integer> {
             new XmlRpcEndpoint(
                 new InetSocketAddress(
                     address, xmlRpcPort != null ? xmlRpcPort : plaintext ? 8080 : 8443),
-                tls == null ? null : tls.sslContext(),
-                tls != null && tls.files().mutual(),
+                tls == null ? null : tls.files(),
                 calculator,
                 store,
                 XmlRpcLimits.defaults()));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
 import org.apache.xmlrpc.XmlRpcRequestConfig;
+import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
 import org.apache.xmlrpc.parser.XmlRpcRequestParser;
 import org.apache.xmlrpc.server.XmlRpcServerConfigImpl;
@@ -31,6 +32,8 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
    */
   private final ThreadLocal<XMLReader> readers = new ThreadLocal<>();
 
+  private final XmlRpcHttpRequestConfigImpl requestConfig = new XmlRpcHttpRequestConfigImpl();
+
   HardenedXmlRpcServer(XmlRpcMethodTable methods, int maxNestingDepth) {
     XmlRpcParserHardening.apply();
     this.maxNestingDepth = maxNestingDepth;
@@ -40,6 +43,39 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
     config.setEncoding(XmlRpcServerConfigImpl.UTF8_ENCODING);
     setConfig(config);
     setHandlerMapping(methods);
+    requestConfig.setEnabledForExtensions(false);
+    requestConfig.setEnabledForExceptions(false);
+    requestConfig.setEncoding(XmlRpcHttpRequestConfigImpl.UTF8_ENCODING);
+  }
+
+  /** Parses one methodCall; malformed or hostile bodies raise the matching fault. */
+  XmlRpcRequest parse(InputStream body) throws XmlRpcException {
+    return getRequest(requestConfig, body);
+  }
+
+  /** Runs a parsed call through the handler mapping; writes its methodResponse or fault. */
+  void answer(XmlRpcRequest call, OutputStream out) throws IOException {
+    Object result;
+    try {
+      result = execute(call);
+    } catch (Throwable error) {
+      answerFault(error, out);
+      return;
+    }
+    try {
+      writeResponse(requestConfig, out, result);
+    } catch (XmlRpcException e) {
+      throw new IOException("cannot write an answer: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the fault for an error raised by parse (or anything else). */
+  void answerFault(Throwable error, OutputStream out) throws IOException {
+    try {
+      writeError(requestConfig, out, error);
+    } catch (XmlRpcException e) {
+      throw new IOException("cannot write a fault: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -6,18 +6,14 @@ import java.util.Objects;
 /**
  * The bounds of an {@link XmlRpcEndpoint}.
  *
- * <p>{@code requestTimeout}, {@code idleTimeout} and {@code maxConnections} configure the JDK's
- * HTTP server, which reads them once per JVM when the first server starts: the first endpoint of a
- * process sets them, and {@code -Dsun.net.httpserver.maxReqTime=...}-style flags given on the
- * command line win.
- *
  * @param maxRequestBytes largest request body accepted; larger ones get 413
  * @param maxNestingDepth deepest nesting of arrays and structs in a request
- * @param workerThreads threads that parse and execute calls
- * @param maxQueuedRequests requests waiting for a worker; beyond it connections are closed
- * @param maxConnections open connections; beyond it the server stops accepting for a while
- * @param requestTimeout time a client has to send a whole request
- * @param idleTimeout time a keep-alive connection may sit idle before it is closed
+ * @param workerThreads threads that run the calls that may block (the phonebook's)
+ * @param maxQueuedRequests such calls waiting for a worker; beyond it they are answered 503
+ * @param maxConnections open connections; one more is closed as soon as it is accepted
+ * @param requestTimeout time a client has for the TLS handshake, and for a request's body once its
+ *     head has arrived
+ * @param idleTimeout time a connection may stay without a request, before the first and between two
  */
 public record XmlRpcLimits(
     int maxRequestBytes,
@@ -34,8 +30,8 @@ public record XmlRpcLimits(
     requirePositive("workerThreads", workerThreads);
     requirePositive("maxQueuedRequests", maxQueuedRequests);
     requirePositive("maxConnections", maxConnections);
-    requirePositive("requestTimeout", Objects.requireNonNull(requestTimeout).toSeconds());
-    requirePositive("idleTimeout", Objects.requireNonNull(idleTimeout).toSeconds());
+    requirePositive("requestTimeout", Objects.requireNonNull(requestTimeout).toMillis());
+    requirePositive("idleTimeout", Objects.requireNonNull(idleTimeout).toMillis());
   }
 
   /** 1 MiB requests, 32 levels of nesting, 16 workers, 1000 connections, 30 s timeouts. */

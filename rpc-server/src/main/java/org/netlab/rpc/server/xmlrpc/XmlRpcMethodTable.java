@@ -1,8 +1,10 @@
 package org.netlab.rpc.server.xmlrpc;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcHandler;
 import org.apache.xmlrpc.server.XmlRpcHandlerMapping;
@@ -12,12 +14,24 @@ import org.apache.xmlrpc.server.XmlRpcHandlerMapping;
  * them. Built once from handler objects that each hold one shared service; no handler object is
  * created per request, and no reflection is involved, so the faults for unknown methods and bad
  * parameters say what went wrong in XML-RPC terms.
+ *
+ * <p>The table also knows which methods may block (those that wait on the phonebook's store), so
+ * that the HTTP layer runs them off its event loops.
  */
 final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
   private final Map<String, XmlRpcMethod> methods = new LinkedHashMap<>();
+  private final Set<String> blocking = new HashSet<>();
 
-  XmlRpcMethodTable(List<XmlRpcMethod> serviceMethods) {
-    serviceMethods.forEach(this::register);
+  /**
+   * @param immediate methods that only compute, in microseconds
+   * @param blocking methods that may wait (on disk, on a lock)
+   */
+  XmlRpcMethodTable(List<XmlRpcMethod> immediate, List<XmlRpcMethod> blocking) {
+    immediate.forEach(this::register);
+    blocking.forEach(this::register);
+    blocking.forEach(method -> this.blocking.add(method.name()));
+    // A multicall may contain any call.
+    this.blocking.add(SystemMethods.MULTICALL);
     new SystemMethods(this).methods().forEach(this::register);
   }
 
@@ -46,6 +60,11 @@ final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
       throw XmlRpcFaults.methodNotFound(name);
     }
     return method;
+  }
+
+  /** Whether calling {@code name} may block; unknown names answer a fault at once. */
+  boolean blocks(String name) {
+    return blocking.contains(name);
   }
 
   List<String> names() {

@@ -6,14 +6,12 @@ import java.util.concurrent.CountDownLatch;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
 import org.netlab.tls.LocalCertificateAuthority;
-import org.netlab.tls.SslContexts;
 
 /**
  * Starts the endpoint alone for load tests with an external tool (see {@code
  * src/test/bench/xmlrpc-add.lua}); runs until killed.
  *
- * <p>usage: {@code XmlRpcBenchServer PORT DATA_DIR [WORKER_THREADS]} (run with {@code
- * -Dsun.net.httpserver.nodelay=true}).
+ * <p>usage: {@code XmlRpcBenchServer PORT DATA_DIR [WORKER_THREADS]}.
  */
 public final class XmlRpcBenchServer {
   private XmlRpcBenchServer() {}
@@ -38,7 +36,7 @@ public final class XmlRpcBenchServer {
         XmlRpcEndpoint endpoint =
             new XmlRpcEndpoint(
                 new InetSocketAddress("127.0.0.1", port),
-                SslContexts.forServer(ca.serverFiles()),
+                ca.serverFiles(),
                 new FiniteCalculator(),
                 phonebook,
                 limits)) {

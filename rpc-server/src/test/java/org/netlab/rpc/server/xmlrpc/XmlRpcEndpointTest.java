@@ -281,6 +281,30 @@ class XmlRpcEndpointTest {
     }
   }
 
+  @Test
+  void pipelinedCallsAreAnsweredInTheOrderSent() throws Exception {
+    // The phonebook call runs on a worker, the sum on the event loop: the sum must still wait.
+    String requests = post(XmlRpcCalls.call("nbNumeros")) + post(XmlRpcCalls.addTwoAndThree());
+    try (SSLSocket socket =
+        (SSLSocket)
+            server.clientTls.getSocketFactory().createSocket("127.0.0.1", server.endpoint.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+      String count = readAnswer(socket.getInputStream());
+      String sum = readAnswer(socket.getInputStream());
+      assertTrue(count.contains("<i4>0</i4>"), count);
+      assertTrue(sum.contains("<double>5.0</double>"), sum);
+    }
+  }
+
+  private static String post(String call) {
+    return "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+        + "Content-Length: "
+        + call.getBytes(StandardCharsets.US_ASCII).length
+        + "\r\n\r\n"
+        + call;
+  }
+
   private static String readAnswer(InputStream in) throws IOException {
     StringBuilder answer = new StringBuilder();
     while (answer.indexOf("</methodResponse>") < 0) {

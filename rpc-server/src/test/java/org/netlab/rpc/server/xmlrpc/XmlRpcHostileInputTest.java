@@ -49,7 +49,7 @@ class XmlRpcHostileInputTest {
   void extensionsAndExceptionsAreOff() {
     XmlRpcServerConfigImpl config =
         (XmlRpcServerConfigImpl)
-            new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of()), 8).getConfig();
+            new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of(), List.of()), 8).getConfig();
     assertFalse(config.isEnabledForExtensions());
     assertFalse(config.isEnabledForExceptions());
   }

@@ -37,7 +37,7 @@ final class XmlRpcTestServer implements AutoCloseable {
     endpoint =
         new XmlRpcEndpoint(
             new InetSocketAddress("127.0.0.1", 0),
-            SslContexts.forServer(ca.serverFiles()),
+            ca.serverFiles(),
             new FiniteCalculator(),
             phonebook,
             limits);

@@ -4,123 +4,119 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
+import org.netlab.rpc.server.GatedPhonebook;
 
 /**
- * The worker pool is bounded: with one worker and one queued request, a third request arriving
- * while both are taken has its connection closed instead of waiting without bound, and the requests
- * already taken are still answered.
+ * Phonebook calls, which may wait on the store, run on a bounded pool: with one worker and one
+ * queued call, a third call arriving while both are taken is answered 503 at once instead of
+ * waiting without bound, the two taken are answered, and calculator calls never wait for the pool.
  */
 @Timeout(60)
 class XmlRpcWorkerPoolTest {
-  private static final String HEAD_START = "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  private final GatedPhonebook phonebook = new GatedPhonebook();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private XmlRpcEndpoint endpoint;
 
-  @TempDir Path directory;
+  @BeforeEach
+  void startWithOneWorkerAndOneQueuedCall() throws IOException {
+    XmlRpcLimits defaults = XmlRpcLimits.defaults();
+    endpoint =
+        new XmlRpcEndpoint(
+            new InetSocketAddress("127.0.0.1", 0),
+            null,
+            new FiniteCalculator(),
+            phonebook,
+            new XmlRpcLimits(
+                defaults.maxRequestBytes(),
+                defaults.maxNestingDepth(),
+                1,
+                1,
+                defaults.maxConnections(),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30)));
+    endpoint.start();
+  }
+
+  @AfterEach
+  void stop() {
+    phonebook.open();
+    endpoint.close();
+    http.close();
+  }
 
   @Test
-  void requestBeyondWorkersAndQueueIsShedAndTheOthersAreAnswered() throws Exception {
-    XmlRpcLimits defaults = XmlRpcLimits.defaults();
-    XmlRpcLimits oneWorker =
-        new XmlRpcLimits(
-            defaults.maxRequestBytes(),
-            defaults.maxNestingDepth(),
-            1,
-            1,
-            defaults.maxConnections(),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30));
-    // Plain HTTP: over TLS the JDK server does the handshake on the worker too, so a
-    // client waiting in the queue could not even send its first line.
-    try (JdbcPhonebook phonebook = JdbcPhonebook.openEmbedded(directory);
-        XmlRpcEndpoint endpoint =
-            started(
-                new XmlRpcEndpoint(
-                    new InetSocketAddress("127.0.0.1", 0),
-                    null,
-                    new FiniteCalculator(),
-                    phonebook,
-                    oneWorker));
-        Socket first = startRequest(endpoint);
-        Socket second = startRequest(endpoint);
-        Socket third = startRequest(endpoint)) {
-      assertEquals("http", endpoint.uri().getScheme());
-      // The dispatcher may take the three in any order: exactly one is shed.
-      List<Socket> open = new ArrayList<>();
-      for (Socket socket : List.of(first, second, third)) {
-        if (!closedByServer(socket)) {
-          open.add(socket);
-        }
-      }
-      assertEquals(2, open.size(), "one request should have been shed");
-      for (Socket socket : open) {
-        finishRequest(socket);
-      }
-      for (Socket socket : open) {
-        assertTrue(readAnswer(socket.getInputStream()).contains("<double>5.0</double>"));
+  void callBeyondWorkersAndQueueIs503AndTheTakenOnesAreAnswered() throws Exception {
+    CompletableFuture<HttpResponse<String>> running = post(find("alice"));
+    assertTrue(phonebook.awaitEntered(10, TimeUnit.SECONDS), "the first call never ran");
+    List<CompletableFuture<HttpResponse<String>>> more =
+        List.of(post(find("bob")), post(find("carol")));
+    CompletableFuture<HttpResponse<String>> first = awaitFirstDone(more);
+    HttpResponse<String> shed = first.get();
+    CompletableFuture<HttpResponse<String>> queued = more.get(more.get(0) == first ? 1 : 0);
+
+    assertEquals(503, shed.statusCode(), shed.body());
+    assertEquals("the server is busy; try again shortly\n", shed.body());
+    assertEquals("1", shed.headers().firstValue("Retry-After").orElse(""));
+    assertTrue(!running.isDone(), "the gated call answered before the gate opened");
+
+    phonebook.open();
+    HttpResponse<String> fromWorker = running.get(10, TimeUnit.SECONDS);
+    assertEquals(200, fromWorker.statusCode());
+    assertTrue(fromWorker.body().contains("+33 1 23 45 67 89"), fromWorker.body());
+    HttpResponse<String> fromQueue = queued.get(10, TimeUnit.SECONDS);
+    assertEquals(200, fromQueue.statusCode());
+    assertTrue(fromQueue.body().contains("+33 1 23 45 67 89"), fromQueue.body());
+  }
+
+  @Test
+  void calculatorCallsAreAnsweredWhileEveryWorkerIsBusy() throws Exception {
+    post(find("alice"));
+    assertTrue(phonebook.awaitEntered(10, TimeUnit.SECONDS), "the phonebook call never ran");
+    HttpResponse<String> sum = post(XmlRpcCalls.addTwoAndThree()).get(10, TimeUnit.SECONDS);
+    assertEquals(200, sum.statusCode());
+    assertTrue(sum.body().contains("<double>5.0</double>"), sum.body());
+  }
+
+  private static String find(String name) {
+    return XmlRpcCalls.call("trouverNumero", "<string>" + name + "</string>");
+  }
+
+  /** Sends a call on a connection of its own (the client opens one per call in flight). */
+  private CompletableFuture<HttpResponse<String>> post(String body) {
+    return http.sendAsync(
+        HttpRequest.newBuilder(endpoint.uri())
+            .header("Content-Type", "text/xml")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The queued call and the shed one may arrive in either order: the first answered is shed. */
+  private static CompletableFuture<HttpResponse<String>> awaitFirstDone(
+      List<CompletableFuture<HttpResponse<String>>> calls) throws Exception {
+    List<CompletableFuture<?>> all = new ArrayList<>(calls);
+    CompletableFuture.anyOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    for (CompletableFuture<HttpResponse<String>> call : calls) {
+      if (call.isDone()) {
+        return call;
       }
     }
-  }
-
-  /** Connects and sends the first header lines only, which holds a worker. */
-  private static Socket startRequest(XmlRpcEndpoint endpoint) throws IOException {
-    Socket socket = new Socket("127.0.0.1", endpoint.port());
-    socket.setSoTimeout(20_000);
-    socket.getOutputStream().write(HEAD_START.getBytes(StandardCharsets.US_ASCII));
-    socket.getOutputStream().flush();
-    return socket;
-  }
-
-  private static void finishRequest(Socket socket) throws IOException {
-    byte[] call = XmlRpcCalls.addTwoAndThree().getBytes(StandardCharsets.US_ASCII);
-    String rest = "Content-Type: text/xml\r\nContent-Length: " + call.length + "\r\n\r\n";
-    socket.getOutputStream().write(rest.getBytes(StandardCharsets.US_ASCII));
-    socket.getOutputStream().write(call);
-    socket.getOutputStream().flush();
-  }
-
-  private static String readAnswer(InputStream in) throws IOException {
-    StringBuilder answer = new StringBuilder();
-    while (answer.indexOf("</methodResponse>") < 0) {
-      int c = in.read();
-      if (c == -1) {
-        break;
-      }
-      answer.append((char) c);
-    }
-    assertTrue(answer.toString().startsWith("HTTP/1.1 200"), answer.toString());
-    return answer.toString();
-  }
-
-  /** Whether the server closed the connection; two seconds of silence mean it is open. */
-  private static boolean closedByServer(Socket socket) throws IOException {
-    socket.setSoTimeout(2_000);
-    try {
-      return socket.getInputStream().read() == -1;
-    } catch (SocketTimeoutException e) {
-      return false;
-    } catch (SocketException e) {
-      return true; // reset rather than closed
-    } finally {
-      socket.setSoTimeout(20_000);
-    }
-  }
-
-  private static XmlRpcEndpoint started(XmlRpcEndpoint endpoint) throws IOException {
-    endpoint.start();
-    return endpoint;
+    throw new IllegalStateException("anyOf completed with none done");
   }
 }

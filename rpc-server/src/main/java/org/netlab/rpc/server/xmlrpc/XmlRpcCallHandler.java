@@ -1,0 +1,141 @@
+package org.netlab.rpc.server.xmlrpc;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.XmlRpcRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one XML-RPC call at a time per connection: parses it on the event loop, runs it there
+ * when it only computes or on a worker when it may block, writes the answer, then asks for the next
+ * request. A full worker pool answers 503 and keeps the connection.
+ */
+final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger log = LoggerFactory.getLogger(XmlRpcCallHandler.class);
+
+  private static final String XML = "text/xml; charset=UTF-8";
+
+  /** Room for a typical answer, so that most are written without growing the buffer. */
+  private static final int ANSWER_BUFFER_BYTES = 256;
+
+  private final HardenedXmlRpcServer xmlRpc;
+  private final XmlRpcMethodTable methods;
+  private final Executor workers;
+
+  /** Whether a call of this connection is being answered; touched on its event loop only. */
+  private boolean answering;
+
+  XmlRpcCallHandler(HardenedXmlRpcServer xmlRpc, XmlRpcMethodTable methods, Executor workers) {
+    this.xmlRpc = xmlRpc;
+    this.methods = methods;
+    this.workers = workers;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ctx.fireChannelActive();
+    ctx.read();
+  }
+
+  /**
+   * A read that ended without a whole request (a TLS handshake, half a request) used up the demand;
+   * ask again unless a call is being answered.
+   */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (!answering) {
+      ctx.read();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    answering = true;
+    XmlRpcRequest call;
+    try (InputStream body = new ByteBufInputStream(request.content())) {
+      call = xmlRpc.parse(body);
+    } catch (XmlRpcException | IOException e) {
+      respond(ctx, fault(ctx, e));
+      return;
+    }
+    if (!methods.blocks(call.getMethodName())) {
+      respond(ctx, answer(ctx, call));
+      return;
+    }
+    try {
+      workers.execute(() -> respond(ctx, answer(ctx, call)));
+    } catch (RejectedExecutionException e) {
+      FullHttpResponse busy =
+          Refusal.response(
+              HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly");
+      busy.headers().set(HttpHeaderNames.RETRY_AFTER, 1);
+      ctx.writeAndFlush(busy).addListener(readNext(ctx));
+    }
+  }
+
+  private ByteBuf answer(ChannelHandlerContext ctx, XmlRpcRequest call) {
+    ByteBuf answer = ctx.alloc().buffer(ANSWER_BUFFER_BYTES);
+    try (ByteBufOutputStream out = new ByteBufOutputStream(answer)) {
+      xmlRpc.answer(call, out);
+      return answer;
+    } catch (IOException | RuntimeException e) {
+      answer.release();
+      return fault(ctx, e);
+    }
+  }
+
+  private ByteBuf fault(ChannelHandlerContext ctx, Throwable error) {
+    ByteBuf answer = ctx.alloc().buffer(ANSWER_BUFFER_BYTES);
+    try (ByteBufOutputStream out = new ByteBufOutputStream(answer)) {
+      xmlRpc.answerFault(error, out);
+      return answer;
+    } catch (IOException e) {
+      answer.release();
+      throw new IllegalStateException("cannot write a fault in memory", e);
+    }
+  }
+
+  private void respond(ChannelHandlerContext ctx, ByteBuf answer) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, answer);
+    response
+        .headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, XML)
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.readableBytes());
+    ctx.writeAndFlush(response).addListener(readNext(ctx));
+  }
+
+  /** Once an answer is written (listeners run on the event loop), reads the next request. */
+  private ChannelFutureListener readNext(ChannelHandlerContext ctx) {
+    return written -> {
+      answering = false;
+      if (written.isSuccess() && ctx.channel().isActive()) {
+        ctx.read();
+      }
+    };
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // Resets, failed handshakes and the like: the client's side of the story, not a server fault.
+    log.debug("XML-RPC connection from {} closed: {}", ctx.channel().remoteAddress(), cause);
+    ctx.close();
+  }
+}
