@@ -1,6 +1,7 @@
 package org.netlab.rpc.server.xmlrpc;
 
 import com.fasterxml.aalto.sax.SAXParserFactoryImpl;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,9 @@ import org.xml.sax.XMLReader;
 /**
  * Apache XML-RPC's stream server with extensions and exceptions off, a nesting limit on requests,
  * and faults from {@link XmlRpcFaults} only: no Java class name, stack trace or serialized
- * exception ever leaves it.
+ * exception ever leaves it. Requests are parsed with Aalto rather than the JDK's Xerces, and
+ * double, int, boolean and string answers are written by {@link ScalarResponseWriter}; both cost a
+ * fraction of Apache's own path, with the same bytes on the wire.
  *
  * <p>An HTTP layer either hands it a whole exchange ({@link #execute(XmlRpcStreamRequestConfig,
  * org.apache.xmlrpc.common.ServerStreamConnection)}), or parses a body on one thread with {@link
@@ -94,11 +97,7 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
       answerFault(failure, out);
       return;
     }
-    try {
-      writeResponse(configOf(call), out, result);
-    } catch (XmlRpcException e) {
-      throw writeFailure(e);
-    }
+    writeResult(configOf(call), out, result);
   }
 
   /**
@@ -108,11 +107,7 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
    * @throws IOException only when {@code out} fails
    */
   void answerFault(Throwable error, OutputStream out) throws IOException {
-    try {
-      writeError(requestConfig, out, error);
-    } catch (XmlRpcException e) {
-      throw writeFailure(e);
-    }
+    writeFault(requestConfig, out, error);
   }
 
   /** Runs a call with its method from the table, skipping Apache's synchronized worker pool. */
@@ -182,13 +177,70 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
   }
 
   @Override
+  protected void writeResponse(XmlRpcStreamRequestConfig config, OutputStream out, Object result)
+      throws XmlRpcException {
+    try {
+      writeResult(config, out, result);
+    } catch (IOException e) {
+      throw new XmlRpcException("cannot write an XML-RPC answer: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   protected void writeError(XmlRpcStreamRequestConfig config, OutputStream out, Throwable error)
       throws XmlRpcException {
+    try {
+      writeFault(config, out, error);
+    } catch (IOException e) {
+      throw new XmlRpcException("cannot write a fault: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a methodResponse: a scalar straight as bytes, anything else through Apache's writer,
+   * into a buffer first so that a value it cannot write (a bug in a method) becomes an INTERNAL
+   * fault instead of half an answer.
+   */
+  private void writeResult(XmlRpcStreamRequestConfig config, OutputStream out, Object result)
+      throws IOException {
+    if (writesAsScalarResponseWriter(config) && ScalarResponseWriter.write(result, out)) {
+      return;
+    }
+    ByteArrayOutputStream answer = new ByteArrayOutputStream(512);
+    try {
+      getXmlRpcWriter(config, answer).write(config, result);
+    } catch (SAXException | XmlRpcException e) {
+      writeFault(
+          config, out, new IllegalStateException("cannot write an answer: " + e.getMessage(), e));
+      return;
+    }
+    answer.writeTo(out);
+  }
+
+  /** Whether Apache's writer would write what {@link ScalarResponseWriter} writes. */
+  private static boolean writesAsScalarResponseWriter(XmlRpcStreamRequestConfig config) {
+    return !config.isEnabledForExtensions()
+        && (config.getEncoding() == null
+            || XmlRpcHttpRequestConfigImpl.UTF8_ENCODING.equals(config.getEncoding()));
+  }
+
+  /**
+   * Writes the fault {@link XmlRpcFaults} makes of an error, with Apache's writer.
+   *
+   * @throws IOException only when {@code out} fails, which Apache's writer wraps in a SAXException
+   */
+  private void writeFault(XmlRpcStreamRequestConfig config, OutputStream out, Throwable error)
+      throws IOException {
     XmlRpcFaults.Fault fault = XmlRpcFaults.of(error);
     try {
       getXmlRpcWriter(config, out).write(config, fault.code(), fault.message());
     } catch (SAXException e) {
-      throw new XmlRpcException("cannot write a fault: " + e.getMessage(), e);
+      if (e.getException() instanceof IOException failed) {
+        throw failed;
+      }
+      throw new IllegalStateException("cannot write a fault: " + e.getMessage(), e);
+    } catch (XmlRpcException e) {
+      throw new IllegalStateException("cannot write a fault: " + e.getMessage(), e);
     }
   }
 
@@ -198,26 +250,6 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
 
   private XmlRpcStreamRequestConfig configOf(XmlRpcRequest call) {
     return call.getConfig() instanceof XmlRpcStreamRequestConfig config ? config : requestConfig;
-  }
-
-  /**
-   * Apache's writer wraps the output stream's IOException in a SAXException, then in an
-   * XmlRpcException; anything else is a bug.
-   */
-  private static IOException writeFailure(XmlRpcException e) {
-    for (Throwable cause = e; cause != null; cause = next(cause)) {
-      if (cause instanceof IOException io) {
-        return io;
-      }
-    }
-    throw new IllegalStateException("cannot write an XML-RPC answer: " + e.getMessage(), e);
-  }
-
-  private static Throwable next(Throwable failure) {
-    if (failure instanceof SAXException sax && sax.getException() != null) {
-      return sax.getException();
-    }
-    return failure.getCause();
   }
 
   /**

@@ -374,8 +374,12 @@ class XmlRpcCodecTest {
     return out.toByteArray();
   }
 
-  /** As the JDK HTTP handler calls the server, with the request config it builds. */
   private byte[] viaExecute(String body) throws XmlRpcException {
+    return execute(server, body);
+  }
+
+  /** As the JDK HTTP handler calls the server, with the request config it builds. */
+  static byte[] execute(HardenedXmlRpcServer server, String body) throws XmlRpcException {
     XmlRpcHttpRequestConfigImpl config = new XmlRpcHttpRequestConfigImpl();
     config.setEnabledForExtensions(false);
     config.setEnabledForExceptions(false);
