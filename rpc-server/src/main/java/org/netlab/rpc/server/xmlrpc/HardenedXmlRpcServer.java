@@ -73,7 +73,7 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
 
   /**
    * Parses one methodCall; malformed or hostile bodies raise the matching fault. Reads the body to
-   * its end but does not close it.
+   * its end, or to the first error, and closes it.
    *
    * @throws XmlRpcException a fault for {@link #answerFault}: not well formed (-32700) for
    *     malformed XML, a DOCTYPE, nesting over the limit or a body that cannot be read

@@ -85,6 +85,27 @@ class XmlRpcCodecTest {
   }
 
   @Test
+  void parseReadsTheWholeBodyAndClosesIt() throws Exception {
+    for (String xml : List.of(XmlRpcCalls.addTwoAndThree() + "\n", "<methodCall></methodName>")) {
+      boolean[] closed = {false};
+      ByteArrayInputStream body =
+          new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+              closed[0] = true;
+            }
+          };
+      try {
+        server.parse(body);
+        assertEquals(0, body.available(), xml);
+      } catch (XmlRpcException malformed) {
+        assertEquals(XmlRpcFaults.NOT_WELL_FORMED, malformed.code);
+      }
+      assertTrue(closed[0], xml);
+    }
+  }
+
+  @Test
   void parseFailureIsAFaultForAnswerFault() throws Exception {
     XmlRpcException failure =
         assertThrows(XmlRpcException.class, () -> server.parse(body("<methodCall>")));
