@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.xmlrpc.common.ServerStreamConnection;
 import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.netlab.domain.calculator.FiniteCalculator;
@@ -39,7 +40,8 @@ public final class XmlRpcCodecBenchmark {
   private XmlRpcCodecBenchmark() {
     server =
         new HardenedXmlRpcServer(
-            new XmlRpcMethodTable(new CalculatorXmlRpcHandler(new FiniteCalculator()).methods()),
+            new XmlRpcMethodTable(
+                new CalculatorXmlRpcHandler(new FiniteCalculator()).methods(), List.of()),
             XmlRpcLimits.defaults().maxNestingDepth());
     config.setEnabledForExtensions(false);
     config.setEnabledForExceptions(false);

@@ -315,7 +315,8 @@ class XmlRpcCodecTest {
 
   @Test
   void nestingDeeperThanTheLimitIsRefused() {
-    HardenedXmlRpcServer shallow = new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of()), 2);
+    HardenedXmlRpcServer shallow =
+        new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of(), List.of()), 2);
     String deep =
         "<array><data><value>".repeat(3) + "<int>1</int>" + "</value></data></array>".repeat(3);
     XmlRpcException refused =
@@ -339,7 +340,7 @@ class XmlRpcCodecTest {
         new ArrayList<>(new CalculatorXmlRpcHandler(new FiniteCalculator()).methods());
     methods.addAll(extra);
     return new HardenedXmlRpcServer(
-        new XmlRpcMethodTable(methods), XmlRpcLimits.defaults().maxNestingDepth());
+        new XmlRpcMethodTable(methods, List.of()), XmlRpcLimits.defaults().maxNestingDepth());
   }
 
   static InputStream body(String xml) {
