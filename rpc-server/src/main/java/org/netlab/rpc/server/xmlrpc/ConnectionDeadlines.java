@@ -19,17 +19,29 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A request head sent a byte at a time is bounded by the idle clock, which does not restart on
  * reads.
+ *
+ * <p>Requests only move a deadline; a single timer per connection checks it when due and sets
+ * itself again if the deadline has moved on, so calls do not schedule and cancel a timer each.
  */
 final class ConnectionDeadlines extends ChannelDuplexHandler {
+  private static final long NONE = Long.MAX_VALUE;
+
   private final long idleNanos;
   private final long requestNanos;
-  private ScheduledFuture<?> deadline;
+
+  private ChannelHandlerContext ctx;
+
+  /** When the current wait expires, by {@link System#nanoTime()}; {@link #NONE} while answering. */
+  private long deadline = NONE;
+
+  /** Whether the current wait is for a request's body (else for a next request). */
+  private boolean receiving;
 
   /** Requests received in full and not answered yet (more than one when a client pipelines). */
   private int unanswered;
 
-  /** Whether a request's head has arrived and its body has not yet ended. */
-  private boolean receiving;
+  private ScheduledFuture<?> timer;
+  private long timerDue;
 
   ConnectionDeadlines(Duration idleTimeout, Duration requestTimeout) {
     this.idleNanos = idleTimeout.toNanos();
@@ -38,7 +50,8 @@ final class ConnectionDeadlines extends ChannelDuplexHandler {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    awaitNextRequest(ctx);
+    this.ctx = ctx;
+    awaitNextRequest();
     super.channelActive(ctx);
   }
 
@@ -46,21 +59,12 @@ final class ConnectionDeadlines extends ChannelDuplexHandler {
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     if (message instanceof HttpRequest) {
       receiving = true;
-      schedule(
-          ctx,
-          requestNanos,
-          () ->
-              Refusal.send(
-                  ctx,
-                  HttpResponseStatus.REQUEST_TIMEOUT,
-                  "the request did not arrive within "
-                      + TimeUnit.NANOSECONDS.toSeconds(requestNanos)
-                      + " s"));
+      expireIn(requestNanos);
     }
     if (message instanceof LastHttpContent) {
       receiving = false;
       unanswered++;
-      cancel();
+      deadline = NONE;
     }
     ctx.fireChannelRead(message);
   }
@@ -74,7 +78,7 @@ final class ConnectionDeadlines extends ChannelDuplexHandler {
               written -> {
                 unanswered = Math.max(0, unanswered - 1);
                 if (written.isSuccess() && unanswered == 0 && !receiving) {
-                  awaitNextRequest(ctx);
+                  awaitNextRequest();
                 }
               });
     }
@@ -83,23 +87,51 @@ final class ConnectionDeadlines extends ChannelDuplexHandler {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    cancel();
+    deadline = NONE;
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
     super.channelInactive(ctx);
   }
 
-  private void awaitNextRequest(ChannelHandlerContext ctx) {
-    schedule(ctx, idleNanos, ctx::close);
+  private void awaitNextRequest() {
+    expireIn(idleNanos);
   }
 
-  private void schedule(ChannelHandlerContext ctx, long nanos, Runnable onExpiry) {
-    cancel();
-    deadline = ctx.executor().schedule(onExpiry, nanos, TimeUnit.NANOSECONDS);
+  private void expireIn(long nanos) {
+    deadline = System.nanoTime() + nanos;
+    if (timer == null || deadline - timerDue < 0) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      setTimer(deadline);
+    }
   }
 
-  private void cancel() {
-    if (deadline != null) {
-      deadline.cancel(false);
-      deadline = null;
+  private void setTimer(long due) {
+    timerDue = due;
+    timer = ctx.executor().schedule(this::check, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  private void check() {
+    timer = null;
+    if (deadline == NONE || !ctx.channel().isActive()) {
+      return; // answering: the next wait sets the timer again
+    }
+    if (System.nanoTime() - deadline < 0) {
+      setTimer(deadline);
+      return;
+    }
+    if (receiving) {
+      Refusal.send(
+          ctx,
+          HttpResponseStatus.REQUEST_TIMEOUT,
+          "the request did not arrive within "
+              + TimeUnit.NANOSECONDS.toSeconds(requestNanos)
+              + " s");
+    } else {
+      ctx.close();
     }
   }
 }
