@@ -108,7 +108,8 @@ public final class XmlRpcCodecBenchmark {
     return out;
   }
 
-  private record Connection(InputStream in, OutputStream out) implements ServerStreamConnection {
+  /** One call's streams, as Apache XML-RPC's stream server wants them. */
+  record Connection(InputStream in, OutputStream out) implements ServerStreamConnection {
     @Override
     public InputStream newInputStream() {
       return in;

@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
-import org.apache.xmlrpc.common.ServerStreamConnection;
 import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -408,22 +407,7 @@ class XmlRpcCodecTest {
     config.setEncoding(XmlRpcHttpRequestConfigImpl.UTF8_ENCODING);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     InputStream in = body(body);
-    server.execute(
-        config,
-        new ServerStreamConnection() {
-          @Override
-          public InputStream newInputStream() {
-            return in;
-          }
-
-          @Override
-          public OutputStream newOutputStream() {
-            return out;
-          }
-
-          @Override
-          public void close() {}
-        });
+    server.execute(config, new XmlRpcCodecBenchmark.Connection(in, out));
     return out.toByteArray();
   }
 
