@@ -1,71 +1,46 @@
 package org.netlab.rpc.server.xmlrpc;
 
-import com.fasterxml.aalto.sax.SAXParserFactoryImpl;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLStreamException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
-import org.apache.xmlrpc.XmlRpcRequestConfig;
 import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
-import org.apache.xmlrpc.parser.XmlRpcRequestParser;
 import org.apache.xmlrpc.server.XmlRpcServerConfigImpl;
 import org.apache.xmlrpc.server.XmlRpcStreamServer;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 
 /**
  * Apache XML-RPC's stream server with extensions and exceptions off, a nesting limit on requests,
  * and faults from {@link XmlRpcFaults} only: no Java class name, stack trace or serialized
- * exception ever leaves it. Requests are parsed with Aalto rather than the JDK's Xerces, and
- * double, int, boolean and string answers are written by {@link ScalarResponseWriter}; both cost a
- * fraction of Apache's own path, with the same bytes on the wire.
+ * exception ever leaves it. Requests are read by {@link XmlRpcRequestReader} (Aalto rather than the
+ * JDK's Xerces), and double, int, boolean and string answers are written by {@link
+ * ScalarResponseWriter}; both cost a fraction of Apache's own path, with the same bytes on the
+ * wire.
  *
  * <p>An HTTP layer either hands it a whole exchange ({@link #execute(XmlRpcStreamRequestConfig,
  * org.apache.xmlrpc.common.ServerStreamConnection)}), or parses a body on one thread with {@link
  * #parse} and runs the call on another with {@link #answer}; both give the same bytes.
  */
 final class HardenedXmlRpcServer extends XmlRpcStreamServer {
-  private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
-  private static final String UTF32_REFUSED =
-      "the body is encoded in UTF-32, which this server does not read; send UTF-8";
-
-  /**
-   * Aalto's SAX parser, namespace-aware, for requests. Xerces, the JDK's, costs far more per call:
-   * it resets its whole configuration, detects the XML version and consults a security manager on
-   * every parse. Aalto never fetches a DTD and never expands an entity a DTD declares.
-   */
-  private static final SAXParserFactory REQUEST_PARSERS = requestParsers();
-
-  private final int maxNestingDepth;
+  private final XmlRpcRequestReader requests;
 
   /** How every call is read and answered: no extensions, no exceptions on the wire, UTF-8. */
   private final XmlRpcHttpRequestConfigImpl requestConfig = new XmlRpcHttpRequestConfigImpl();
-
-  /** One parser per worker thread: Aalto starts every parse afresh, so a parser is reusable. */
-  private final ThreadLocal<XMLReader> readers = new ThreadLocal<>();
 
   HardenedXmlRpcServer(XmlRpcMethodTable methods, int maxNestingDepth) {
     // Requests no longer go through Apache's shared parser factory, but XML-RPC clients in the
     // same JVM still do.
     XmlRpcParserHardening.apply();
-    this.maxNestingDepth = maxNestingDepth;
     XmlRpcServerConfigImpl config = new XmlRpcServerConfigImpl();
     config.setEnabledForExtensions(false);
     config.setEnabledForExceptions(false);
     config.setEncoding(XmlRpcServerConfigImpl.UTF8_ENCODING);
     setConfig(config);
     setHandlerMapping(methods);
+    requests = new XmlRpcRequestReader(getTypeFactory(), maxNestingDepth);
     requestConfig.setEnabledForExtensions(false);
     requestConfig.setEnabledForExceptions(false);
     requestConfig.setEncoding(XmlRpcHttpRequestConfigImpl.UTF8_ENCODING);
@@ -119,61 +94,7 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
   @Override
   protected XmlRpcRequest getRequest(XmlRpcStreamRequestConfig config, InputStream body)
       throws XmlRpcException {
-    XmlRpcRequestParser parser = new XmlRpcRequestParser(config, getTypeFactory());
-    XMLReader reader = new NestingLimit(reader(), maxNestingDepth);
-    reader.setContentHandler(parser);
-    LeadingBytes leading = new LeadingBytes(body);
-    try {
-      reader.parse(new InputSource(leading));
-    } catch (SAXException e) {
-      throw XmlRpcFaults.notWellFormed(leading.startAsUtf32() ? UTF32_REFUSED : describe(e));
-    } catch (IOException e) {
-      throw XmlRpcFaults.notWellFormed("the body could not be read: " + e.getMessage());
-    }
-    List<?> params = parser.getParams() == null ? List.of() : parser.getParams();
-    String methodName = parser.getMethodName();
-    return new XmlRpcRequest() {
-      @Override
-      public XmlRpcRequestConfig getConfig() {
-        return config;
-      }
-
-      @Override
-      public String getMethodName() {
-        return methodName;
-      }
-
-      @Override
-      public int getParameterCount() {
-        return params.size();
-      }
-
-      @Override
-      public Object getParameter(int index) {
-        return params.get(index);
-      }
-    };
-  }
-
-  private XMLReader reader() {
-    XMLReader reader = readers.get();
-    if (reader == null) {
-      try {
-        reader = REQUEST_PARSERS.newSAXParser().getXMLReader();
-        reader.setProperty(LEXICAL_HANDLER, new DoctypeRefusal());
-      } catch (ParserConfigurationException | SAXException e) {
-        throw new IllegalStateException("cannot build an XML parser: " + e.getMessage(), e);
-      }
-      readers.set(reader);
-    }
-    return reader;
-  }
-
-  private static SAXParserFactory requestParsers() {
-    SAXParserFactory factory = new SAXParserFactoryImpl();
-    factory.setNamespaceAware(true);
-    factory.setValidating(false);
-    return factory;
+    return requests.read(config, body);
   }
 
   @Override
@@ -250,90 +171,5 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
 
   private XmlRpcStreamRequestConfig configOf(XmlRpcRequest call) {
     return call.getConfig() instanceof XmlRpcStreamRequestConfig config ? config : requestConfig;
-  }
-
-  /**
-   * What went wrong and where. Aalto's own errors carry their position in the exception they wrap,
-   * with a message whose second line repeats it; errors raised by the content handler take it from
-   * Aalto's locator, which counts columns from 0 where Xerces and the stream exceptions count from
-   * 1.
-   */
-  private static String describe(SAXException e) {
-    if (e.getException() instanceof XMLStreamException stream) {
-      if (stream.getCause() instanceof IOException unread) {
-        return "the body could not be read: " + unread.getMessage();
-      }
-      String message = firstLine(stream.getMessage());
-      Location at = stream.getLocation();
-      return at == null || at.getLineNumber() <= 0
-          ? message
-          : position(message, at.getLineNumber(), at.getColumnNumber());
-    }
-    String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
-    if (e instanceof SAXParseException at && at.getLineNumber() > 0) {
-      return position(message, at.getLineNumber(), at.getColumnNumber() + 1);
-    }
-    return message;
-  }
-
-  private static String position(String message, int line, int column) {
-    return message + " (line " + line + ", column " + column + ")";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "malformed XML";
-    }
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
-  }
-
-  /**
-   * Remembers the first four bytes of a body, to tell UTF-32 apart: Aalto cannot decode it and
-   * reports it as an unexpected end of input.
-   */
-  private static final class LeadingBytes extends FilterInputStream {
-    private final byte[] first = new byte[4];
-    private int seen;
-
-    LeadingBytes(InputStream body) {
-      super(body);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && seen < first.length) {
-        first[seen++] = (byte) b;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int count = super.read(buffer, offset, length);
-      for (int i = 0; i < count && seen < first.length; i++) {
-        first[seen++] = buffer[offset + i];
-      }
-      return count;
-    }
-
-    /** Whether the body starts as UTF-32 (UCS-4) does, with or without a byte order mark. */
-    boolean startAsUtf32() {
-      if (seen < first.length) {
-        return false;
-      }
-      int quartet =
-          (first[0] & 0xFF) << 24
-              | (first[1] & 0xFF) << 16
-              | (first[2] & 0xFF) << 8
-              | first[3] & 0xFF;
-      return switch (quartet) {
-        // Byte order marks, then '<' with no mark, in the four byte orders of UCS-4.
-        case 0x0000FEFF, 0xFFFE0000, 0x0000FFFE, 0xFEFF0000 -> true;
-        case 0x0000003C, 0x3C000000, 0x00003C00, 0x003C0000 -> true;
-        default -> false;
-      };
-    }
   }
 }
