@@ -31,8 +31,8 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
   private final XmlRpcHttpRequestConfigImpl requestConfig = new XmlRpcHttpRequestConfigImpl();
 
   HardenedXmlRpcServer(XmlRpcMethodTable methods, int maxNestingDepth) {
-    // Requests no longer go through Apache's shared parser factory, but XML-RPC clients in the
-    // same JVM still do.
+    // Requests are read by Aalto, but XML-RPC clients in the same JVM parse with Apache's
+    // shared parser factory.
     XmlRpcParserHardening.apply();
     XmlRpcServerConfigImpl config = new XmlRpcServerConfigImpl();
     config.setEnabledForExtensions(false);
