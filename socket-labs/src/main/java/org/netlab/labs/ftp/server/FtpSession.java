@@ -3,20 +3,15 @@ package org.netlab.labs.ftp.server;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.netlab.labs.ftp.FtpReply.*;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.net.ssl.SSLSocket;
 import org.netlab.labs.ftp.HostPort;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
@@ -42,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FtpSession {
   private static final Logger log = LoggerFactory.getLogger(FtpServer.class);
-  private static final int MAX_LINE_BYTES = 8192;
 
   /** Commands that need no login. */
   private static final Set<String> BEFORE_LOGIN =
@@ -75,13 +68,12 @@ final class FtpSession {
   private final VirtualFileSystem files;
   private final DirectoryListing listing;
   private final InetAddress clientAddress;
+  private final InetAddress localAddress;
+  private final ControlConnection control;
+  private final ControlReplies replies;
   private final DataChannelSetup data;
+  private final TransferRunner transfers;
   private final long startNanos = System.nanoTime();
-
-  private Socket control;
-  private LineReader reader;
-  private ControlReplies replies;
-  private TransferRunner transfers;
 
   private String pendingUser;
   private String user;
@@ -96,15 +88,17 @@ final class FtpSession {
   private boolean protectData;
   private boolean epsvAll;
 
-  FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket control) throws IOException {
+  FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket socket) throws IOException {
     this.config = config;
     this.files = files;
     this.listing = new DirectoryListing(files, Clock.systemUTC());
-    this.clientAddress = control.getInetAddress();
+    this.clientAddress = socket.getInetAddress();
+    this.localAddress = socket.getLocalAddress();
+    this.control = new ControlConnection(socket);
+    this.replies = this.control.replies();
     this.data =
         new DataChannelSetup(
-            control.getLocalAddress(), clientAddress, config.passivePorts(), config.dataTimeout());
-    useControl(control);
+            localAddress, clientAddress, config.passivePorts(), config.dataTimeout());
     this.transfers = new TransferRunner(config, data, replies, clientAddress);
   }
 
@@ -116,7 +110,7 @@ final class FtpSession {
       while (true) {
         byte[] line;
         try {
-          line = reader.readLine();
+          line = control.readLine();
         } catch (SocketTimeoutException e) {
           if (transfers.isRunning()) {
             continue;
@@ -129,27 +123,25 @@ final class FtpSession {
         } catch (LineReader.LineTooLongException e) {
           reply(
               SERVICE_NOT_AVAILABLE,
-              "Command line longer than " + MAX_LINE_BYTES + " bytes, closing");
+              "Command line longer than " + ControlConnection.MAX_LINE_BYTES + " bytes, closing");
           end = "line too long";
           return;
         }
         if (line == null) {
           return;
         }
-        String text;
+        CommandLine command;
         try {
-          text = decode(line);
+          command = CommandLine.parse(line);
         } catch (CharacterCodingException e) {
           reply(SYNTAX_ERROR_IN_ARGUMENTS, "Command is not valid UTF-8");
           continue;
         }
-        int space = text.indexOf(' ');
-        String verb = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
-        String argument = space < 0 ? "" : text.substring(space + 1);
+        String verb = command.verb();
         if (!verb.equals("ABOR")) {
           transfers.await();
         }
-        if (!execute(verb, argument)) {
+        if (!execute(verb, command.argument())) {
           end = verb.equals("QUIT") ? "quit" : "too many failed logins";
           return;
         }
@@ -296,16 +288,7 @@ final class FtpSession {
           "AUTH " + mechanism + " not supported, use AUTH TLS");
     }
     reply(SECURITY_DATA_EXCHANGE_COMPLETE, "AUTH TLS OK, starting TLS");
-    SSLSocket tls =
-        (SSLSocket)
-            config
-                .tls()
-                .getSocketFactory()
-                .createSocket(
-                    control, control.getInetAddress().getHostAddress(), control.getPort(), true);
-    tls.setUseClientMode(false);
-    tls.startHandshake();
-    useControl(tls);
+    control.startTls(config.tls());
     tlsActive = true;
     // RFC 4217 section 4: a new security state starts a new login.
     user = null;
@@ -449,7 +432,7 @@ final class FtpSession {
 
   private void pasv() throws IOException, FtpCommandException {
     refuseAfterEpsvAll();
-    if (!(control.getLocalAddress() instanceof Inet4Address)) {
+    if (!(localAddress instanceof Inet4Address)) {
       throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, "PASV is for IPv4, use EPSV");
     }
     InetSocketAddress address = openPassive();
@@ -798,32 +781,6 @@ final class FtpSession {
   /** A path in a 257 reply, quotes doubled (RFC 959 appendix II). */
   private static String quote(String path) {
     return "\"" + path.replace("\"", "\"\"") + "\"";
-  }
-
-  /** Decodes strict UTF-8 after dropping Telnet IAC sequences some clients send before ABOR. */
-  private static String decode(byte[] line) throws CharacterCodingException {
-    int start = 0;
-    while (start + 1 < line.length && (line[start] & 0xff) == 0xff) {
-      start += 2;
-    }
-    return UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(line, start, line.length - start))
-        .toString();
-  }
-
-  private void useControl(Socket socket) throws IOException {
-    control = socket;
-    InputStream in = new BufferedInputStream(socket.getInputStream());
-    reader = new LineReader(in, MAX_LINE_BYTES);
-    OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-    if (replies == null) {
-      replies = new ControlReplies(out);
-    } else {
-      replies.use(out);
-    }
   }
 
   private static void sleep(Duration delay) {
