@@ -67,7 +67,7 @@ final class FtpSession {
   private final FtpServerConfig config;
   private final VirtualFileSystem files;
   private final DirectoryListing listing;
-  private final InetAddress clientAddress;
+  private final SessionState state;
   private final InetAddress localAddress;
   private final ControlConnection control;
   private final ControlReplies replies;
@@ -75,24 +75,18 @@ final class FtpSession {
   private final TransferRunner transfers;
   private final long startNanos = System.nanoTime();
 
-  private String pendingUser;
-  private String user;
-  private boolean writable;
   private int failedLogins;
-  private String cwd = "/";
-  private boolean ascii;
   private long restartOffset;
   private String renameFrom;
-  private boolean tlsActive;
   private boolean protectionBufferSet;
-  private boolean protectData;
   private boolean epsvAll;
 
   FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket socket) throws IOException {
     this.config = config;
     this.files = files;
     this.listing = new DirectoryListing(files, Clock.systemUTC());
-    this.clientAddress = socket.getInetAddress();
+    InetAddress clientAddress = socket.getInetAddress();
+    this.state = new SessionState(clientAddress);
     this.localAddress = socket.getLocalAddress();
     this.control = new ControlConnection(socket);
     this.replies = this.control.replies();
@@ -151,8 +145,8 @@ final class FtpSession {
       data.close();
       log.info(
           "session client={} user={} transfers={} duration={}ms end=\"{}\"",
-          clientAddress.getHostAddress(),
-          user == null ? "-" : user,
+          state.clientAddress().getHostAddress(),
+          state.user() == null ? "-" : state.user(),
           transfers.count(),
           (System.nanoTime() - startNanos) / 1_000_000,
           end);
@@ -168,7 +162,7 @@ final class FtpSession {
       if (!COMMANDS.contains(verb)) {
         throw new FtpCommandException(COMMAND_NOT_IMPLEMENTED, verb + ": command not implemented");
       }
-      if (user == null && !BEFORE_LOGIN.contains(verb)) {
+      if (state.user() == null && !BEFORE_LOGIN.contains(verb)) {
         throw new FtpCommandException(NOT_LOGGED_IN, "Log in with USER and PASS first");
       }
       switch (verb) {
@@ -195,7 +189,8 @@ final class FtpSession {
         case "NOOP" -> reply(COMMAND_OK, "OK");
         case "STAT" -> stat(argument);
         case "ABOR" -> abor();
-        case "PWD", "XPWD" -> reply(PATHNAME_CREATED, quote(cwd) + " is the current directory");
+        case "PWD", "XPWD" ->
+            reply(PATHNAME_CREATED, quote(state.cwd()) + " is the current directory");
         case "CWD", "XCWD" -> cwd(argument);
         case "CDUP", "XCUP" -> cwd("..");
         case "TYPE" -> type(argument);
@@ -231,32 +226,29 @@ final class FtpSession {
   // ---- login and security
 
   private void user(String name) throws IOException, FtpCommandException {
-    if (config.requireTls() && !tlsActive) {
+    if (config.requireTls() && !state.tlsActive()) {
       throw new FtpCommandException(NOT_LOGGED_IN, "TLS required: send AUTH TLS first");
     }
     requireArgument(name, "USER needs a name");
-    user = null;
-    writable = false;
-    pendingUser = name;
+    state.startLogin(name);
     reply(NEED_PASSWORD, "Password required for " + name);
   }
 
   private boolean pass(String password) throws IOException, FtpCommandException {
-    if (config.requireTls() && !tlsActive) {
+    if (config.requireTls() && !state.tlsActive()) {
       throw new FtpCommandException(NOT_LOGGED_IN, "TLS required: send AUTH TLS first");
     }
-    if (pendingUser == null) {
+    String name = state.takePendingUser();
+    if (name == null) {
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Send USER first");
     }
-    String name = pendingUser;
-    pendingUser = null;
     boolean anonymous = name.equalsIgnoreCase("anonymous") || name.equalsIgnoreCase("ftp");
     char[] secret = password.toCharArray();
     boolean ok = anonymous ? config.anonymousEnabled() : config.users().verify(name, secret);
     java.util.Arrays.fill(secret, '\0');
     if (ok) {
-      user = anonymous ? "anonymous" : name;
-      writable = !anonymous || config.anonymousWritable();
+      boolean writable = !anonymous || config.anonymousWritable();
+      state.logIn(anonymous ? "anonymous" : name, writable);
       reply(
           USER_LOGGED_IN,
           (anonymous ? "Anonymous" : "User " + name)
@@ -278,7 +270,7 @@ final class FtpSession {
     if (config.tls() == null) {
       throw new FtpCommandException(COMMAND_NOT_IMPLEMENTED, "AUTH: this server has no TLS set up");
     }
-    if (tlsActive) {
+    if (state.tlsActive()) {
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "TLS is already on");
     }
     String m = mechanism.toUpperCase(Locale.ROOT);
@@ -289,14 +281,11 @@ final class FtpSession {
     }
     reply(SECURITY_DATA_EXCHANGE_COMPLETE, "AUTH TLS OK, starting TLS");
     control.startTls(config.tls());
-    tlsActive = true;
-    // RFC 4217 section 4: a new security state starts a new login.
-    user = null;
-    pendingUser = null;
+    state.tlsStarted();
   }
 
   private void pbsz(String size) throws IOException, FtpCommandException {
-    if (!tlsActive) {
+    if (!state.tlsActive()) {
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "PBSZ needs AUTH TLS first");
     }
     if (!size.strip().matches("\\d+")) {
@@ -311,19 +300,19 @@ final class FtpSession {
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "PROT needs PBSZ first");
     }
     switch (level.strip().toUpperCase(Locale.ROOT)) {
-      case "P" -> protectData = true;
+      case "P" -> state.protectData(true);
       case "C" -> {
         if (config.requireTls()) {
           throw new FtpCommandException(
               DENIED_FOR_POLICY_REASONS, "Data connections must be protected (PROT P)");
         }
-        protectData = false;
+        state.protectData(false);
       }
       default ->
           throw new FtpCommandException(
               PROTECTION_LEVEL_NOT_SUPPORTED, "PROT " + level + " not supported, use C or P");
     }
-    reply(COMMAND_OK, "Protection level " + (protectData ? "P (private)" : "C (clear)"));
+    reply(COMMAND_OK, "Protection level " + (state.protectData() ? "P (private)" : "C (clear)"));
   }
 
   // ---- information
@@ -343,22 +332,22 @@ final class FtpSession {
   private void stat(String argument) throws IOException, FtpCommandException {
     if (argument.isBlank()) {
       List<String> lines = new ArrayList<>();
-      lines.add("Connected from " + clientAddress.getHostAddress());
+      lines.add("Connected from " + state.clientAddress().getHostAddress());
       lines.add(
-          user == null
+          state.user() == null
               ? "Not logged in"
-              : "Logged in as " + user + (writable ? "" : " (read-only)"));
-      lines.add("TYPE: " + (ascii ? "ASCII" : "BINARY") + ", MODE: Stream, STRU: File");
+              : "Logged in as " + state.user() + (state.writable() ? "" : " (read-only)"));
+      lines.add("TYPE: " + (state.ascii() ? "ASCII" : "BINARY") + ", MODE: Stream, STRU: File");
       lines.add(
           "Control connection "
-              + (tlsActive ? "protected by TLS" : "in clear")
+              + (state.tlsActive() ? "protected by TLS" : "in clear")
               + ", data connections "
-              + (protectData ? "protected" : "in clear"));
+              + (state.protectData() ? "protected" : "in clear"));
       replies.sendLines(SYSTEM_STATUS, "netlab FTP server status:", lines, "End of status");
       return;
     }
-    requireLogin();
-    String virtual = files.normalize(cwd, stripListOptions(argument));
+    state.requireLogin();
+    String virtual = files.normalize(state.cwd(), stripListOptions(argument));
     Path real = files.existing(virtual);
     List<String> lines = new ArrayList<>();
     for (DirectoryListing.Entry e : entries(real, virtual)) {
@@ -368,22 +357,22 @@ final class FtpSession {
   }
 
   private void cwd(String argument) throws IOException, FtpCommandException {
-    String virtual = files.normalize(cwd, argument.isEmpty() ? "/" : argument);
+    String virtual = files.normalize(state.cwd(), argument.isEmpty() ? "/" : argument);
     files.directory(virtual);
-    cwd = virtual;
+    state.changeDirectory(virtual);
     reply(FILE_ACTION_OK, "Directory changed to " + virtual);
   }
 
   private void type(String argument) throws IOException, FtpCommandException {
     switch (argument.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")) {
-      case "A", "A N" -> ascii = true;
-      case "I", "L 8" -> ascii = false;
+      case "A", "A N" -> state.ascii(true);
+      case "I", "L 8" -> state.ascii(false);
       default ->
           throw new FtpCommandException(
               COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
               "TYPE " + argument + " not supported, use A or I");
     }
-    reply(COMMAND_OK, "Type set to " + (ascii ? "A" : "I"));
+    reply(COMMAND_OK, "Type set to " + (state.ascii() ? "A" : "I"));
   }
 
   private void onlyParameter(String argument, String supported, String done)
@@ -396,7 +385,7 @@ final class FtpSession {
   }
 
   private void size(String argument) throws IOException, FtpCommandException {
-    String virtual = files.normalize(cwd, argument);
+    String virtual = files.normalize(state.cwd(), argument);
     Path real = files.file(virtual);
     try {
       reply(FILE_STATUS, Long.toString(Files.size(real)));
@@ -406,7 +395,7 @@ final class FtpSession {
   }
 
   private void mdtm(String argument) throws IOException, FtpCommandException {
-    String virtual = files.normalize(cwd, argument);
+    String virtual = files.normalize(state.cwd(), argument);
     Path real = files.file(virtual);
     try {
       reply(FILE_STATUS, DirectoryListing.machineTime(Files.getLastModifiedTime(real).toInstant()));
@@ -416,7 +405,7 @@ final class FtpSession {
   }
 
   private void mlst(String argument) throws IOException, FtpCommandException {
-    String virtual = files.normalize(cwd, argument);
+    String virtual = files.normalize(state.cwd(), argument);
     Path real = files.existing(virtual);
     DirectoryListing.Entry entry;
     try {
@@ -424,7 +413,8 @@ final class FtpSession {
     } catch (IOException e) {
       throw FileErrors.of(virtual, e, false);
     }
-    String facts = listing.facts(entry, DirectoryListing.typeOf(entry.attributes()), writable);
+    String facts =
+        listing.facts(entry, DirectoryListing.typeOf(entry.attributes()), state.writable());
     replies.sendLines(FILE_ACTION_OK, "Listing " + virtual, List.of(facts), "End");
   }
 
@@ -485,6 +475,7 @@ final class FtpSession {
       throw new FtpCommandException(
           SYNTAX_ERROR_IN_ARGUMENTS, (extended ? "EPRT" : "PORT") + ": " + e.getMessage());
     }
+    InetAddress clientAddress = state.clientAddress();
     if (!target.getAddress().equals(clientAddress)) {
       throw new FtpCommandException(
           COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
@@ -509,7 +500,7 @@ final class FtpSession {
   // ---- transfers
 
   private void list(String argument, boolean namesOnly) throws FtpCommandException {
-    String virtual = files.normalize(cwd, stripListOptions(argument));
+    String virtual = files.normalize(state.cwd(), stripListOptions(argument));
     Path real = files.existing(virtual);
     List<DirectoryListing.Entry> entries = entries(real, virtual);
     StringBuilder text = new StringBuilder();
@@ -521,11 +512,11 @@ final class FtpSession {
   }
 
   private void mlsd(String argument) throws FtpCommandException {
-    String virtual = files.normalize(cwd, argument);
+    String virtual = files.normalize(state.cwd(), argument);
     Path real = files.directory(virtual);
     StringBuilder text = new StringBuilder();
     for (DirectoryListing.Entry e : entries(real, virtual)) {
-      text.append(listing.facts(e, DirectoryListing.typeOf(e.attributes()), writable))
+      text.append(listing.facts(e, DirectoryListing.typeOf(e.attributes()), state.writable()))
           .append(LineReader.CRLF);
     }
     sendText("MLSD", virtual, text.toString());
@@ -571,7 +562,7 @@ final class FtpSession {
   }
 
   private void retr(String argument) throws FtpCommandException {
-    String virtual = files.normalize(cwd, argument);
+    String virtual = files.normalize(state.cwd(), argument);
     Path real = files.file(virtual);
     long offset = takeRestartOffset();
     FileChannel channel;
@@ -588,7 +579,7 @@ final class FtpSession {
           SYNTAX_ERROR_IN_ARGUMENTS,
           "Restart point " + offset + " is past the end of " + virtual + " (" + size + " bytes)");
     }
-    boolean asciiNow = ascii;
+    boolean asciiNow = state.ascii();
     startTransfer(
         "RETR",
         virtual,
@@ -607,8 +598,8 @@ final class FtpSession {
   }
 
   private void store(String argument, boolean append) throws FtpCommandException {
-    requireWritable();
-    String virtual = files.normalize(cwd, argument);
+    state.requireWritable();
+    String virtual = files.normalize(state.cwd(), argument);
     Path target = files.creatable(virtual);
     if (Files.isDirectory(target)) {
       throw new FtpCommandException(FILE_NAME_NOT_ALLOWED, virtual + ": is a directory");
@@ -628,7 +619,7 @@ final class FtpSession {
     } catch (IOException e) {
       throw FileErrors.of(virtual, e, true);
     }
-    boolean asciiNow = ascii;
+    boolean asciiNow = state.ascii();
     startTransfer(
         append ? "APPE" : "STOR",
         virtual,
@@ -659,7 +650,7 @@ final class FtpSession {
   private void startTransfer(
       String command, String virtual, String opening, TransferRunner.Body body, AtomicUpload upload)
       throws FtpCommandException {
-    if (config.requireTls() && !protectData) {
+    if (config.requireTls() && !state.protectData()) {
       closeQuietly(upload);
       throw new FtpCommandException(
           DATA_PROTECTION_REQUIRED, "Data connections must be protected: send PBSZ 0 and PROT P");
@@ -668,14 +659,14 @@ final class FtpSession {
       closeQuietly(upload);
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Use PASV, EPSV, PORT or EPRT first");
     }
-    transfers.start(user, command, virtual, opening, protectData, body, upload);
+    transfers.start(state.user(), command, virtual, opening, state.protectData(), body, upload);
   }
 
   // ---- changes
 
   private void dele(String argument) throws IOException, FtpCommandException {
-    requireWritable();
-    String virtual = files.normalize(cwd, argument);
+    state.requireWritable();
+    String virtual = files.normalize(state.cwd(), argument);
     Path entry = files.entry(virtual);
     if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
       throw new FtpCommandException(FILE_UNAVAILABLE, virtual + ": is a directory, use RMD");
@@ -689,8 +680,8 @@ final class FtpSession {
   }
 
   private void mkd(String argument) throws IOException, FtpCommandException {
-    requireWritable();
-    String virtual = files.normalize(cwd, argument);
+    state.requireWritable();
+    String virtual = files.normalize(state.cwd(), argument);
     try {
       Files.createDirectory(files.creatable(virtual));
     } catch (IOException e) {
@@ -700,12 +691,13 @@ final class FtpSession {
   }
 
   private void rmd(String argument) throws IOException, FtpCommandException {
-    requireWritable();
-    String virtual = files.normalize(cwd, argument);
+    state.requireWritable();
+    String virtual = files.normalize(state.cwd(), argument);
     Path entry = files.entry(virtual);
     if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
       throw new FtpCommandException(FILE_UNAVAILABLE, virtual + ": not a directory");
     }
+    String cwd = state.cwd();
     if (cwd.equals(virtual) || cwd.startsWith(virtual + "/")) {
       throw new FtpCommandException(FILE_UNAVAILABLE, virtual + ": is the working directory");
     }
@@ -718,21 +710,21 @@ final class FtpSession {
   }
 
   private void rnfr(String argument) throws IOException, FtpCommandException {
-    requireWritable();
-    String virtual = files.normalize(cwd, argument);
+    state.requireWritable();
+    String virtual = files.normalize(state.cwd(), argument);
     files.entry(virtual);
     renameFrom = virtual;
     reply(FILE_ACTION_PENDING, virtual + " exists, send RNTO");
   }
 
   private void rnto(String argument) throws IOException, FtpCommandException {
-    requireWritable();
+    state.requireWritable();
     String from = renameFrom;
     renameFrom = null;
     if (from == null) {
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Send RNFR first");
     }
-    String virtual = files.normalize(cwd, argument);
+    String virtual = files.normalize(state.cwd(), argument);
     Path source = files.entry(from);
     Path target = files.creatable(virtual);
     if (virtual.startsWith(from + "/")) {
@@ -748,18 +740,6 @@ final class FtpSession {
 
   private void reply(int code, String text) throws IOException {
     replies.send(code, text);
-  }
-
-  private void requireWritable() throws FtpCommandException {
-    if (!writable) {
-      throw new FtpCommandException(FILE_UNAVAILABLE, "Permission denied: read-only access");
-    }
-  }
-
-  private void requireLogin() throws FtpCommandException {
-    if (user == null) {
-      throw new FtpCommandException(NOT_LOGGED_IN, "Log in with USER and PASS first");
-    }
   }
 
   private static void requireArgument(String argument, String message) throws FtpCommandException {
