@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,12 +72,12 @@ final class FtpSession {
   private final ControlReplies replies;
   private final DataChannelSetup data;
   private final TransferRunner transfers;
+  private final LoginCommands login;
+  private final TlsNegotiation tls;
   private final long startNanos = System.nanoTime();
 
-  private int failedLogins;
   private long restartOffset;
   private String renameFrom;
-  private boolean protectionBufferSet;
   private boolean epsvAll;
 
   FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket socket) throws IOException {
@@ -94,6 +93,8 @@ final class FtpSession {
         new DataChannelSetup(
             localAddress, clientAddress, config.passivePorts(), config.dataTimeout());
     this.transfers = new TransferRunner(config, data, replies, clientAddress);
+    this.login = new LoginCommands(config, state, replies);
+    this.tls = new TlsNegotiation(config, state, control);
   }
 
   /** Serves the connection until QUIT, close, idle timeout or too many failed logins. */
@@ -135,8 +136,9 @@ final class FtpSession {
         if (!verb.equals("ABOR")) {
           transfers.await();
         }
-        if (!execute(verb, command.argument())) {
-          end = verb.equals("QUIT") ? "quit" : "too many failed logins";
+        execute(verb, command.argument());
+        if (state.endReason() != null) {
+          end = state.endReason();
           return;
         }
       }
@@ -153,8 +155,8 @@ final class FtpSession {
     }
   }
 
-  /** Runs one command; false when the session must end. */
-  private boolean execute(String verb, String argument) throws IOException {
+  /** Runs one command; QUIT and too many failed logins ask the session to end. */
+  private void execute(String verb, String argument) throws IOException {
     if (!verb.equals("RNTO") && !verb.equals("RNFR")) {
       renameFrom = null;
     }
@@ -166,17 +168,15 @@ final class FtpSession {
         throw new FtpCommandException(NOT_LOGGED_IN, "Log in with USER and PASS first");
       }
       switch (verb) {
-        case "USER" -> user(argument);
-        case "PASS" -> {
-          return pass(argument);
-        }
+        case "USER" -> login.user(argument);
+        case "PASS" -> login.pass(argument);
         case "QUIT" -> {
           reply(SERVICE_CLOSING_CONTROL_CONNECTION, "Goodbye");
-          return false;
+          state.endWith("quit");
         }
-        case "AUTH" -> auth(argument);
-        case "PBSZ" -> pbsz(argument);
-        case "PROT" -> prot(argument);
+        case "AUTH" -> tls.auth(argument);
+        case "PBSZ" -> tls.pbsz(argument);
+        case "PROT" -> tls.prot(argument);
         case "SYST" -> reply(NAME_SYSTEM_TYPE, "UNIX Type: L8");
         case "FEAT" -> replies.sendLines(SYSTEM_STATUS, "Features:", FEATURES, "End");
         case "OPTS" -> opts(argument);
@@ -220,99 +220,6 @@ final class FtpSession {
     } catch (FtpCommandException e) {
       reply(e.code(), e.getMessage());
     }
-    return true;
-  }
-
-  // ---- login and security
-
-  private void user(String name) throws IOException, FtpCommandException {
-    if (config.requireTls() && !state.tlsActive()) {
-      throw new FtpCommandException(NOT_LOGGED_IN, "TLS required: send AUTH TLS first");
-    }
-    requireArgument(name, "USER needs a name");
-    state.startLogin(name);
-    reply(NEED_PASSWORD, "Password required for " + name);
-  }
-
-  private boolean pass(String password) throws IOException, FtpCommandException {
-    if (config.requireTls() && !state.tlsActive()) {
-      throw new FtpCommandException(NOT_LOGGED_IN, "TLS required: send AUTH TLS first");
-    }
-    String name = state.takePendingUser();
-    if (name == null) {
-      throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Send USER first");
-    }
-    boolean anonymous = name.equalsIgnoreCase("anonymous") || name.equalsIgnoreCase("ftp");
-    char[] secret = password.toCharArray();
-    boolean ok = anonymous ? config.anonymousEnabled() : config.users().verify(name, secret);
-    java.util.Arrays.fill(secret, '\0');
-    if (ok) {
-      boolean writable = !anonymous || config.anonymousWritable();
-      state.logIn(anonymous ? "anonymous" : name, writable);
-      reply(
-          USER_LOGGED_IN,
-          (anonymous ? "Anonymous" : "User " + name)
-              + " logged in"
-              + (writable ? "" : ", read-only access"));
-      return true;
-    }
-    failedLogins++;
-    sleep(config.loginFailureDelay());
-    if (failedLogins >= FtpServerConfig.MAX_LOGIN_FAILURES) {
-      reply(SERVICE_NOT_AVAILABLE, "Too many failed logins, closing control connection");
-      return false;
-    }
-    reply(NOT_LOGGED_IN, "Login incorrect");
-    return true;
-  }
-
-  private void auth(String mechanism) throws IOException, FtpCommandException {
-    if (config.tls() == null) {
-      throw new FtpCommandException(COMMAND_NOT_IMPLEMENTED, "AUTH: this server has no TLS set up");
-    }
-    if (state.tlsActive()) {
-      throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "TLS is already on");
-    }
-    String m = mechanism.toUpperCase(Locale.ROOT);
-    if (!m.equals("TLS") && !m.equals("TLS-C") && !m.equals("SSL")) {
-      throw new FtpCommandException(
-          COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
-          "AUTH " + mechanism + " not supported, use AUTH TLS");
-    }
-    reply(SECURITY_DATA_EXCHANGE_COMPLETE, "AUTH TLS OK, starting TLS");
-    control.startTls(config.tls());
-    state.tlsStarted();
-  }
-
-  private void pbsz(String size) throws IOException, FtpCommandException {
-    if (!state.tlsActive()) {
-      throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "PBSZ needs AUTH TLS first");
-    }
-    if (!size.strip().matches("\\d+")) {
-      throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, "PBSZ needs a number");
-    }
-    protectionBufferSet = true;
-    reply(COMMAND_OK, "PBSZ=0");
-  }
-
-  private void prot(String level) throws IOException, FtpCommandException {
-    if (!protectionBufferSet) {
-      throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "PROT needs PBSZ first");
-    }
-    switch (level.strip().toUpperCase(Locale.ROOT)) {
-      case "P" -> state.protectData(true);
-      case "C" -> {
-        if (config.requireTls()) {
-          throw new FtpCommandException(
-              DENIED_FOR_POLICY_REASONS, "Data connections must be protected (PROT P)");
-        }
-        state.protectData(false);
-      }
-      default ->
-          throw new FtpCommandException(
-              PROTECTION_LEVEL_NOT_SUPPORTED, "PROT " + level + " not supported, use C or P");
-    }
-    reply(COMMAND_OK, "Protection level " + (state.protectData() ? "P (private)" : "C (clear)"));
   }
 
   // ---- information
@@ -742,12 +649,6 @@ final class FtpSession {
     replies.send(code, text);
   }
 
-  private static void requireArgument(String argument, String message) throws FtpCommandException {
-    if (argument.isBlank()) {
-      throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, message);
-    }
-  }
-
   /** LIST and STAT accept ls-style options ("-la") that some clients send; they are ignored. */
   private static String stripListOptions(String argument) {
     String a = argument.strip();
@@ -761,14 +662,6 @@ final class FtpSession {
   /** A path in a 257 reply, quotes doubled (RFC 959 appendix II). */
   private static String quote(String path) {
     return "\"" + path.replace("\"", "\"\"") + "\"";
-  }
-
-  private static void sleep(Duration delay) {
-    try {
-      Thread.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static void closeQuietly(AutoCloseable closeable) {
