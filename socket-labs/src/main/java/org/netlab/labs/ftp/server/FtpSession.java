@@ -13,12 +13,10 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -74,10 +72,11 @@ final class FtpSession {
   private final TransferRunner transfers;
   private final LoginCommands login;
   private final TlsNegotiation tls;
+  private final StatusCommand status;
+  private final FileSystemCommands fileSystem;
   private final long startNanos = System.nanoTime();
 
   private long restartOffset;
-  private String renameFrom;
   private boolean epsvAll;
 
   FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket socket) throws IOException {
@@ -95,6 +94,8 @@ final class FtpSession {
     this.transfers = new TransferRunner(config, data, replies, clientAddress);
     this.login = new LoginCommands(config, state, replies);
     this.tls = new TlsNegotiation(config, state, control);
+    this.status = new StatusCommand(files, listing, state, replies);
+    this.fileSystem = new FileSystemCommands(files, listing, state, replies);
   }
 
   /** Serves the connection until QUIT, close, idle timeout or too many failed logins. */
@@ -158,7 +159,7 @@ final class FtpSession {
   /** Runs one command; QUIT and too many failed logins ask the session to end. */
   private void execute(String verb, String argument) throws IOException {
     if (!verb.equals("RNTO") && !verb.equals("RNFR")) {
-      renameFrom = null;
+      fileSystem.forgetRenameSource();
     }
     try {
       if (!COMMANDS.contains(verb)) {
@@ -187,12 +188,11 @@ final class FtpSession {
                 List.of(String.join(" ", COMMANDS)),
                 "Help OK");
         case "NOOP" -> reply(COMMAND_OK, "OK");
-        case "STAT" -> stat(argument);
+        case "STAT" -> status.stat(argument);
         case "ABOR" -> abor();
-        case "PWD", "XPWD" ->
-            reply(PATHNAME_CREATED, quote(state.cwd()) + " is the current directory");
-        case "CWD", "XCWD" -> cwd(argument);
-        case "CDUP", "XCUP" -> cwd("..");
+        case "PWD", "XPWD" -> fileSystem.pwd();
+        case "CWD", "XCWD" -> fileSystem.cwd(argument);
+        case "CDUP", "XCUP" -> fileSystem.cwd("..");
         case "TYPE" -> type(argument);
         case "MODE" -> onlyParameter(argument, "S", "Mode S (stream) set");
         case "STRU" -> onlyParameter(argument, "F", "Structure F (file) set");
@@ -203,18 +203,18 @@ final class FtpSession {
         case "LIST" -> list(argument, false);
         case "NLST" -> list(argument, true);
         case "MLSD" -> mlsd(argument);
-        case "MLST" -> mlst(argument);
-        case "SIZE" -> size(argument);
-        case "MDTM" -> mdtm(argument);
+        case "MLST" -> fileSystem.mlst(argument);
+        case "SIZE" -> fileSystem.size(argument);
+        case "MDTM" -> fileSystem.mdtm(argument);
         case "REST" -> rest(argument);
         case "RETR" -> retr(argument);
         case "STOR" -> store(argument, false);
         case "APPE" -> store(argument, true);
-        case "DELE" -> dele(argument);
-        case "MKD", "XMKD" -> mkd(argument);
-        case "RMD", "XRMD" -> rmd(argument);
-        case "RNFR" -> rnfr(argument);
-        case "RNTO" -> rnto(argument);
+        case "DELE" -> fileSystem.dele(argument);
+        case "MKD", "XMKD" -> fileSystem.mkd(argument);
+        case "RMD", "XRMD" -> fileSystem.rmd(argument);
+        case "RNFR" -> fileSystem.rnfr(argument);
+        case "RNTO" -> fileSystem.rnto(argument);
         default -> throw new IllegalStateException("listed but not dispatched: " + verb);
       }
     } catch (FtpCommandException e) {
@@ -236,40 +236,6 @@ final class FtpSession {
     }
   }
 
-  private void stat(String argument) throws IOException, FtpCommandException {
-    if (argument.isBlank()) {
-      List<String> lines = new ArrayList<>();
-      lines.add("Connected from " + state.clientAddress().getHostAddress());
-      lines.add(
-          state.user() == null
-              ? "Not logged in"
-              : "Logged in as " + state.user() + (state.writable() ? "" : " (read-only)"));
-      lines.add("TYPE: " + (state.ascii() ? "ASCII" : "BINARY") + ", MODE: Stream, STRU: File");
-      lines.add(
-          "Control connection "
-              + (state.tlsActive() ? "protected by TLS" : "in clear")
-              + ", data connections "
-              + (state.protectData() ? "protected" : "in clear"));
-      replies.sendLines(SYSTEM_STATUS, "netlab FTP server status:", lines, "End of status");
-      return;
-    }
-    state.requireLogin();
-    String virtual = files.normalize(state.cwd(), stripListOptions(argument));
-    Path real = files.existing(virtual);
-    List<String> lines = new ArrayList<>();
-    for (DirectoryListing.Entry e : entries(real, virtual)) {
-      lines.add(listing.longFormat(e, real.resolve(e.name())));
-    }
-    replies.sendLines(FILE_STATUS, "Status of " + virtual + ":", lines, "End of status");
-  }
-
-  private void cwd(String argument) throws IOException, FtpCommandException {
-    String virtual = files.normalize(state.cwd(), argument.isEmpty() ? "/" : argument);
-    files.directory(virtual);
-    state.changeDirectory(virtual);
-    reply(FILE_ACTION_OK, "Directory changed to " + virtual);
-  }
-
   private void type(String argument) throws IOException, FtpCommandException {
     switch (argument.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")) {
       case "A", "A N" -> state.ascii(true);
@@ -289,40 +255,6 @@ final class FtpSession {
           COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER, argument + " not supported, only " + supported);
     }
     reply(COMMAND_OK, done);
-  }
-
-  private void size(String argument) throws IOException, FtpCommandException {
-    String virtual = files.normalize(state.cwd(), argument);
-    Path real = files.file(virtual);
-    try {
-      reply(FILE_STATUS, Long.toString(Files.size(real)));
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, false);
-    }
-  }
-
-  private void mdtm(String argument) throws IOException, FtpCommandException {
-    String virtual = files.normalize(state.cwd(), argument);
-    Path real = files.file(virtual);
-    try {
-      reply(FILE_STATUS, DirectoryListing.machineTime(Files.getLastModifiedTime(real).toInstant()));
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, false);
-    }
-  }
-
-  private void mlst(String argument) throws IOException, FtpCommandException {
-    String virtual = files.normalize(state.cwd(), argument);
-    Path real = files.existing(virtual);
-    DirectoryListing.Entry entry;
-    try {
-      entry = listing.single(real, virtual);
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, false);
-    }
-    String facts =
-        listing.facts(entry, DirectoryListing.typeOf(entry.attributes()), state.writable());
-    replies.sendLines(FILE_ACTION_OK, "Listing " + virtual, List.of(facts), "End");
   }
 
   // ---- data connections
@@ -407,9 +339,9 @@ final class FtpSession {
   // ---- transfers
 
   private void list(String argument, boolean namesOnly) throws FtpCommandException {
-    String virtual = files.normalize(state.cwd(), stripListOptions(argument));
+    String virtual = files.normalize(state.cwd(), DirectoryListing.withoutOptions(argument));
     Path real = files.existing(virtual);
-    List<DirectoryListing.Entry> entries = entries(real, virtual);
+    List<DirectoryListing.Entry> entries = listing.entriesAt(real, virtual);
     StringBuilder text = new StringBuilder();
     for (DirectoryListing.Entry e : entries) {
       text.append(namesOnly ? e.name() : listing.longFormat(e, real.resolve(e.name())))
@@ -422,24 +354,11 @@ final class FtpSession {
     String virtual = files.normalize(state.cwd(), argument);
     Path real = files.directory(virtual);
     StringBuilder text = new StringBuilder();
-    for (DirectoryListing.Entry e : entries(real, virtual)) {
+    for (DirectoryListing.Entry e : listing.entriesAt(real, virtual)) {
       text.append(listing.facts(e, DirectoryListing.typeOf(e.attributes()), state.writable()))
           .append(LineReader.CRLF);
     }
     sendText("MLSD", virtual, text.toString());
-  }
-
-  private List<DirectoryListing.Entry> entries(Path real, String virtual)
-      throws FtpCommandException {
-    try {
-      if (Files.isDirectory(real)) {
-        return listing.entries(real);
-      }
-      String name = virtual.substring(virtual.lastIndexOf('/') + 1);
-      return List.of(listing.single(real, name));
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, false);
-    }
   }
 
   private void sendText(String command, String virtual, String text) throws FtpCommandException {
@@ -569,99 +488,8 @@ final class FtpSession {
     transfers.start(state.user(), command, virtual, opening, state.protectData(), body, upload);
   }
 
-  // ---- changes
-
-  private void dele(String argument) throws IOException, FtpCommandException {
-    state.requireWritable();
-    String virtual = files.normalize(state.cwd(), argument);
-    Path entry = files.entry(virtual);
-    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FtpCommandException(FILE_UNAVAILABLE, virtual + ": is a directory, use RMD");
-    }
-    try {
-      Files.delete(entry);
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, true);
-    }
-    reply(FILE_ACTION_OK, virtual + " deleted");
-  }
-
-  private void mkd(String argument) throws IOException, FtpCommandException {
-    state.requireWritable();
-    String virtual = files.normalize(state.cwd(), argument);
-    try {
-      Files.createDirectory(files.creatable(virtual));
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, true);
-    }
-    reply(PATHNAME_CREATED, quote(virtual) + " created");
-  }
-
-  private void rmd(String argument) throws IOException, FtpCommandException {
-    state.requireWritable();
-    String virtual = files.normalize(state.cwd(), argument);
-    Path entry = files.entry(virtual);
-    if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FtpCommandException(FILE_UNAVAILABLE, virtual + ": not a directory");
-    }
-    String cwd = state.cwd();
-    if (cwd.equals(virtual) || cwd.startsWith(virtual + "/")) {
-      throw new FtpCommandException(FILE_UNAVAILABLE, virtual + ": is the working directory");
-    }
-    try {
-      Files.delete(entry);
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, true);
-    }
-    reply(FILE_ACTION_OK, virtual + " removed");
-  }
-
-  private void rnfr(String argument) throws IOException, FtpCommandException {
-    state.requireWritable();
-    String virtual = files.normalize(state.cwd(), argument);
-    files.entry(virtual);
-    renameFrom = virtual;
-    reply(FILE_ACTION_PENDING, virtual + " exists, send RNTO");
-  }
-
-  private void rnto(String argument) throws IOException, FtpCommandException {
-    state.requireWritable();
-    String from = renameFrom;
-    renameFrom = null;
-    if (from == null) {
-      throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Send RNFR first");
-    }
-    String virtual = files.normalize(state.cwd(), argument);
-    Path source = files.entry(from);
-    Path target = files.creatable(virtual);
-    if (virtual.startsWith(from + "/")) {
-      throw new FtpCommandException(FILE_UNAVAILABLE, "cannot move " + from + " into itself");
-    }
-    try {
-      Files.move(source, target);
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, true);
-    }
-    reply(FILE_ACTION_OK, from + " renamed to " + virtual);
-  }
-
   private void reply(int code, String text) throws IOException {
     replies.send(code, text);
-  }
-
-  /** LIST and STAT accept ls-style options ("-la") that some clients send; they are ignored. */
-  private static String stripListOptions(String argument) {
-    String a = argument.strip();
-    while (a.startsWith("-")) {
-      int space = a.indexOf(' ');
-      a = space < 0 ? "" : a.substring(space + 1).strip();
-    }
-    return a;
-  }
-
-  /** A path in a 257 reply, quotes doubled (RFC 959 appendix II). */
-  private static String quote(String path) {
-    return "\"" + path.replace("\"", "\"\"") + "\"";
   }
 
   private static void closeQuietly(AutoCloseable closeable) {
