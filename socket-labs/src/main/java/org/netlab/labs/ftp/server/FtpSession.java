@@ -1,26 +1,16 @@
 package org.netlab.labs.ftp.server;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.netlab.labs.ftp.FtpReply.*;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.netlab.labs.ftp.HostPort;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,10 +64,9 @@ final class FtpSession {
   private final TlsNegotiation tls;
   private final StatusCommand status;
   private final FileSystemCommands fileSystem;
+  private final TransferParameterCommands parameters;
+  private final TransferCommands transferCommands;
   private final long startNanos = System.nanoTime();
-
-  private long restartOffset;
-  private boolean epsvAll;
 
   FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket socket) throws IOException {
     this.config = config;
@@ -96,6 +85,9 @@ final class FtpSession {
     this.tls = new TlsNegotiation(config, state, control);
     this.status = new StatusCommand(files, listing, state, replies);
     this.fileSystem = new FileSystemCommands(files, listing, state, replies);
+    this.parameters = new TransferParameterCommands(state, data, localAddress, replies);
+    this.transferCommands =
+        new TransferCommands(config, files, listing, state, data, transfers, replies);
   }
 
   /** Serves the connection until QUIT, close, idle timeout or too many failed logins. */
@@ -189,27 +181,27 @@ final class FtpSession {
                 "Help OK");
         case "NOOP" -> reply(COMMAND_OK, "OK");
         case "STAT" -> status.stat(argument);
-        case "ABOR" -> abor();
+        case "ABOR" -> transferCommands.abor();
         case "PWD", "XPWD" -> fileSystem.pwd();
         case "CWD", "XCWD" -> fileSystem.cwd(argument);
         case "CDUP", "XCUP" -> fileSystem.cwd("..");
-        case "TYPE" -> type(argument);
-        case "MODE" -> onlyParameter(argument, "S", "Mode S (stream) set");
-        case "STRU" -> onlyParameter(argument, "F", "Structure F (file) set");
-        case "PASV" -> pasv();
-        case "EPSV" -> epsv(argument);
-        case "PORT" -> active(argument, false);
-        case "EPRT" -> active(argument, true);
-        case "LIST" -> list(argument, false);
-        case "NLST" -> list(argument, true);
-        case "MLSD" -> mlsd(argument);
+        case "TYPE" -> parameters.type(argument);
+        case "MODE" -> parameters.mode(argument);
+        case "STRU" -> parameters.stru(argument);
+        case "PASV" -> parameters.pasv();
+        case "EPSV" -> parameters.epsv(argument);
+        case "PORT" -> parameters.active(argument, false);
+        case "EPRT" -> parameters.active(argument, true);
+        case "LIST" -> transferCommands.list(argument, false);
+        case "NLST" -> transferCommands.list(argument, true);
+        case "MLSD" -> transferCommands.mlsd(argument);
         case "MLST" -> fileSystem.mlst(argument);
         case "SIZE" -> fileSystem.size(argument);
         case "MDTM" -> fileSystem.mdtm(argument);
-        case "REST" -> rest(argument);
-        case "RETR" -> retr(argument);
-        case "STOR" -> store(argument, false);
-        case "APPE" -> store(argument, true);
+        case "REST" -> transferCommands.rest(argument);
+        case "RETR" -> transferCommands.retr(argument);
+        case "STOR" -> transferCommands.store(argument, false);
+        case "APPE" -> transferCommands.store(argument, true);
         case "DELE" -> fileSystem.dele(argument);
         case "MKD", "XMKD" -> fileSystem.mkd(argument);
         case "RMD", "XRMD" -> fileSystem.rmd(argument);
@@ -236,270 +228,7 @@ final class FtpSession {
     }
   }
 
-  private void type(String argument) throws IOException, FtpCommandException {
-    switch (argument.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")) {
-      case "A", "A N" -> state.ascii(true);
-      case "I", "L 8" -> state.ascii(false);
-      default ->
-          throw new FtpCommandException(
-              COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
-              "TYPE " + argument + " not supported, use A or I");
-    }
-    reply(COMMAND_OK, "Type set to " + (state.ascii() ? "A" : "I"));
-  }
-
-  private void onlyParameter(String argument, String supported, String done)
-      throws IOException, FtpCommandException {
-    if (!argument.strip().equalsIgnoreCase(supported)) {
-      throw new FtpCommandException(
-          COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER, argument + " not supported, only " + supported);
-    }
-    reply(COMMAND_OK, done);
-  }
-
-  // ---- data connections
-
-  private void pasv() throws IOException, FtpCommandException {
-    refuseAfterEpsvAll();
-    if (!(localAddress instanceof Inet4Address)) {
-      throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, "PASV is for IPv4, use EPSV");
-    }
-    InetSocketAddress address = openPassive();
-    reply(
-        ENTERING_PASSIVE_MODE,
-        "Entering Passive Mode (" + HostPort.formatSixNumbers(address) + ")");
-  }
-
-  private void epsv(String argument) throws IOException, FtpCommandException {
-    String a = argument.strip();
-    if (a.equalsIgnoreCase("ALL")) {
-      epsvAll = true;
-      reply(COMMAND_OK, "EPSV ALL accepted");
-      return;
-    }
-    if (!a.isEmpty() && !a.equals("1") && !a.equals("2")) {
-      throw new FtpCommandException(
-          EXTENDED_PORT_FAILURE, "Network protocol not supported, use (1,2)");
-    }
-    int port = openPassive().getPort();
-    reply(ENTERING_EPSV_MODE, "Entering Extended Passive Mode (|||" + port + "|)");
-  }
-
-  private InetSocketAddress openPassive() throws FtpCommandException {
-    try {
-      return data.passive();
-    } catch (IOException e) {
-      throw new FtpCommandException(
-          CANNOT_OPEN_DATA_CONNECTION, "Cannot open passive connection: " + e.getMessage());
-    }
-  }
-
-  /**
-   * PORT and EPRT. Data connections go only back to the client's own address and to an unprivileged
-   * port: anything else would let the server be used to attack third parties or local services (the
-   * "FTP bounce", RFC 2577).
-   */
-  private void active(String argument, boolean extended) throws IOException, FtpCommandException {
-    refuseAfterEpsvAll();
-    InetSocketAddress target;
-    try {
-      target =
-          extended
-              ? HostPort.parseExtended(argument.strip())
-              : HostPort.parseSixNumbers(argument.strip());
-    } catch (HostPort.UnsupportedProtocolException e) {
-      throw new FtpCommandException(
-          EXTENDED_PORT_FAILURE, "Network protocol not supported, use (1,2)");
-    } catch (IllegalArgumentException e) {
-      throw new FtpCommandException(
-          SYNTAX_ERROR_IN_ARGUMENTS, (extended ? "EPRT" : "PORT") + ": " + e.getMessage());
-    }
-    InetAddress clientAddress = state.clientAddress();
-    if (!target.getAddress().equals(clientAddress)) {
-      throw new FtpCommandException(
-          COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
-          "Refused: data connections go only to your own address "
-              + clientAddress.getHostAddress());
-    }
-    if (target.getPort() < 1024) {
-      throw new FtpCommandException(
-          COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
-          "Refused: data connections go only to ports 1024 and above");
-    }
-    data.active(target);
-    reply(COMMAND_OK, (extended ? "EPRT" : "PORT") + " command successful");
-  }
-
-  private void refuseAfterEpsvAll() throws FtpCommandException {
-    if (epsvAll) {
-      throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Only EPSV after EPSV ALL");
-    }
-  }
-
-  // ---- transfers
-
-  private void list(String argument, boolean namesOnly) throws FtpCommandException {
-    String virtual = files.normalize(state.cwd(), DirectoryListing.withoutOptions(argument));
-    Path real = files.existing(virtual);
-    List<DirectoryListing.Entry> entries = listing.entriesAt(real, virtual);
-    StringBuilder text = new StringBuilder();
-    for (DirectoryListing.Entry e : entries) {
-      text.append(namesOnly ? e.name() : listing.longFormat(e, real.resolve(e.name())))
-          .append(LineReader.CRLF);
-    }
-    sendText(namesOnly ? "NLST" : "LIST", virtual, text.toString());
-  }
-
-  private void mlsd(String argument) throws FtpCommandException {
-    String virtual = files.normalize(state.cwd(), argument);
-    Path real = files.directory(virtual);
-    StringBuilder text = new StringBuilder();
-    for (DirectoryListing.Entry e : listing.entriesAt(real, virtual)) {
-      text.append(listing.facts(e, DirectoryListing.typeOf(e.attributes()), state.writable()))
-          .append(LineReader.CRLF);
-    }
-    sendText("MLSD", virtual, text.toString());
-  }
-
-  private void sendText(String command, String virtual, String text) throws FtpCommandException {
-    byte[] bytes = text.getBytes(UTF_8);
-    startTransfer(
-        command,
-        virtual,
-        "ASCII mode data connection for " + virtual,
-        (connection, progress) -> {
-          try (OutputStream o = connection.output()) {
-            o.write(bytes);
-            o.flush();
-          }
-          progress.accept(bytes.length);
-          return bytes.length;
-        },
-        null);
-  }
-
-  private void rest(String argument) throws IOException, FtpCommandException {
-    String a = argument.strip();
-    if (!a.matches("\\d{1,18}")) {
-      throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, "REST needs a byte offset");
-    }
-    restartOffset = Long.parseLong(a);
-    reply(FILE_ACTION_PENDING, "Restarting at " + restartOffset + ", send RETR or STOR");
-  }
-
-  private void retr(String argument) throws FtpCommandException {
-    String virtual = files.normalize(state.cwd(), argument);
-    Path real = files.file(virtual);
-    long offset = takeRestartOffset();
-    FileChannel channel;
-    long size;
-    try {
-      channel = FileChannel.open(real, StandardOpenOption.READ);
-      size = channel.size();
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, false);
-    }
-    if (offset > size) {
-      closeQuietly(channel);
-      throw new FtpCommandException(
-          SYNTAX_ERROR_IN_ARGUMENTS,
-          "Restart point " + offset + " is past the end of " + virtual + " (" + size + " bytes)");
-    }
-    boolean asciiNow = state.ascii();
-    startTransfer(
-        "RETR",
-        virtual,
-        (asciiNow ? "ASCII" : "BINARY")
-            + " mode data connection for "
-            + virtual
-            + " ("
-            + size
-            + " bytes)",
-        (connection, progress) -> {
-          try (channel) {
-            return connection.sendFile(channel, offset, asciiNow, progress);
-          }
-        },
-        null);
-  }
-
-  private void store(String argument, boolean append) throws FtpCommandException {
-    state.requireWritable();
-    String virtual = files.normalize(state.cwd(), argument);
-    Path target = files.creatable(virtual);
-    if (Files.isDirectory(target)) {
-      throw new FtpCommandException(FILE_NAME_NOT_ALLOWED, virtual + ": is a directory");
-    }
-    long keep = takeRestartOffset();
-    AtomicUpload upload;
-    try {
-      if (append) {
-        keep = Files.exists(target) ? Files.size(target) : 0;
-      }
-      upload = AtomicUpload.begin(target, keep);
-    } catch (IllegalArgumentException e) {
-      throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, virtual + ": " + e.getMessage());
-    } catch (NoSuchFileException e) {
-      throw new FtpCommandException(
-          FILE_UNAVAILABLE, virtual + ": no such file to resume (REST needs an existing file)");
-    } catch (IOException e) {
-      throw FileErrors.of(virtual, e, true);
-    }
-    boolean asciiNow = state.ascii();
-    startTransfer(
-        append ? "APPE" : "STOR",
-        virtual,
-        (asciiNow ? "ASCII" : "BINARY") + " mode data connection for " + virtual,
-        (connection, progress) -> connection.receiveInto(upload.channel(), asciiNow, progress),
-        upload);
-  }
-
-  private long takeRestartOffset() {
-    long offset = restartOffset;
-    restartOffset = 0;
-    return offset;
-  }
-
-  private void abor() throws IOException {
-    if (!transfers.isRunning()) {
-      reply(DATA_CONNECTION_OPEN, "No transfer to abort");
-      return;
-    }
-    // A transfer that completed anyway has said 226, which also answers ABOR (RFC 959
-    // section 4.1.3); one that was cut has said 426 and ABOR gets its own 226.
-    if (transfers.abort() != CLOSING_DATA_CONNECTION) {
-      reply(CLOSING_DATA_CONNECTION, "ABOR successful");
-    }
-  }
-
-  /** Checks that a transfer may start, then hands it to the runner. */
-  private void startTransfer(
-      String command, String virtual, String opening, TransferRunner.Body body, AtomicUpload upload)
-      throws FtpCommandException {
-    if (config.requireTls() && !state.protectData()) {
-      closeQuietly(upload);
-      throw new FtpCommandException(
-          DATA_PROTECTION_REQUIRED, "Data connections must be protected: send PBSZ 0 and PROT P");
-    }
-    if (!data.isSet()) {
-      closeQuietly(upload);
-      throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Use PASV, EPSV, PORT or EPRT first");
-    }
-    transfers.start(state.user(), command, virtual, opening, state.protectData(), body, upload);
-  }
-
   private void reply(int code, String text) throws IOException {
     replies.send(code, text);
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    if (closeable == null) {
-      return;
-    }
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      log.debug("closing: {}", e.toString());
-    }
   }
 }
