@@ -68,6 +68,34 @@ final class DirectoryListing {
     return new Entry(name, Files.readAttributes(real, BasicFileAttributes.class));
   }
 
+  /**
+   * What LIST, NLST, MLSD and STAT show for a path: a directory's entries, or the file itself under
+   * its last name, as {@code ls} does.
+   *
+   * @throws FtpCommandException when the path cannot be read
+   */
+  List<Entry> entriesAt(Path real, String virtual) throws FtpCommandException {
+    try {
+      if (Files.isDirectory(real)) {
+        return entries(real);
+      }
+      String name = virtual.substring(virtual.lastIndexOf('/') + 1);
+      return List.of(single(real, name));
+    } catch (IOException e) {
+      throw FileErrors.of(virtual, e, false);
+    }
+  }
+
+  /** LIST and STAT accept ls-style options ("-la") that some clients send; they are ignored. */
+  static String withoutOptions(String argument) {
+    String a = argument.strip();
+    while (a.startsWith("-")) {
+      int space = a.indexOf(' ');
+      a = space < 0 ? "" : a.substring(space + 1).strip();
+    }
+    return a;
+  }
+
   /** One {@code ls -l} line without its terminator. */
   String longFormat(Entry entry, Path real) {
     BasicFileAttributes a = entry.attributes();

@@ -83,6 +83,11 @@ class FtpServerCommonsNetTest {
       assertEquals(211, ftp.getReplyCode());
       assertTrue(ftp.getReplyStrings().length > 3);
       assertEquals(214, ftp.sendCommand("HELP"));
+      assertEquals(
+          " ABOR APPE AUTH CDUP CWD DELE EPRT EPSV FEAT HELP LIST MDTM MKD MLSD MLST MODE NLST NOOP"
+              + " OPTS PASS PASV PBSZ PORT PROT PWD QUIT REST RETR RMD RNFR RNTO SIZE STAT STOR STRU"
+              + " SYST TYPE USER XCUP XCWD XMKD XPWD XRMD",
+          ftp.getReplyStrings()[1]);
       assertEquals(211, ftp.sendCommand("STAT"));
       assertEquals(215, ftp.sendCommand("SYST"));
       assertEquals(200, ftp.sendCommand("NOOP"));

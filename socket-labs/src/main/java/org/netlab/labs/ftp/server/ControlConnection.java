@@ -1,0 +1,64 @@
+package org.netlab.labs.ftp.server;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.netlab.labs.net.LineReader;
+
+/**
+ * The control connection of a session: command lines come in through a size-limited reader and
+ * replies go out through one {@link ControlReplies}. AUTH TLS layers TLS over the same socket; the
+ * reader and the replies then use the TLS streams, so nothing else has to know the socket changed.
+ */
+final class ControlConnection {
+  /** No FTP command needs more; a longer line ends the session instead of being buffered. */
+  static final int MAX_LINE_BYTES = 8192;
+
+  private final ControlReplies replies;
+  private Socket socket;
+  private LineReader reader;
+
+  ControlConnection(Socket socket) throws IOException {
+    this.socket = socket;
+    this.reader = new LineReader(new BufferedInputStream(socket.getInputStream()), MAX_LINE_BYTES);
+    this.replies = new ControlReplies(new BufferedOutputStream(socket.getOutputStream()));
+  }
+
+  /** The writer of every reply; the same object before and after AUTH TLS. */
+  ControlReplies replies() {
+    return replies;
+  }
+
+  /**
+   * The next command line, or null when the client closed the connection.
+   *
+   * @throws java.net.SocketTimeoutException when the idle timeout passes without a line
+   * @throws LineReader.LineTooLongException when a line exceeds {@link #MAX_LINE_BYTES}
+   */
+  byte[] readLine() throws IOException {
+    return reader.readLine();
+  }
+
+  /**
+   * Runs the server side of a TLS handshake over the connection (AUTH TLS, RFC 4217 section 4) and
+   * switches reading and replying to it. The caller has already sent its 234 in clear.
+   *
+   * @throws IOException when the handshake fails; the session cannot go on after that
+   */
+  void startTls(SSLContext context) throws IOException {
+    SSLSocket tls =
+        (SSLSocket)
+            context
+                .getSocketFactory()
+                .createSocket(
+                    socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+    tls.setUseClientMode(false);
+    tls.startHandshake();
+    socket = tls;
+    reader = new LineReader(new BufferedInputStream(tls.getInputStream()), MAX_LINE_BYTES);
+    replies.use(new BufferedOutputStream(tls.getOutputStream()));
+  }
+}

@@ -1,0 +1,28 @@
+package org.netlab.labs.ftp.server;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.CharacterCodingException;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+  @Test
+  void theVerbIsUpperCasedAndTheArgumentKeptAsSent() throws Exception {
+    assertEquals(new CommandLine("RETR", " a b "), CommandLine.parse("retr  a b ".getBytes(UTF_8)));
+    assertEquals(new CommandLine("PWD", ""), CommandLine.parse("pwd".getBytes(UTF_8)));
+  }
+
+  @Test
+  void telnetInterruptBeforeAborIsDropped() throws Exception {
+    byte[] line = {(byte) 0xff, (byte) 0xf4, (byte) 0xff, (byte) 0xf2, 'A', 'B', 'O', 'R'};
+    assertEquals(new CommandLine("ABOR", ""), CommandLine.parse(line));
+  }
+
+  @Test
+  void aLineThatIsNotUtf8IsRefused() {
+    byte[] line = {'C', 'W', 'D', ' ', (byte) 0xc3, '('};
+    assertThrows(CharacterCodingException.class, () -> CommandLine.parse(line));
+  }
+}
