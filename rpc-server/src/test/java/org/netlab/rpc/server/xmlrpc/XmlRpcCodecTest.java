@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -185,20 +182,8 @@ class XmlRpcCodecTest {
 
   @Test
   void doctypeIsRefusedWithoutFetchingAnyUrl() throws Exception {
-    List<String> fetched = new CopyOnWriteArrayList<>();
-    HttpServer dtdHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    dtdHost.createContext(
-        "/",
-        exchange -> {
-          fetched.add(exchange.getRequestURI().toString());
-          byte[] entity = "<!ENTITY y \"fetched\">".getBytes(StandardCharsets.US_ASCII);
-          exchange.sendResponseHeaders(200, entity.length);
-          exchange.getResponseBody().write(entity);
-          exchange.close();
-        });
-    dtdHost.start();
-    try {
-      String url = "http://127.0.0.1:" + dtdHost.getAddress().getPort() + "/";
+    try (DtdHost dtdHost = new DtdHost()) {
+      String url = dtdHost.url();
       String call = withoutDeclaration(XmlRpcCalls.call("x", "<string>&y;</string>"));
       List<String> bodies =
           List.of(
@@ -210,9 +195,7 @@ class XmlRpcCodecTest {
         XmlRpcException refused = notWellFormed("<?xml version=\"1.0\"?>" + body);
         assertTrue(refused.getMessage().contains("DOCTYPE"), refused.getMessage());
       }
-      assertEquals(List.of(), fetched);
-    } finally {
-      dtdHost.stop(0);
+      assertEquals(List.of(), dtdHost.fetched());
     }
   }
 

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.xmlrpc.server.XmlRpcServerConfigImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,18 +53,8 @@ class XmlRpcHostileInputTest {
 
   @Test
   void doctypeWithAnExternalDtdIsRefusedWithoutFetchingIt() throws Exception {
-    List<String> fetched = new CopyOnWriteArrayList<>();
-    HttpServer dtdHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    dtdHost.createContext(
-        "/",
-        exchange -> {
-          fetched.add(exchange.getRequestURI().toString());
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    dtdHost.start();
-    try {
-      String dtd = "http://127.0.0.1:" + dtdHost.getAddress().getPort() + "/evil.dtd";
+    try (DtdHost dtdHost = new DtdHost()) {
+      String dtd = dtdHost.url() + "evil.dtd";
       String external =
           "<?xml version=\"1.0\"?><!DOCTYPE methodCall SYSTEM \""
               + dtd
@@ -82,9 +69,7 @@ class XmlRpcHostileInputTest {
               + XmlRpcCalls.call("trouverNumero", "<string>&x;</string>")
                   .substring("<?xml version=\"1.0\"?>".length());
       Faults.assertFault(-32700, server.post(entity));
-      assertEquals(List.of(), fetched);
-    } finally {
-      dtdHost.stop(0);
+      assertEquals(List.of(), dtdHost.fetched());
     }
   }
 
