@@ -297,6 +297,21 @@ class XmlRpcEndpointTest {
     }
   }
 
+  @Test
+  void http10CallIsAnsweredAndTheConnectionClosed() throws Exception {
+    String request = post(XmlRpcCalls.addTwoAndThree()).replace("HTTP/1.1", "HTTP/1.0");
+    try (SSLSocket socket =
+        (SSLSocket)
+            server.clientTls.getSocketFactory().createSocket("127.0.0.1", server.endpoint.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      // An HTTP/1.0 client without keep-alive reads the answer up to the end of the stream.
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+      assertTrue(answer.endsWith("</methodResponse>"), answer);
+    }
+  }
+
   private static String post(String call) {
     return "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
         + "Content-Length: "

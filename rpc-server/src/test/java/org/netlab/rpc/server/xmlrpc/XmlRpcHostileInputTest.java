@@ -110,6 +110,36 @@ class XmlRpcHostileInputTest {
   }
 
   @Test
+  void garbageInsteadOfAnHttpRequestIsRefusedWith400() throws Exception {
+    assertEquals(
+        "HTTP/1.1 400 Bad Request",
+        server.rawStatusLine("\u0001\u0002 not http at all\r\n\r\n", new byte[0]));
+  }
+
+  @Test
+  void requestLineOverTheLimitIsRefusedWith414() throws Exception {
+    String head = "POST /RPC2?" + "a".repeat(5000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    assertEquals("HTTP/1.1 414 Request-URI Too Long", server.rawStatusLine(head, new byte[0]));
+  }
+
+  @Test
+  void headersOverTheLimitAreRefusedWith431() throws Exception {
+    String head =
+        "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "X-Padding: "
+            + "a".repeat(10_000)
+            + "\r\nContent-Length: 0\r\n\r\n";
+    assertEquals(
+        "HTTP/1.1 431 Request Header Fields Too Large", server.rawStatusLine(head, new byte[0]));
+  }
+
+  @Test
+  void unparsableContentLengthIsRefusedWith400() throws Exception {
+    String head = "POST /RPC2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ten\r\n\r\n";
+    assertEquals("HTTP/1.1 400 Bad Request", server.rawStatusLine(head, new byte[0]));
+  }
+
+  @Test
   void bodyWithoutContentLengthIsRefusedWith411() throws Exception {
     byte[] call = XmlRpcCalls.addTwoAndThree().getBytes(StandardCharsets.US_ASCII);
     String head =
