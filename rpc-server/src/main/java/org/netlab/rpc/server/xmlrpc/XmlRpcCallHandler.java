@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,25 +69,26 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     answering = true;
+    Exchange exchange = new Exchange(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request));
     XmlRpcRequest call;
     try (InputStream body = new ByteBufInputStream(request.content())) {
       call = xmlRpc.parse(body);
     } catch (XmlRpcException | IOException e) {
-      respond(ctx, fault(ctx, e));
+      exchange.respond(xml(fault(ctx, e)));
       return;
     }
     if (!methods.blocks(call.getMethodName())) {
-      respond(ctx, answer(ctx, call));
+      exchange.respond(xml(answer(ctx, call)));
       return;
     }
     try {
-      workers.execute(() -> respond(ctx, answer(ctx, call)));
+      workers.execute(() -> exchange.respond(xml(answer(ctx, call))));
     } catch (RejectedExecutionException e) {
       FullHttpResponse busy =
           Refusal.response(
               HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly");
       busy.headers().set(HttpHeaderNames.RETRY_AFTER, 1);
-      ctx.writeAndFlush(busy).addListener(readNext(ctx));
+      exchange.respond(busy);
     }
   }
 
@@ -112,24 +114,46 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
   }
 
-  private void respond(ChannelHandlerContext ctx, ByteBuf answer) {
+  private static FullHttpResponse xml(ByteBuf answer) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, answer);
     response
         .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, XML)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.readableBytes());
-    ctx.writeAndFlush(response).addListener(readNext(ctx));
+    return response;
   }
 
-  /** Once an answer is written (listeners run on the event loop), reads the next request. */
-  private ChannelFutureListener readNext(ChannelHandlerContext ctx) {
-    return written -> {
-      answering = false;
-      if (written.isSuccess() && ctx.channel().isActive()) {
-        ctx.read();
-      }
-    };
+  /** One request being answered: where, and whether the connection stays open after it. */
+  private final class Exchange {
+    private final ChannelHandlerContext ctx;
+    private final HttpVersion version;
+    private final boolean keepAlive;
+
+    Exchange(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive) {
+      this.ctx = ctx;
+      this.version = version;
+      this.keepAlive = keepAlive;
+    }
+
+    /**
+     * Writes the answer, then reads the next request, or closes when the client asked to (its
+     * request was read whole, so nothing is left unread). Listeners run on the event loop.
+     */
+    void respond(FullHttpResponse response) {
+      HttpUtil.setKeepAlive(response.headers(), version, keepAlive);
+      ctx.writeAndFlush(response)
+          .addListener(
+              (ChannelFutureListener)
+                  written -> {
+                    answering = false;
+                    if (!keepAlive || !written.isSuccess()) {
+                      ctx.close();
+                    } else if (ctx.channel().isActive()) {
+                      ctx.read();
+                    }
+                  });
+    }
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -13,8 +12,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The pipeline of one XML-RPC connection, in the order bytes flow in: the connection cap, TLS, the
- * HTTP codec, keep-alive, the deadlines, the checks made on the request head, the body (bounded),
- * one request at a time, and the call itself.
+ * HTTP codec, the deadlines, the checks made on the request head, the body (bounded), one request
+ * at a time, and the call itself.
  */
 final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Longest request line and header block; XML-RPC clients send a few hundred bytes. */
@@ -56,7 +55,6 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
       pipeline.addLast(handler);
     }
     pipeline.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192));
-    pipeline.addLast(new HttpServerKeepAliveHandler());
     pipeline.addLast(new ConnectionDeadlines(limits.idleTimeout(), limits.requestTimeout()));
     pipeline.addLast(new XmlRpcRequestGate(limits.maxRequestBytes()));
     pipeline.addLast(new HttpObjectAggregator(limits.maxRequestBytes()));

@@ -110,6 +110,20 @@ class XmlRpcHostileInputTest {
   }
 
   @Test
+  void refusalIsReadWholeWhileTheRefusedBodyIsStillArriving() throws Exception {
+    // Closing with the body unread would reset the connection and could destroy the 404.
+    byte[] body = new byte[512 * 1024];
+    String head =
+        "POST /elsewhere HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\n\r\n";
+    for (int i = 0; i < 20; i++) {
+      assertEquals("HTTP/1.1 404 Not Found", server.rawStatusLine(head, body));
+    }
+  }
+
+  @Test
   void garbageInsteadOfAnHttpRequestIsRefusedWith400() throws Exception {
     assertEquals(
         "HTTP/1.1 400 Bad Request",
