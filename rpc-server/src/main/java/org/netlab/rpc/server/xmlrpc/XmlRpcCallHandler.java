@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.xmlrpc.XmlRpcException;
@@ -93,25 +94,36 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
   }
 
   private ByteBuf answer(ChannelHandlerContext ctx, XmlRpcRequest call) {
-    ByteBuf answer = ctx.alloc().buffer(ANSWER_BUFFER_BYTES);
-    try (ByteBufOutputStream out = new ByteBufOutputStream(answer)) {
-      xmlRpc.answer(call, out);
-      return answer;
+    try {
+      return written(ctx, out -> xmlRpc.answer(call, out));
     } catch (IOException | RuntimeException e) {
-      answer.release();
       return fault(ctx, e);
     }
   }
 
   private ByteBuf fault(ChannelHandlerContext ctx, Throwable error) {
-    ByteBuf answer = ctx.alloc().buffer(ANSWER_BUFFER_BYTES);
-    try (ByteBufOutputStream out = new ByteBufOutputStream(answer)) {
-      xmlRpc.answerFault(error, out);
-      return answer;
+    try {
+      return written(ctx, out -> xmlRpc.answerFault(error, out));
     } catch (IOException e) {
-      answer.release();
       throw new IllegalStateException("cannot write a fault in memory", e);
     }
+  }
+
+  /** A body in a fresh buffer, released if writing it fails. */
+  private static ByteBuf written(ChannelHandlerContext ctx, BodyWriter writer) throws IOException {
+    ByteBuf body = ctx.alloc().buffer(ANSWER_BUFFER_BYTES);
+    try (ByteBufOutputStream out = new ByteBufOutputStream(body)) {
+      writer.write(out);
+      return body;
+    } catch (IOException | RuntimeException e) {
+      body.release();
+      throw e;
+    }
+  }
+
+  @FunctionalInterface
+  private interface BodyWriter {
+    void write(OutputStream out) throws IOException;
   }
 
   private static FullHttpResponse xml(ByteBuf answer) {

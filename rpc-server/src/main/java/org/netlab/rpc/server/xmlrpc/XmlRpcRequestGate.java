@@ -49,7 +49,8 @@ final class XmlRpcRequestGate extends ChannelInboundHandlerAdapter {
       refuseMalformed(ctx, request.decoderResult().cause());
       return false;
     }
-    if (!PATH.equals(path(request.uri()))) {
+    // Parsing the target as a URI is only needed when it is not exactly the path.
+    if (!PATH.equals(request.uri()) && !PATH.equals(path(request.uri()))) {
       Refusal.send(ctx, HttpResponseStatus.NOT_FOUND, "XML-RPC is served at " + PATH);
       return false;
     }
