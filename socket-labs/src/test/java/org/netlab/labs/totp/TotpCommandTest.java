@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,16 @@ class TotpCommandTest {
 
   private Run run(String... args) {
     return runWithInput("", args);
+  }
+
+  /** The arguments of {@code checkin} for Ada, id 42, at 127.0.0.1:PORT, then {@code more}. */
+  private static String[] adaChecksIn(String port, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "checkin", "--host", "127.0.0.1", "--port", port, "--name", "Ada", "--id", "42"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   private static String secretOf(Run enrolled) {
@@ -238,48 +249,13 @@ class TotpCommandTest {
             clock)) {
       String port = Integer.toString(server.port());
       String code = totp.code(secret);
-      Run accepted =
-          run(
-              "checkin",
-              "--host",
-              "127.0.0.1",
-              "--port",
-              port,
-              "--name",
-              "Ada",
-              "--id",
-              "42",
-              "--otp",
-              code);
+      Run accepted = run(adaChecksIn(port, "--otp", code));
       assertEquals(new Run(0, "accepted\n", ""), accepted);
-      Run replayed =
-          run(
-              "checkin",
-              "--host",
-              "127.0.0.1",
-              "--port",
-              port,
-              "--name",
-              "Ada",
-              "--id",
-              "42",
-              "--otp",
-              code);
+      Run replayed = run(adaChecksIn(port, "--otp", code));
       assertEquals(new Run(1, "code already used\n", ""), replayed);
 
       clock.advance(Duration.ofSeconds(30));
-      Run asked =
-          runWithInput(
-              totp.code(secret) + "\n",
-              "checkin",
-              "--host",
-              "127.0.0.1",
-              "--port",
-              port,
-              "--name",
-              "Ada",
-              "--id",
-              "42");
+      Run asked = runWithInput(totp.code(secret) + "\n", adaChecksIn(port));
       assertEquals(new Run(0, "accepted\n", "code for id 42: "), asked);
     }
   }
@@ -293,19 +269,7 @@ class TotpCommandTest {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       freePort = probe.getLocalPort();
     }
-    Run down =
-        run(
-            "checkin",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(freePort),
-            "--name",
-            "Ada",
-            "--id",
-            "42",
-            "--otp",
-            "123456");
+    Run down = run(adaChecksIn(Integer.toString(freePort), "--otp", "123456"));
     assertEquals(3, down.exit());
     assertTrue(
         down.err().startsWith("totp checkin: cannot connect to 127.0.0.1:" + freePort), down.err());
