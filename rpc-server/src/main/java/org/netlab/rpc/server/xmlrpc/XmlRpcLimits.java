@@ -40,17 +40,6 @@ public record XmlRpcLimits(
         1 << 20, 32, 16, 1024, 1000, Duration.ofSeconds(30), Duration.ofSeconds(30));
   }
 
-  public XmlRpcLimits withMaxRequestBytes(int bytes) {
-    return new XmlRpcLimits(
-        bytes,
-        maxNestingDepth,
-        workerThreads,
-        maxQueuedRequests,
-        maxConnections,
-        requestTimeout,
-        idleTimeout);
-  }
-
   public XmlRpcLimits withMaxNestingDepth(int depth) {
     return new XmlRpcLimits(
         maxRequestBytes,
