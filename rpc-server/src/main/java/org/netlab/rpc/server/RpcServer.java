@@ -5,27 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server process: the phonebook store and the endpoints that serve it (gRPC, and any other
- * protocol added to the list). Closing drains every endpoint, stops them, then closes the store, so
- * no acknowledged call is cut from its store.
+ * The server process: the endpoints that serve the services (gRPC, XML-RPC, and any other protocol
+ * added to the list) and the store behind them. Closing drains every endpoint, stops them, then
+ * closes the store, so no acknowledged call is cut from its store.
  */
 public final class RpcServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
 
-  private final JdbcPhonebook store;
   private final List<Endpoint> endpoints;
+  private final AutoCloseable store;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing;
 
-  /** Takes ownership of {@code store} and {@code endpoints}: {@link #close()} closes them. */
-  public RpcServer(JdbcPhonebook store, List<Endpoint> endpoints) {
-    this.store = Objects.requireNonNull(store, "store");
+  /**
+   * Takes ownership of {@code endpoints} and of {@code store}, whatever keeps the services' data:
+   * {@link #close()} closes them, the store last.
+   */
+  public RpcServer(List<Endpoint> endpoints, AutoCloseable store) {
     this.endpoints = List.copyOf(endpoints);
+    this.store = Objects.requireNonNull(store, "store");
   }
 
   /**
@@ -48,10 +50,6 @@ public final class RpcServer implements AutoCloseable {
     List<String> urls = new ArrayList<>();
     endpoints.forEach(endpoint -> urls.add(endpoint.url()));
     return urls;
-  }
-
-  public JdbcPhonebook store() {
-    return store;
   }
 
   /** Blocks until {@link #close()} has finished. */
@@ -80,8 +78,12 @@ public final class RpcServer implements AutoCloseable {
         log.warn("an endpoint failed to stop cleanly", e);
       }
     }
-    store.close();
-    log.info("stopped; phonebook store {} closed", store.description());
+    try {
+      store.close();
+      log.info("stopped; store closed");
+    } catch (Exception e) {
+      log.warn("the store failed to close cleanly", e);
+    }
     closed.countDown();
   }
 }

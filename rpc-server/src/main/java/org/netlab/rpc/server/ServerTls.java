@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.netlab.tls.DataDirectory;
+import org.netlab.datadir.DataDirectory;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 import org.netlab.tls.TlsFiles;

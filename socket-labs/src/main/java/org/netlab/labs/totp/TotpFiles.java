@@ -1,7 +1,7 @@
 package org.netlab.labs.totp;
 
 import java.nio.file.Path;
-import org.netlab.tls.DataDirectory;
+import org.netlab.datadir.DataDirectory;
 
 /** Where the check-in server and {@code enroll} keep their files unless told otherwise. */
 final class TotpFiles {

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import org.netlab.tls.DataDirectory;
+import org.netlab.datadir.DataDirectory;
 
 /**
  * Where and how a gRPC client connects.

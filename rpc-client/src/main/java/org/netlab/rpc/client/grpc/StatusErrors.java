@@ -1,16 +1,15 @@
 package org.netlab.rpc.client.grpc;
 
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
-import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.TransportException;
 import org.netlab.rpc.client.TransportException.Kind;
+import org.netlab.rpc.contract.GrpcErrors;
 
 /**
  * The one place where a failed gRPC call becomes an exception of ours: the service's refusal
@@ -22,19 +21,6 @@ import org.netlab.rpc.client.TransportException.Kind;
  * from the channel).
  */
 final class StatusErrors {
-  /** Same key as the server's {@code ErrorStatuses.ERROR_CODE}. */
-  static final Metadata.Key<String> ERROR_CODE =
-      Metadata.Key.of("netlab-error-code", Metadata.ASCII_STRING_MARSHALLER);
-
-  /** Codes any gRPC server may use for these refusals, tagged or not. */
-  private static final Map<Status.Code, ErrorCode> REFUSALS =
-      Map.of(
-          Status.Code.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT,
-          Status.Code.NOT_FOUND, ErrorCode.NOT_FOUND,
-          Status.Code.ALREADY_EXISTS, ErrorCode.ALREADY_EXISTS,
-          Status.Code.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED,
-          Status.Code.PERMISSION_DENIED, ErrorCode.PERMISSION_DENIED);
-
   private final GrpcClientSettings settings;
 
   StatusErrors(GrpcClientSettings settings) {
@@ -44,11 +30,10 @@ final class StatusErrors {
   RuntimeException toException(StatusRuntimeException failure) {
     Status status = failure.getStatus();
     String description = status.getDescription() == null ? "" : status.getDescription();
-    ErrorCode tagged = taggedCode(failure.getTrailers());
-    if (tagged != null) {
-      return new ServiceException(tagged, description);
-    }
-    ErrorCode refusal = REFUSALS.get(status.getCode());
+    ErrorCode refusal =
+        GrpcErrors.taggedCode(failure.getTrailers())
+            .or(() -> GrpcErrors.untaggedCode(status.getCode()))
+            .orElse(null);
     if (refusal != null) {
       return new ServiceException(refusal, description);
     }
@@ -104,18 +89,6 @@ final class StatusErrors {
             + ")"
             + (settings.plaintext() ? "; if the server uses TLS, use grpcs://" : ""),
         failure);
-  }
-
-  private static ErrorCode taggedCode(Metadata trailers) {
-    String code = trailers == null ? null : trailers.get(ERROR_CODE);
-    if (code == null) {
-      return null;
-    }
-    try {
-      return ErrorCode.valueOf(code);
-    } catch (IllegalArgumentException unknown) {
-      return ErrorCode.INTERNAL;
-    }
   }
 
   private static Throwable find(Throwable failure, Class<? extends Throwable> type) {

@@ -58,13 +58,15 @@ public final class XmlRpcConnection implements AutoCloseable {
    * Calls a method and answers its result as Apache XML-RPC parses it ({@code Integer}, {@code
    * Double}, {@code String}, {@code Boolean}, {@code Object[]}, {@code Map}).
    *
-   * @throws ServiceException when the server answers a fault
+   * @throws ServiceException when the server answers a fault, or {@code INVALID_ARGUMENT} at once
+   *     for a string that holds a character XML cannot carry
    * @throws TransportException when no XML-RPC answer came
    */
   public Object call(String method, Object... params) {
     if (closed.get()) {
       throw new IllegalStateException("this XML-RPC connection is closed");
     }
+    XmlCharacters.requireCarried(params);
     try {
       return client.execute(method, params);
     } catch (XmlRpcException e) {

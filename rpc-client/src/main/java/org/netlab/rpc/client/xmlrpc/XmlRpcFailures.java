@@ -7,36 +7,20 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClientException;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.TransportException;
+import org.netlab.rpc.contract.XmlRpcFaultCodes;
 
 /**
  * The one mapping from what an XML-RPC call can fail with back to netlab's errors: a fault becomes
- * the {@link ServiceException} of its faultCode (the server's table, in the README), a call that
- * got no XML-RPC answer becomes a {@link TransportException}.
+ * the {@link ServiceException} of its faultCode ({@link XmlRpcFaultCodes}), a call that got no
+ * XML-RPC answer becomes a {@link TransportException}.
  */
 final class XmlRpcFailures {
-  private static final Map<Integer, ErrorCode> DOMAIN_CODES =
-      Map.of(
-          400, ErrorCode.INVALID_ARGUMENT,
-          401, ErrorCode.UNAUTHENTICATED,
-          403, ErrorCode.PERMISSION_DENIED,
-          404, ErrorCode.NOT_FOUND,
-          409, ErrorCode.ALREADY_EXISTS,
-          500, ErrorCode.INTERNAL,
-          503, ErrorCode.UNAVAILABLE,
-          -32602, ErrorCode.INVALID_ARGUMENT);
-
-  /** The server could not parse the call or does not know the method: not a netlab peer. */
-  private static final int NOT_WELL_FORMED = -32700;
-
-  private static final int METHOD_NOT_FOUND = -32601;
-
   private XmlRpcFailures() {}
 
   static RuntimeException map(URI url, String method, XmlRpcException failure) {
@@ -50,7 +34,8 @@ final class XmlRpcFailures {
           url + " did not answer " + method + " as an XML-RPC server: " + failure.getMessage(),
           failure);
     }
-    if (failure.code == NOT_WELL_FORMED || failure.code == METHOD_NOT_FOUND) {
+    if (failure.code == XmlRpcFaultCodes.NOT_WELL_FORMED
+        || failure.code == XmlRpcFaultCodes.METHOD_NOT_FOUND) {
       return new TransportException(
           TransportException.Kind.PROTOCOL,
           url
@@ -63,7 +48,7 @@ final class XmlRpcFailures {
               + "; is it a netlab server of the same version?",
           null);
     }
-    ErrorCode code = DOMAIN_CODES.get(failure.code);
+    ErrorCode code = XmlRpcFaultCodes.errorCode(failure.code).orElse(null);
     if (code == null) {
       return new ServiceException(
           ErrorCode.INTERNAL,

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.rpc.client.TransportException;
@@ -19,19 +16,11 @@ import org.netlab.rpc.client.TransportException;
 class BenchCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path store;
   private InJvmConnector connector;
-
-  @AfterEach
-  void closeStore() {
-    if (connector != null) {
-      connector.close();
-    }
-  }
 
   private JsonNode bench(String... args) throws Exception {
     if (connector == null) {
-      connector = new InJvmConnector(store);
+      connector = new InJvmConnector();
     }
     return benchWith(connector, args);
   }
@@ -107,7 +96,7 @@ class BenchCommandTest {
 
   @Test
   void phonebookAddWritesOneNewEntryPerCallUnderItsOwnNames() throws Exception {
-    connector = new InJvmConnector(store);
+    connector = new InJvmConnector();
     connector.phonebook().add("Alice", "0123");
     JsonNode result =
         bench("--call", "phonebook.add", "--calls", "300", "-c", "8", "--warmup", "0");
@@ -175,7 +164,7 @@ class BenchCommandTest {
             return real.abs(x);
           }
         };
-    connector = new InJvmConnector(timesOutEveryFourthCall, store);
+    connector = new InJvmConnector(timesOutEveryFourthCall);
     JsonNode result = bench("--call", "calc.add", "--calls", "400", "-c", "3", "--warmup", "0");
     assertEquals(400, result.get("calls").asLong());
     assertEquals(100, result.get("errorCount").asLong());
@@ -184,7 +173,7 @@ class BenchCommandTest {
 
   @Test
   void textReportShowsRatePercentilesAndErrors() {
-    connector = new InJvmConnector(store);
+    connector = new InJvmConnector();
     Cli.Run run =
         Cli.with(connector)
             .run("bench", "--call", "calc.multiply", "--calls", "100", "--warmup", "0");
@@ -210,7 +199,7 @@ class BenchCommandTest {
 
   @Test
   void onATerminalALiveProgressLineIsRewrittenInPlaceThenWiped() {
-    connector = new InJvmConnector(store);
+    connector = new InJvmConnector();
     Cli.Run run =
         Cli.with(connector)
             .terminal()
@@ -229,7 +218,7 @@ class BenchCommandTest {
 
   @Test
   void jsonOutputHasNoProgressLineEvenOnATerminal() throws Exception {
-    connector = new InJvmConnector(store);
+    connector = new InJvmConnector();
     Cli.Run run =
         Cli.with(connector)
             .terminal()
@@ -250,7 +239,7 @@ class BenchCommandTest {
 
   @Test
   void contradictoryOrImpossiblePlansAreUsageErrors() {
-    connector = new InJvmConnector(store);
+    connector = new InJvmConnector();
     Cli cli = Cli.with(connector);
     Cli.Run both = cli.run("bench", "--duration", "1s", "--calls", "10");
     assertEquals(2, both.exitCode());

@@ -1,31 +1,29 @@
 package org.netlab.rpc.client.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.domain.phonebook.InMemoryPhonebook;
 import org.netlab.domain.phonebook.Phonebook;
-import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
 
 /**
- * Hands commands the real domain objects in this JVM (the calculator, and a phonebook stored in a
- * temporary directory) instead of clients of a server, and records the settings of each connection
- * and whether it was closed.
+ * Hands commands the real domain objects in this JVM (the calculator and the in-memory phonebook)
+ * instead of clients of a server, and records the settings of each connection and whether it was
+ * closed.
  */
-final class InJvmConnector implements ServiceConnector, AutoCloseable {
+final class InJvmConnector implements ServiceConnector {
   private final Calculator calculator;
-  private final JdbcPhonebook phonebook;
+  private final Phonebook phonebook = new InMemoryPhonebook();
   private final List<ConnectionSettings> opened = new ArrayList<>();
   private int closed;
 
-  InJvmConnector(Path storeDirectory) {
-    this(new FiniteCalculator(), storeDirectory);
+  InJvmConnector() {
+    this(new FiniteCalculator());
   }
 
-  InJvmConnector(Calculator calculator, Path storeDirectory) {
+  InJvmConnector(Calculator calculator) {
     this.calculator = calculator;
-    this.phonebook = JdbcPhonebook.openEmbedded(storeDirectory);
   }
 
   /** The store the commands talk to, for arranging and checking its content. */
@@ -55,10 +53,5 @@ final class InJvmConnector implements ServiceConnector, AutoCloseable {
 
   private synchronized void released() {
     closed++;
-  }
-
-  @Override
-  public void close() {
-    phonebook.close();
   }
 }

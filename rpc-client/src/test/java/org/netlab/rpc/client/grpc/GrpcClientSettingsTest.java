@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.netlab.tls.DataDirectory;
+import org.netlab.datadir.DataDirectory;
 
 class GrpcClientSettingsTest {
 

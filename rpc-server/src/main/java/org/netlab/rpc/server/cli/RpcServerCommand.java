@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
+import org.netlab.phonebook.store.JdbcPhonebook;
+import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.RpcServer;
 import org.netlab.rpc.server.ServerTls;
@@ -19,7 +21,6 @@ import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
-import org.netlab.tls.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -50,14 +51,19 @@ public final class RpcServerCommand implements Callable<Integer> {
       names = "--grpc-port",
       paramLabel = "PORT",
       description = "gRPC port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  int grpcPort = 50051;
+  int grpcPort = DefaultAddresses.GRPC_PORT;
 
   @Option(
       names = "--xmlrpc-port",
       paramLabel = "PORT",
       description =
-          "XML-RPC port, path /RPC2; 0 picks a free one (default: 8443, or 8080 with"
-              + " --plaintext).")
+          "XML-RPC port, path "
+              + DefaultAddresses.XML_RPC_PATH
+              + "; 0 picks a free one (default: "
+              + DefaultAddresses.XML_RPC_TLS_PORT
+              + ", or "
+              + DefaultAddresses.XML_RPC_PLAINTEXT_PORT
+              + " with --plaintext).")
   Integer xmlRpcPort;
 
   @Option(
@@ -154,12 +160,13 @@ public final class RpcServerCommand implements Callable<Integer> {
                 store),
             new XmlRpcEndpoint(
                 new InetSocketAddress(
-                    address, xmlRpcPort != null ? xmlRpcPort : plaintext ? 8080 : 8443),
+                    address,
+                    xmlRpcPort != null ? xmlRpcPort : DefaultAddresses.xmlRpcPort(!plaintext)),
                 tls == null ? null : tls.files(),
                 calculator,
                 store,
                 XmlRpcLimits.defaults()));
-    RpcServer server = new RpcServer(store, endpoints);
+    RpcServer server = new RpcServer(endpoints, store);
     server.start();
 
     log.info("rpc-server started{}", tls != null && tls.files().mutual() ? " (mutual TLS)" : "");

@@ -2,9 +2,9 @@ package org.netlab.rpc.server.grpc;
 
 import io.grpc.Metadata;
 import io.grpc.Status;
-import java.util.Map;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
+import org.netlab.rpc.contract.GrpcErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,34 +14,20 @@ import org.slf4j.LoggerFactory;
  * leaves as a generic {@code INTERNAL}: no exception text, class name or stack trace reaches a
  * client.
  *
- * <p>Every status made here also carries the domain code in the {@link #ERROR_CODE} trailer, so our
- * client can tell a refusal by the service from a transport failure that happens to use the same
- * gRPC code (both may be {@code UNAVAILABLE}).
+ * <p>Every status made here also carries the domain code in the {@link GrpcErrors#ERROR_CODE}
+ * trailer, so our client can tell a refusal by the service from a transport failure that happens to
+ * use the same gRPC code (both may be {@code UNAVAILABLE}).
  */
 public final class ErrorStatuses {
-  /** Trailer naming the domain {@link ErrorCode} of a failed call. */
-  public static final Metadata.Key<String> ERROR_CODE =
-      Metadata.Key.of("netlab-error-code", Metadata.ASCII_STRING_MARSHALLER);
-
   static final String INTERNAL_DESCRIPTION = "internal server error";
 
   private static final Logger log = LoggerFactory.getLogger(ErrorStatuses.class);
-
-  private static final Map<ErrorCode, Status> STATUSES =
-      Map.of(
-          ErrorCode.INVALID_ARGUMENT, Status.INVALID_ARGUMENT,
-          ErrorCode.NOT_FOUND, Status.NOT_FOUND,
-          ErrorCode.ALREADY_EXISTS, Status.ALREADY_EXISTS,
-          ErrorCode.UNAUTHENTICATED, Status.UNAUTHENTICATED,
-          ErrorCode.PERMISSION_DENIED, Status.PERMISSION_DENIED,
-          ErrorCode.UNAVAILABLE, Status.UNAVAILABLE,
-          ErrorCode.INTERNAL, Status.INTERNAL);
 
   private ErrorStatuses() {}
 
   /** The gRPC status of a domain error code. */
   public static Status statusOf(ErrorCode code) {
-    return STATUSES.get(code);
+    return Status.fromCode(GrpcErrors.statusCode(code));
   }
 
   /**
@@ -58,13 +44,11 @@ public final class ErrorStatuses {
 
   /** The trailers to send with {@code status}: the domain code it stands for. */
   public static Metadata trailersFor(Status status) {
-    Metadata trailers = new Metadata();
-    STATUSES.forEach(
-        (code, mapped) -> {
-          if (mapped.getCode() == status.getCode()) {
-            trailers.put(ERROR_CODE, code.name());
-          }
-        });
-    return trailers;
+    for (ErrorCode code : ErrorCode.values()) {
+      if (GrpcErrors.statusCode(code) == status.getCode()) {
+        return GrpcErrors.trailersFor(code);
+      }
+    }
+    return new Metadata();
   }
 }

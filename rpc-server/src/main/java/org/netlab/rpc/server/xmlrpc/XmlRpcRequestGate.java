@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.netlab.rpc.contract.DefaultAddresses;
 
 /**
  * Checks a request's head before its body is read: only {@code POST /RPC2} with a Content-Length
@@ -20,7 +21,7 @@ import java.net.URISyntaxException;
  * connection is closed since the body that may follow is not wanted.
  */
 final class XmlRpcRequestGate extends ChannelInboundHandlerAdapter {
-  static final String PATH = "/RPC2";
+  static final String PATH = DefaultAddresses.XML_RPC_PATH;
 
   private final int maxRequestBytes;
 

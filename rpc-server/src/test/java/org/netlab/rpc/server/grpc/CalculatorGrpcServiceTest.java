@@ -16,6 +16,7 @@ import org.netlab.proto.calculator.v1.BinaryOperation;
 import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
 import org.netlab.proto.calculator.v1.CalculatorServiceGrpc.CalculatorServiceBlockingStub;
 import org.netlab.proto.calculator.v1.UnaryOperation;
+import org.netlab.rpc.contract.GrpcErrors;
 import org.netlab.rpc.server.GatedPhonebook;
 
 /** Every Calculator RPC and its errors through the adapter, as a generic gRPC client sees them. */
@@ -77,7 +78,7 @@ class CalculatorGrpcServiceTest {
   void refusalsCarryTheDomainCodeInATrailer() {
     StatusRuntimeException refusal =
         assertThrows(StatusRuntimeException.class, () -> stub.divide(pair(1, 0)));
-    assertEquals("INVALID_ARGUMENT", refusal.getTrailers().get(ErrorStatuses.ERROR_CODE));
+    assertEquals("INVALID_ARGUMENT", refusal.getTrailers().get(GrpcErrors.ERROR_CODE));
   }
 
   static void assertStatus(Status.Code code, String description, Executable call) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
+import org.netlab.phonebook.store.JdbcPhonebook;
 import org.netlab.proto.phonebook.v1.AddEntryRequest;
 import org.netlab.proto.phonebook.v1.CountEntriesRequest;
 import org.netlab.proto.phonebook.v1.Entry;
@@ -30,6 +30,7 @@ import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc.PhonebookServiceBlocki
 import org.netlab.proto.phonebook.v1.RemoveAllRequest;
 import org.netlab.proto.phonebook.v1.RemoveEntryRequest;
 import org.netlab.proto.phonebook.v1.UpdateEntryRequest;
+import org.netlab.rpc.contract.GrpcErrors;
 
 /**
  * Every Phonebook RPC and its errors through the adapter and the real store, as a generic gRPC
@@ -161,7 +162,7 @@ class PhonebookGrpcServiceTest {
         assertNull(failure.getStatus().getCause());
         assertFalse(
             failure.getTrailers().toString().contains("hunter2"), failure.getTrailers()::toString);
-        assertEquals("INTERNAL", failure.getTrailers().get(ErrorStatuses.ERROR_CODE));
+        assertEquals("INTERNAL", failure.getTrailers().get(GrpcErrors.ERROR_CODE));
       }
     }
   }

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An HTTP server on loopback that a hostile DOCTYPE can point at: it answers every fetch with an
  * entity declaration and records the paths fetched, so a test can show nothing was.
  */
-final class DtdHost implements AutoCloseable {
+public final class DtdHost implements AutoCloseable {
   private final HttpServer server;
   private final List<String> fetched = new CopyOnWriteArrayList<>();
 

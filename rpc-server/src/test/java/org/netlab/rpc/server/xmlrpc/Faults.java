@@ -9,14 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the faultCode of a raw XML-RPC answer and checks it leaks nothing of Java. */
-final class Faults {
+public final class Faults {
   private static final Pattern FAULT_CODE =
       Pattern.compile("faultCode</name>\\s*<value>\\s*<(?:i4|int)>(-?\\d+)</");
 
   private Faults() {}
 
   /** Asserts an HTTP 200 fault with this code and answers the whole body. */
-  static String assertFault(int expectedCode, HttpResponse<String> response) {
+  public static String assertFault(int expectedCode, HttpResponse<String> response) {
     assertEquals(200, response.statusCode(), response.body());
     Matcher code = FAULT_CODE.matcher(response.body());
     assertTrue(code.find(), "not a fault: " + response.body());
@@ -25,7 +25,7 @@ final class Faults {
     return response.body();
   }
 
-  static void assertNoJava(String body) {
+  public static void assertNoJava(String body) {
     assertFalse(body.contains("java."), body);
     assertFalse(body.contains("org.apache"), body);
     assertFalse(body.contains("Exception"), body);

@@ -1,10 +1,10 @@
 package org.netlab.rpc.server.xmlrpc;
 
 /** XML-RPC request bodies written by hand, as a foreign client would send them. */
-final class XmlRpcCalls {
+public final class XmlRpcCalls {
   private XmlRpcCalls() {}
 
-  static String call(String method, String... params) {
+  public static String call(String method, String... params) {
     StringBuilder body =
         new StringBuilder("<?xml version=\"1.0\"?><methodCall><methodName>")
             .append(method)
@@ -15,7 +15,7 @@ final class XmlRpcCalls {
     return body.append("</params></methodCall>").toString();
   }
 
-  static String addTwoAndThree() {
+  public static String addTwoAndThree() {
     return call("add", "<int>2</int>", "<int>3</int>");
   }
 }

@@ -24,6 +24,7 @@ import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.rpc.contract.XmlRpcFaultCodes;
 
 /**
  * The codec of the endpoint without HTTP: {@code parse}, {@code answer} and {@code answerFault} as
@@ -95,7 +96,7 @@ class XmlRpcCodecTest {
         server.parse(body);
         assertEquals(0, body.available(), xml);
       } catch (XmlRpcException malformed) {
-        assertEquals(XmlRpcFaults.NOT_WELL_FORMED, malformed.code);
+        assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, malformed.code);
       }
       assertTrue(closed[0], xml);
     }
@@ -106,7 +107,7 @@ class XmlRpcCodecTest {
     XmlRpcException failure =
         assertThrows(XmlRpcException.class, () -> server.parse(body("<methodCall>")));
     String fault = answerFault(failure);
-    assertEquals(XmlRpcFaults.NOT_WELL_FORMED, faultCode(fault));
+    assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, faultCode(fault));
     assertTrue(fault.contains("not a well-formed XML-RPC call"), fault);
   }
 
@@ -245,7 +246,7 @@ class XmlRpcCodecTest {
           assertThrows(
               XmlRpcException.class,
               () -> server.parse(new ByteArrayInputStream(body.toByteArray())));
-      assertEquals(XmlRpcFaults.NOT_WELL_FORMED, refused.code);
+      assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code);
       assertTrue(refused.getMessage().contains("(line 1, column "), refused.getMessage());
     }
   }
@@ -262,7 +263,7 @@ class XmlRpcCodecTest {
     for (byte[] body : bodies) {
       XmlRpcException refused =
           assertThrows(XmlRpcException.class, () -> server.parse(new ByteArrayInputStream(body)));
-      assertEquals(XmlRpcFaults.NOT_WELL_FORMED, refused.code);
+      assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code);
       assertTrue(refused.getMessage().contains("UTF-32"), refused.getMessage());
     }
   }
@@ -276,7 +277,7 @@ class XmlRpcCodecTest {
             .getBytes("IBM037");
     XmlRpcException refused =
         assertThrows(XmlRpcException.class, () -> server.parse(new ByteArrayInputStream(ebcdic)));
-    assertEquals(XmlRpcFaults.NOT_WELL_FORMED, refused.code);
+    assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code);
     assertTrue(refused.getMessage().contains("EBCDIC"), refused.getMessage());
   }
 
@@ -303,7 +304,7 @@ class XmlRpcCodecTest {
         "<array><data><value>".repeat(3) + "<int>1</int>" + "</value></data></array>".repeat(3);
     XmlRpcException refused =
         assertThrows(XmlRpcException.class, () -> shallow.parse(body(XmlRpcCalls.call("x", deep))));
-    assertEquals(XmlRpcFaults.NOT_WELL_FORMED, refused.code);
+    assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code);
     assertTrue(refused.getMessage().contains("limit of 2 levels"), refused.getMessage());
   }
 
@@ -337,7 +338,7 @@ class XmlRpcCodecTest {
 
   private XmlRpcException notWellFormed(String body) {
     XmlRpcException refused = assertThrows(XmlRpcException.class, () -> server.parse(body(body)));
-    assertEquals(XmlRpcFaults.NOT_WELL_FORMED, refused.code, refused.getMessage());
+    assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code, refused.getMessage());
     assertTrue(
         refused.getMessage().startsWith("the request is not a well-formed XML-RPC call: "),
         refused.getMessage());

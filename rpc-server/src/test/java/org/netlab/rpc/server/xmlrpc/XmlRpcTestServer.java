@@ -13,8 +13,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.domain.phonebook.jdbc.JdbcPhonebook;
-import org.netlab.rpc.client.xmlrpc.XmlRpcClientSettings;
+import org.netlab.phonebook.store.JdbcPhonebook;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 
@@ -22,11 +21,11 @@ import org.netlab.tls.SslContexts;
  * A real endpoint on 127.0.0.1, port 0, with TLS from a fresh local CA and a real SQLite phonebook,
  * plus the ways tests talk to it: our clients, raw HTTP, raw TLS sockets.
  */
-final class XmlRpcTestServer implements AutoCloseable {
-  final JdbcPhonebook phonebook;
-  final XmlRpcEndpoint endpoint;
-  final Path caFile;
-  final SSLContext clientTls;
+public final class XmlRpcTestServer implements AutoCloseable {
+  public final JdbcPhonebook phonebook;
+  public final XmlRpcEndpoint endpoint;
+  public final Path caFile;
+  public final SSLContext clientTls;
   private final HttpClient http;
 
   private XmlRpcTestServer(Path directory, XmlRpcLimits limits) throws IOException {
@@ -50,20 +49,16 @@ final class XmlRpcTestServer implements AutoCloseable {
             .build();
   }
 
-  static XmlRpcTestServer start(Path directory) throws IOException {
+  public static XmlRpcTestServer start(Path directory) throws IOException {
     return new XmlRpcTestServer(directory, XmlRpcLimits.defaults());
   }
 
-  static XmlRpcTestServer start(Path directory, XmlRpcLimits limits) throws IOException {
+  public static XmlRpcTestServer start(Path directory, XmlRpcLimits limits) throws IOException {
     return new XmlRpcTestServer(directory, limits);
   }
 
-  XmlRpcClientSettings clientSettings() {
-    return XmlRpcClientSettings.forUrl(endpoint.uri()).withCaFile(caFile);
-  }
-
   /** POSTs a body to /RPC2 as any HTTP client would, Content-Length included. */
-  HttpResponse<String> post(String body) throws IOException, InterruptedException {
+  public HttpResponse<String> post(String body) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(endpoint.uri())
             .header("Content-Type", "text/xml")
@@ -72,7 +67,8 @@ final class XmlRpcTestServer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+  public HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -80,7 +76,7 @@ final class XmlRpcTestServer implements AutoCloseable {
    * Sends raw bytes over a TLS socket and answers the status line; for requests no well-behaved
    * HTTP client would send.
    */
-  String rawStatusLine(String head, byte[] body) throws IOException {
+  public String rawStatusLine(String head, byte[] body) throws IOException {
     try (SSLSocket socket =
         (SSLSocket) clientTls.getSocketFactory().createSocket("127.0.0.1", endpoint.port())) {
       socket.setSoTimeout(10_000);

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import org.netlab.tls.DataDirectory;
+import org.netlab.datadir.DataDirectory;
 import org.netlab.tls.SslContexts;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;

@@ -20,7 +20,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.netlab.tls.DataDirectory;
+import org.netlab.datadir.DataDirectory;
 
 /**
  * The interactive {@code ftp>} shell: line editing, history and command completion from JLine. A

@@ -1,0 +1,38 @@
+package org.netlab.datadir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.netlab.tls.LocalCertificateAuthority;
+
+/**
+ * Where servers keep their state (the phonebook store, the generated CA) when no {@code --data-dir}
+ * is given, and so where local clients find the CA to trust: {@code $NETLAB_DATA_DIR}, else {@code
+ * $XDG_DATA_HOME/netlab}, else {@code ~/.local/share/netlab}.
+ */
+public final class DataDirectory {
+  /** The subdirectory that holds the generated CA and server certificate. */
+  public static final String TLS_SUBDIRECTORY = "tls";
+
+  private DataDirectory() {}
+
+  public static Path defaultPath() {
+    return resolve(System.getenv(), System.getProperty("user.home"));
+  }
+
+  /** The generated CA certificate under a data directory. */
+  public static Path caFile(Path dataDir) {
+    return dataDir.resolve(TLS_SUBDIRECTORY).resolve(LocalCertificateAuthority.CA_CERTIFICATE);
+  }
+
+  static Path resolve(Map<String, String> environment, String home) {
+    String explicit = environment.get("NETLAB_DATA_DIR");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String xdg = environment.get("XDG_DATA_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "netlab");
+    }
+    return Path.of(home, ".local", "share", "netlab");
+  }
+}

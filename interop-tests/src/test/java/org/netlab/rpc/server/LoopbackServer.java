@@ -1,0 +1,112 @@
+package org.netlab.rpc.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.phonebook.store.JdbcPhonebook;
+import org.netlab.rpc.client.grpc.GrpcClientSettings;
+import org.netlab.rpc.server.grpc.GrpcEndpoint;
+import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
+
+/**
+ * The real server, composed as {@code rpc-server} composes it (gRPC and XML-RPC over one store), on
+ * 127.0.0.1 with free ports, its store and generated CA in a test's data directory.
+ */
+public final class LoopbackServer implements AutoCloseable {
+  private final RpcServer server;
+  private final JdbcPhonebook store;
+  private final ServerTls tls;
+  private final GrpcEndpoint grpc;
+  private final XmlRpcEndpoint xmlRpc;
+
+  private LoopbackServer(
+      RpcServer server,
+      JdbcPhonebook store,
+      ServerTls tls,
+      GrpcEndpoint grpc,
+      XmlRpcEndpoint xmlRpc) {
+    this.server = server;
+    this.store = store;
+    this.tls = tls;
+    this.grpc = grpc;
+    this.xmlRpc = xmlRpc;
+  }
+
+  /** TLS with the local CA of {@code dataDir}; mutual when {@code clientCa} is not null. */
+  public static LoopbackServer start(Path dataDir, Path clientCa) throws IOException {
+    ServerTls tls = ServerTls.resolve(null, null, clientCa, dataDir);
+    return start(dataDir, tls);
+  }
+
+  public static LoopbackServer start(Path dataDir) throws IOException {
+    return start(dataDir, (Path) null);
+  }
+
+  /** No TLS, as with {@code --plaintext}. */
+  public static LoopbackServer startPlaintext(Path dataDir) throws IOException {
+    return start(dataDir, (ServerTls) null);
+  }
+
+  private static LoopbackServer start(Path dataDir, ServerTls tls) throws IOException {
+    JdbcPhonebook store = JdbcPhonebook.openEmbedded(dataDir);
+    FiniteCalculator calculator = new FiniteCalculator();
+    GrpcEndpoint grpc =
+        new GrpcEndpoint(
+            new GrpcEndpointSettings(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                tls == null ? null : tls.files()),
+            calculator,
+            store);
+    XmlRpcEndpoint xmlRpc =
+        new XmlRpcEndpoint(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            tls == null ? null : tls.files(),
+            calculator,
+            store,
+            XmlRpcLimits.defaults());
+    RpcServer server = new RpcServer(List.of(grpc, xmlRpc), store);
+    server.start();
+    return new LoopbackServer(server, store, tls, grpc, xmlRpc);
+  }
+
+  /** Client settings that trust this server's CA. */
+  public GrpcClientSettings clientSettings() {
+    GrpcClientSettings settings = GrpcClientSettings.forUrl(grpc.url());
+    return tls == null ? settings : settings.withCaFile(tls.localCa());
+  }
+
+  public Path caFile() {
+    return tls.localCa();
+  }
+
+  public int port() {
+    return grpc.port();
+  }
+
+  public String url() {
+    return grpc.url();
+  }
+
+  /** The XML-RPC endpoint's URL, e.g. {@code https://127.0.0.1:PORT/RPC2}. */
+  public String xmlRpcUrl() {
+    return xmlRpc.url();
+  }
+
+  public JdbcPhonebook store() {
+    return store;
+  }
+
+  public GrpcEndpoint grpc() {
+    return grpc;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

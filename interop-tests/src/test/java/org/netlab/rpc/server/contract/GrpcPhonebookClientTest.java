@@ -1,0 +1,37 @@
+package org.netlab.rpc.server.contract;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.domain.phonebook.PhonebookContract;
+import org.netlab.rpc.client.grpc.GrpcPhonebookClient;
+import org.netlab.rpc.server.LoopbackServer;
+
+/** The phonebook contract through our gRPC client, over TLS, to the real server and store. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class GrpcPhonebookClientTest extends PhonebookContract {
+  @TempDir static Path dataDir;
+  private static LoopbackServer server;
+  private static GrpcPhonebookClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = LoopbackServer.start(dataDir);
+    client = GrpcPhonebookClient.connect(server.clientSettings());
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    server.close();
+  }
+
+  @Override
+  protected Phonebook phonebook() {
+    return client;
+  }
+}
