@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.phonebook.store.JdbcPhonebook;
-import org.netlab.rpc.client.grpc.GrpcClientSettings;
+import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
@@ -74,9 +74,17 @@ public final class LoopbackServer implements AutoCloseable {
     return new LoopbackServer(server, store, tls, grpc, xmlRpc);
   }
 
-  /** Client settings that trust this server's CA. */
-  public GrpcClientSettings clientSettings() {
-    GrpcClientSettings settings = GrpcClientSettings.forUrl(grpc.url());
+  /** Client settings for the gRPC endpoint that trust this server's CA. */
+  public ClientSettings clientSettings() {
+    return trusting(ClientSettings.forUrl(grpc.url()));
+  }
+
+  /** Client settings for the XML-RPC endpoint that trust this server's CA. */
+  public ClientSettings xmlRpcClientSettings() {
+    return trusting(ClientSettings.forUrl(xmlRpc.url()));
+  }
+
+  private ClientSettings trusting(ClientSettings settings) {
     return tls == null ? settings : settings.withCaFile(tls.localCa());
   }
 

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
-import org.netlab.domain.calculator.Calculator;
-import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.LoopbackServer;
 
 /**
@@ -37,7 +37,7 @@ class RealServerCommandLineTest {
     @Override
     Cli cli() {
       // Plaintext schemes read no CA, so the real connector needs no help there.
-      return Cli.with(tls() ? new TrustingConnector(running.caFile()) : new TransportConnector());
+      return Cli.with(tls() ? new TrustingConnector(running.caFile()) : RpcConnection::open);
     }
 
     @Override
@@ -100,25 +100,9 @@ class RealServerCommandLineTest {
 
   /** The production connector, with the CA of the server under test in place of the default. */
   private record TrustingConnector(Path caFile) implements ServiceConnector {
-    private static final TransportConnector TRANSPORTS = new TransportConnector();
-
     @Override
-    public Connection<Calculator> calculator(ConnectionSettings settings) {
-      return TRANSPORTS.calculator(trusting(settings));
-    }
-
-    @Override
-    public Connection<Phonebook> phonebook(ConnectionSettings settings) {
-      return TRANSPORTS.phonebook(trusting(settings));
-    }
-
-    private ConnectionSettings trusting(ConnectionSettings settings) {
-      return new ConnectionSettings(
-          settings.url(),
-          caFile,
-          settings.clientCertificate(),
-          settings.clientKey(),
-          settings.timeout());
+    public RpcConnection open(ClientSettings settings) {
+      return RpcConnection.open(settings.withCaFile(caFile));
     }
   }
 }

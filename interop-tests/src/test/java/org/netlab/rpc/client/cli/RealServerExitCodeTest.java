@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.datadir.DataDirectory;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.LoopbackServer;
 import org.netlab.tls.LocalCertificateAuthority;
 
@@ -20,7 +21,7 @@ class RealServerExitCodeTest {
   @TempDir Path directory;
 
   private static Cli.Run run(String... args) {
-    return Cli.with(new TransportConnector()).run(args);
+    return Cli.with(RpcConnection::open).run(args);
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +15,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.phonebook.Entry;
-import org.netlab.rpc.client.grpc.GrpcClientSettings;
-import org.netlab.rpc.client.grpc.GrpcPhonebookClient;
-import org.netlab.rpc.client.xmlrpc.XmlRpcClientSettings;
-import org.netlab.rpc.client.xmlrpc.XmlRpcPhonebookClient;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.RpcServer;
 import picocli.CommandLine;
 
@@ -50,15 +47,14 @@ class RpcServerCommandTest {
     assertTrue(grpcUrl.startsWith("grpcs://127.0.0.1:"), grpcUrl);
     assertTrue(
         xmlRpcUrl.startsWith("https://127.0.0.1:") && xmlRpcUrl.endsWith("/RPC2"), xmlRpcUrl);
-    try (GrpcPhonebookClient grpc =
-            GrpcPhonebookClient.connect(
-                GrpcClientSettings.forUrl(grpcUrl).withCaFile(DataDirectory.caFile(dataDir)));
-        XmlRpcPhonebookClient xmlRpc =
-            new XmlRpcPhonebookClient(
-                XmlRpcClientSettings.forUrl(URI.create(xmlRpcUrl))
-                    .withCaFile(DataDirectory.caFile(dataDir)))) {
-      assertEquals(new Entry("Ada", "555-0100"), grpc.add("Ada", "555-0100"));
-      assertEquals(new Entry("Ada", "555-0100"), xmlRpc.find("ada"));
+    try (RpcConnection grpc =
+            RpcConnection.open(
+                ClientSettings.forUrl(grpcUrl).withCaFile(DataDirectory.caFile(dataDir)));
+        RpcConnection xmlRpc =
+            RpcConnection.open(
+                ClientSettings.forUrl(xmlRpcUrl).withCaFile(DataDirectory.caFile(dataDir)))) {
+      assertEquals(new Entry("Ada", "555-0100"), grpc.phonebook().add("Ada", "555-0100"));
+      assertEquals(new Entry("Ada", "555-0100"), xmlRpc.phonebook().find("ada"));
     }
     server.close();
     assertEquals(0, exit.get(30, TimeUnit.SECONDS));

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.CalculatorContract;
-import org.netlab.rpc.client.grpc.GrpcCalculatorClient;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.LoopbackServer;
 
 /** The calculator contract through our gRPC client, over TLS, to the real server. */
@@ -16,22 +16,22 @@ import org.netlab.rpc.server.LoopbackServer;
 class GrpcCalculatorClientTest extends CalculatorContract {
   @TempDir static Path dataDir;
   private static LoopbackServer server;
-  private static GrpcCalculatorClient client;
+  private static RpcConnection connection;
 
   @BeforeAll
   static void start() throws Exception {
     server = LoopbackServer.start(dataDir);
-    client = GrpcCalculatorClient.connect(server.clientSettings());
+    connection = RpcConnection.open(server.clientSettings());
   }
 
   @AfterAll
   static void stop() {
-    client.close();
+    connection.close();
     server.close();
   }
 
   @Override
   protected Calculator calculator() {
-    return client;
+    return connection.calculator();
   }
 }

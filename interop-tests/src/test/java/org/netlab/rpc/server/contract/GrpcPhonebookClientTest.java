@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.domain.phonebook.PhonebookContract;
-import org.netlab.rpc.client.grpc.GrpcPhonebookClient;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.LoopbackServer;
 
 /** The phonebook contract through our gRPC client, over TLS, to the real server and store. */
@@ -16,22 +16,22 @@ import org.netlab.rpc.server.LoopbackServer;
 class GrpcPhonebookClientTest extends PhonebookContract {
   @TempDir static Path dataDir;
   private static LoopbackServer server;
-  private static GrpcPhonebookClient client;
+  private static RpcConnection connection;
 
   @BeforeAll
   static void start() throws Exception {
     server = LoopbackServer.start(dataDir);
-    client = GrpcPhonebookClient.connect(server.clientSettings());
+    connection = RpcConnection.open(server.clientSettings());
   }
 
   @AfterAll
   static void stop() {
-    client.close();
+    connection.close();
     server.close();
   }
 
   @Override
   protected Phonebook phonebook() {
-    return client;
+    return connection.phonebook();
   }
 }

@@ -34,10 +34,9 @@ import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
 import org.netlab.proto.phonebook.v1.AddEntryRequest;
 import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.client.TransportException;
-import org.netlab.rpc.client.grpc.GrpcClientSettings;
-import org.netlab.rpc.client.grpc.GrpcConnection;
-import org.netlab.rpc.client.grpc.GrpcPhonebookClient;
 import org.netlab.rpc.server.GatedPhonebook;
 import org.netlab.rpc.server.LoopbackServer;
 import org.netlab.rpc.server.ServerTls;
@@ -50,7 +49,7 @@ class GrpcEndpointTest {
   @Test
   void healthIsServingForTheServerAndEachService() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcConnection connection = GrpcConnection.open(server.clientSettings())) {
+        TestChannel connection = TestChannel.open(server.clientSettings())) {
       ManagedChannel channel = connection.channel();
       for (String service :
           List.of("", CalculatorServiceGrpc.SERVICE_NAME, PhonebookServiceGrpc.SERVICE_NAME)) {
@@ -62,7 +61,7 @@ class GrpcEndpointTest {
   @Test
   void healthTurnsNotServingWhileDraining() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcConnection connection = GrpcConnection.open(server.clientSettings())) {
+        TestChannel connection = TestChannel.open(server.clientSettings())) {
       ManagedChannel channel = connection.channel();
       server.grpc().beginDrain();
       assertEquals(ServingStatus.NOT_SERVING, health(channel, ""));
@@ -73,7 +72,7 @@ class GrpcEndpointTest {
   @Test
   void reflectionV1ListsBothServices() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcConnection connection = GrpcConnection.open(server.clientSettings())) {
+        TestChannel connection = TestChannel.open(server.clientSettings())) {
       Set<String> services = new TreeSet<>();
       ServerReflectionResponse response =
           ask(
@@ -96,7 +95,7 @@ class GrpcEndpointTest {
   @SuppressWarnings("deprecation")
   void reflectionV1alphaDescribesThePhonebookForOlderTools() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcConnection connection = GrpcConnection.open(server.clientSettings())) {
+        TestChannel connection = TestChannel.open(server.clientSettings())) {
       io.grpc.reflection.v1alpha.ServerReflectionGrpc.ServerReflectionStub stub =
           io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(connection.channel());
       CompletableFuture<io.grpc.reflection.v1alpha.ServerReflectionResponse> answer =
@@ -124,16 +123,16 @@ class GrpcEndpointTest {
       entries.add(new Entry(String.format("Person %05d", i), String.format("+1 555 %07d", i)));
     }
     try (GrpcEndpoint endpoint = startTls(new GatedPhonebook(entries), Duration.ofSeconds(5));
-        GrpcPhonebookClient client = GrpcPhonebookClient.connect(settings(endpoint))) {
-      assertEquals(entries, client.list(""));
+        RpcConnection clients = RpcConnection.open(settings(endpoint))) {
+      assertEquals(entries, clients.phonebook().list(""));
     }
   }
 
   @Test
   void oversizedRequestIsRefusedAndTheServerServesOn() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcConnection connection = GrpcConnection.open(server.clientSettings());
-        GrpcPhonebookClient client = new GrpcPhonebookClient(connection)) {
+        TestChannel connection = TestChannel.open(server.clientSettings());
+        RpcConnection clients = RpcConnection.open(server.clientSettings())) {
       String huge = "x".repeat(GrpcEndpointSettings.DEFAULT_MAX_INBOUND_MESSAGE_BYTES + 1);
       StatusRuntimeException refusal =
           assertThrows(
@@ -146,7 +145,7 @@ class GrpcEndpointTest {
                               .setNumber("555-0100")
                               .build()));
       assertEquals(Status.Code.RESOURCE_EXHAUSTED, refusal.getStatus().getCode());
-      assertEquals(new Entry("Ada", "555-0100"), client.add("Ada", "555-0100"));
+      assertEquals(new Entry("Ada", "555-0100"), clients.phonebook().add("Ada", "555-0100"));
     }
   }
 
@@ -154,9 +153,10 @@ class GrpcEndpointTest {
   void aCallPastItsDeadlineFailsAsTimeout() throws Exception {
     GatedPhonebook gated = new GatedPhonebook();
     try (GrpcEndpoint endpoint = startTls(gated, Duration.ofSeconds(5));
-        GrpcPhonebookClient client =
-            GrpcPhonebookClient.connect(settings(endpoint).withTimeout(Duration.ofMillis(300)))) {
-      TransportException timeout = assertThrows(TransportException.class, () -> client.find("Ada"));
+        RpcConnection clients =
+            RpcConnection.open(settings(endpoint).withTimeout(Duration.ofMillis(300)))) {
+      TransportException timeout =
+          assertThrows(TransportException.class, () -> clients.phonebook().find("Ada"));
       assertEquals(TransportException.Kind.TIMEOUT, timeout.kind());
       assertTrue(
           timeout.getMessage().startsWith("no answer from " + endpoint.url()), timeout::getMessage);
@@ -168,8 +168,9 @@ class GrpcEndpointTest {
   void shutdownLetsAnInFlightCallFinish() throws Exception {
     GatedPhonebook gated = new GatedPhonebook();
     GrpcEndpoint endpoint = startTls(gated, Duration.ofSeconds(20));
-    try (GrpcPhonebookClient client = GrpcPhonebookClient.connect(settings(endpoint))) {
-      CompletableFuture<Entry> inFlight = CompletableFuture.supplyAsync(() -> client.find("Ada"));
+    try (RpcConnection clients = RpcConnection.open(settings(endpoint))) {
+      CompletableFuture<Entry> inFlight =
+          CompletableFuture.supplyAsync(() -> clients.phonebook().find("Ada"));
       assertTrue(gated.awaitEntered(10, TimeUnit.SECONDS));
       Thread closer = Thread.ofPlatform().start(endpoint::close);
       closer.join(Duration.ofMillis(500));
@@ -186,8 +187,9 @@ class GrpcEndpointTest {
   void shutdownCancelsACallThatOutlivesTheGracePeriod() throws Exception {
     GatedPhonebook gated = new GatedPhonebook();
     GrpcEndpoint endpoint = startTls(gated, Duration.ofMillis(200));
-    try (GrpcPhonebookClient client = GrpcPhonebookClient.connect(settings(endpoint))) {
-      CompletableFuture<Entry> inFlight = CompletableFuture.supplyAsync(() -> client.find("Ada"));
+    try (RpcConnection clients = RpcConnection.open(settings(endpoint))) {
+      CompletableFuture<Entry> inFlight =
+          CompletableFuture.supplyAsync(() -> clients.phonebook().find("Ada"));
       assertTrue(gated.awaitEntered(10, TimeUnit.SECONDS));
       endpoint.close();
       Exception failure = assertThrows(Exception.class, () -> inFlight.get(10, TimeUnit.SECONDS));
@@ -205,9 +207,10 @@ class GrpcEndpointTest {
         new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       freePort = socket.getLocalPort();
     }
-    try (GrpcPhonebookClient client =
-        GrpcPhonebookClient.connect(GrpcClientSettings.forUrl("grpc://127.0.0.1:" + freePort))) {
-      TransportException failure = assertThrows(TransportException.class, client::count);
+    try (RpcConnection clients =
+        RpcConnection.open(ClientSettings.forUrl("grpc://127.0.0.1:" + freePort))) {
+      TransportException failure =
+          assertThrows(TransportException.class, clients.phonebook()::count);
       assertEquals(TransportException.Kind.UNREACHABLE, failure.kind());
       assertTrue(
           failure.getMessage().startsWith("server not reachable at grpc://127.0.0.1:" + freePort),
@@ -228,8 +231,8 @@ class GrpcEndpointTest {
     return endpoint;
   }
 
-  private GrpcClientSettings settings(GrpcEndpoint endpoint) {
-    return GrpcClientSettings.forUrl(endpoint.url()).withCaFile(dataDir.resolve("tls/ca.pem"));
+  private ClientSettings settings(GrpcEndpoint endpoint) {
+    return ClientSettings.forUrl(endpoint.url()).withCaFile(dataDir.resolve("tls/ca.pem"));
   }
 
   private static ServingStatus health(ManagedChannel channel, String service) {

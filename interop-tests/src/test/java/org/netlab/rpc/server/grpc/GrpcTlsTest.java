@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.phonebook.Entry;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.client.TransportException;
-import org.netlab.rpc.client.grpc.GrpcClientSettings;
-import org.netlab.rpc.client.grpc.GrpcPhonebookClient;
 import org.netlab.rpc.server.LoopbackServer;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.LocalCertificateAuthority.Purpose;
@@ -32,16 +32,16 @@ class GrpcTlsTest {
     byte[] firstCa;
     Path trusted = elsewhere.resolve("trusted-ca.pem");
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcPhonebookClient client = GrpcPhonebookClient.connect(server.clientSettings())) {
+        RpcConnection connection = RpcConnection.open(server.clientSettings())) {
       firstCa = Files.readAllBytes(server.caFile());
       Files.write(trusted, firstCa);
-      client.add("Ada", "555-0100");
+      connection.phonebook().add("Ada", "555-0100");
     }
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcPhonebookClient client =
-            GrpcPhonebookClient.connect(server.clientSettings().withCaFile(trusted))) {
+        RpcConnection connection =
+            RpcConnection.open(server.clientSettings().withCaFile(trusted))) {
       assertArrayEquals(firstCa, Files.readAllBytes(server.caFile()));
-      assertEquals(new Entry("Ada", "555-0100"), client.find("ada"));
+      assertEquals(new Entry("Ada", "555-0100"), connection.phonebook().find("ada"));
     }
   }
 
@@ -61,9 +61,10 @@ class GrpcTlsTest {
   void aClientThatDoesNotTrustTheCaFailsAsUntrusted() throws Exception {
     Path strangerCa = LocalCertificateAuthority.loadOrCreate(elsewhere).certificateFile();
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcPhonebookClient client =
-            GrpcPhonebookClient.connect(server.clientSettings().withCaFile(strangerCa))) {
-      TransportException failure = assertThrows(TransportException.class, client::count);
+        RpcConnection connection =
+            RpcConnection.open(server.clientSettings().withCaFile(strangerCa))) {
+      TransportException failure =
+          assertThrows(TransportException.class, connection.phonebook()::count);
       assertEquals(TransportException.Kind.UNTRUSTED, failure.kind(), failure::getMessage);
       assertTrue(
           failure
@@ -81,10 +82,10 @@ class GrpcTlsTest {
   @Test
   void aPlaintextClientGetsNoAnswerFromTheTlsServer() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        GrpcPhonebookClient client =
-            GrpcPhonebookClient.connect(
-                GrpcClientSettings.forUrl("grpc://127.0.0.1:" + server.port()))) {
-      TransportException failure = assertThrows(TransportException.class, client::count);
+        RpcConnection connection =
+            RpcConnection.open(ClientSettings.forUrl("grpc://127.0.0.1:" + server.port()))) {
+      TransportException failure =
+          assertThrows(TransportException.class, connection.phonebook()::count);
       assertEquals(TransportException.Kind.UNREACHABLE, failure.kind(), failure::getMessage);
       assertTrue(failure.getMessage().contains("use grpcs://"), failure::getMessage);
     }
@@ -98,10 +99,9 @@ class GrpcTlsTest {
     Path key = elsewhere.resolve("alice.key");
     clientCa.issue("alice", Purpose.CLIENT, List.of(), chain, key);
     try (LoopbackServer server = LoopbackServer.start(dataDir, clientCa.certificateFile());
-        GrpcPhonebookClient client =
-            GrpcPhonebookClient.connect(
-                server.clientSettings().withClientCertificate(chain, key))) {
-      assertEquals(0, client.count());
+        RpcConnection connection =
+            RpcConnection.open(server.clientSettings().withClientCertificate(chain, key))) {
+      assertEquals(0, connection.phonebook().count());
     }
   }
 
@@ -110,8 +110,9 @@ class GrpcTlsTest {
     Path clientCa =
         LocalCertificateAuthority.loadOrCreate(elsewhere.resolve("clients")).certificateFile();
     try (LoopbackServer server = LoopbackServer.start(dataDir, clientCa);
-        GrpcPhonebookClient client = GrpcPhonebookClient.connect(server.clientSettings())) {
-      TransportException failure = assertThrows(TransportException.class, client::count);
+        RpcConnection connection = RpcConnection.open(server.clientSettings())) {
+      TransportException failure =
+          assertThrows(TransportException.class, connection.phonebook()::count);
       assertEquals(TransportException.Kind.UNTRUSTED, failure.kind(), failure::getMessage);
       assertTrue(failure.getMessage().contains("client certificate"), failure::getMessage);
     }
@@ -127,10 +128,10 @@ class GrpcTlsTest {
     Path key = elsewhere.resolve("mallory.key");
     otherCa.issue("mallory", Purpose.CLIENT, List.of(), chain, key);
     try (LoopbackServer server = LoopbackServer.start(dataDir, clientCa);
-        GrpcPhonebookClient client =
-            GrpcPhonebookClient.connect(
-                server.clientSettings().withClientCertificate(chain, key))) {
-      TransportException failure = assertThrows(TransportException.class, client::count);
+        RpcConnection connection =
+            RpcConnection.open(server.clientSettings().withClientCertificate(chain, key))) {
+      TransportException failure =
+          assertThrows(TransportException.class, connection.phonebook()::count);
       assertEquals(TransportException.Kind.UNTRUSTED, failure.kind(), failure::getMessage);
     }
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.netlab.rpc.client.xmlrpc.XmlRpcCalculatorClient;
+import org.netlab.rpc.client.RpcConnection;
 
 /**
  * Slow, idle and surplus connections are closed by the server, which goes on answering others. The
@@ -51,9 +51,8 @@ class XmlRpcConnectionLimitsTest {
 
   @AfterEach
   void stillServesThenStop() throws IOException {
-    try (XmlRpcCalculatorClient client =
-        new XmlRpcCalculatorClient(XmlRpcTestClients.settings(server))) {
-      assertEquals(5.0, client.add(2, 3));
+    try (RpcConnection client = RpcConnection.open(XmlRpcTestClients.settings(server))) {
+      assertEquals(5.0, client.calculator().add(2, 3));
     } finally {
       server.close();
     }

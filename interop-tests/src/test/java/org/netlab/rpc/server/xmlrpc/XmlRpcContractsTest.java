@@ -9,8 +9,7 @@ import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.CalculatorContract;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.domain.phonebook.PhonebookContract;
-import org.netlab.rpc.client.xmlrpc.XmlRpcCalculatorClient;
-import org.netlab.rpc.client.xmlrpc.XmlRpcPhonebookClient;
+import org.netlab.rpc.client.RpcConnection;
 
 /**
  * The contracts through the XML-RPC clients and a real endpoint over HTTPS. The server and clients
@@ -19,20 +18,17 @@ import org.netlab.rpc.client.xmlrpc.XmlRpcPhonebookClient;
 class XmlRpcContractsTest {
   @TempDir Path directory;
   private XmlRpcTestServer server;
-  private XmlRpcCalculatorClient calculator;
-  private XmlRpcPhonebookClient phonebook;
+  private RpcConnection connection;
 
   @BeforeEach
   void start() throws Exception {
     server = XmlRpcTestServer.start(directory);
-    calculator = new XmlRpcCalculatorClient(XmlRpcTestClients.settings(server));
-    phonebook = new XmlRpcPhonebookClient(XmlRpcTestClients.settings(server));
+    connection = RpcConnection.open(XmlRpcTestClients.settings(server));
   }
 
   @AfterEach
   void stop() {
-    calculator.close();
-    phonebook.close();
+    connection.close();
     server.close();
   }
 
@@ -40,7 +36,7 @@ class XmlRpcContractsTest {
   class XmlRpcCalculator extends CalculatorContract {
     @Override
     protected Calculator calculator() {
-      return calculator;
+      return connection.calculator();
     }
   }
 
@@ -48,7 +44,7 @@ class XmlRpcContractsTest {
   class XmlRpcPhonebook extends PhonebookContract {
     @Override
     protected Phonebook phonebook() {
-      return phonebook;
+      return connection.phonebook();
     }
   }
 }

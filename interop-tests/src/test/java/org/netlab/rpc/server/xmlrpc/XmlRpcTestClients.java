@@ -1,12 +1,12 @@
 package org.netlab.rpc.server.xmlrpc;
 
-import org.netlab.rpc.client.xmlrpc.XmlRpcClientSettings;
+import org.netlab.rpc.client.ClientSettings;
 
 /** Our XML-RPC client's settings for a {@link XmlRpcTestServer}: its URL, trusting its CA. */
 final class XmlRpcTestClients {
   private XmlRpcTestClients() {}
 
-  static XmlRpcClientSettings settings(XmlRpcTestServer server) {
-    return XmlRpcClientSettings.forUrl(server.endpoint.uri()).withCaFile(server.caFile);
+  static ClientSettings settings(XmlRpcTestServer server) {
+    return ClientSettings.forUrl(server.endpoint.uri().toString()).withCaFile(server.caFile);
   }
 }

@@ -6,8 +6,13 @@ import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
-import org.netlab.domain.calculator.Calculator;
-import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
+import org.netlab.rpc.client.bench.BenchCall;
+import org.netlab.rpc.client.bench.BenchReport;
+import org.netlab.rpc.client.bench.BenchResult;
+import org.netlab.rpc.client.bench.LoadGenerator;
+import org.netlab.rpc.client.bench.LoadPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     LoadPlan plan = plan();
-    ConnectionSettings settings = root.connection().settings();
+    ClientSettings settings = root.connection().settings();
     String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     PrintWriter out = spec.commandLine().getOut();
     boolean showProgress = context.stdoutIsTerminal() && !json;
@@ -106,12 +111,12 @@ final class BenchCommand implements Callable<Integer> {
 
     LoadGenerator.Measurement measurement;
     if (call.usesCalculator()) {
-      try (Connection<Calculator> calculator = context.connector().calculator(settings)) {
-        measurement = measure(call.bind(calculator.service()), plan, progress);
+      try (RpcConnection connection = context.connector().open(settings)) {
+        measurement = measure(call.bind(connection.calculator()), plan, progress);
       }
     } else {
-      try (Connection<Phonebook> phonebook = context.connector().phonebook(settings)) {
-        measurement = measure(call.bind(phonebook.service(), run), plan, progress);
+      try (RpcConnection connection = context.connector().open(settings)) {
+        measurement = measure(call.bind(connection.phonebook(), run), plan, progress);
       }
     }
     if (showProgress) {
@@ -146,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private BenchResult result(
-      ConnectionSettings settings, LoadPlan plan, String run, LoadGenerator.Measurement m) {
+      ClientSettings settings, LoadPlan plan, String run, LoadGenerator.Measurement m) {
     long errorCount = m.errors().values().stream().mapToLong(Long::longValue).sum();
     return new BenchResult(
         call.label(),

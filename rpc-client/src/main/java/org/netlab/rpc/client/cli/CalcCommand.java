@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.netlab.domain.calculator.Calculator;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,9 +70,8 @@ final class CalcCommand implements Callable<Integer> {
       return menu();
     }
     List<Double> operands = operands();
-    try (Connection<Calculator> calculator =
-        context.connector().calculator(root.connection().settings())) {
-      double result = operation.apply(calculator.service(), operands);
+    try (RpcConnection connection = context.connector().open(root.connection().settings())) {
+      double result = operation.apply(connection.calculator(), operands);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         Json.print(
@@ -102,10 +102,10 @@ final class CalcCommand implements Callable<Integer> {
   }
 
   private int menu() {
-    ConnectionSettings settings = root.connection().settings();
+    ClientSettings settings = root.connection().settings();
     Prompter prompter = new Prompter(context.stdinReader(), spec.commandLine().getOut());
-    try (Connection<Calculator> calculator = context.connector().calculator(settings)) {
-      new CalculatorMenu(calculator.service(), prompter).run(settings.url().toString());
+    try (RpcConnection connection = context.connector().open(settings)) {
+      new CalculatorMenu(connection.calculator(), prompter).run(settings.url().toString());
     }
     return ExitStatus.OK;
   }

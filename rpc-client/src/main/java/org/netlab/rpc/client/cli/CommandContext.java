@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import org.netlab.rpc.client.RpcConnection;
 
 /**
  * What commands take from the world besides their arguments: the connector to the services,
@@ -33,8 +34,7 @@ public record CommandContext(
 
   /** The real process: transports, {@code System.in}, the environment, the console. */
   public static CommandContext system() {
-    return new CommandContext(
-        new TransportConnector(), System.in, System.getenv(), consoleIsTerminal());
+    return new CommandContext(RpcConnection::open, System.in, System.getenv(), consoleIsTerminal());
   }
 
   // Since JDK 22 System.console() exists even when output is redirected, and

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.netlab.datadir.DataDirectory;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.ServerUrl;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,7 +80,7 @@ public final class ConnectionOptions {
    * @throws ParameterException when {@code $RPC_SERVER} is malformed or the TLS options do not fit
    *     together
    */
-  public ConnectionSettings settings() {
+  public ClientSettings settings() {
     ServerUrl url;
     if (server != null) {
       url = server;
@@ -91,8 +93,13 @@ public final class ConnectionOptions {
       }
     }
     Path ca = caFile != null ? caFile : DataDirectory.caFile(DataDirectory.defaultPath());
+    if ((clientCertificate == null) != (clientKey == null)) {
+      throw new ParameterException(
+          mixee.commandLine(),
+          "--cert and --key go together: give both for mutual TLS, or neither");
+    }
     try {
-      return new ConnectionSettings(url, ca, clientCertificate, clientKey, timeout);
+      return new ClientSettings(url, ca, clientCertificate, clientKey, timeout);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.netlab.domain.ServiceException;
+import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   }
 
   /** What the person should do, by kind of failure. */
-  static String advice(TransportException e, ConnectionSettings settings) {
+  static String advice(TransportException e, ClientSettings settings) {
     String where = settings == null ? "the server" : settings.url().toString();
     return switch (e.kind()) {
       case UNREACHABLE -> "server not reachable at " + where + " — is bin/rpc-server running?";
@@ -76,7 +77,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     };
   }
 
-  private static ConnectionSettings settingsOf(CommandLine commandLine) {
+  private static ClientSettings settingsOf(CommandLine commandLine) {
     Object root = commandLine.getCommandSpec().root().userObject();
     if (root instanceof RpcClientCommand client) {
       try {

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,11 +60,11 @@ final class PhonebookCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConnectionSettings settings = root.connection().settings();
-    try (Connection<Phonebook> phonebook = context.connector().phonebook(settings)) {
+    ClientSettings settings = root.connection().settings();
+    try (RpcConnection connection = context.connector().open(settings)) {
       PhonebookMenu menu =
           new PhonebookMenu(
-              phonebook.service(),
+              connection.phonebook(),
               prompter(),
               new PhonebookOutput(spec.commandLine().getOut(), false));
       menu.run(settings.url().toString());
@@ -85,10 +87,9 @@ final class PhonebookCommand implements Callable<Integer> {
 
   /** As {@link #run}, for an operation that decides its exit status itself. */
   int runWithStatus(CommandSpec subcommand, ToIntFunction<PhonebookSession> operation) {
-    try (Connection<Phonebook> phonebook =
-        context.connector().phonebook(root.connection().settings())) {
+    try (RpcConnection connection = context.connector().open(root.connection().settings())) {
       PhonebookOutput output = new PhonebookOutput(subcommand.commandLine().getOut(), json);
-      return operation.applyAsInt(new PhonebookSession(phonebook.service(), output));
+      return operation.applyAsInt(new PhonebookSession(connection.phonebook(), output));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.netlab.rpc.client.cli;
 
+import org.netlab.rpc.client.ServerUrl;
 import picocli.CommandLine;
 
 /** Lets picocli report a bad {@code --server} as a usage error with the parser's reason. */

@@ -1,6 +1,5 @@
 package org.netlab.rpc.client.grpc;
 
-import java.io.IOException;
 import java.util.Objects;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.proto.calculator.v1.BinaryOperation;
@@ -13,17 +12,12 @@ import org.netlab.proto.calculator.v1.UnaryOperation;
  * server's {@link org.netlab.domain.ServiceException}, a call that got no answer a {@link
  * org.netlab.rpc.client.TransportException}. Thread-safe.
  */
-public final class GrpcCalculatorClient implements Calculator, AutoCloseable {
+final class GrpcCalculatorClient implements Calculator {
   private final GrpcConnection connection;
 
-  /** Uses {@code connection}; {@link #close()} closes it. */
-  public GrpcCalculatorClient(GrpcConnection connection) {
+  /** Calls over {@code connection}, which its owner closes. */
+  GrpcCalculatorClient(GrpcConnection connection) {
     this.connection = Objects.requireNonNull(connection, "connection");
-  }
-
-  /** A client with a connection of its own. */
-  public static GrpcCalculatorClient connect(GrpcClientSettings settings) throws IOException {
-    return new GrpcCalculatorClient(GrpcConnection.open(settings));
   }
 
   @Override
@@ -50,11 +44,6 @@ public final class GrpcCalculatorClient implements Calculator, AutoCloseable {
   public double abs(double x) {
     return connection.call(
         () -> stub().abs(UnaryOperation.newBuilder().setX(x).build()).getValue());
-  }
-
-  @Override
-  public void close() {
-    connection.close();
   }
 
   private CalculatorServiceBlockingStub stub() {

@@ -11,22 +11,23 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.netlab.rpc.client.ClientSettings;
 
 /**
  * One gRPC channel to one server, shared by every call of the clients built on it. The channel
  * connects on first use and reconnects by itself after a failure.
  */
-public final class GrpcConnection implements AutoCloseable {
+final class GrpcConnection implements AutoCloseable {
   /** Below the server's permitted ping rate, so it never answers {@code too_many_pings}. */
   private static final long KEEPALIVE_SECONDS = 30;
 
   private static final long CLOSE_WAIT_SECONDS = 5;
 
-  private final GrpcClientSettings settings;
+  private final ClientSettings settings;
   private final ManagedChannel channel;
   private final StatusErrors errors;
 
-  private GrpcConnection(GrpcClientSettings settings, ManagedChannel channel) {
+  private GrpcConnection(ClientSettings settings, ManagedChannel channel) {
     this.settings = settings;
     this.channel = channel;
     this.errors = new StatusErrors(settings);
@@ -37,17 +38,14 @@ public final class GrpcConnection implements AutoCloseable {
    *
    * @throws IOException when the CA, certificate or key file cannot be read
    */
-  public static GrpcConnection open(GrpcClientSettings settings) throws IOException {
+  static GrpcConnection open(ClientSettings settings) throws IOException {
     Objects.requireNonNull(settings, "settings");
     ManagedChannel channel =
-        Grpc.newChannelBuilderForAddress(settings.host(), settings.port(), credentials(settings))
+        Grpc.newChannelBuilderForAddress(
+                settings.url().host(), settings.url().port(), credentials(settings))
             .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
             .build();
     return new GrpcConnection(settings, channel);
-  }
-
-  public GrpcClientSettings settings() {
-    return settings;
   }
 
   /** {@code stub} with a deadline of the configured timeout from now. */
@@ -55,8 +53,7 @@ public final class GrpcConnection implements AutoCloseable {
     return stub.withDeadlineAfter(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** The channel, for other services of the same server (health, reflection). */
-  public ManagedChannel channel() {
+  ManagedChannel channel() {
     return channel;
   }
 
@@ -86,8 +83,8 @@ public final class GrpcConnection implements AutoCloseable {
     }
   }
 
-  private static ChannelCredentials credentials(GrpcClientSettings settings) throws IOException {
-    if (settings.plaintext()) {
+  private static ChannelCredentials credentials(ClientSettings settings) throws IOException {
+    if (!settings.url().tls()) {
       return InsecureChannelCredentials.create();
     }
     TlsChannelCredentials.Builder builder = TlsChannelCredentials.newBuilder();
@@ -97,13 +94,13 @@ public final class GrpcConnection implements AutoCloseable {
       throw new IOException(
           "cannot read the CA file " + settings.caFile() + ": " + e.getMessage(), e);
     }
-    if (settings.clientChain() != null) {
+    if (settings.clientCertificate() != null) {
       try {
-        builder.keyManager(settings.clientChain().toFile(), settings.clientKey().toFile());
+        builder.keyManager(settings.clientCertificate().toFile(), settings.clientKey().toFile());
       } catch (IOException e) {
         throw new IOException(
             "cannot read the client certificate "
-                + settings.clientChain()
+                + settings.clientCertificate()
                 + " or its key "
                 + settings.clientKey()
                 + ": "

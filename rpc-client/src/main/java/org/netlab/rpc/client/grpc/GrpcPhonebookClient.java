@@ -1,6 +1,5 @@
 package org.netlab.rpc.client.grpc;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,17 +22,12 @@ import org.netlab.proto.phonebook.v1.UpdateEntryRequest;
  * org.netlab.rpc.client.TransportException}. {@link #list} collects the whole stream within one
  * deadline. Thread-safe.
  */
-public final class GrpcPhonebookClient implements Phonebook, AutoCloseable {
+final class GrpcPhonebookClient implements Phonebook {
   private final GrpcConnection connection;
 
-  /** Uses {@code connection}; {@link #close()} closes it. */
-  public GrpcPhonebookClient(GrpcConnection connection) {
+  /** Calls over {@code connection}, which its owner closes. */
+  GrpcPhonebookClient(GrpcConnection connection) {
     this.connection = Objects.requireNonNull(connection, "connection");
-  }
-
-  /** A client with a connection of its own. */
-  public static GrpcPhonebookClient connect(GrpcClientSettings settings) throws IOException {
-    return new GrpcPhonebookClient(GrpcConnection.open(settings));
   }
 
   @Override
@@ -84,11 +78,6 @@ public final class GrpcPhonebookClient implements Phonebook, AutoCloseable {
           stream.forEachRemaining(message -> entries.add(entry(message)));
           return entries;
         });
-  }
-
-  @Override
-  public void close() {
-    connection.close();
   }
 
   private PhonebookServiceBlockingStub stub() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
+import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
 import org.netlab.rpc.client.TransportException.Kind;
 import org.netlab.rpc.contract.GrpcErrors;
@@ -21,9 +22,9 @@ import org.netlab.rpc.contract.GrpcErrors;
  * from the channel).
  */
 final class StatusErrors {
-  private final GrpcClientSettings settings;
+  private final ClientSettings settings;
 
-  StatusErrors(GrpcClientSettings settings) {
+  StatusErrors(ClientSettings settings) {
     this.settings = settings;
   }
 
@@ -37,7 +38,7 @@ final class StatusErrors {
     if (refusal != null) {
       return new ServiceException(refusal, description);
     }
-    String url = settings.url();
+    String url = settings.url().toString();
     return switch (status.getCode()) {
       case DEADLINE_EXCEEDED ->
           new TransportException(
@@ -87,7 +88,7 @@ final class StatusErrors {
             + " ("
             + rootMessage(failure)
             + ")"
-            + (settings.plaintext() ? "; if the server uses TLS, use grpcs://" : ""),
+            + (settings.url().tls() ? "" : "; if the server uses TLS, use grpcs://"),
         failure);
   }
 

@@ -1,6 +1,5 @@
 package org.netlab.rpc.client.xmlrpc;
 
-import java.io.IOException;
 import org.netlab.domain.calculator.Calculator;
 
 /**
@@ -8,14 +7,12 @@ import org.netlab.domain.calculator.Calculator;
  * domain's {@link org.netlab.domain.ServiceException}, or a {@link
  * org.netlab.rpc.client.TransportException} when the server never answered.
  */
-public final class XmlRpcCalculatorClient implements Calculator, AutoCloseable {
+final class XmlRpcCalculatorClient implements Calculator {
   private final XmlRpcConnection connection;
 
-  /**
-   * @throws IOException when the CA file or the client certificate cannot be read
-   */
-  public XmlRpcCalculatorClient(XmlRpcClientSettings settings) throws IOException {
-    this.connection = new XmlRpcConnection(settings);
+  /** Calls over {@code connection}, which its owner closes. */
+  XmlRpcCalculatorClient(XmlRpcConnection connection) {
+    this.connection = connection;
   }
 
   @Override
@@ -41,10 +38,5 @@ public final class XmlRpcCalculatorClient implements Calculator, AutoCloseable {
   @Override
   public double abs(double x) {
     return connection.call(Double.class, "calculator.abs", x);
-  }
-
-  @Override
-  public void close() {
-    connection.close();
   }
 }

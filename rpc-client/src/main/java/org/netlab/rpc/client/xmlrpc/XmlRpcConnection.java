@@ -2,12 +2,14 @@ package org.netlab.rpc.client.xmlrpc;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClient;
 import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
 import org.apache.xmlrpc.client.XmlRpcSun15HttpTransportFactory;
 import org.netlab.domain.ServiceException;
+import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
 import org.netlab.tls.SslContexts;
 
@@ -16,42 +18,44 @@ import org.netlab.tls.SslContexts;
  * reply timeouts, extensions off, and the JDK's connection reuse. Faults come back as {@link
  * ServiceException}, calls that got no answer as {@link TransportException}. Thread-safe.
  */
-public final class XmlRpcConnection implements AutoCloseable {
-  private final XmlRpcClientSettings settings;
+final class XmlRpcConnection implements AutoCloseable {
+  private final URI url;
   private final XmlRpcClient client = new XmlRpcClient();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
    * @throws IOException when the CA file or the client certificate cannot be read
    */
-  public XmlRpcConnection(XmlRpcClientSettings settings) throws IOException {
+  XmlRpcConnection(ClientSettings settings) throws IOException {
     XmlRpcClientHardening.apply();
-    this.settings = settings;
+    this.url = URI.create(settings.url().toString());
     XmlRpcClientConfigImpl config = new XmlRpcClientConfigImpl();
     try {
-      config.setServerURL(settings.url().toURL());
+      config.setServerURL(url.toURL());
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a usable URL: " + settings.url(), e);
+      throw new IllegalArgumentException("not a usable URL: " + url, e);
     }
-    config.setConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
-    config.setReplyTimeout(Math.toIntExact(settings.replyTimeout().toMillis()));
+    // One limit for connecting and one for the answer, each the call timeout.
+    int timeoutMillis = Math.toIntExact(settings.timeout().toMillis());
+    config.setConnectionTimeout(timeoutMillis);
+    config.setReplyTimeout(timeoutMillis);
     config.setEnabledForExtensions(false);
     config.setEnabledForExceptions(false);
     config.setContentLengthOptional(false);
     config.setEncoding(XmlRpcClientConfigImpl.UTF8_ENCODING);
     client.setConfig(config);
     XmlRpcSun15HttpTransportFactory transport = new XmlRpcSun15HttpTransportFactory(client);
-    if (settings.tls()) {
+    if (settings.url().tls()) {
       transport.setSSLSocketFactory(
           SslContexts.forClient(
-                  settings.caFile(), settings.certificateChain(), settings.privateKey())
+                  settings.caFile(), settings.clientCertificate(), settings.clientKey())
               .getSocketFactory());
     }
     client.setTransportFactory(transport);
   }
 
-  public XmlRpcClientSettings settings() {
-    return settings;
+  URI url() {
+    return url;
   }
 
   /**
@@ -62,7 +66,7 @@ public final class XmlRpcConnection implements AutoCloseable {
    *     for a string that holds a character XML cannot carry
    * @throws TransportException when no XML-RPC answer came
    */
-  public Object call(String method, Object... params) {
+  Object call(String method, Object... params) {
     if (closed.get()) {
       throw new IllegalStateException("this XML-RPC connection is closed");
     }
@@ -70,7 +74,7 @@ public final class XmlRpcConnection implements AutoCloseable {
     try {
       return client.execute(method, params);
     } catch (XmlRpcException e) {
-      throw XmlRpcFailures.map(settings.url(), method, e);
+      throw XmlRpcFailures.map(url, method, e);
     }
   }
 
@@ -79,12 +83,12 @@ public final class XmlRpcConnection implements AutoCloseable {
    *
    * @throws TransportException of kind PROTOCOL when the result is of another type
    */
-  public <T> T call(Class<T> type, String method, Object... params) {
+  <T> T call(Class<T> type, String method, Object... params) {
     Object result = call(method, params);
     if (!type.isInstance(result)) {
       throw new TransportException(
           TransportException.Kind.PROTOCOL,
-          settings.url()
+          url
               + " answered "
               + method
               + " with "

@@ -1,6 +1,5 @@
 package org.netlab.rpc.client.xmlrpc;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +12,12 @@ import org.netlab.rpc.client.TransportException;
  * domain's {@link org.netlab.domain.ServiceException}, or a {@link TransportException} when the
  * server never answered.
  */
-public final class XmlRpcPhonebookClient implements Phonebook, AutoCloseable {
+final class XmlRpcPhonebookClient implements Phonebook {
   private final XmlRpcConnection connection;
 
-  /**
-   * @throws IOException when the CA file or the client certificate cannot be read
-   */
-  public XmlRpcPhonebookClient(XmlRpcClientSettings settings) throws IOException {
-    this.connection = new XmlRpcConnection(settings);
+  /** Calls over {@code connection}, which its owner closes. */
+  XmlRpcPhonebookClient(XmlRpcConnection connection) {
+    this.connection = connection;
   }
 
   @Override
@@ -65,11 +62,6 @@ public final class XmlRpcPhonebookClient implements Phonebook, AutoCloseable {
     return List.copyOf(list);
   }
 
-  @Override
-  public void close() {
-    connection.close();
-  }
-
   private Entry entry(Object value) {
     if (value instanceof Map<?, ?> struct
         && struct.get("name") instanceof String name
@@ -78,7 +70,7 @@ public final class XmlRpcPhonebookClient implements Phonebook, AutoCloseable {
     }
     throw new TransportException(
         TransportException.Kind.PROTOCOL,
-        connection.settings().url() + " answered an entry without a string name and number",
+        connection.url() + " answered an entry without a string name and number",
         null);
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.rpc.client.TransportException;
+import org.netlab.rpc.client.bench.BenchCall;
 
 @Timeout(60)
 class BenchCommandTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.client.TransportException.Kind;
 
 /** Exit code 3 and its advice for each way a server can fail to answer, and usage errors. */
@@ -157,8 +158,7 @@ class ExitCodeTest {
   @Test
   void missingDefaultCaFileOfTheRealConnectorExitsThreeSayingHowToGetOne() {
     Path ca = dir.resolve("tls/ca.pem");
-    Cli.Run run =
-        Cli.with(new TransportConnector()).run("calc", "add", "1", "2", "--ca", ca.toString());
+    Cli.Run run = Cli.with(RpcConnection::open).run("calc", "add", "1", "2", "--ca", ca.toString());
     assertEquals(3, run.exitCode());
     assertTrue(
         run.err()

@@ -1,7 +1,7 @@
 package org.netlab.rpc.client.cli;
 
-import org.netlab.domain.calculator.Calculator;
-import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.client.TransportException;
 
 /** A connector for a server that never answers: every connection fails with one kind. */
@@ -13,17 +13,8 @@ final class FailingConnector implements ServiceConnector {
   }
 
   @Override
-  public Connection<Calculator> calculator(ConnectionSettings settings) {
-    throw failure(settings);
-  }
-
-  @Override
-  public Connection<Phonebook> phonebook(ConnectionSettings settings) {
-    throw failure(settings);
-  }
-
-  private TransportException failure(ConnectionSettings settings) {
-    return new TransportException(
+  public RpcConnection open(ClientSettings settings) {
+    throw new TransportException(
         kind,
         "transport says " + kind + " for " + settings.url(),
         new java.io.IOException("cause"));

@@ -6,6 +6,8 @@ import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.domain.phonebook.InMemoryPhonebook;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 
 /**
  * Hands commands the real domain objects in this JVM (the calculator and the in-memory phonebook)
@@ -15,7 +17,7 @@ import org.netlab.domain.phonebook.Phonebook;
 final class InJvmConnector implements ServiceConnector {
   private final Calculator calculator;
   private final Phonebook phonebook = new InMemoryPhonebook();
-  private final List<ConnectionSettings> opened = new ArrayList<>();
+  private final List<ClientSettings> opened = new ArrayList<>();
   private int closed;
 
   InJvmConnector() {
@@ -32,18 +34,12 @@ final class InJvmConnector implements ServiceConnector {
   }
 
   @Override
-  public synchronized Connection<Calculator> calculator(ConnectionSettings settings) {
+  public synchronized RpcConnection open(ClientSettings settings) {
     opened.add(settings);
-    return new Connection<>(calculator, this::released);
+    return RpcConnection.of(calculator, phonebook, this::released);
   }
 
-  @Override
-  public synchronized Connection<Phonebook> phonebook(ConnectionSettings settings) {
-    opened.add(settings);
-    return new Connection<>(phonebook, this::released);
-  }
-
-  synchronized List<ConnectionSettings> opened() {
+  synchronized List<ClientSettings> opened() {
     return List.copyOf(opened);
   }
 

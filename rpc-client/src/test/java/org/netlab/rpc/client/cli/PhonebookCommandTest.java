@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.domain.phonebook.Entry;
+import org.netlab.rpc.client.ClientSettings;
 
 @Timeout(30)
 class PhonebookCommandTest extends InJvmServicesTest {
@@ -210,7 +211,7 @@ class PhonebookCommandTest extends InJvmServicesTest {
     given("Alice", "0123");
     cli().run("--server", "http://h1:1/RPC2", "phonebook", "--json", "count");
     cli().run("phonebook", "count", "--server", "https://h2:2/RPC2", "--json");
-    List<ConnectionSettings> opened = connector.opened();
+    List<ClientSettings> opened = connector.opened();
     assertEquals("http://h1:1/RPC2", opened.get(0).url().toString());
     assertEquals("https://h2:2/RPC2", opened.get(1).url().toString());
   }

@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
+import org.netlab.domain.calculator.Calculator;
+import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.client.TransportException;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
@@ -73,7 +77,8 @@ class XmlRpcClientFailuresTest {
                 + "</value></member><member><name>faultCause</name><value><base64>"
                 + cause
                 + "</base64></value></member></struct></value></fault></methodResponse>");
-    try (XmlRpcPhonebookClient client = new XmlRpcPhonebookClient(settings(url))) {
+    try (RpcConnection connection = XmlRpcTransport.open(settings(url))) {
+      Phonebook client = connection.phonebook();
       ServiceException error = assertThrows(ServiceException.class, () -> client.find("Bob"));
       assertEquals(ErrorCode.NOT_FOUND, error.code());
       assertEquals("no entry named 'Bob'", error.getMessage());
@@ -89,7 +94,8 @@ class XmlRpcClientFailuresTest {
             "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY a \"aaaa\">]>"
                 + "<methodResponse><params><param><value><double>1</double></value></param>"
                 + "</params></methodResponse>");
-    try (XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(settings(url))) {
+    try (RpcConnection connection = XmlRpcTransport.open(settings(url))) {
+      Calculator client = connection.calculator();
       TransportException error = assertThrows(TransportException.class, () -> client.add(1, 2));
       assertEquals(TransportException.Kind.PROTOCOL, error.kind());
     }
@@ -103,7 +109,8 @@ class XmlRpcClientFailuresTest {
                 + "<member><name>faultCode</name><value><int>7</int></value></member>"
                 + "<member><name>faultString</name><value><string>odd</string></value></member>"
                 + "</struct></value></fault></methodResponse>");
-    try (XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(settings(url))) {
+    try (RpcConnection connection = XmlRpcTransport.open(settings(url))) {
+      Calculator client = connection.calculator();
       ServiceException error = assertThrows(ServiceException.class, () -> client.add(1, 2));
       assertEquals(ErrorCode.INTERNAL, error.code());
       assertTrue(error.getMessage().contains("fault 7"), error.getMessage());
@@ -113,7 +120,8 @@ class XmlRpcClientFailuresTest {
   @Test
   void answerThatIsNotXmlRpcIsAProtocolError() throws Exception {
     URI url = plainPeer("<html>hello</html>");
-    try (XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(settings(url))) {
+    try (RpcConnection connection = XmlRpcTransport.open(settings(url))) {
+      Calculator client = connection.calculator();
       TransportException error = assertThrows(TransportException.class, () -> client.add(1, 2));
       assertEquals(TransportException.Kind.PROTOCOL, error.kind());
     }
@@ -126,7 +134,8 @@ class XmlRpcClientFailuresTest {
       port = closed.getLocalPort();
     }
     URI url = URI.create("http://127.0.0.1:" + port + "/RPC2");
-    try (XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(settings(url))) {
+    try (RpcConnection connection = XmlRpcTransport.open(settings(url))) {
+      Calculator client = connection.calculator();
       TransportException error = assertThrows(TransportException.class, () -> client.add(1, 2));
       assertEquals(TransportException.Kind.UNREACHABLE, error.kind());
       assertTrue(error.getMessage().contains("127.0.0.1:" + port), error.getMessage());
@@ -137,10 +146,10 @@ class XmlRpcClientFailuresTest {
   void serverThatNeverAnswersIsATimeout() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       URI url = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/RPC2");
-      XmlRpcClientSettings quick =
-          settings(url).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
+      ClientSettings quick = settings(url).withTimeout(Duration.ofMillis(300));
       // The kernel completes the connection from the backlog; nobody ever reads or answers.
-      try (XmlRpcCalculatorClient client = new XmlRpcCalculatorClient(quick)) {
+      try (RpcConnection connection = XmlRpcTransport.open(quick)) {
+        Calculator client = connection.calculator();
         TransportException error = assertThrows(TransportException.class, () -> client.add(1, 2));
         assertEquals(TransportException.Kind.TIMEOUT, error.kind());
       }
@@ -160,8 +169,9 @@ class XmlRpcClientFailuresTest {
     https.start();
     peer = https;
     URI url = URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/RPC2");
-    try (XmlRpcCalculatorClient client =
-        new XmlRpcCalculatorClient(settings(url).withCaFile(otherCa.certificateFile()))) {
+    try (RpcConnection connection =
+        XmlRpcTransport.open(settings(url).withCaFile(otherCa.certificateFile()))) {
+      Calculator client = connection.calculator();
       TransportException error = assertThrows(TransportException.class, () -> client.add(1, 2));
       assertEquals(TransportException.Kind.UNTRUSTED, error.kind());
     }
@@ -170,12 +180,11 @@ class XmlRpcClientFailuresTest {
   @Test
   void settingsRefuseAnotherScheme() {
     assertThrows(
-        IllegalArgumentException.class,
-        () -> XmlRpcClientSettings.forUrl(URI.create("ftp://127.0.0.1/RPC2")));
+        IllegalArgumentException.class, () -> ClientSettings.forUrl("ftp://127.0.0.1/RPC2"));
   }
 
-  private XmlRpcClientSettings settings(URI url) {
-    return XmlRpcClientSettings.forUrl(url).withCaFile(directory.resolve("unused-ca.pem"));
+  private ClientSettings settings(URI url) {
+    return ClientSettings.forUrl(url.toString()).withCaFile(directory.resolve("unused-ca.pem"));
   }
 
   /** A plain-HTTP peer that answers every POST with this body. */

@@ -1,4 +1,4 @@
-package org.netlab.rpc.client.cli;
+package org.netlab.rpc.client.bench;
 
 import java.time.Duration;
 
@@ -12,10 +12,11 @@ import java.time.Duration;
  * @param duration how long to measure, or null when {@code calls} bounds the run
  * @param calls how many calls to measure, or 0 when {@code duration} bounds the run
  */
-record LoadPlan(int concurrency, double rate, Duration warmup, Duration duration, long calls) {
-  static final int MAX_CONCURRENCY = 10_000;
+public record LoadPlan(
+    int concurrency, double rate, Duration warmup, Duration duration, long calls) {
+  public static final int MAX_CONCURRENCY = 10_000;
 
-  LoadPlan {
+  public LoadPlan {
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new IllegalArgumentException(
           "--concurrency must be 1 to " + MAX_CONCURRENCY + ", not " + concurrency);
@@ -37,7 +38,7 @@ record LoadPlan(int concurrency, double rate, Duration warmup, Duration duration
     }
   }
 
-  boolean openLoop() {
+  public boolean openLoop() {
     return rate > 0;
   }
 }

@@ -1,4 +1,4 @@
-package org.netlab.rpc.client.cli;
+package org.netlab.rpc.client.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
  * @param targetRate the open-loop rate asked for, or null in closed loop
  * @param addedNamePrefix for phonebook.add, the prefix of the entries it added; else null
  */
-record BenchResult(
+public record BenchResult(
     String call,
     String server,
     String mode,
@@ -27,9 +27,9 @@ record BenchResult(
     String addedNamePrefix) {
 
   /** Latency percentiles in milliseconds. */
-  record Latency(
+  public record Latency(
       double p50, double p90, double p99, @JsonProperty("p99.9") double p999, double max) {
-    static Latency of(Histogram nanos) {
+    public static Latency of(Histogram nanos) {
       return new Latency(
           millis(nanos.getValueAtPercentile(50)),
           millis(nanos.getValueAtPercentile(90)),

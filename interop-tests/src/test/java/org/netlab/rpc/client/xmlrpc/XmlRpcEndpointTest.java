@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.client.xmlrpc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,14 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.phonebook.Entry;
+import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
-import org.netlab.rpc.client.xmlrpc.XmlRpcCalculatorClient;
-import org.netlab.rpc.client.xmlrpc.XmlRpcConnection;
-import org.netlab.rpc.client.xmlrpc.XmlRpcPhonebookClient;
+import org.netlab.rpc.server.xmlrpc.Faults;
+import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
+import org.netlab.rpc.server.xmlrpc.XmlRpcTestServer;
 
 /**
  * Every method, lab name and error of the endpoint through our clients over HTTPS; the domain
- * answers themselves are checked by the contracts ({@link XmlRpcContractsTest}).
+ * answers themselves are checked by the contracts (XmlRpcContractsTest).
  */
 @Timeout(60)
 class XmlRpcEndpointTest {
@@ -44,16 +45,16 @@ class XmlRpcEndpointTest {
   @BeforeEach
   void start() throws Exception {
     server = XmlRpcTestServer.start(directory);
-    connection = new XmlRpcConnection(XmlRpcTestClients.settings(server));
-    calculator = new XmlRpcCalculatorClient(XmlRpcTestClients.settings(server));
-    phonebook = new XmlRpcPhonebookClient(XmlRpcTestClients.settings(server));
+    ClientSettings settings =
+        ClientSettings.forUrl(server.endpoint.uri().toString()).withCaFile(server.caFile);
+    connection = new XmlRpcConnection(settings);
+    calculator = new XmlRpcCalculatorClient(connection);
+    phonebook = new XmlRpcPhonebookClient(connection);
   }
 
   @AfterEach
   void stop() {
     connection.close();
-    calculator.close();
-    phonebook.close();
     server.close();
   }
 

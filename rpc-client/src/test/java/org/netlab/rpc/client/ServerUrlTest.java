@@ -1,4 +1,4 @@
-package org.netlab.rpc.client.cli;
+package org.netlab.rpc.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.netlab.rpc.client.cli.ServerUrl.Protocol;
+import org.netlab.rpc.client.ServerUrl.Protocol;
 
 class ServerUrlTest {
 

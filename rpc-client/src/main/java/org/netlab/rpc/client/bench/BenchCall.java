@@ -1,4 +1,4 @@
-package org.netlab.rpc.client.cli;
+package org.netlab.rpc.client.bench;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * The calls {@code bench} can make, named as on its command line ({@code calc.add}). Each binds to
  * a client as a {@link LongConsumer} that makes one call, given the call's sequence number.
  */
-enum BenchCall {
+public enum BenchCall {
   CALC_ADD("calc.add"),
   CALC_SUBTRACT("calc.subtract"),
   CALC_MULTIPLY("calc.multiply"),
@@ -29,8 +29,8 @@ enum BenchCall {
   /** Lists the entries starting with {@code bench-find}: one entry unless others were added. */
   PHONEBOOK_LIST("phonebook.list");
 
-  static final String FIND_NAME = "bench-find";
-  static final String UPDATE_NAME = "bench-update";
+  public static final String FIND_NAME = "bench-find";
+  public static final String UPDATE_NAME = "bench-update";
   private static final String NUMBER = "+1 555 0100";
 
   private final String label;
@@ -39,16 +39,16 @@ enum BenchCall {
     this.label = label;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 
-  boolean usesCalculator() {
+  public boolean usesCalculator() {
     return label.startsWith("calc.");
   }
 
   /** Arguments vary with the sequence number so that no layer can cache an answer. */
-  LongConsumer bind(Calculator calculator) {
+  public LongConsumer bind(Calculator calculator) {
     return switch (this) {
       case CALC_ADD -> n -> calculator.add(n, 0.5);
       case CALC_SUBTRACT -> n -> calculator.subtract(n, 0.5);
@@ -64,7 +64,7 @@ enum BenchCall {
    *
    * @param run a tag unique to this run, which makes the names phonebook.add uses unique
    */
-  LongConsumer bind(Phonebook phonebook, String run) {
+  public LongConsumer bind(Phonebook phonebook, String run) {
     return switch (this) {
       case PHONEBOOK_FIND -> {
         ensureEntry(phonebook, FIND_NAME);
@@ -85,12 +85,12 @@ enum BenchCall {
   }
 
   /** The name phonebook.add uses for call {@code n} of run {@code run}. */
-  static String addedName(String run, long n) {
+  public static String addedName(String run, long n) {
     return addedNamePrefix(run) + n;
   }
 
   /** What every name phonebook.add uses in run {@code run} starts with. */
-  static String addedNamePrefix(String run) {
+  public static String addedNamePrefix(String run) {
     return "bench-" + run + "-";
   }
 
@@ -105,7 +105,7 @@ enum BenchCall {
   }
 
   /** Reads {@code calc.add} and the other labels. */
-  static final class Converter implements CommandLine.ITypeConverter<BenchCall> {
+  public static final class Converter implements CommandLine.ITypeConverter<BenchCall> {
     @Override
     public BenchCall convert(String text) {
       for (BenchCall call : values()) {
@@ -119,7 +119,7 @@ enum BenchCall {
   }
 
   /** The labels, for completion and messages. */
-  static final class Labels implements Iterable<String> {
+  public static final class Labels implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
       return Arrays.stream(values()).map(BenchCall::label).iterator();

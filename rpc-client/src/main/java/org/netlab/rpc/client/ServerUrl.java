@@ -1,13 +1,14 @@
-package org.netlab.rpc.client.cli;
+package org.netlab.rpc.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
+import org.netlab.rpc.contract.DefaultAddresses;
 
 /**
- * Where the server is and how to speak to it, as given to {@code --server}: the scheme picks the
- * protocol and whether TLS is used.
+ * Where the server is and how to speak to it: the scheme picks the protocol and whether TLS is
+ * used.
  *
  * <table>
  *   <caption>Schemes</caption>
@@ -22,15 +23,10 @@ import java.util.Objects;
  */
 public record ServerUrl(Protocol protocol, boolean tls, String host, int port, String path) {
   /** The local server over gRPC with TLS, as {@code bin/rpc-server} starts it. */
-  public static final String DEFAULT = "grpcs://localhost:50051";
+  public static final String DEFAULT = "grpcs://localhost:" + DefaultAddresses.GRPC_PORT;
 
   /** The environment variable that replaces {@link #DEFAULT}; {@code --server} wins over it. */
   public static final String ENVIRONMENT_VARIABLE = "RPC_SERVER";
-
-  public static final int DEFAULT_GRPC_PORT = 50051;
-  public static final int DEFAULT_HTTPS_PORT = 8443;
-  public static final int DEFAULT_HTTP_PORT = 8080;
-  public static final String DEFAULT_XML_RPC_PATH = "/RPC2";
 
   private static final String SCHEMES = "grpcs://, grpc://, https:// or http://";
 
@@ -98,8 +94,10 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, S
     return switch (uri.getScheme().toLowerCase(Locale.ROOT)) {
       case "grpcs" -> grpc(text, true, host, uri.getPort(), path);
       case "grpc" -> grpc(text, false, host, uri.getPort(), path);
-      case "https" -> xmlRpc(true, host, port(uri.getPort(), DEFAULT_HTTPS_PORT), path);
-      case "http" -> xmlRpc(false, host, port(uri.getPort(), DEFAULT_HTTP_PORT), path);
+      case "https" ->
+          xmlRpc(true, host, port(uri.getPort(), DefaultAddresses.XML_RPC_TLS_PORT), path);
+      case "http" ->
+          xmlRpc(false, host, port(uri.getPort(), DefaultAddresses.XML_RPC_PLAINTEXT_PORT), path);
       default ->
           throw new IllegalArgumentException(
               "unknown scheme '" + uri.getScheme() + "' in '" + text + "'; use " + SCHEMES);
@@ -111,7 +109,7 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, S
       throw new IllegalArgumentException(
           "a gRPC URL takes no path, but '" + text + "' has '" + path + "'");
     }
-    return new ServerUrl(Protocol.GRPC, tls, host, port(port, DEFAULT_GRPC_PORT), "");
+    return new ServerUrl(Protocol.GRPC, tls, host, port(port, DefaultAddresses.GRPC_PORT), "");
   }
 
   private static ServerUrl xmlRpc(boolean tls, String host, int port, String path) {
@@ -120,7 +118,7 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, S
         tls,
         host,
         port,
-        path.isEmpty() || path.equals("/") ? DEFAULT_XML_RPC_PATH : path);
+        path.isEmpty() || path.equals("/") ? DefaultAddresses.XML_RPC_PATH : path);
   }
 
   private static int port(int given, int fallback) {
@@ -149,7 +147,9 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, S
     };
   }
 
-  /** The URL in its full form, ready to paste back into {@code --server}. */
+  /**
+   * The URL in its full form, e.g. {@code grpcs://127.0.0.1:50051}; {@link #parse} reads it back.
+   */
   @Override
   public String toString() {
     String shownHost = host.contains(":") ? "[" + host + "]" : host;

@@ -1,4 +1,4 @@
-package org.netlab.rpc.client.cli;
+package org.netlab.rpc.client.bench;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -6,12 +6,12 @@ import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /** Prints {@code bench} results for people, and the live progress line on a terminal. */
-final class BenchReport {
+public final class BenchReport {
   private static final double WARN_BELOW_TARGET = 0.95;
 
   private BenchReport() {}
 
-  static void print(PrintWriter out, BenchResult r) {
+  public static void print(PrintWriter out, BenchResult r) {
     String mode =
         r.targetRate() == null
             ? "closed loop"
@@ -71,7 +71,7 @@ final class BenchReport {
   }
 
   /** One line, rewritten in place each second. */
-  static LoadGenerator.Progress progressLine(PrintWriter out) {
+  public static LoadGenerator.Progress progressLine(PrintWriter out) {
     return snapshot -> {
       Histogram interval = snapshot.interval();
       double rate = interval.getTotalCount() / Math.max(snapshot.intervalSeconds(), 1e-3);
@@ -93,7 +93,7 @@ final class BenchReport {
   }
 
   /** Wipes the progress line before the report. */
-  static void clearProgress(PrintWriter out) {
+  public static void clearProgress(PrintWriter out) {
     out.print("\r\033[K");
     out.flush();
   }

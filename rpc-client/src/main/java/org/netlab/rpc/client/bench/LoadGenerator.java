@@ -1,4 +1,4 @@
-package org.netlab.rpc.client.cli;
+package org.netlab.rpc.client.bench;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,14 +29,14 @@ import org.netlab.rpc.client.TransportException;
  * threads make a thousand callers as cheap as ten, without a pool size to tune or to be the
  * bottleneck itself.
  */
-final class LoadGenerator {
+public final class LoadGenerator {
   /** Told about each second of each phase and about its end, for a live progress line. */
-  interface Progress {
+  public interface Progress {
     void tick(Snapshot snapshot);
   }
 
   /** The phase so far, and the latencies of the last {@code intervalSeconds}. */
-  record Snapshot(
+  public record Snapshot(
       boolean warmingUp,
       double seconds,
       long calls,
@@ -51,14 +51,14 @@ final class LoadGenerator {
   private final Progress progress;
   private final AtomicLong sequence = new AtomicLong();
 
-  LoadGenerator(LongConsumer call, LoadPlan plan, Progress progress) {
+  public LoadGenerator(LongConsumer call, LoadPlan plan, Progress progress) {
     this.call = call;
     this.plan = plan;
     this.progress = progress;
   }
 
   /** Warms up, then measures; blocks until both are over. */
-  Measurement run() throws InterruptedException {
+  public Measurement run() throws InterruptedException {
     if (!plan.warmup().isZero()) {
       phase(true, plan.warmup(), 0);
     }
@@ -66,7 +66,8 @@ final class LoadGenerator {
   }
 
   /** The result of the measuring phase; latencies in nanoseconds, successful calls only. */
-  record Measurement(double seconds, long calls, Map<String, Long> errors, Histogram latency) {}
+  public record Measurement(
+      double seconds, long calls, Map<String, Long> errors, Histogram latency) {}
 
   private Measurement phase(boolean warmingUp, Duration duration, long callLimit)
       throws InterruptedException {

@@ -1,0 +1,64 @@
+package org.netlab.rpc.client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.netlab.domain.calculator.Calculator;
+import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.client.grpc.GrpcTransport;
+import org.netlab.rpc.client.xmlrpc.XmlRpcTransport;
+
+/**
+ * A connection to a netlab server and the services it serves. The services answer as the domain
+ * objects do, whatever the protocol: a refusal is the server's {@link
+ * org.netlab.domain.ServiceException} with the same code and message, a call that got no answer a
+ * {@link TransportException}. One connection may be used by many threads at once; closing it closes
+ * its services, and closing twice is safe.
+ */
+public interface RpcConnection extends AutoCloseable {
+  /** The server's calculator. */
+  Calculator calculator();
+
+  /** The server's phonebook. */
+  Phonebook phonebook();
+
+  /** Releases the connection, waiting briefly for calls in progress. */
+  @Override
+  void close();
+
+  /**
+   * Opens a connection over the protocol the URL names. Nothing is sent before the first call.
+   *
+   * @throws TransportException of kind {@code UNTRUSTED} when a TLS file cannot be read
+   */
+  static RpcConnection open(ClientSettings settings) {
+    if (settings.url().tls()) {
+      requireReadable(settings.caFile(), "the CA certificate");
+      if (settings.mutualTls()) {
+        requireReadable(settings.clientCertificate(), "the client certificate");
+        requireReadable(settings.clientKey(), "the client key");
+      }
+    }
+    return switch (settings.url().protocol()) {
+      case GRPC -> GrpcTransport.open(settings);
+      case XML_RPC -> XmlRpcTransport.open(settings);
+    };
+  }
+
+  /**
+   * A connection to services that {@code release} frees: how transports (and tests that hand out
+   * the domain objects themselves) build one. Closing twice runs {@code release} once.
+   */
+  static RpcConnection of(Calculator calculator, Phonebook phonebook, Runnable release) {
+    return new ServicesConnection(calculator, phonebook, release);
+  }
+
+  /** Fails early, naming the file: the TLS libraries' own messages for this say much less. */
+  private static void requireReadable(Path file, String what) {
+    if (!Files.isReadable(file)) {
+      throw new TransportException(
+          TransportException.Kind.UNTRUSTED,
+          "cannot read " + what + " " + file + "; a local rpc-server creates its CA on first start",
+          null);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.netlab.rpc.client;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.netlab.domain.calculator.Calculator;
+import org.netlab.domain.phonebook.Phonebook;
+
+/** The {@link RpcConnection} of {@link RpcConnection#of}: two services and what frees them. */
+final class ServicesConnection implements RpcConnection {
+  private final Calculator calculator;
+  private final Phonebook phonebook;
+  private final Runnable release;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  ServicesConnection(Calculator calculator, Phonebook phonebook, Runnable release) {
+    this.calculator = Objects.requireNonNull(calculator, "calculator");
+    this.phonebook = Objects.requireNonNull(phonebook, "phonebook");
+    this.release = Objects.requireNonNull(release, "release");
+  }
+
+  @Override
+  public Calculator calculator() {
+    return calculator;
+  }
+
+  @Override
+  public Phonebook phonebook() {
+    return phonebook;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      release.run();
+    }
+  }
+}
