@@ -1,7 +1,6 @@
 package org.netlab.labs.ftp;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -73,13 +72,6 @@ public final class HostPort {
       throw new IllegalArgumentException("address does not match protocol " + protocol);
     }
     return new InetSocketAddress(address, port(parts[3]));
-  }
-
-  /** Formats an address for EPRT. */
-  public static String formatExtended(InetSocketAddress address) {
-    InetAddress ip = address.getAddress();
-    String protocol = ip instanceof Inet6Address ? "2" : "1";
-    return "|" + protocol + "|" + ip.getHostAddress() + "|" + address.getPort() + "|";
   }
 
   /** Finds the port in a 229 reply, {@code Entering Extended Passive Mode (|||6446|)}. */
