@@ -124,8 +124,8 @@ final class CommandTable {
    *
    * @throws IOException when the control connection fails
    */
-  void execute(CommandLine line) throws IOException {
-    String verb = line.verb();
+  void execute(CommandRequest request) throws IOException {
+    String verb = request.verb();
     // RNTO must come right after RNFR (RFC 959 section 4.1.3): any other command, even an
     // unknown one, forgets the RNFR.
     if (!verb.equals("RNTO") && !verb.equals("RNFR")) {
@@ -139,7 +139,7 @@ final class CommandTable {
       if (!command.beforeLogin()) {
         state.requireLogin();
       }
-      command.handler().handle(line.argument());
+      command.handler().handle(request.argument());
     } catch (FtpCommandException e) {
       replies.send(e.code(), e.getMessage());
     }

@@ -84,17 +84,17 @@ final class FtpSession {
         if (line == null) {
           return;
         }
-        CommandLine command;
+        CommandRequest request;
         try {
-          command = CommandLine.parse(line);
+          request = CommandRequest.parse(line);
         } catch (CharacterCodingException e) {
           reply(SYNTAX_ERROR_IN_ARGUMENTS, "Command is not valid UTF-8");
           continue;
         }
-        if (!command.verb().equals("ABOR")) {
+        if (!request.verb().equals("ABOR")) {
           transfers.await();
         }
-        commands.execute(command);
+        commands.execute(request);
         if (state.endReason() != null) {
           end = state.endReason();
           return;
