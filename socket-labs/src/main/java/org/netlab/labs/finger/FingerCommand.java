@@ -60,7 +60,7 @@ public final class FingerCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       defaultValue = "10s",
-      converter = DurationConverter.class,
+      converter = TimeoutConverter.class,
       description = "Bound on connecting and on the whole answer (default: ${DEFAULT-VALUE}).")
   private Duration timeout;
 
