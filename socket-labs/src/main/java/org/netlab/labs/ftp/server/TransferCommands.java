@@ -183,10 +183,10 @@ final class TransferCommands {
     return offset;
   }
 
-  private void sendText(String command, String virtual, String text) throws FtpCommandException {
+  private void sendText(String verb, String virtual, String text) throws FtpCommandException {
     byte[] bytes = text.getBytes(UTF_8);
     startTransfer(
-        command,
+        verb,
         virtual,
         "ASCII mode data connection for " + virtual,
         (connection, progress) -> {
@@ -202,7 +202,7 @@ final class TransferCommands {
 
   /** Checks that a transfer may start, then hands it to the runner. */
   private void startTransfer(
-      String command, String virtual, String opening, TransferRunner.Body body, AtomicUpload upload)
+      String verb, String virtual, String opening, Transfer.Body body, AtomicUpload upload)
       throws FtpCommandException {
     if (config.requireTls() && !state.protectData()) {
       closeQuietly(upload);
@@ -213,7 +213,8 @@ final class TransferCommands {
       closeQuietly(upload);
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Use PASV, EPSV, PORT or EPRT first");
     }
-    transfers.start(state.user(), command, virtual, opening, state.protectData(), body, upload);
+    transfers.start(
+        new Transfer(verb, state.user(), virtual, opening, state.protectData(), body, upload));
   }
 
   private static void closeQuietly(AutoCloseable closeable) {
