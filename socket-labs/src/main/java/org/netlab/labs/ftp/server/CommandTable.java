@@ -55,18 +55,15 @@ final class CommandTable {
   // Sorted, so HELP lists the verbs in alphabetical order.
   private final SortedMap<String, Command> commands = new TreeMap<>();
 
-  CommandTable(
-      SessionState state,
-      ControlReplies replies,
-      LoginCommands login,
-      TlsNegotiation tls,
-      StatusCommand status,
-      TransferParameterCommands parameters,
-      FileSystemCommands fileSystem,
-      TransferCommands transfers) {
-    this.state = state;
-    this.replies = replies;
-    this.fileSystem = fileSystem;
+  CommandTable(SessionContext session, CommandHandlers handlers) {
+    this.state = session.state();
+    this.replies = session.replies();
+    this.fileSystem = handlers.fileSystem();
+    LoginCommands login = handlers.login();
+    TlsNegotiation tls = handlers.tls();
+    StatusCommand status = handlers.status();
+    TransferParameterCommands parameters = handlers.parameters();
+    TransferCommands transfers = handlers.transfers();
 
     // Logging in, securing the connection first, and what a client may ask before it logs in.
     beforeLogin("USER", login::user);

@@ -40,20 +40,14 @@ final class TransferCommands {
   private long restartOffset;
 
   TransferCommands(
-      FtpServerConfig config,
-      VirtualFileSystem files,
-      DirectoryListing listing,
-      SessionState state,
-      DataChannelSetup data,
-      TransferRunner transfers,
-      ControlReplies replies) {
-    this.config = config;
-    this.files = files;
-    this.listing = listing;
-    this.state = state;
+      SessionContext session, ServedTree tree, DataChannelSetup data, TransferRunner transfers) {
+    this.config = session.config();
+    this.state = session.state();
+    this.replies = session.replies();
+    this.files = tree.files();
+    this.listing = tree.listing();
     this.data = data;
     this.transfers = transfers;
-    this.replies = replies;
   }
 
   /** LIST in {@code ls -l} form, or NLST names only; a file lists as itself. */

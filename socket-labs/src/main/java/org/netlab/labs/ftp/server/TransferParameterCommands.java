@@ -32,11 +32,11 @@ final class TransferParameterCommands {
    * @param localAddress the control connection's local address, where passive listeners open
    */
   TransferParameterCommands(
-      SessionState state, DataChannelSetup data, InetAddress localAddress, ControlReplies replies) {
-    this.state = state;
+      SessionContext session, DataChannelSetup data, InetAddress localAddress) {
+    this.state = session.state();
+    this.replies = session.replies();
     this.data = data;
     this.localAddress = localAddress;
-    this.replies = replies;
   }
 
   /** TYPE A (with the default N form) or I (or L 8, the same for bytes). */
