@@ -47,7 +47,7 @@ public final class FingerClient {
    * @throws SocketTimeoutException when connecting or the answer takes longer than the timeout; the
    *     message says so in words
    */
-  public Answer query(HostPort server, FingerQuery query) throws IOException {
+  public Answer query(FingerServerAddress server, FingerQuery query) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(
           new InetSocketAddress(server.host(), server.port()), Math.toIntExact(timeout.toMillis()));

@@ -60,7 +60,7 @@ public final class FingerCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       defaultValue = "10s",
-      converter = DurationConverter.class,
+      converter = TimeoutConverter.class,
       description = "Bound on connecting and on the whole answer (default: ${DEFAULT-VALUE}).")
   private Duration timeout;
 
@@ -72,7 +72,7 @@ public final class FingerCommand implements Callable<Integer> {
   public Integer call() {
     List<String> hosts = new ArrayList<>();
     String user = splitTarget(hosts);
-    HostPort server = server(hosts);
+    FingerServerAddress server = server(hosts);
     FingerQuery query = query(user, hosts);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -115,10 +115,11 @@ public final class FingerCommand implements Callable<Integer> {
   }
 
   /** The server to connect to: the rightmost host, removed from {@code hosts}. */
-  private HostPort server(List<String> hosts) {
+  private FingerServerAddress server(List<String> hosts) {
     String last = hosts.isEmpty() ? "localhost" : hosts.removeLast();
     try {
-      HostPort parsed = HostPort.parse(last, port != null ? port : FingerProtocol.DEFAULT_PORT);
+      FingerServerAddress parsed =
+          FingerServerAddress.parse(last, port != null ? port : FingerProtocol.DEFAULT_PORT);
       if (port != null && parsed.port() != port) {
         throw usage("give the port either after the host or with --port, not both");
       }

@@ -121,9 +121,9 @@ final class FingerConnectionHandler implements ConnectionHandler {
       return new FingerService.Reply(
           Outcome.FORWARDING_REFUSED, "finger: forwarding is limited to one hop\n");
     }
-    HostPort target;
+    FingerServerAddress target;
     try {
-      target = HostPort.parse(query.nextHost(), FingerProtocol.CLASSIC_PORT);
+      target = FingerServerAddress.parse(query.nextHost(), FingerProtocol.CLASSIC_PORT);
     } catch (IllegalArgumentException e) {
       return new FingerService.Reply(Outcome.INVALID_QUERY, "finger: " + e.getMessage() + "\n");
     }

@@ -76,7 +76,7 @@ public final class FingerDaemonCommand implements Callable<Integer> {
   @Option(
       names = "--forward-timeout",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = TimeoutConverter.class,
       description = "Bound on a forwarded query (default: ${DEFAULT-VALUE}).")
   private Duration forwardTimeout;
 
@@ -89,7 +89,7 @@ public final class FingerDaemonCommand implements Callable<Integer> {
   @Option(
       names = "--idle-timeout",
       defaultValue = "10s",
-      converter = DurationConverter.class,
+      converter = TimeoutConverter.class,
       description = "Time a client has to send its query (default: ${DEFAULT-VALUE}).")
   private Duration idleTimeout;
 

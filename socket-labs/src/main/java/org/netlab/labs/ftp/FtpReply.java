@@ -67,19 +67,4 @@ public final class FtpReply {
   public static boolean isPositiveCompletion(int code) {
     return code >= 200 && code < 300;
   }
-
-  /** 3yz: the command was accepted and waits for another (PASS after USER, RNTO...). */
-  public static boolean isPositiveIntermediate(int code) {
-    return code >= 300 && code < 400;
-  }
-
-  /** 4yz: failed this time; the same command may succeed later. */
-  public static boolean isNegativeTransient(int code) {
-    return code >= 400 && code < 500;
-  }
-
-  /** 5yz: failed; repeating the same command will fail again. */
-  public static boolean isNegativePermanent(int code) {
-    return code >= 500 && code < 600;
-  }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Measures echo round trips: TCP with several connections in lock step, then one UDP client. Starts
- * its own servers on loopback, port 0, and stops after the given time.
+ * its own servers on loopback, port 0, and stops after the given time. Run it with {@code
+ * socket-labs/src/bench/load.sh echo [OPTIONS]}.
  */
 @Command(name = "echo-load", mixinStandardHelpOptions = true)
 public final class EchoLoad implements Callable<Integer> {

@@ -10,12 +10,11 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.netlab.labs.PeerProgram;
 import picocli.CommandLine;
 
 @Timeout(20)
@@ -120,13 +119,9 @@ class FingerCommandTest {
    */
   @Test
   void queriesTheDebianFingerDaemonWhenInstalled() throws Exception {
-    Path daemon = Path.of("/usr/sbin/in.fingerd");
-    Path activator = Path.of("/usr/bin/systemd-socket-activate");
-    Assumptions.assumeTrue(
-        Files.isExecutable(daemon) && Files.isExecutable(Path.of("/usr/bin/finger")),
-        "Debian fingerd and finger are not installed (apt-get install fingerd finger); skipped");
-    Assumptions.assumeTrue(
-        Files.isExecutable(activator), "systemd-socket-activate is not installed; skipped");
+    Path daemon = PeerProgram.FINGERD.assumeInstalled();
+    PeerProgram.FINGER.assumeInstalled();
+    Path activator = PeerProgram.SYSTEMD_SOCKET_ACTIVATE.assumeInstalled();
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * Load for a finger daemon: N clients, each sending one query per new connection (as the protocol
  * requires) as fast as answers come, for a fixed time. Prints queries/s, latency percentiles and
- * errors. A measuring tool, not a test: run it by hand (see the README).
+ * errors. A measuring tool, not a test: run it by hand with {@code socket-labs/src/bench/load.sh
+ * finger [OPTIONS] [QUERY]} against a running {@code bin/fingerd}.
  */
 @Command(
     name = "finger-load",

@@ -3,7 +3,6 @@ package org.netlab.labs.integrity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import org.apache.commons.codec.binary.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.PeerProgram;
 
 class HmacFrameCodecTest {
   static final String KEY_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
@@ -140,14 +140,12 @@ class HmacFrameCodecTest {
   @Test
   @Timeout(20)
   void tagMatchesOpensslOverTheDocumentedString() throws Exception {
-    assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/openssl")),
-        "openssl not installed: skipping the check against an independent HMAC");
+    Path program = PeerProgram.OPENSSL.assumeInstalled();
     String frame = client.seal("hello");
     String signed = frame.substring(0, frame.lastIndexOf(' '));
     Process openssl =
         new ProcessBuilder(
-                "/usr/bin/openssl",
+                program.toString(),
                 "dgst",
                 "-sha256",
                 "-mac",

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Check-ins per second against a real server on loopback: {@code clients} threads, each check-in a
  * new connection, a distinct enrolled id and a valid code, so every one is verified, accepted and
- * synced to the log. Not a test: run it by hand (see README).
+ * synced to the log. Not a test: run it by hand with {@code socket-labs/src/bench/load.sh checkin
+ * [ARGS]}.
  *
  * <pre>usage: CheckInLoad [clients=16] [check-ins=20000] [port=0] [dir=temp]</pre>
  */

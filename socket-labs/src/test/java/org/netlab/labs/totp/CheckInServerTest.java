@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.PeerProgram;
 
 @Timeout(30)
 class CheckInServerTest {
@@ -305,8 +305,7 @@ class CheckInServerTest {
 
   @Test
   void independentPythonClientChecksIn() throws Exception {
-    assumeTrue(
-        Programs.onPath("python3"), "python3 not installed: independent client test skipped");
+    Path python3 = PeerProgram.PYTHON3.assumeInstalled();
     // Python's socket module, not our client: the wire format is what the README says.
     String script =
         String.join(
@@ -321,7 +320,7 @@ class CheckInServerTest {
             "sys.stdout.write(reply.decode('utf-8'))");
     String line = "Zo\u00e9&" + ID + "&" + totp.code(secret);
     Process python =
-        new ProcessBuilder("python3", "-c", script, Integer.toString(server.port()), line)
+        new ProcessBuilder(python3.toString(), "-c", script, Integer.toString(server.port()), line)
             .redirectErrorStream(true)
             .start();
     String output = new String(python.getInputStream().readAllBytes(), UTF_8);

@@ -2,9 +2,9 @@ package org.netlab.labs.totp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.netlab.labs.PeerProgram;
 
 /**
  * OATH Toolkit's {@code oathtool} (Debian package {@code oathtool}), written independently in C,
@@ -26,16 +27,20 @@ import org.junit.jupiter.api.Timeout;
 class OathtoolInteropTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @BeforeAll
-  static void requireOathtool() {
-    assumeTrue(
-        Programs.onPath("oathtool"),
-        "oathtool not installed (apt-get install oathtool): interop test skipped");
+  private Path program;
+
+  /**
+   * Before each test, not once before all: a failed assumption in {@code @BeforeAll} skips the
+   * class without reporting a single test, so the report would not say that anything was skipped.
+   */
+  @BeforeEach
+  void requireOathtool() {
+    program = PeerProgram.OATHTOOL.assumeInstalled();
   }
 
-  private static String oathtool(List<String> arguments) throws IOException, InterruptedException {
+  private String oathtool(List<String> arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add("oathtool");
+    command.add(program.toString());
     command.addAll(arguments);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), UTF_8).strip();

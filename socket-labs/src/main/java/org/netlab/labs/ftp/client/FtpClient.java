@@ -20,9 +20,9 @@ import java.util.function.LongConsumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.netlab.labs.ftp.DataAddress;
 import org.netlab.labs.ftp.DataConnection;
 import org.netlab.labs.ftp.FtpReply;
-import org.netlab.labs.ftp.HostPort;
 import org.netlab.labs.ftp.StallGuard;
 import org.netlab.labs.net.LineReader;
 
@@ -311,7 +311,8 @@ public final class FtpClient implements AutoCloseable {
       Reply reply = command("EPSV");
       if (reply.code() == FtpReply.ENTERING_EPSV_MODE) {
         target =
-            new InetSocketAddress(control.getInetAddress(), HostPort.parseEpsvReply(reply.text()));
+            new InetSocketAddress(
+                control.getInetAddress(), DataAddress.parseEpsvReply(reply.text()));
       } else {
         epsvRefused = true;
       }
@@ -323,7 +324,7 @@ public final class FtpClient implements AutoCloseable {
       }
       // The address in the reply is ignored: connecting back to the control host keeps a
       // hostile server from pointing us elsewhere and works behind NAT.
-      int port = HostPort.parseSixNumbers(reply.text()).getPort();
+      int port = DataAddress.parseSixNumbers(reply.text()).getPort();
       target = new InetSocketAddress(control.getInetAddress(), port);
     }
     SocketChannel channel = SocketChannel.open();

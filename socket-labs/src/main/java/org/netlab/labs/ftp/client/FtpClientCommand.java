@@ -30,7 +30,7 @@ public final class FtpClientCommand implements Callable<Integer> {
   public static final int USAGE = 2;
   public static final int UNREACHABLE = 3;
 
-  @Mixin ConnectionOptions connection;
+  @Mixin FtpConnectionOptions connection;
 
   @Parameters(
       arity = "0..1",
@@ -71,7 +71,7 @@ public final class FtpClientCommand implements Callable<Integer> {
     if (e instanceof FtpReplyException) {
       return REFUSED;
     }
-    if (e instanceof ConnectionOptions.UsageException
+    if (e instanceof FtpConnectionOptions.UsageException
         || e instanceof IllegalArgumentException
         || e instanceof CommandLine.ParameterException) {
       return USAGE;

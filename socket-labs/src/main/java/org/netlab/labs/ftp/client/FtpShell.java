@@ -48,13 +48,13 @@ final class FtpShell implements AutoCloseable {
               Map.entry("bye", "bye                disconnect and leave"),
               Map.entry("help", "help [COMMAND]     this text")));
 
-  private final ConnectionOptions options;
+  private final FtpConnectionOptions options;
   private final Terminal terminal;
   private final LineReader reader;
   private final PrintWriter out;
   private FtpClient client;
 
-  FtpShell(ConnectionOptions options) throws IOException {
+  FtpShell(FtpConnectionOptions options) throws IOException {
     this.options = options;
     this.terminal = TerminalBuilder.builder().system(true).dumb(true).build();
     this.reader =
@@ -103,7 +103,7 @@ final class FtpShell implements AutoCloseable {
       out.println("error: " + FtpClientCommand.describe(e));
       if (!(e instanceof FtpReplyException)
           && !(e instanceof IllegalArgumentException)
-          && !(e instanceof ConnectionOptions.UsageException)
+          && !(e instanceof FtpConnectionOptions.UsageException)
           && client != null) {
         // The connection itself failed: forget it rather than reuse a broken one.
         closeClient();
@@ -258,14 +258,14 @@ final class FtpShell implements AutoCloseable {
 
   private FtpClient connected() {
     if (client == null) {
-      throw new ConnectionOptions.UsageException("not connected; use open HOST [PORT]");
+      throw new FtpConnectionOptions.UsageException("not connected; use open HOST [PORT]");
     }
     return client;
   }
 
   private static String arg(List<String> args, int index, String usage) {
     if (args.size() <= index) {
-      throw new ConnectionOptions.UsageException("usage: " + usage);
+      throw new FtpConnectionOptions.UsageException("usage: " + usage);
     }
     return args.get(index);
   }

@@ -31,7 +31,7 @@ final class GetCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     FtpUrl target = FtpUrl.parse(url);
     if (target.isDirectory()) {
-      throw new ConnectionOptions.UsageException(url + " names a directory; use ls");
+      throw new FtpConnectionOptions.UsageException(url + " names a directory; use ls");
     }
     Path local = output != null ? output : Path.of(target.fileName());
     try (FtpClient client =

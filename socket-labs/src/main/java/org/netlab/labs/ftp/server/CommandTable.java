@@ -55,18 +55,15 @@ final class CommandTable {
   // Sorted, so HELP lists the verbs in alphabetical order.
   private final SortedMap<String, Command> commands = new TreeMap<>();
 
-  CommandTable(
-      SessionState state,
-      ControlReplies replies,
-      LoginCommands login,
-      TlsNegotiation tls,
-      StatusCommand status,
-      TransferParameterCommands parameters,
-      FileSystemCommands fileSystem,
-      TransferCommands transfers) {
-    this.state = state;
-    this.replies = replies;
-    this.fileSystem = fileSystem;
+  CommandTable(SessionContext session, CommandHandlers handlers) {
+    this.state = session.state();
+    this.replies = session.replies();
+    this.fileSystem = handlers.fileSystem();
+    LoginCommands login = handlers.login();
+    TlsNegotiation tls = handlers.tls();
+    StatusCommand status = handlers.status();
+    TransferParameterCommands parameters = handlers.parameters();
+    TransferCommands transfers = handlers.transfers();
 
     // Logging in, securing the connection first, and what a client may ask before it logs in.
     beforeLogin("USER", login::user);
@@ -124,8 +121,8 @@ final class CommandTable {
    *
    * @throws IOException when the control connection fails
    */
-  void execute(CommandLine line) throws IOException {
-    String verb = line.verb();
+  void execute(CommandRequest request) throws IOException {
+    String verb = request.verb();
     // RNTO must come right after RNFR (RFC 959 section 4.1.3): any other command, even an
     // unknown one, forgets the RNFR.
     if (!verb.equals("RNTO") && !verb.equals("RNFR")) {
@@ -139,7 +136,7 @@ final class CommandTable {
       if (!command.beforeLogin()) {
         state.requireLogin();
       }
-      command.handler().handle(line.argument());
+      command.handler().handle(request.argument());
     } catch (FtpCommandException e) {
       replies.send(e.code(), e.getMessage());
     }

@@ -26,15 +26,11 @@ final class FileSystemCommands {
   private final ControlReplies replies;
   private String renameFrom;
 
-  FileSystemCommands(
-      VirtualFileSystem files,
-      DirectoryListing listing,
-      SessionState state,
-      ControlReplies replies) {
-    this.files = files;
-    this.listing = listing;
-    this.state = state;
-    this.replies = replies;
+  FileSystemCommands(SessionContext session, ServedTree tree) {
+    this.files = tree.files();
+    this.listing = tree.listing();
+    this.state = session.state();
+    this.replies = session.replies();
   }
 
   /** RNTO must come right after RNFR (RFC 959 section 4.1.3): any other command forgets RNFR. */

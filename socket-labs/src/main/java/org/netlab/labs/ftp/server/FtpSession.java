@@ -42,17 +42,18 @@ final class FtpSession {
             localAddress, clientAddress, config.passivePorts(), config.dataTimeout());
     ControlReplies replies = control.replies();
     this.transfers = new TransferRunner(config, data, replies, clientAddress);
-    DirectoryListing listing = new DirectoryListing(files, Clock.systemUTC());
+    SessionContext session = new SessionContext(config, state, replies);
+    ServedTree tree = ServedTree.of(files, Clock.systemUTC());
     this.commands =
         new CommandTable(
-            state,
-            replies,
-            new LoginCommands(config, state, replies),
-            new TlsNegotiation(config, state, control),
-            new StatusCommand(files, listing, state, replies),
-            new TransferParameterCommands(state, data, localAddress, replies),
-            new FileSystemCommands(files, listing, state, replies),
-            new TransferCommands(config, files, listing, state, data, transfers, replies));
+            session,
+            new CommandHandlers(
+                new LoginCommands(session),
+                new TlsNegotiation(session, control),
+                new StatusCommand(session, tree),
+                new TransferParameterCommands(session, data, localAddress),
+                new FileSystemCommands(session, tree),
+                new TransferCommands(session, tree, data, transfers)));
   }
 
   /** Serves the connection until QUIT, close, idle timeout or too many failed logins. */
@@ -84,17 +85,17 @@ final class FtpSession {
         if (line == null) {
           return;
         }
-        CommandLine command;
+        CommandRequest request;
         try {
-          command = CommandLine.parse(line);
+          request = CommandRequest.parse(line);
         } catch (CharacterCodingException e) {
           reply(SYNTAX_ERROR_IN_ARGUMENTS, "Command is not valid UTF-8");
           continue;
         }
-        if (!command.verb().equals("ABOR")) {
+        if (!request.verb().equals("ABOR")) {
           transfers.await();
         }
-        commands.execute(command);
+        commands.execute(request);
         if (state.endReason() != null) {
           end = state.endReason();
           return;

@@ -23,10 +23,10 @@ final class LoginCommands {
   private final ControlReplies replies;
   private int failedLogins;
 
-  LoginCommands(FtpServerConfig config, SessionState state, ControlReplies replies) {
-    this.config = config;
-    this.state = state;
-    this.replies = replies;
+  LoginCommands(SessionContext session) {
+    this.config = session.config();
+    this.state = session.state();
+    this.replies = session.replies();
   }
 
   void user(String name) throws IOException, FtpCommandException {

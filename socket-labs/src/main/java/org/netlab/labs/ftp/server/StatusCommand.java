@@ -19,15 +19,11 @@ final class StatusCommand {
   private final SessionState state;
   private final ControlReplies replies;
 
-  StatusCommand(
-      VirtualFileSystem files,
-      DirectoryListing listing,
-      SessionState state,
-      ControlReplies replies) {
-    this.files = files;
-    this.listing = listing;
-    this.state = state;
-    this.replies = replies;
+  StatusCommand(SessionContext session, ServedTree tree) {
+    this.files = tree.files();
+    this.listing = tree.listing();
+    this.state = session.state();
+    this.replies = session.replies();
   }
 
   void stat(String argument) throws IOException, FtpCommandException {

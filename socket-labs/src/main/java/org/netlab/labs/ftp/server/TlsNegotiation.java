@@ -23,9 +23,9 @@ final class TlsNegotiation {
   private final ControlConnection control;
   private boolean protectionBufferSet;
 
-  TlsNegotiation(FtpServerConfig config, SessionState state, ControlConnection control) {
-    this.config = config;
-    this.state = state;
+  TlsNegotiation(SessionContext session, ControlConnection control) {
+    this.config = session.config();
+    this.state = session.state();
     this.control = control;
   }
 

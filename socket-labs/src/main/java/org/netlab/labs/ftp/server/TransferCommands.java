@@ -40,20 +40,14 @@ final class TransferCommands {
   private long restartOffset;
 
   TransferCommands(
-      FtpServerConfig config,
-      VirtualFileSystem files,
-      DirectoryListing listing,
-      SessionState state,
-      DataChannelSetup data,
-      TransferRunner transfers,
-      ControlReplies replies) {
-    this.config = config;
-    this.files = files;
-    this.listing = listing;
-    this.state = state;
+      SessionContext session, ServedTree tree, DataChannelSetup data, TransferRunner transfers) {
+    this.config = session.config();
+    this.state = session.state();
+    this.replies = session.replies();
+    this.files = tree.files();
+    this.listing = tree.listing();
     this.data = data;
     this.transfers = transfers;
-    this.replies = replies;
   }
 
   /** LIST in {@code ls -l} form, or NLST names only; a file lists as itself. */
@@ -183,10 +177,10 @@ final class TransferCommands {
     return offset;
   }
 
-  private void sendText(String command, String virtual, String text) throws FtpCommandException {
+  private void sendText(String verb, String virtual, String text) throws FtpCommandException {
     byte[] bytes = text.getBytes(UTF_8);
     startTransfer(
-        command,
+        verb,
         virtual,
         "ASCII mode data connection for " + virtual,
         (connection, progress) -> {
@@ -202,7 +196,7 @@ final class TransferCommands {
 
   /** Checks that a transfer may start, then hands it to the runner. */
   private void startTransfer(
-      String command, String virtual, String opening, TransferRunner.Body body, AtomicUpload upload)
+      String verb, String virtual, String opening, Transfer.Body body, AtomicUpload upload)
       throws FtpCommandException {
     if (config.requireTls() && !state.protectData()) {
       closeQuietly(upload);
@@ -213,7 +207,8 @@ final class TransferCommands {
       closeQuietly(upload);
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Use PASV, EPSV, PORT or EPRT first");
     }
-    transfers.start(state.user(), command, virtual, opening, state.protectData(), body, upload);
+    transfers.start(
+        new Transfer(verb, state.user(), virtual, opening, state.protectData(), body, upload));
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

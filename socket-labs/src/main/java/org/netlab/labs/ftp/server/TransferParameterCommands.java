@@ -14,7 +14,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
-import org.netlab.labs.ftp.HostPort;
+import org.netlab.labs.ftp.DataAddress;
 
 /**
  * The transfer parameter commands (RFC 959 section 4.1.2, RFC 2428): how the next data connection
@@ -32,11 +32,11 @@ final class TransferParameterCommands {
    * @param localAddress the control connection's local address, where passive listeners open
    */
   TransferParameterCommands(
-      SessionState state, DataChannelSetup data, InetAddress localAddress, ControlReplies replies) {
-    this.state = state;
+      SessionContext session, DataChannelSetup data, InetAddress localAddress) {
+    this.state = session.state();
+    this.replies = session.replies();
     this.data = data;
     this.localAddress = localAddress;
-    this.replies = replies;
   }
 
   /** TYPE A (with the default N form) or I (or L 8, the same for bytes). */
@@ -69,7 +69,7 @@ final class TransferParameterCommands {
     InetSocketAddress address = openPassive();
     replies.send(
         ENTERING_PASSIVE_MODE,
-        "Entering Passive Mode (" + HostPort.formatSixNumbers(address) + ")");
+        "Entering Passive Mode (" + DataAddress.formatSixNumbers(address) + ")");
   }
 
   /**
@@ -102,9 +102,9 @@ final class TransferParameterCommands {
     try {
       target =
           extended
-              ? HostPort.parseExtended(argument.strip())
-              : HostPort.parseSixNumbers(argument.strip());
-    } catch (HostPort.UnsupportedProtocolException e) {
+              ? DataAddress.parseExtended(argument.strip())
+              : DataAddress.parseSixNumbers(argument.strip());
+    } catch (DataAddress.UnsupportedProtocolException e) {
       throw new FtpCommandException(
           EXTENDED_PORT_FAILURE, "Network protocol not supported, use (1,2)");
     } catch (IllegalArgumentException e) {

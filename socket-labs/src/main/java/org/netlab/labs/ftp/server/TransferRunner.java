@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
-import java.util.function.LongConsumer;
 import org.netlab.labs.ftp.DataConnection;
 import org.netlab.labs.ftp.StallGuard;
 import org.slf4j.Logger;
@@ -23,17 +22,8 @@ import org.slf4j.LoggerFactory;
 final class TransferRunner {
   private static final Logger log = LoggerFactory.getLogger(FtpServer.class);
 
-  /** The body of a transfer, run once the data connection is open. */
-  @FunctionalInterface
-  interface Body {
-    /**
-     * @return bytes moved
-     */
-    long run(DataConnection connection, LongConsumer progress) throws IOException;
-  }
-
   /** A transfer running on its own thread. */
-  private static final class Transfer {
+  private static final class Running {
     volatile Thread thread;
     volatile DataConnection connection;
     volatile boolean aborted;
@@ -44,7 +34,7 @@ final class TransferRunner {
   private final DataChannelSetup data;
   private final ControlReplies replies;
   private final InetAddress client;
-  private Transfer current;
+  private Running current;
   private int count;
 
   TransferRunner(
@@ -59,24 +49,14 @@ final class TransferRunner {
    * Starts a transfer; the caller has checked that a data connection is set up. The upload, if any,
    * is committed on success and dropped otherwise.
    */
-  void start(
-      String user,
-      String command,
-      String virtual,
-      String opening,
-      boolean protect,
-      Body body,
-      AtomicUpload upload) {
+  void start(Transfer transfer) {
     await();
     count++;
-    Transfer running = new Transfer();
+    Running running = new Running();
     // A platform thread: one blocked in sendfile (FileChannel.transferTo) is woken when the
     // channel is closed, a virtual thread is not, so ABOR and the stall guard could not stop it.
     running.thread =
-        Thread.ofPlatform()
-            .daemon()
-            .name("ftp-transfer")
-            .unstarted(() -> run(running, user, command, virtual, opening, body, upload, protect));
+        Thread.ofPlatform().daemon().name("ftp-transfer").unstarted(() -> run(running, transfer));
     current = running;
     running.thread.start();
   }
@@ -95,7 +75,7 @@ final class TransferRunner {
    * @return its final reply code (226 if it completed anyway), or 0 when none ran
    */
   int abort() {
-    Transfer running = current;
+    Running running = current;
     if (running == null) {
       return 0;
     }
@@ -113,7 +93,7 @@ final class TransferRunner {
 
   /** Waits for the running transfer, if any, to send its final reply. */
   void await() {
-    Transfer running = current;
+    Running running = current;
     if (running == null) {
       return;
     }
@@ -125,26 +105,21 @@ final class TransferRunner {
     current = null;
   }
 
-  private void run(
-      Transfer self,
-      String user,
-      String command,
-      String virtual,
-      String opening,
-      Body body,
-      AtomicUpload upload,
-      boolean protect) {
+  private void run(Running self, Transfer transfer) {
+    String virtual = transfer.path();
+    Transfer.Body body = transfer.body();
+    AtomicUpload upload = transfer.upload();
     long started = System.nanoTime();
     long[] moved = {0};
     int code;
     String message;
     try {
-      replies.send(FILE_STATUS_OK, "Opening " + opening);
+      replies.send(FILE_STATUS_OK, "Opening " + transfer.opening());
       SocketChannel channel = data.open();
       DataConnection connection;
       try {
         connection =
-            protect
+            transfer.protect()
                 ? DataConnection.tls(channel, config.tls(), false, new InetSocketAddress(client, 0))
                 : DataConnection.plain(channel);
       } catch (IOException e) {
@@ -197,8 +172,8 @@ final class TransferRunner {
     log.info(
         "transfer client={} user={} command={} file=\"{}\" bytes={} duration={}ms result={}",
         client.getHostAddress(),
-        user,
-        command,
+        transfer.user(),
+        transfer.verb(),
         virtual,
         moved[0],
         (System.nanoTime() - started) / 1_000_000,
@@ -213,7 +188,7 @@ final class TransferRunner {
 
   /** Tells apart a failed disk (452, 553...) from a failed or aborted data connection (426). */
   private FtpCommandException transferError(
-      Transfer self, StallGuard guard, String virtual, IOException e) {
+      Running self, StallGuard guard, String virtual, IOException e) {
     if (self.aborted) {
       return new FtpCommandException(TRANSFER_ABORTED, "Transfer aborted");
     }

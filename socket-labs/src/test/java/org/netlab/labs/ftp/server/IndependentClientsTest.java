@@ -3,11 +3,8 @@ package org.netlab.labs.ftp.server;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.PeerProgram;
 import org.netlab.labs.ftp.FtpTestServer;
 import org.netlab.labs.ftp.TestFiles;
 
@@ -39,15 +37,6 @@ class IndependentClientsTest {
     return new Run(process.exitValue(), new String(out, UTF_8));
   }
 
-  private static boolean installed(String tool) {
-    for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(entry, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static List<String> curl(String... args) {
     List<String> command =
         new ArrayList<>(List.of("curl", "--silent", "--show-error", "--max-time", "20"));
@@ -57,7 +46,7 @@ class IndependentClientsTest {
 
   @Test
   void curlListsDownloadsAndUploads() throws Exception {
-    assumeTrue(installed("curl"), "curl is not installed");
+    PeerProgram.CURL.assumeInstalled();
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.anonymous(true, true))) {
       Path file = TestFiles.random(server.root().resolve("pub/data.bin"), 2 << 20, 3);
       Run list = run(curl(server.url("/pub/")));
@@ -80,7 +69,7 @@ class IndependentClientsTest {
 
   @Test
   void curlSpeaksExplicitFtpsTrustingTheCa() throws Exception {
-    assumeTrue(installed("curl"), "curl is not installed");
+    PeerProgram.CURL.assumeInstalled();
     try (FtpTestServer server =
         FtpTestServer.start(dir, b -> b.anonymous(true, true).tls(b.build().tls(), true))) {
       Path file = TestFiles.random(server.root().resolve("data.bin"), 1 << 20, 4);
@@ -107,14 +96,14 @@ class IndependentClientsTest {
 
   @Test
   void pythonFtplibWorksPlainAndOverTls() throws Exception {
-    assumeTrue(installed("python3"), "python3 is not installed");
+    Path python3 = PeerProgram.PYTHON3.assumeInstalled();
     Path script = Path.of("src/test/python/ftplib_check.py").toAbsolutePath();
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.anonymous(true, true))) {
       Path file = TestFiles.random(server.root().resolve("pub/data.bin"), 1 << 20, 6);
       Run python =
           run(
               List.of(
-                  "python3",
+                  python3.toString(),
                   script.toString(),
                   "localhost",
                   Integer.toString(server.port()),

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** How to reach and log in to a server; shared by every {@code bin/ftp} command. */
-public final class ConnectionOptions {
+public final class FtpConnectionOptions {
   /** Read when no other password source is given. */
   public static final String DEFAULT_PASSWORD_ENV = "NETLAB_FTP_PASSWORD";
 

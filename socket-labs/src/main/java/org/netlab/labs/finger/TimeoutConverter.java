@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations on the command line: {@code 500ms}, {@code 10s}, {@code 2m}, or seconds. */
-final class DurationConverter implements ITypeConverter<Duration> {
+/**
+ * Reads the timeouts of the finger commands ({@code --timeout}, {@code --idle-timeout}, {@code
+ * --forward-timeout}): {@code 500ms}, {@code 10s}, {@code 2m}, or seconds, and never zero.
+ */
+final class TimeoutConverter implements ITypeConverter<Duration> {
   private static final Pattern FORMAT = Pattern.compile("([0-9]{1,9})(ms|s|m)?");
 
   @Override

@@ -3,15 +3,24 @@
 # bin/ftpd and vsftpd side by side. Needs curl and vsftpd (Debian package vsftpd),
 # run as root so vsftpd can start. Everything lives under $BENCH_DIR and is stopped at
 # the end.
-#   usage: socket-labs/src/test/bench/ftp-throughput.sh [SIZE_MIB] [RUNS]
+#   usage: socket-labs/src/bench/ftp-throughput.sh [SIZE_MIB] [RUNS]
 set -euo pipefail
 
 size_mib="${1:-1024}"
 runs="${2:-3}"
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 bench="${BENCH_DIR:-/tmp/ftp/bench}"
 ours_port="${OURS_PORT:-54021}"
 vs_port="${VSFTPD_PORT:-54031}"
+
+# The peers, found where Debian installs them or on PATH; nothing runs without them.
+vsftpd="$(command -v vsftpd || echo /usr/sbin/vsftpd)"
+for program in curl "$vsftpd"; do
+  if ! command -v "$program" >/dev/null; then
+    echo "error: $(basename "$program") is not installed (Debian package $(basename "$program"))" >&2
+    exit 3
+  fi
+done
 
 pids=()
 cleanup() {
@@ -48,7 +57,7 @@ seccomp_sandbox=NO
 xferlog_enable=NO
 CONF
 
-/usr/sbin/vsftpd "$bench/vsftpd.conf" & pids+=($!)
+"$vsftpd" "$bench/vsftpd.conf" & pids+=($!)
 "$repo/bin/ftpd" --root "$bench/ours" --port "$ours_port" --passive-ports 54100-54199 \
   --writable --data-dir "$bench/data" 2> "$bench/ftpd.log" & pids+=($!)
 # The same server acknowledging uploads without waiting for the disk (--no-sync).

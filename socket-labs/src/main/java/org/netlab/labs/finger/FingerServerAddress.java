@@ -1,13 +1,14 @@
 package org.netlab.labs.finger;
 
 /**
- * A host and a TCP port, written {@code host} or {@code host:port}.
+ * The finger server a query is sent to: a host and a TCP port, written {@code host} or {@code
+ * host:port} (on the command line, and as the next hop of a forwarded {@code user@host} query).
  *
  * @param host a host name or IPv4 address
  * @param port 1 to 65535
  */
-public record HostPort(String host, int port) {
-  public HostPort {
+public record FingerServerAddress(String host, int port) {
+  public FingerServerAddress {
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("host must not be empty");
     }
@@ -21,16 +22,16 @@ public record HostPort(String host, int port) {
    *
    * @throws IllegalArgumentException when the port is not a number from 1 to 65535
    */
-  public static HostPort parse(String text, int defaultPort) {
+  public static FingerServerAddress parse(String text, int defaultPort) {
     int colon = text.lastIndexOf(':');
     if (colon < 0) {
-      return new HostPort(text, defaultPort);
+      return new FingerServerAddress(text, defaultPort);
     }
     String port = text.substring(colon + 1);
     if (!port.matches("[0-9]{1,5}")) {
       throw new IllegalArgumentException("invalid port '" + port + "'");
     }
-    return new HostPort(text.substring(0, colon), Integer.parseInt(port));
+    return new FingerServerAddress(text.substring(0, colon), Integer.parseInt(port));
   }
 
   @Override

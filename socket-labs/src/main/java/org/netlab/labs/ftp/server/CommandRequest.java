@@ -12,7 +12,7 @@ import java.util.Locale;
  * insensitive (RFC 959 section 5.3), and everything after the first space as the argument, left as
  * sent because a file name may start or end with a space.
  */
-record CommandLine(String verb, String argument) {
+record CommandRequest(String verb, String argument) {
 
   /**
    * Decodes strict UTF-8 (RFC 2640) after dropping the Telnet IAC sequences some clients send
@@ -20,7 +20,7 @@ record CommandLine(String verb, String argument) {
    *
    * @throws CharacterCodingException when the line is not valid UTF-8
    */
-  static CommandLine parse(byte[] line) throws CharacterCodingException {
+  static CommandRequest parse(byte[] line) throws CharacterCodingException {
     int start = 0;
     while (start + 1 < line.length && (line[start] & 0xff) == 0xff) {
       start += 2;
@@ -34,6 +34,6 @@ record CommandLine(String verb, String argument) {
             .toString();
     int space = text.indexOf(' ');
     String verb = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
-    return new CommandLine(verb, space < 0 ? "" : text.substring(space + 1));
+    return new CommandRequest(verb, space < 0 ? "" : text.substring(space + 1));
   }
 }

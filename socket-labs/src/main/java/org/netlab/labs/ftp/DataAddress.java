@@ -1,7 +1,6 @@
 package org.netlab.labs.ftp;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -9,16 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The address formats FTP puts in commands and replies: {@code h1,h2,h3,h4,p1,p2} of PORT and PASV
- * (RFC 959) and {@code |proto|address|port|} of EPRT and EPSV (RFC 2428). Parsers throw {@link
- * IllegalArgumentException} with a message fit for a 501 reply.
+ * The address of a data connection as FTP writes it in commands and replies: {@code
+ * h1,h2,h3,h4,p1,p2} of PORT and PASV (RFC 959) and {@code |proto|address|port|} of EPRT and EPSV
+ * (RFC 2428). Parsers throw {@link IllegalArgumentException} with a message fit for a 501 reply.
  */
-public final class HostPort {
+public final class DataAddress {
   private static final Pattern SIX_NUMBERS =
       Pattern.compile("(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})");
   private static final Pattern EPSV_REPLY = Pattern.compile("\\((.)\\1\\1(\\d{1,5})\\1\\)");
 
-  private HostPort() {}
+  private DataAddress() {}
 
   /** Parses the argument of PORT, or finds the six numbers in a 227 reply. */
   public static InetSocketAddress parseSixNumbers(String text) {
@@ -73,13 +72,6 @@ public final class HostPort {
       throw new IllegalArgumentException("address does not match protocol " + protocol);
     }
     return new InetSocketAddress(address, port(parts[3]));
-  }
-
-  /** Formats an address for EPRT. */
-  public static String formatExtended(InetSocketAddress address) {
-    InetAddress ip = address.getAddress();
-    String protocol = ip instanceof Inet6Address ? "2" : "1";
-    return "|" + protocol + "|" + ip.getHostAddress() + "|" + address.getPort() + "|";
   }
 
   /** Finds the port in a 229 reply, {@code Entering Extended Passive Mode (|||6446|)}. */
