@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netlab.rpc.server.LoopbackServer;
 
 /**
- * The Java example of the README compiles against the client library and does what it says
- * against a real server. Only the line naming the server changes, to point at this test's server
- * and its CA; the rest is run as written.
+ * The Java example of the README compiles against the client library and does what it says against
+ * a real server. Only the line naming the server changes, to point at this test's server and its
+ * CA; the rest is run as written.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ReadmeJavaExampleTest {

@@ -9,8 +9,8 @@ import java.util.concurrent.Executors;
  * program, then point wrk at it with xmlrpc-add.lua:
  *
  * <pre>
- * java -Dsun.net.httpserver.nodelay=true rpc-server/src/test/bench/JdkHttpServerCeiling.java 52201
- * wrk -t2 -c32 -d8s -s rpc-server/src/test/bench/xmlrpc-add.lua http://127.0.0.1:52201/RPC2
+ * java -Dsun.net.httpserver.nodelay=true rpc-server/src/bench/JdkHttpServerCeiling.java 52201
+ * wrk -t2 -c32 -d8s -s rpc-server/src/bench/xmlrpc-add.lua http://127.0.0.1:52201/RPC2
  * </pre>
  */
 public final class JdkHttpServerCeiling {

@@ -4,7 +4,7 @@
 # prints one Markdown table. phonebook.add leaves its entries: use a scratch data dir.
 #   usage: rpc-matrix.sh CA_FILE [GRPC_URL] [XMLRPC_URL] [DURATION] [WARMUP]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 ca="$1"
 grpc="${2:-grpcs://localhost:50051}"
 xmlrpc="${3:-https://localhost:8443/RPC2}"
