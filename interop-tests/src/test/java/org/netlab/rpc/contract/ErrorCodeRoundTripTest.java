@@ -94,46 +94,50 @@ class ErrorCodeRoundTripTest {
     }
   }
 
-  /** Refuses {@code find(NAME)} with the error code of that name; nothing else is called. */
+  /** Refuses every call naming an entry with the error code of that name. */
   private static final class RefusingPhonebook implements Phonebook {
     static String message(ErrorCode code) {
       return "refused with " + code + ": Zoë's entry, 50% off";
     }
 
+    private static ServiceException refusal(String codeName) {
+      ErrorCode code = ErrorCode.valueOf(codeName);
+      return new ServiceException(code, message(code));
+    }
+
     @Override
     public Entry find(String name) {
-      ErrorCode code = ErrorCode.valueOf(name);
-      throw new ServiceException(code, message(code));
+      throw refusal(name);
     }
 
     @Override
     public Entry add(String name, String number) {
-      throw new UnsupportedOperationException();
+      throw refusal(name);
     }
 
     @Override
     public Entry update(String name, String number) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long count() {
-      throw new UnsupportedOperationException();
+      throw refusal(name);
     }
 
     @Override
     public void remove(String name) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long removeAll() {
-      throw new UnsupportedOperationException();
+      throw refusal(name);
     }
 
     @Override
     public List<Entry> list(String namePrefix) {
-      throw new UnsupportedOperationException();
+      throw refusal(namePrefix);
+    }
+
+    @Override
+    public long count() {
+      throw new IllegalStateException("the round trip calls only methods that name an entry");
+    }
+
+    @Override
+    public long removeAll() {
+      throw new IllegalStateException("the round trip calls only methods that name an entry");
     }
   }
 }
