@@ -22,9 +22,11 @@ import org.xml.sax.SAXException;
  *
  * <p>An HTTP layer either hands it a whole exchange ({@link #execute(XmlRpcStreamRequestConfig,
  * org.apache.xmlrpc.common.ServerStreamConnection)}), or parses a body on one thread with {@link
- * #parse} and runs the call on another with {@link #answer}; both give the same bytes.
+ * #parse}, finds its method with {@link #method} and runs the call on another with {@link #answer};
+ * both give the same bytes.
  */
 final class HardenedXmlRpcServer extends XmlRpcStreamServer {
+  private final XmlRpcMethodTable methods;
   private final XmlRpcRequestReader requests;
 
   /** How every call is read and answered: no extensions, no exceptions on the wire, UTF-8. */
@@ -39,7 +41,7 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
     config.setEnabledForExceptions(false);
     config.setEncoding(XmlRpcServerConfigImpl.UTF8_ENCODING);
     setConfig(config);
-    setHandlerMapping(methods);
+    this.methods = methods;
     requests = new XmlRpcRequestReader(getTypeFactory(), maxNestingDepth);
     requestConfig.setEnabledForExtensions(false);
     requestConfig.setEnabledForExceptions(false);
@@ -58,15 +60,25 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
   }
 
   /**
-   * Runs a parsed call through the handler mapping; writes its methodResponse or fault. Failures of
-   * the call itself become faults.
+   * The method a parsed call names, looked up once per call: it tells the HTTP layer whether the
+   * call may block, then runs it.
+   *
+   * @throws XmlRpcException a fault for {@link #answerFault}: method not found (-32601)
+   */
+  XmlRpcMethod method(XmlRpcRequest call) throws XmlRpcException {
+    return methods.method(call.getMethodName());
+  }
+
+  /**
+   * Runs a parsed call with its method; writes its methodResponse or fault. Failures of the call
+   * itself become faults.
    *
    * @throws IOException only when {@code out} fails
    */
-  void answer(XmlRpcRequest call, OutputStream out) throws IOException {
+  void answer(XmlRpcMethod method, XmlRpcRequest call, OutputStream out) throws IOException {
     Object result;
     try {
-      result = execute(call);
+      result = method.invoke(call);
     } catch (Throwable failure) {
       // As Apache's stream server does: whatever the call threw is answered as a fault.
       answerFault(failure, out);
@@ -88,7 +100,7 @@ final class HardenedXmlRpcServer extends XmlRpcStreamServer {
   /** Runs a call with its method from the table, skipping Apache's synchronized worker pool. */
   @Override
   public Object execute(XmlRpcRequest request) throws XmlRpcException {
-    return getHandlerMapping().getHandler(request.getMethodName()).execute(request);
+    return method(request).invoke(request);
   }
 
   @Override

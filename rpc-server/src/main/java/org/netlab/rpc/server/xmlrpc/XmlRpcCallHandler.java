@@ -37,15 +37,13 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
   private static final int ANSWER_BUFFER_BYTES = 256;
 
   private final HardenedXmlRpcServer xmlRpc;
-  private final XmlRpcMethodTable methods;
   private final Executor workers;
 
   /** Whether a call of this connection is being answered; touched on its event loop only. */
   private boolean answering;
 
-  XmlRpcCallHandler(HardenedXmlRpcServer xmlRpc, XmlRpcMethodTable methods, Executor workers) {
+  XmlRpcCallHandler(HardenedXmlRpcServer xmlRpc, Executor workers) {
     this.xmlRpc = xmlRpc;
-    this.methods = methods;
     this.workers = workers;
   }
 
@@ -72,18 +70,21 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
     answering = true;
     Exchange exchange = new Exchange(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request));
     XmlRpcRequest call;
+    XmlRpcMethod method;
     try (InputStream body = new ByteBufInputStream(request.content())) {
       call = xmlRpc.parse(body);
+      // Looked up once: the method says where the call runs, then runs it there.
+      method = xmlRpc.method(call);
     } catch (XmlRpcException | IOException e) {
       exchange.respond(xml(fault(ctx, e)));
       return;
     }
-    if (!methods.blocks(call.getMethodName())) {
-      exchange.respond(xml(answer(ctx, call)));
+    if (!method.mayBlock()) {
+      exchange.respond(xml(answer(ctx, method, call)));
       return;
     }
     try {
-      workers.execute(() -> exchange.respond(xml(answer(ctx, call))));
+      workers.execute(() -> exchange.respond(xml(answer(ctx, method, call))));
     } catch (RejectedExecutionException e) {
       FullHttpResponse busy =
           Refusal.response(
@@ -93,9 +94,9 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
   }
 
-  private ByteBuf answer(ChannelHandlerContext ctx, XmlRpcRequest call) {
+  private ByteBuf answer(ChannelHandlerContext ctx, XmlRpcMethod method, XmlRpcRequest call) {
     try {
-      return written(ctx, out -> xmlRpc.answer(call, out));
+      return written(ctx, out -> xmlRpc.answer(method, call, out));
     } catch (IOException | RuntimeException e) {
       return fault(ctx, e);
     }

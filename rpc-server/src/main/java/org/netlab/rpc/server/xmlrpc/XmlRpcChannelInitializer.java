@@ -23,7 +23,6 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
 
   private final SslContext tls;
   private final HardenedXmlRpcServer xmlRpc;
-  private final XmlRpcMethodTable methods;
   private final Executor workers;
   private final XmlRpcLimits limits;
   private final ConnectionLimit connectionLimit;
@@ -32,14 +31,9 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
    * @param tls null for plain HTTP
    */
   XmlRpcChannelInitializer(
-      SslContext tls,
-      HardenedXmlRpcServer xmlRpc,
-      XmlRpcMethodTable methods,
-      Executor workers,
-      XmlRpcLimits limits) {
+      SslContext tls, HardenedXmlRpcServer xmlRpc, Executor workers, XmlRpcLimits limits) {
     this.tls = tls;
     this.xmlRpc = xmlRpc;
-    this.methods = methods;
     this.workers = workers;
     this.limits = limits;
     this.connectionLimit = new ConnectionLimit(limits.maxConnections());
@@ -59,6 +53,6 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast(new XmlRpcRequestGate(limits.maxRequestBytes()));
     pipeline.addLast(new HttpObjectAggregator(limits.maxRequestBytes()));
     pipeline.addLast(new FlowControlHandler());
-    pipeline.addLast(new XmlRpcCallHandler(xmlRpc, methods, workers));
+    pipeline.addLast(new XmlRpcCallHandler(xmlRpc, workers));
   }
 }

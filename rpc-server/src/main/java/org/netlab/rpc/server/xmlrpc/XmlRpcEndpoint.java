@@ -91,8 +91,7 @@ public final class XmlRpcEndpoint implements Endpoint {
             Thread.ofPlatform().name("xmlrpc-worker-", 1).daemon(true).factory(),
             new ThreadPoolExecutor.AbortPolicy());
     channels =
-        new XmlRpcChannelInitializer(
-            tls == null ? null : sslContext(tls), xmlRpc, methods, workers, limits);
+        new XmlRpcChannelInitializer(tls == null ? null : sslContext(tls), xmlRpc, workers, limits);
     eventLoops =
         new MultiThreadIoEventLoopGroup(
             0,

@@ -4,15 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.XmlRpcRequest;
 
 /**
  * One callable method: its name, what it returns, its parameters (trailing ones may be optional), a
- * help text and its body.
+ * help text, its body, and whether it may block.
  *
  * @param returnType an XML-RPC type name: {@code int}, {@code double}, {@code string}...
+ * @param mayBlock whether a call may wait (on disk, on a lock), so that the HTTP layer runs it off
+ *     its event loops
  */
 record XmlRpcMethod(
-    String name, String returnType, List<Parameter> parameters, String help, Body body) {
+    String name,
+    String returnType,
+    List<Parameter> parameters,
+    String help,
+    Body body,
+    boolean mayBlock) {
 
   /** A parameter: a name for error messages, its XML-RPC type, and whether it may be left out. */
   record Parameter(String name, String type, boolean optional) {
@@ -39,10 +47,30 @@ record XmlRpcMethod(
     Objects.requireNonNull(body, "body");
   }
 
+  /** A method that only computes, in microseconds. */
+  XmlRpcMethod(String name, String returnType, List<Parameter> parameters, String help, Body body) {
+    this(name, returnType, parameters, help, body, false);
+  }
+
+  /** This method, marked as one that may block. */
+  XmlRpcMethod blocking() {
+    return new XmlRpcMethod(name, returnType, parameters, help, body, true);
+  }
+
+  /** Runs the method with the parameters of a call, checked against its declaration. */
+  Object invoke(XmlRpcRequest call) throws XmlRpcException {
+    return invoke(XmlRpcArguments.of(call));
+  }
+
+  /** Runs the method with these parameters, checked against its declaration. */
+  Object invoke(List<Object> parameters) throws XmlRpcException {
+    return body.invoke(new XmlRpcArguments(this, parameters));
+  }
+
   /** The same method under another name, e.g. the lab's French name. */
   XmlRpcMethod alias(String otherName) {
     return new XmlRpcMethod(
-        otherName, returnType, parameters, help + " (same as " + name + ")", body);
+        otherName, returnType, parameters, help + " (same as " + name + ")", body, mayBlock);
   }
 
   /** This method with another return value (the lab's names answer simpler values). */
@@ -52,7 +80,8 @@ record XmlRpcMethod(
         otherReturnType,
         parameters,
         help + " (as " + name + ", answering " + otherReturnType + ")",
-        otherBody);
+        otherBody,
+        mayBlock);
   }
 
   int requiredCount() {

@@ -1,13 +1,9 @@
 package org.netlab.rpc.server.xmlrpc;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.xmlrpc.XmlRpcException;
-import org.apache.xmlrpc.XmlRpcHandler;
-import org.apache.xmlrpc.server.XmlRpcHandlerMapping;
 
 /**
  * Every method the endpoint serves, by name, with the {@code system.*} introspection methods over
@@ -15,12 +11,11 @@ import org.apache.xmlrpc.server.XmlRpcHandlerMapping;
  * created per request, and no reflection is involved, so the faults for unknown methods and bad
  * parameters say what went wrong in XML-RPC terms.
  *
- * <p>The table also knows which methods may block (those that wait on the phonebook's store), so
+ * <p>The table also marks which methods may block (those that wait on the phonebook's store), so
  * that the HTTP layer runs them off its event loops.
  */
-final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
+final class XmlRpcMethodTable {
   private final Map<String, XmlRpcMethod> methods = new LinkedHashMap<>();
-  private final Set<String> blocking = new HashSet<>();
 
   /**
    * @param immediate methods that only compute, in microseconds
@@ -28,10 +23,7 @@ final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
    */
   XmlRpcMethodTable(List<XmlRpcMethod> immediate, List<XmlRpcMethod> blocking) {
     immediate.forEach(this::register);
-    blocking.forEach(this::register);
-    blocking.forEach(method -> this.blocking.add(method.name()));
-    // A multicall may contain any call.
-    this.blocking.add(SystemMethods.MULTICALL);
+    blocking.forEach(method -> register(method.blocking()));
     new SystemMethods(this).methods().forEach(this::register);
   }
 
@@ -41,17 +33,9 @@ final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
     }
   }
 
-  @Override
-  public XmlRpcHandler getHandler(String name) throws XmlRpcException {
-    XmlRpcMethod method = method(name);
-    return request ->
-        method.body().invoke(new XmlRpcArguments(method, XmlRpcArguments.of(request)));
-  }
-
   /** Calls a method by name; used by {@code system.multicall}. */
   Object invoke(String name, List<Object> parameters) throws XmlRpcException {
-    XmlRpcMethod method = method(name);
-    return method.body().invoke(new XmlRpcArguments(method, parameters));
+    return method(name).invoke(parameters);
   }
 
   XmlRpcMethod method(String name) throws XmlRpcFaults.FaultException {
@@ -60,11 +44,6 @@ final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
       throw XmlRpcFaults.methodNotFound(name);
     }
     return method;
-  }
-
-  /** Whether calling {@code name} may block; unknown names answer a fault at once. */
-  boolean blocks(String name) {
-    return blocking.contains(name);
   }
 
   List<String> names() {

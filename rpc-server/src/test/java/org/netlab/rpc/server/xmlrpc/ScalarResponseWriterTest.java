@@ -147,7 +147,7 @@ class ScalarResponseWriterTest {
   private byte[] answer(String body) throws Exception {
     XmlRpcRequest call = server.parse(XmlRpcCodecTest.body(body));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    server.answer(call, out);
+    server.answer(server.method(call), call, out);
     return out.toByteArray();
   }
 

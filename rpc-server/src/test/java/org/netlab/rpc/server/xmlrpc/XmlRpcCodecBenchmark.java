@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.xmlrpc.XmlRpcRequest;
 import org.apache.xmlrpc.common.ServerStreamConnection;
 import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.netlab.domain.calculator.FiniteCalculator;
@@ -17,9 +18,9 @@ import org.netlab.domain.calculator.FiniteCalculator;
  * comparable on one machine.
  *
  * <p>It times both ways an HTTP layer can use the server: {@code execute} over a stream connection,
- * and {@code parse} then {@code answer}. usage: {@code XmlRpcCodecBenchmark [SECONDS_PER_ROUND]
- * [ROUNDS]} (defaults 2 and 10, after a warm-up of 5 seconds per way), for instance after {@code
- * mvn -B -pl rpc-server -am package -DskipTests}:
+ * and {@code parse}, {@code method} then {@code answer}. usage: {@code XmlRpcCodecBenchmark
+ * [SECONDS_PER_ROUND] [ROUNDS]} (defaults 2 and 10, after a warm-up of 5 seconds per way), for
+ * instance after {@code mvn -B -pl rpc-server -am package -DskipTests}:
  *
  * <pre>
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
@@ -104,7 +105,8 @@ public final class XmlRpcCodecBenchmark {
 
   private ByteArrayOutputStream viaParseAndAnswer() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    server.answer(server.parse(new ByteArrayInputStream(call)), out);
+    XmlRpcRequest parsed = server.parse(new ByteArrayInputStream(call));
+    server.answer(server.method(parsed), parsed, out);
     return out;
   }
 

@@ -72,9 +72,10 @@ class XmlRpcCodecTest {
   void callParsedOnOneThreadIsAnsweredOnAnother() throws Exception {
     XmlRpcRequest call =
         server.parse(body(XmlRpcCalls.call("mult", "<int>6</int>", "<int>7</int>")));
+    XmlRpcMethod method = server.method(call);
     ExecutorService other = Executors.newSingleThreadExecutor();
     try {
-      String answer = other.submit(() -> answer(call)).get();
+      String answer = other.submit(() -> answer(method, call)).get();
       assertTrue(answer.contains("<double>42.0</double>"), answer);
     } finally {
       other.shutdownNow();
@@ -125,7 +126,8 @@ class XmlRpcCodecTest {
                       throw new IllegalStateException("secret detail at java.lang.Object");
                     })));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    failing.answer(failing.parse(body(XmlRpcCalls.call("explode"))), out);
+    XmlRpcRequest call = failing.parse(body(XmlRpcCalls.call("explode")));
+    failing.answer(failing.method(call), call, out);
     String fault = out.toString(StandardCharsets.UTF_8);
     assertEquals(500, faultCode(fault));
     assertFalse(fault.contains("secret"), fault);
@@ -149,9 +151,10 @@ class XmlRpcCodecTest {
           }
         };
     XmlRpcRequest call = server.parse(body(XmlRpcCalls.addTwoAndThree()));
+    XmlRpcMethod method = server.method(call);
     assertEquals(
         "connection reset",
-        assertThrows(IOException.class, () -> server.answer(call, broken)).getMessage());
+        assertThrows(IOException.class, () -> server.answer(method, call, broken)).getMessage());
     assertThrows(
         IOException.class, () -> server.answerFault(XmlRpcFaults.methodNotFound("x"), broken));
   }
@@ -354,9 +357,13 @@ class XmlRpcCodecTest {
     return call.substring("<?xml version=\"1.0\"?>".length());
   }
 
-  private String answer(XmlRpcRequest call) throws IOException {
+  private String answer(XmlRpcRequest call) throws IOException, XmlRpcException {
+    return answer(server.method(call), call);
+  }
+
+  private String answer(XmlRpcMethod method, XmlRpcRequest call) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    server.answer(call, out);
+    server.answer(method, call, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -369,13 +376,15 @@ class XmlRpcCodecTest {
   private byte[] viaParseAndAnswer(String body) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     XmlRpcRequest call;
+    XmlRpcMethod method;
     try {
       call = server.parse(body(body));
+      method = server.method(call);
     } catch (XmlRpcException e) {
       server.answerFault(e, out);
       return out.toByteArray();
     }
-    server.answer(call, out);
+    server.answer(method, call, out);
     return out.toByteArray();
   }
 
