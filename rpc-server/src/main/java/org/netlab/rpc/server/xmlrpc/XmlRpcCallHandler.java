@@ -36,13 +36,13 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
   /** Room for a typical answer, so that most are written without growing the buffer. */
   private static final int ANSWER_BUFFER_BYTES = 256;
 
-  private final HardenedXmlRpcServer xmlRpc;
+  private final XmlRpcDispatcher xmlRpc;
   private final Executor workers;
 
   /** Whether a call of this connection is being answered; touched on its event loop only. */
   private boolean answering;
 
-  XmlRpcCallHandler(HardenedXmlRpcServer xmlRpc, Executor workers) {
+  XmlRpcCallHandler(XmlRpcDispatcher xmlRpc, Executor workers) {
     this.xmlRpc = xmlRpc;
     this.workers = workers;
   }

@@ -22,7 +22,7 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
   private static final int MAX_HEADERS = 8192;
 
   private final SslContext tls;
-  private final HardenedXmlRpcServer xmlRpc;
+  private final XmlRpcDispatcher xmlRpc;
   private final Executor workers;
   private final XmlRpcLimits limits;
   private final ConnectionLimit connectionLimit;
@@ -31,7 +31,7 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
    * @param tls null for plain HTTP
    */
   XmlRpcChannelInitializer(
-      SslContext tls, HardenedXmlRpcServer xmlRpc, Executor workers, XmlRpcLimits limits) {
+      SslContext tls, XmlRpcDispatcher xmlRpc, Executor workers, XmlRpcLimits limits) {
     this.tls = tls;
     this.xmlRpc = xmlRpc;
     this.workers = workers;

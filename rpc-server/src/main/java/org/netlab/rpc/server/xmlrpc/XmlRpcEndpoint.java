@@ -79,7 +79,8 @@ public final class XmlRpcEndpoint implements Endpoint {
         new XmlRpcMethodTable(
             new CalculatorXmlRpcHandler(Objects.requireNonNull(calculator)).methods(),
             new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods());
-    HardenedXmlRpcServer xmlRpc = new HardenedXmlRpcServer(methods, limits.maxNestingDepth());
+    XmlRpcDispatcher xmlRpc =
+        new XmlRpcDispatcher(new XmlRpcCodec(limits.maxNestingDepth()), methods);
     scheme = tls == null ? "http" : "https";
     workers =
         new ThreadPoolExecutor(

@@ -78,8 +78,9 @@ class ScalarResponseWriterTest {
           new byte[] {1, 2, 3},
           new Date(0));
 
-  private final HardenedXmlRpcServer server =
-      XmlRpcCodecTest.server(
+  private final XmlRpcCodec codec = XmlRpcCodecTest.codec();
+  private final XmlRpcMethodTable methods =
+      XmlRpcCodecTest.calculatorAnd(
           List.of(
               new XmlRpcMethod(
                   "corpus",
@@ -93,6 +94,8 @@ class ScalarResponseWriterTest {
                   List.of(required("index", "int")),
                   "Answers a value XML-RPC cannot carry with extensions off.",
                   args -> Arrays.asList(null, 7L).get((int) args.number(0)))));
+  private final XmlRpcDispatcher server = new XmlRpcDispatcher(codec, methods);
+  private final ApacheStreamServer apache = new ApacheStreamServer(codec, methods);
 
   @Test
   void scalarsAreWrittenByteForByteAsApacheWritesThem() throws Exception {
@@ -122,8 +125,7 @@ class ScalarResponseWriterTest {
       String call = XmlRpcCalls.call("corpus", "<int>" + i + "</int>");
       byte[] expected = apache(corpus.get(i));
       assertSameBytes(expected, answer(call), "answer of " + describe(corpus.get(i)));
-      assertSameBytes(
-          expected, XmlRpcCodecTest.execute(server, call), "execute of " + describe(corpus.get(i)));
+      assertSameBytes(expected, apache.execute(call), "execute of " + describe(corpus.get(i)));
     }
   }
 
@@ -134,7 +136,7 @@ class ScalarResponseWriterTest {
       String fault = new String(answer(call), StandardCharsets.UTF_8);
       assertEquals(500, XmlRpcCodecTest.faultCode(fault));
       Faults.assertNoJava(fault);
-      assertSameBytes(answer(call), XmlRpcCodecTest.execute(server, call), call);
+      assertSameBytes(answer(call), apache.execute(call), call);
     }
   }
 
@@ -161,8 +163,8 @@ class ScalarResponseWriterTest {
     new XmlRpcWriter(
             config,
             new DefaultXMLWriterFactory().getXmlWriter(config, out),
-            // Apache's own type factory: the server does not replace it.
-            server.getTypeFactory())
+            // Apache's own type factory: the codec does not replace it.
+            codec.types())
         .write(config, value);
     return out.toByteArray();
   }

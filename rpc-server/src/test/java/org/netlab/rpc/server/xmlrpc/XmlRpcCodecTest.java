@@ -20,22 +20,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
-import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.rpc.contract.XmlRpcFaultCodes;
 
 /**
- * The codec of the endpoint without HTTP: {@code parse}, {@code answer} and {@code answerFault} as
- * an HTTP layer calls them, against the bytes of {@code execute} over a stream connection.
+ * The codec of the endpoint without HTTP: {@code parse}, {@code method}, {@code answer} and {@code
+ * answerFault} as an HTTP layer calls them, against the bytes of Apache's stream server built from
+ * the same codec and methods.
  */
 @Timeout(30)
 class XmlRpcCodecTest {
   private static final Pattern FAULT_CODE =
       Pattern.compile("faultCode</name>\\s*<value>\\s*<(?:i4|int)>(-?\\d+)</");
 
-  private final HardenedXmlRpcServer server = server(List.of());
+  private final XmlRpcCodec codec = codec();
+  private final XmlRpcMethodTable methods = calculatorAnd(List.of());
+  private final XmlRpcDispatcher server = new XmlRpcDispatcher(codec, methods);
+  private final ApacheStreamServer apache = new ApacheStreamServer(codec, methods);
 
   @Test
   void addAnswersFiveThroughParseAndAnswer() throws Exception {
@@ -114,17 +117,19 @@ class XmlRpcCodecTest {
 
   @Test
   void methodThatFailsIsAnsweredWithAnInternalFaultThatNamesNoJava() throws Exception {
-    HardenedXmlRpcServer failing =
-        server(
-            List.of(
-                new XmlRpcMethod(
-                    "explode",
-                    "int",
-                    List.of(),
-                    "Fails.",
-                    args -> {
-                      throw new IllegalStateException("secret detail at java.lang.Object");
-                    })));
+    XmlRpcDispatcher failing =
+        new XmlRpcDispatcher(
+            codec(),
+            calculatorAnd(
+                List.of(
+                    new XmlRpcMethod(
+                        "explode",
+                        "int",
+                        List.of(),
+                        "Fails.",
+                        args -> {
+                          throw new IllegalStateException("secret detail at java.lang.Object");
+                        }))));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     XmlRpcRequest call = failing.parse(body(XmlRpcCalls.call("explode")));
     failing.answer(failing.method(call), call, out);
@@ -301,8 +306,8 @@ class XmlRpcCodecTest {
 
   @Test
   void nestingDeeperThanTheLimitIsRefused() {
-    HardenedXmlRpcServer shallow =
-        new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of(), List.of()), 2);
+    XmlRpcDispatcher shallow =
+        new XmlRpcDispatcher(new XmlRpcCodec(2), new XmlRpcMethodTable(List.of(), List.of()));
     String deep =
         "<array><data><value>".repeat(3) + "<int>1</int>" + "</value></data></array>".repeat(3);
     XmlRpcException refused =
@@ -321,12 +326,15 @@ class XmlRpcCodecTest {
     assertEquals(2, call.getParameterCount());
   }
 
-  static HardenedXmlRpcServer server(List<XmlRpcMethod> extra) {
+  static XmlRpcCodec codec() {
+    return new XmlRpcCodec(XmlRpcLimits.defaults().maxNestingDepth());
+  }
+
+  static XmlRpcMethodTable calculatorAnd(List<XmlRpcMethod> extra) {
     List<XmlRpcMethod> methods =
         new ArrayList<>(new CalculatorXmlRpcHandler(new FiniteCalculator()).methods());
     methods.addAll(extra);
-    return new HardenedXmlRpcServer(
-        new XmlRpcMethodTable(methods, List.of()), XmlRpcLimits.defaults().maxNestingDepth());
+    return new XmlRpcMethodTable(methods, List.of());
   }
 
   static InputStream body(String xml) {
@@ -389,19 +397,7 @@ class XmlRpcCodecTest {
   }
 
   private byte[] viaExecute(String body) throws XmlRpcException {
-    return execute(server, body);
-  }
-
-  /** As the JDK HTTP handler calls the server, with the request config it builds. */
-  static byte[] execute(HardenedXmlRpcServer server, String body) throws XmlRpcException {
-    XmlRpcHttpRequestConfigImpl config = new XmlRpcHttpRequestConfigImpl();
-    config.setEnabledForExtensions(false);
-    config.setEnabledForExceptions(false);
-    config.setEncoding(XmlRpcHttpRequestConfigImpl.UTF8_ENCODING);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    InputStream in = body(body);
-    server.execute(config, new XmlRpcCodecBenchmark.Connection(in, out));
-    return out.toByteArray();
+    return apache.execute(body);
   }
 
   static void assertSameBytes(byte[] expected, byte[] actual, String what) {

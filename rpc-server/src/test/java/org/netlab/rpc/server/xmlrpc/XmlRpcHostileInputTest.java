@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.apache.xmlrpc.server.XmlRpcServerConfigImpl;
+import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,7 @@ class XmlRpcHostileInputTest {
 
   @Test
   void extensionsAndExceptionsAreOff() {
-    XmlRpcServerConfigImpl config =
-        (XmlRpcServerConfigImpl)
-            new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of(), List.of()), 8).getConfig();
+    XmlRpcStreamRequestConfig config = new XmlRpcCodec(8).config();
     assertFalse(config.isEnabledForExtensions());
     assertFalse(config.isEnabledForExceptions());
   }
