@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
  * The parameters of one call, checked against a method's declaration: the count on creation, each

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
  * XML-RPC calls without HTTP: a body parsed by the {@link XmlRpcCodec}, its method found once in

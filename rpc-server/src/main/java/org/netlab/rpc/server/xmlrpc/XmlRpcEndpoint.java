@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.server.Endpoint;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.xmlrpc.XmlRpcException;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
  * Every method the endpoint serves, by name, with the {@code system.*} introspection methods over

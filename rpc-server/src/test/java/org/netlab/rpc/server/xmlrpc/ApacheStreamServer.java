@@ -12,6 +12,8 @@ import org.apache.xmlrpc.common.ServerStreamConnection;
 import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
 import org.apache.xmlrpc.server.XmlRpcStreamServer;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
  * Apache XML-RPC's stream server with our codec and method table plugged in, as the endpoint's

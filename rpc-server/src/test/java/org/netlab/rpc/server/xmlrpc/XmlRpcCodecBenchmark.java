@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.xmlrpc.XmlRpcRequest;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 
 /**
  * Times the XML-RPC codec alone: one {@code add(2, 3)} call as Python sends it, parsed, executed

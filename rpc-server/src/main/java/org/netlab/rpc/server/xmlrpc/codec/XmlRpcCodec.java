@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import org.xml.sax.SAXException;
  * double, int, boolean and string answers are written by {@link ScalarResponseWriter}; both cost a
  * fraction of Apache's own path, with the same bytes on the wire. Safe for any number of threads.
  */
-final class XmlRpcCodec {
+public final class XmlRpcCodec {
   /** How every call is read and answered: no extensions, no exceptions on the wire, UTF-8. */
   private final XmlRpcHttpRequestConfigImpl config = new XmlRpcHttpRequestConfigImpl();
 
@@ -33,7 +33,7 @@ final class XmlRpcCodec {
   private final XmlWriterFactory writers = new DefaultXMLWriterFactory();
   private final XmlRpcRequestReader requests;
 
-  XmlRpcCodec(int maxNestingDepth) {
+  public XmlRpcCodec(int maxNestingDepth) {
     // Requests are read by Aalto, but XML-RPC clients in the same JVM parse with Apache's
     // shared parser factory.
     XmlRpcParserHardening.apply();
@@ -51,7 +51,7 @@ final class XmlRpcCodec {
    * @throws XmlRpcException a fault for {@link #writeFault}: not well formed (-32700) for malformed
    *     XML, a DOCTYPE, nesting over the limit or a body that cannot be read
    */
-  XmlRpcRequest parse(InputStream body) throws XmlRpcException {
+  public XmlRpcRequest parse(InputStream body) throws XmlRpcException {
     return requests.read(config, body);
   }
 
@@ -62,7 +62,7 @@ final class XmlRpcCodec {
    *
    * @throws IOException only when {@code out} fails
    */
-  void writeResult(Object result, OutputStream out) throws IOException {
+  public void writeResult(Object result, OutputStream out) throws IOException {
     // Extensions off and UTF-8: what ScalarResponseWriter writes is what Apache's writer would.
     if (ScalarResponseWriter.write(result, out)) {
       return;
@@ -82,7 +82,7 @@ final class XmlRpcCodec {
    *
    * @throws IOException only when {@code out} fails, which Apache's writer wraps in a SAXException
    */
-  void writeFault(Throwable error, OutputStream out) throws IOException {
+  public void writeFault(Throwable error, OutputStream out) throws IOException {
     XmlRpcFaults.Fault fault = XmlRpcFaults.of(error);
     try {
       writer(out).write(config, fault.code(), fault.message());
