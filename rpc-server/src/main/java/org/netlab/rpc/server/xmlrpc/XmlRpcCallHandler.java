@@ -20,6 +20,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

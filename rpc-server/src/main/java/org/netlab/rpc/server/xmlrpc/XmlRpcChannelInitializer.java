@@ -9,6 +9,7 @@ import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.Executor;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 
 /**
  * The pipeline of one XML-RPC connection, in the order bytes flow in: the connection cap, TLS, the

@@ -30,6 +30,8 @@ import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethodTable;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,10 +78,7 @@ public final class XmlRpcEndpoint implements Endpoint {
       throws IOException {
     this.address = Objects.requireNonNull(address, "address");
     Objects.requireNonNull(limits, "limits");
-    XmlRpcMethodTable methods =
-        new XmlRpcMethodTable(
-            new CalculatorXmlRpcHandler(Objects.requireNonNull(calculator)).methods(),
-            new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods());
+    XmlRpcMethodTable methods = XmlRpcMethodTable.forServices(calculator, phonebook);
     XmlRpcDispatcher xmlRpc =
         new XmlRpcDispatcher(new XmlRpcCodec(limits.maxNestingDepth()), methods);
     scheme = tls == null ? "http" : "https";

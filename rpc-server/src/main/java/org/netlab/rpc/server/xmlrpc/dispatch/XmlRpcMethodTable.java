@@ -1,9 +1,12 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.xmlrpc.XmlRpcException;
+import org.netlab.domain.calculator.Calculator;
+import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
@@ -15,8 +18,17 @@ import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
  * <p>The table also marks which methods may block (those that wait on the phonebook's store), so
  * that the HTTP layer runs them off its event loops.
  */
-final class XmlRpcMethodTable {
+public final class XmlRpcMethodTable {
   private final Map<String, XmlRpcMethod> methods = new LinkedHashMap<>();
+
+  /**
+   * The calculator's methods, which only compute, and the phonebook's, which may wait on its store.
+   */
+  public static XmlRpcMethodTable forServices(Calculator calculator, Phonebook phonebook) {
+    return new XmlRpcMethodTable(
+        new CalculatorXmlRpcHandler(Objects.requireNonNull(calculator)).methods(),
+        new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods());
+  }
 
   /**
    * @param immediate methods that only compute, in microseconds

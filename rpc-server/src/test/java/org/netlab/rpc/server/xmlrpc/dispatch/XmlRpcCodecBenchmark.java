@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.xmlrpc.XmlRpcRequest;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 
 /**
@@ -23,7 +25,7 @@ import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
  * <pre>
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
  *   -cp "rpc-server/target/test-classes:rpc-server/target/classes:rpc-server/target/lib/*" \
- *   org.netlab.rpc.server.xmlrpc.XmlRpcCodecBenchmark
+ *   org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcCodecBenchmark
  * </pre>
  */
 public final class XmlRpcCodecBenchmark {

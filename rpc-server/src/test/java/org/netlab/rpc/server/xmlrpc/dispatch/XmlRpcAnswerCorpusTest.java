@@ -1,9 +1,9 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.netlab.rpc.server.xmlrpc.XmlRpcMethod.Parameter.required;
 import static org.netlab.rpc.server.xmlrpc.codec.ApacheAnswers.assertSameBytes;
 import static org.netlab.rpc.server.xmlrpc.codec.ApacheAnswers.describe;
+import static org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod.Parameter.required;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.xmlrpc.XmlRpcRequest;
 import org.junit.jupiter.api.Test;
+import org.netlab.rpc.server.xmlrpc.Faults;
+import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
 import org.netlab.rpc.server.xmlrpc.codec.ApacheAnswers;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 

@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +21,9 @@ import org.apache.xmlrpc.XmlRpcRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.rpc.server.xmlrpc.Faults;
+import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 

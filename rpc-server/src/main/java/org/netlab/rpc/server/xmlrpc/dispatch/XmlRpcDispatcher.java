@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,11 @@ import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
  * the {@link XmlRpcMethodTable}, the method run, and its answer or fault written by the codec. An
  * HTTP layer may parse a call and find its method on one thread and answer it on another.
  */
-final class XmlRpcDispatcher {
+public final class XmlRpcDispatcher {
   private final XmlRpcCodec codec;
   private final XmlRpcMethodTable methods;
 
-  XmlRpcDispatcher(XmlRpcCodec codec, XmlRpcMethodTable methods) {
+  public XmlRpcDispatcher(XmlRpcCodec codec, XmlRpcMethodTable methods) {
     this.codec = codec;
     this.methods = methods;
   }
@@ -28,7 +28,7 @@ final class XmlRpcDispatcher {
    * @throws XmlRpcException a fault for {@link #answerFault}: not well formed (-32700) for
    *     malformed XML, a DOCTYPE, nesting over the limit or a body that cannot be read
    */
-  XmlRpcRequest parse(InputStream body) throws XmlRpcException {
+  public XmlRpcRequest parse(InputStream body) throws XmlRpcException {
     return codec.parse(body);
   }
 
@@ -38,7 +38,7 @@ final class XmlRpcDispatcher {
    *
    * @throws XmlRpcException a fault for {@link #answerFault}: method not found (-32601)
    */
-  XmlRpcMethod method(XmlRpcRequest call) throws XmlRpcException {
+  public XmlRpcMethod method(XmlRpcRequest call) throws XmlRpcException {
     return methods.method(call.getMethodName());
   }
 
@@ -48,7 +48,7 @@ final class XmlRpcDispatcher {
    *
    * @throws IOException only when {@code out} fails
    */
-  void answer(XmlRpcMethod method, XmlRpcRequest call, OutputStream out) throws IOException {
+  public void answer(XmlRpcMethod method, XmlRpcRequest call, OutputStream out) throws IOException {
     Object result;
     try {
       result = method.invoke(call);
@@ -66,7 +66,7 @@ final class XmlRpcDispatcher {
    *
    * @throws IOException only when {@code out} fails
    */
-  void answerFault(Throwable error, OutputStream out) throws IOException {
+  public void answerFault(Throwable error, OutputStream out) throws IOException {
     codec.writeFault(error, out);
   }
 }
