@@ -28,10 +28,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethodTable;
+import org.netlab.rpc.server.xmlrpc.http.XmlRpcChannelInitializer;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,7 +164,8 @@ public final class XmlRpcEndpoint implements Endpoint {
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    return URI.create(scheme + "://" + host + ":" + bound.getPort() + XmlRpcRequestGate.PATH);
+    return URI.create(
+        scheme + "://" + host + ":" + bound.getPort() + DefaultAddresses.XML_RPC_PATH);
   }
 
   private InetSocketAddress boundAddress() {

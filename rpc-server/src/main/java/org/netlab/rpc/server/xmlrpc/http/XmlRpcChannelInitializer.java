@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.http;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -9,6 +9,7 @@ import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.Executor;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 
 /**
@@ -16,7 +17,7 @@ import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
  * HTTP codec, the deadlines, the checks made on the request head, the body (bounded), one request
  * at a time, and the call itself.
  */
-final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
+public final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Longest request line and header block; XML-RPC clients send a few hundred bytes. */
   private static final int MAX_INITIAL_LINE = 4096;
 
@@ -31,7 +32,7 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
   /**
    * @param tls null for plain HTTP
    */
-  XmlRpcChannelInitializer(
+  public XmlRpcChannelInitializer(
       SslContext tls, XmlRpcDispatcher xmlRpc, Executor workers, XmlRpcLimits limits) {
     this.tls = tls;
     this.xmlRpc = xmlRpc;
