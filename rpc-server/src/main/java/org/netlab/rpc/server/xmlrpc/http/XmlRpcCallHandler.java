@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one XML-RPC call at a time per connection: parses it on the event loop, runs it there
- * when it only computes or on a worker when it may block, writes the answer, then asks for the next
- * request. A full worker pool answers 503 and keeps the connection.
+ * Answers one XML-RPC call at a time per connection: parses it and finds its method on the event
+ * loop, runs it there when it only computes or on a worker when it may block, writes the answer,
+ * then asks for the next request. A full worker pool answers 503 and keeps the connection.
  */
 final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(XmlRpcCallHandler.class);
