@@ -28,7 +28,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethodTable;
+import org.netlab.rpc.server.xmlrpc.http.XmlRpcChannelInitializer;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +80,9 @@ public final class XmlRpcEndpoint implements Endpoint {
       throws IOException {
     this.address = Objects.requireNonNull(address, "address");
     Objects.requireNonNull(limits, "limits");
-    XmlRpcMethodTable methods =
-        new XmlRpcMethodTable(
-            new CalculatorXmlRpcHandler(Objects.requireNonNull(calculator)).methods(),
-            new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods());
-    HardenedXmlRpcServer xmlRpc = new HardenedXmlRpcServer(methods, limits.maxNestingDepth());
+    XmlRpcMethodTable methods = XmlRpcMethodTable.forServices(calculator, phonebook);
+    XmlRpcDispatcher xmlRpc =
+        new XmlRpcDispatcher(new XmlRpcCodec(limits.maxNestingDepth()), methods);
     scheme = tls == null ? "http" : "https";
     workers =
         new ThreadPoolExecutor(
@@ -91,8 +94,7 @@ public final class XmlRpcEndpoint implements Endpoint {
             Thread.ofPlatform().name("xmlrpc-worker-", 1).daemon(true).factory(),
             new ThreadPoolExecutor.AbortPolicy());
     channels =
-        new XmlRpcChannelInitializer(
-            tls == null ? null : sslContext(tls), xmlRpc, methods, workers, limits);
+        new XmlRpcChannelInitializer(tls == null ? null : sslContext(tls), xmlRpc, workers, limits);
     eventLoops =
         new MultiThreadIoEventLoopGroup(
             0,
@@ -162,7 +164,8 @@ public final class XmlRpcEndpoint implements Endpoint {
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    return URI.create(scheme + "://" + host + ":" + bound.getPort() + XmlRpcRequestGate.PATH);
+    return URI.create(
+        scheme + "://" + host + ":" + bound.getPort() + DefaultAddresses.XML_RPC_PATH);
   }
 
   private InetSocketAddress boundAddress() {

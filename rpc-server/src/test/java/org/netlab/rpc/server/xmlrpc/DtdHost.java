@@ -15,7 +15,7 @@ public final class DtdHost implements AutoCloseable {
   private final HttpServer server;
   private final List<String> fetched = new CopyOnWriteArrayList<>();
 
-  DtdHost() throws IOException {
+  public DtdHost() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
@@ -30,11 +30,11 @@ public final class DtdHost implements AutoCloseable {
   }
 
   /** The base URL, ending in a slash. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
-  List<String> fetched() {
+  public List<String> fetched() {
     return List.copyOf(fetched);
   }
 

@@ -25,6 +25,13 @@ public final class Faults {
     return response.body();
   }
 
+  /** The faultCode of a fault's body; fails when the body is not a fault. */
+  public static int faultCode(String body) {
+    Matcher code = FAULT_CODE.matcher(body);
+    assertTrue(code.find(), "not a fault: " + body);
+    return Integer.parseInt(code.group(1));
+  }
+
   public static void assertNoJava(String body) {
     assertFalse(body.contains("java."), body);
     assertFalse(body.contains("org.apache"), body);

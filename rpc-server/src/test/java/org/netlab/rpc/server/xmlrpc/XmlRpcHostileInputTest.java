@@ -1,7 +1,6 @@
 package org.netlab.rpc.server.xmlrpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.apache.xmlrpc.server.XmlRpcServerConfigImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,15 +38,6 @@ class XmlRpcHostileInputTest {
     } finally {
       server.close();
     }
-  }
-
-  @Test
-  void extensionsAndExceptionsAreOff() {
-    XmlRpcServerConfigImpl config =
-        (XmlRpcServerConfigImpl)
-            new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of(), List.of()), 8).getConfig();
-    assertFalse(config.isEnabledForExtensions());
-    assertFalse(config.isEnabledForExceptions());
   }
 
   @Test

@@ -1,7 +1,7 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
-import static org.netlab.rpc.server.xmlrpc.XmlRpcMethod.Parameter.optional;
-import static org.netlab.rpc.server.xmlrpc.XmlRpcMethod.Parameter.required;
+import static org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod.Parameter.optional;
+import static org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod.Parameter.required;
 
 import java.util.List;
 import java.util.Map;

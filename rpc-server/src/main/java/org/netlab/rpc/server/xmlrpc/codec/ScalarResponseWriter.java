@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.codec;
 
 import java.io.IOException;
 import java.io.OutputStream;

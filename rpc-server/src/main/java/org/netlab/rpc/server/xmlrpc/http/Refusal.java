@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

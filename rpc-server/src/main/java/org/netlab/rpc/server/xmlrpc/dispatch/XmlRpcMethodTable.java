@@ -1,13 +1,13 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import org.apache.xmlrpc.XmlRpcException;
-import org.apache.xmlrpc.XmlRpcHandler;
-import org.apache.xmlrpc.server.XmlRpcHandlerMapping;
+import org.netlab.domain.calculator.Calculator;
+import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
  * Every method the endpoint serves, by name, with the {@code system.*} introspection methods over
@@ -15,12 +15,20 @@ import org.apache.xmlrpc.server.XmlRpcHandlerMapping;
  * created per request, and no reflection is involved, so the faults for unknown methods and bad
  * parameters say what went wrong in XML-RPC terms.
  *
- * <p>The table also knows which methods may block (those that wait on the phonebook's store), so
+ * <p>The table also marks which methods may block (those that wait on the phonebook's store), so
  * that the HTTP layer runs them off its event loops.
  */
-final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
+public final class XmlRpcMethodTable {
   private final Map<String, XmlRpcMethod> methods = new LinkedHashMap<>();
-  private final Set<String> blocking = new HashSet<>();
+
+  /**
+   * The calculator's methods, which only compute, and the phonebook's, which may wait on its store.
+   */
+  public static XmlRpcMethodTable forServices(Calculator calculator, Phonebook phonebook) {
+    return new XmlRpcMethodTable(
+        new CalculatorXmlRpcHandler(Objects.requireNonNull(calculator)).methods(),
+        new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods());
+  }
 
   /**
    * @param immediate methods that only compute, in microseconds
@@ -28,10 +36,7 @@ final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
    */
   XmlRpcMethodTable(List<XmlRpcMethod> immediate, List<XmlRpcMethod> blocking) {
     immediate.forEach(this::register);
-    blocking.forEach(this::register);
-    blocking.forEach(method -> this.blocking.add(method.name()));
-    // A multicall may contain any call.
-    this.blocking.add(SystemMethods.MULTICALL);
+    blocking.forEach(method -> register(method.blocking()));
     new SystemMethods(this).methods().forEach(this::register);
   }
 
@@ -41,17 +46,9 @@ final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
     }
   }
 
-  @Override
-  public XmlRpcHandler getHandler(String name) throws XmlRpcException {
-    XmlRpcMethod method = method(name);
-    return request ->
-        method.body().invoke(new XmlRpcArguments(method, XmlRpcArguments.of(request)));
-  }
-
   /** Calls a method by name; used by {@code system.multicall}. */
   Object invoke(String name, List<Object> parameters) throws XmlRpcException {
-    XmlRpcMethod method = method(name);
-    return method.body().invoke(new XmlRpcArguments(method, parameters));
+    return method(name).invoke(parameters);
   }
 
   XmlRpcMethod method(String name) throws XmlRpcFaults.FaultException {
@@ -60,11 +57,6 @@ final class XmlRpcMethodTable implements XmlRpcHandlerMapping {
       throw XmlRpcFaults.methodNotFound(name);
     }
     return method;
-  }
-
-  /** Whether calling {@code name} may block; unknown names answer a fault at once. */
-  boolean blocks(String name) {
-    return blocking.contains(name);
   }
 
   List<String> names() {

@@ -1,11 +1,12 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
-import static org.netlab.rpc.server.xmlrpc.XmlRpcMethod.Parameter.required;
+import static org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod.Parameter.required;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.xmlrpc.XmlRpcException;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
  * The de-facto standard introspection methods: {@code system.listMethods}, {@code
@@ -13,7 +14,7 @@ import org.apache.xmlrpc.XmlRpcException;
  * one request, each answered by a one-element array or a fault struct).
  */
 final class SystemMethods {
-  static final String MULTICALL = "system.multicall";
+  private static final String MULTICALL = "system.multicall";
 
   private final XmlRpcMethodTable table;
 
@@ -46,12 +47,14 @@ final class SystemMethods {
               return method.usage() + ": " + method.help();
             }),
         new XmlRpcMethod(
-            MULTICALL,
-            "array",
-            List.of(required("calls", "array")),
-            "Runs several calls given as structs {methodName, params}; answers, in order,"
-                + " [result] for each success and {faultCode, faultString} for each fault.",
-            args -> multicall(args.array(0))));
+                MULTICALL,
+                "array",
+                List.of(required("calls", "array")),
+                "Runs several calls given as structs {methodName, params}; answers, in order,"
+                    + " [result] for each success and {faultCode, faultString} for each fault.",
+                args -> multicall(args.array(0)))
+            // A multicall may contain any call.
+            .blocking());
   }
 
   private Object[] multicall(Object[] calls) {

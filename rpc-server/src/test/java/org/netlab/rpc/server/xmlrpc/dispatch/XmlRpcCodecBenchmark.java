@@ -1,51 +1,50 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.xmlrpc.common.ServerStreamConnection;
-import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
+import org.apache.xmlrpc.XmlRpcRequest;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 
 /**
  * Times the XML-RPC codec alone: one {@code add(2, 3)} call as Python sends it, parsed, executed
  * and answered on one thread, with no HTTP and no TLS. A program, not a test; figures are only
  * comparable on one machine.
  *
- * <p>It times both ways an HTTP layer can use the server: {@code execute} over a stream connection,
- * and {@code parse} then {@code answer}. usage: {@code XmlRpcCodecBenchmark [SECONDS_PER_ROUND]
- * [ROUNDS]} (defaults 2 and 10, after a warm-up of 5 seconds per way), for instance after {@code
- * mvn -B -pl rpc-server -am package -DskipTests}:
+ * <p>It times two ways through a call: Apache's stream server around the same codec and methods
+ * ({@link ApacheStreamServer}), and the dispatcher's {@code parse}, {@code method} then {@code
+ * answer}, as the endpoint's HTTP layer calls them. usage: {@code XmlRpcCodecBenchmark
+ * [SECONDS_PER_ROUND] [ROUNDS]} (defaults 2 and 10, after a warm-up of 5 seconds per way), for
+ * instance after {@code mvn -B -pl rpc-server -am package -DskipTests}:
  *
  * <pre>
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
  *   -cp "rpc-server/target/test-classes:rpc-server/target/classes:rpc-server/target/lib/*" \
- *   org.netlab.rpc.server.xmlrpc.XmlRpcCodecBenchmark
+ *   org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcCodecBenchmark
  * </pre>
  */
 public final class XmlRpcCodecBenchmark {
   private static final long WARM_UP_NANOS = 5_000_000_000L;
 
-  private final HardenedXmlRpcServer server;
-  private final XmlRpcHttpRequestConfigImpl config = new XmlRpcHttpRequestConfigImpl();
+  private final XmlRpcDispatcher server;
+  private final ApacheStreamServer apache;
   private final byte[] call = XmlRpcCalls.addTwoAndThree().getBytes(StandardCharsets.UTF_8);
 
   /** Bytes answered so far; read at the end so the work cannot be optimized away. */
   private long answered;
 
   private XmlRpcCodecBenchmark() {
-    server =
-        new HardenedXmlRpcServer(
-            new XmlRpcMethodTable(
-                new CalculatorXmlRpcHandler(new FiniteCalculator()).methods(), List.of()),
-            XmlRpcLimits.defaults().maxNestingDepth());
-    config.setEnabledForExtensions(false);
-    config.setEnabledForExceptions(false);
-    config.setEncoding(XmlRpcHttpRequestConfigImpl.UTF8_ENCODING);
+    XmlRpcCodec codec = new XmlRpcCodec(XmlRpcLimits.defaults().maxNestingDepth());
+    XmlRpcMethodTable methods =
+        new XmlRpcMethodTable(
+            new CalculatorXmlRpcHandler(new FiniteCalculator()).methods(), List.of());
+    server = new XmlRpcDispatcher(codec, methods);
+    apache = new ApacheStreamServer(codec, methods);
   }
 
   public static void main(String[] args) throws Exception {
@@ -53,7 +52,8 @@ public final class XmlRpcCodecBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     XmlRpcCodecBenchmark benchmark = new XmlRpcCodecBenchmark();
     System.out.println("java " + Runtime.version() + ", add(2, 3) as Python sends it");
-    benchmark.time("execute(config, stream)", benchmark::viaExecute, secondsPerRound, rounds);
+    benchmark.time(
+        "Apache's execute(config, stream)", benchmark::viaExecute, secondsPerRound, rounds);
     benchmark.time("parse, then answer", benchmark::viaParseAndAnswer, secondsPerRound, rounds);
   }
 
@@ -98,29 +98,14 @@ public final class XmlRpcCodecBenchmark {
 
   private ByteArrayOutputStream viaExecute() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    server.execute(config, new Connection(new ByteArrayInputStream(call), out));
+    apache.execute(call, out);
     return out;
   }
 
   private ByteArrayOutputStream viaParseAndAnswer() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    server.answer(server.parse(new ByteArrayInputStream(call)), out);
+    XmlRpcRequest parsed = server.parse(new ByteArrayInputStream(call));
+    server.answer(server.method(parsed), parsed, out);
     return out;
-  }
-
-  /** One call's streams, as Apache XML-RPC's stream server wants them. */
-  record Connection(InputStream in, OutputStream out) implements ServerStreamConnection {
-    @Override
-    public InputStream newInputStream() {
-      return in;
-    }
-
-    @Override
-    public OutputStream newOutputStream() {
-      return out;
-    }
-
-    @Override
-    public void close() {}
   }
 }

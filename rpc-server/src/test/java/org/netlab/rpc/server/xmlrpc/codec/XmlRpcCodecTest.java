@@ -1,6 +1,5 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.codec;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,75 +9,32 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
-import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
+import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.rpc.contract.XmlRpcFaultCodes;
+import org.netlab.rpc.server.xmlrpc.DtdHost;
+import org.netlab.rpc.server.xmlrpc.Faults;
+import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 
 /**
- * The codec of the endpoint without HTTP: {@code parse}, {@code answer} and {@code answerFault} as
- * an HTTP layer calls them, against the bytes of {@code execute} over a stream connection.
+ * The codec alone: bodies parsed as the HTTP layer hands them over, malformed and hostile ones
+ * refused with a -32700 fault that says why, and faults written without a word of Java.
  */
 @Timeout(30)
 class XmlRpcCodecTest {
-  private static final Pattern FAULT_CODE =
-      Pattern.compile("faultCode</name>\\s*<value>\\s*<(?:i4|int)>(-?\\d+)</");
-
-  private final HardenedXmlRpcServer server = server(List.of());
+  private final XmlRpcCodec codec = new XmlRpcCodec(XmlRpcLimits.defaults().maxNestingDepth());
 
   @Test
-  void addAnswersFiveThroughParseAndAnswer() throws Exception {
-    XmlRpcRequest call = server.parse(body(XmlRpcCalls.addTwoAndThree()));
-    assertEquals("add", call.getMethodName());
-    assertEquals(List.of(2, 3), List.of(call.getParameter(0), call.getParameter(1)));
-    assertEquals(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><methodResponse><params><param><value>"
-            + "<double>5.0</double></value></param></params></methodResponse>",
-        answer(call));
-  }
-
-  @Test
-  void parseAndAnswerGiveTheBytesOfExecute() throws Exception {
-    List<String> bodies =
-        List.of(
-            XmlRpcCalls.addTwoAndThree(),
-            XmlRpcCalls.call("calculator.divide", "<double>1.5</double>", "<int>4</int>"),
-            XmlRpcCalls.call("calculator.divide", "<double>1</double>", "<int>0</int>"),
-            XmlRpcCalls.call("system.listMethods"),
-            XmlRpcCalls.call("system.methodHelp", "<string>add</string>"),
-            XmlRpcCalls.call("system.methodSignature", "<string>add</string>"),
-            XmlRpcCalls.call("noSuchMethod"),
-            XmlRpcCalls.call("add", "<string>two</string>", "<int>3</int>"),
-            XmlRpcCalls.call("add", "<int>two</int>", "<int>3</int>"),
-            "<methodCall><methodName>add</methodCall>",
-            "");
-    for (String body : bodies) {
-      assertSameBytes(viaExecute(body), viaParseAndAnswer(body), body);
-    }
-  }
-
-  @Test
-  void callParsedOnOneThreadIsAnsweredOnAnother() throws Exception {
-    XmlRpcRequest call =
-        server.parse(body(XmlRpcCalls.call("mult", "<int>6</int>", "<int>7</int>")));
-    ExecutorService other = Executors.newSingleThreadExecutor();
-    try {
-      String answer = other.submit(() -> answer(call)).get();
-      assertTrue(answer.contains("<double>42.0</double>"), answer);
-    } finally {
-      other.shutdownNow();
-    }
+  void extensionsAndExceptionsAreOff() {
+    XmlRpcStreamRequestConfig config = new XmlRpcCodec(8).config();
+    assertFalse(config.isEnabledForExtensions());
+    assertFalse(config.isEnabledForExceptions());
   }
 
   @Test
@@ -93,7 +49,7 @@ class XmlRpcCodecTest {
             }
           };
       try {
-        server.parse(body);
+        codec.parse(body);
         assertEquals(0, body.available(), xml);
       } catch (XmlRpcException malformed) {
         assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, malformed.code);
@@ -105,55 +61,17 @@ class XmlRpcCodecTest {
   @Test
   void parseFailureIsAFaultForAnswerFault() throws Exception {
     XmlRpcException failure =
-        assertThrows(XmlRpcException.class, () -> server.parse(body("<methodCall>")));
+        assertThrows(XmlRpcException.class, () -> codec.parse(body("<methodCall>")));
     String fault = answerFault(failure);
-    assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, faultCode(fault));
+    assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, Faults.faultCode(fault));
     assertTrue(fault.contains("not a well-formed XML-RPC call"), fault);
-  }
-
-  @Test
-  void methodThatFailsIsAnsweredWithAnInternalFaultThatNamesNoJava() throws Exception {
-    HardenedXmlRpcServer failing =
-        server(
-            List.of(
-                new XmlRpcMethod(
-                    "explode",
-                    "int",
-                    List.of(),
-                    "Fails.",
-                    args -> {
-                      throw new IllegalStateException("secret detail at java.lang.Object");
-                    })));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    failing.answer(failing.parse(body(XmlRpcCalls.call("explode"))), out);
-    String fault = out.toString(StandardCharsets.UTF_8);
-    assertEquals(500, faultCode(fault));
-    assertFalse(fault.contains("secret"), fault);
-    Faults.assertNoJava(fault);
   }
 
   @Test
   void answerFaultOfAnUnexpectedErrorNamesNoJava() throws Exception {
     String fault = answerFault(new IllegalArgumentException("java.lang.Object@1f2e3d"));
-    assertEquals(500, faultCode(fault));
+    assertEquals(500, Faults.faultCode(fault));
     Faults.assertNoJava(fault);
-  }
-
-  @Test
-  void outputThatFailsIsAnIOException() throws Exception {
-    OutputStream broken =
-        new OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            throw new IOException("connection reset");
-          }
-        };
-    XmlRpcRequest call = server.parse(body(XmlRpcCalls.addTwoAndThree()));
-    assertEquals(
-        "connection reset",
-        assertThrows(IOException.class, () -> server.answer(call, broken)).getMessage());
-    assertThrows(
-        IOException.class, () -> server.answerFault(XmlRpcFaults.methodNotFound("x"), broken));
   }
 
   @Test
@@ -245,7 +163,7 @@ class XmlRpcCodecTest {
       XmlRpcException refused =
           assertThrows(
               XmlRpcException.class,
-              () -> server.parse(new ByteArrayInputStream(body.toByteArray())));
+              () -> codec.parse(new ByteArrayInputStream(body.toByteArray())));
       assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code);
       assertTrue(refused.getMessage().contains("(line 1, column "), refused.getMessage());
     }
@@ -262,7 +180,7 @@ class XmlRpcCodecTest {
             ("\uFEFF" + add()).getBytes("UTF-32LE"));
     for (byte[] body : bodies) {
       XmlRpcException refused =
-          assertThrows(XmlRpcException.class, () -> server.parse(new ByteArrayInputStream(body)));
+          assertThrows(XmlRpcException.class, () -> codec.parse(new ByteArrayInputStream(body)));
       assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code);
       assertTrue(refused.getMessage().contains("UTF-32"), refused.getMessage());
     }
@@ -276,7 +194,7 @@ class XmlRpcCodecTest {
         ("<?xml version=\"1.0\" encoding=\"IBM037\"?>" + withoutDeclaration(add()))
             .getBytes("IBM037");
     XmlRpcException refused =
-        assertThrows(XmlRpcException.class, () -> server.parse(new ByteArrayInputStream(ebcdic)));
+        assertThrows(XmlRpcException.class, () -> codec.parse(new ByteArrayInputStream(ebcdic)));
     assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code);
     assertTrue(refused.getMessage().contains("EBCDIC"), refused.getMessage());
   }
@@ -291,15 +209,14 @@ class XmlRpcCodecTest {
             latin9.getBytes("ISO-8859-15"),
             utf16.getBytes("UTF-16"),
             ("\uFEFF" + help).getBytes("UTF-16LE"))) {
-      XmlRpcRequest call = server.parse(new ByteArrayInputStream(body));
+      XmlRpcRequest call = codec.parse(new ByteArrayInputStream(body));
       assertEquals("caf\u00e9 \u20ac", call.getParameter(0));
     }
   }
 
   @Test
   void nestingDeeperThanTheLimitIsRefused() {
-    HardenedXmlRpcServer shallow =
-        new HardenedXmlRpcServer(new XmlRpcMethodTable(List.of(), List.of()), 2);
+    XmlRpcCodec shallow = new XmlRpcCodec(2);
     String deep =
         "<array><data><value>".repeat(3) + "<int>1</int>" + "</value></data></array>".repeat(3);
     XmlRpcException refused =
@@ -313,31 +230,17 @@ class XmlRpcCodecTest {
     notWellFormed("<!DOCTYPE m>" + add());
     notWellFormed("<methodCall><methodName>add</methodCall>");
     notWellFormed(add().substring(0, 40));
-    XmlRpcRequest call = server.parse(body(add()));
+    XmlRpcRequest call = codec.parse(body(add()));
     assertEquals("add", call.getMethodName());
     assertEquals(2, call.getParameterCount());
   }
 
-  static HardenedXmlRpcServer server(List<XmlRpcMethod> extra) {
-    List<XmlRpcMethod> methods =
-        new ArrayList<>(new CalculatorXmlRpcHandler(new FiniteCalculator()).methods());
-    methods.addAll(extra);
-    return new HardenedXmlRpcServer(
-        new XmlRpcMethodTable(methods, List.of()), XmlRpcLimits.defaults().maxNestingDepth());
-  }
-
-  static InputStream body(String xml) {
+  private static InputStream body(String xml) {
     return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
   }
 
-  static int faultCode(String answer) {
-    Matcher code = FAULT_CODE.matcher(answer);
-    assertTrue(code.find(), "not a fault: " + answer);
-    return Integer.parseInt(code.group(1));
-  }
-
   private XmlRpcException notWellFormed(String body) {
-    XmlRpcException refused = assertThrows(XmlRpcException.class, () -> server.parse(body(body)));
+    XmlRpcException refused = assertThrows(XmlRpcException.class, () -> codec.parse(body(body)));
     assertEquals(XmlRpcFaultCodes.NOT_WELL_FORMED, refused.code, refused.getMessage());
     assertTrue(
         refused.getMessage().startsWith("the request is not a well-formed XML-RPC call: "),
@@ -354,56 +257,9 @@ class XmlRpcCodecTest {
     return call.substring("<?xml version=\"1.0\"?>".length());
   }
 
-  private String answer(XmlRpcRequest call) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    server.answer(call, out);
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   private String answerFault(Throwable error) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    server.answerFault(error, out);
+    codec.writeFault(error, out);
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private byte[] viaParseAndAnswer(String body) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    XmlRpcRequest call;
-    try {
-      call = server.parse(body(body));
-    } catch (XmlRpcException e) {
-      server.answerFault(e, out);
-      return out.toByteArray();
-    }
-    server.answer(call, out);
-    return out.toByteArray();
-  }
-
-  private byte[] viaExecute(String body) throws XmlRpcException {
-    return execute(server, body);
-  }
-
-  /** As the JDK HTTP handler calls the server, with the request config it builds. */
-  static byte[] execute(HardenedXmlRpcServer server, String body) throws XmlRpcException {
-    XmlRpcHttpRequestConfigImpl config = new XmlRpcHttpRequestConfigImpl();
-    config.setEnabledForExtensions(false);
-    config.setEnabledForExceptions(false);
-    config.setEncoding(XmlRpcHttpRequestConfigImpl.UTF8_ENCODING);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    InputStream in = body(body);
-    server.execute(config, new XmlRpcCodecBenchmark.Connection(in, out));
-    return out.toByteArray();
-  }
-
-  static void assertSameBytes(byte[] expected, byte[] actual, String what) {
-    assertArrayEquals(
-        expected,
-        actual,
-        () ->
-            what
-                + ": expected "
-                + new String(expected, StandardCharsets.UTF_8)
-                + " but was "
-                + new String(actual, StandardCharsets.UTF_8));
   }
 }

@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.codec;
 
 import org.apache.xmlrpc.XmlRpcException;
 import org.netlab.domain.ErrorCode;
@@ -13,16 +13,16 @@ import org.slf4j.LoggerFactory;
  * interoperability convention; anything else is a generic {@code INTERNAL} fault whose details are
  * logged, never sent.
  */
-final class XmlRpcFaults {
+public final class XmlRpcFaults {
   private static final Logger log = LoggerFactory.getLogger(XmlRpcFaults.class);
   private static final String INTERNAL_MESSAGE =
       "the server failed to process the call; its log has the details";
 
   /** A fault ready for the wire: a code and a message a person can act on. */
-  record Fault(int code, String message) {}
+  public record Fault(int code, String message) {}
 
-  /** A failure that already is a fault; only this package creates them. */
-  static final class FaultException extends XmlRpcException {
+  /** A failure that already is a fault; only the factories below create them. */
+  public static final class FaultException extends XmlRpcException {
     private static final long serialVersionUID = 1L;
 
     FaultException(int code, String message) {
@@ -38,18 +38,18 @@ final class XmlRpcFaults {
         "the request is not a well-formed XML-RPC call: " + detail);
   }
 
-  static FaultException methodNotFound(String method) {
+  public static FaultException methodNotFound(String method) {
     return new FaultException(
         XmlRpcFaultCodes.METHOD_NOT_FOUND,
         "no method named '" + method + "'; system.listMethods lists them");
   }
 
-  static FaultException invalidParams(String message) {
+  public static FaultException invalidParams(String message) {
     return new FaultException(XmlRpcFaultCodes.INVALID_PARAMS, message);
   }
 
   /** The fault to send for a failure; unexpected failures are logged here. */
-  static Fault of(Throwable failure) {
+  public static Fault of(Throwable failure) {
     if (failure instanceof FaultException fault) {
       return new Fault(fault.code, fault.getMessage());
     }

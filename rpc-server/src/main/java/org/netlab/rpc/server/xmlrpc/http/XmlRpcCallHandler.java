@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
@@ -20,13 +20,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one XML-RPC call at a time per connection: parses it on the event loop, runs it there
- * when it only computes or on a worker when it may block, writes the answer, then asks for the next
- * request. A full worker pool answers 503 and keeps the connection.
+ * Answers one XML-RPC call at a time per connection: parses it and finds its method on the event
+ * loop, runs it there when it only computes or on a worker when it may block, writes the answer,
+ * then asks for the next request. A full worker pool answers 503 and keeps the connection.
  */
 final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(XmlRpcCallHandler.class);
@@ -36,16 +38,14 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
   /** Room for a typical answer, so that most are written without growing the buffer. */
   private static final int ANSWER_BUFFER_BYTES = 256;
 
-  private final HardenedXmlRpcServer xmlRpc;
-  private final XmlRpcMethodTable methods;
+  private final XmlRpcDispatcher xmlRpc;
   private final Executor workers;
 
   /** Whether a call of this connection is being answered; touched on its event loop only. */
   private boolean answering;
 
-  XmlRpcCallHandler(HardenedXmlRpcServer xmlRpc, XmlRpcMethodTable methods, Executor workers) {
+  XmlRpcCallHandler(XmlRpcDispatcher xmlRpc, Executor workers) {
     this.xmlRpc = xmlRpc;
-    this.methods = methods;
     this.workers = workers;
   }
 
@@ -72,18 +72,21 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
     answering = true;
     Exchange exchange = new Exchange(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request));
     XmlRpcRequest call;
+    XmlRpcMethod method;
     try (InputStream body = new ByteBufInputStream(request.content())) {
       call = xmlRpc.parse(body);
+      // Looked up once: the method says where the call runs, then runs it there.
+      method = xmlRpc.method(call);
     } catch (XmlRpcException | IOException e) {
       exchange.respond(xml(fault(ctx, e)));
       return;
     }
-    if (!methods.blocks(call.getMethodName())) {
-      exchange.respond(xml(answer(ctx, call)));
+    if (!method.mayBlock()) {
+      exchange.respond(xml(answer(ctx, method, call)));
       return;
     }
     try {
-      workers.execute(() -> exchange.respond(xml(answer(ctx, call))));
+      workers.execute(() -> exchange.respond(xml(answer(ctx, method, call))));
     } catch (RejectedExecutionException e) {
       FullHttpResponse busy =
           Refusal.response(
@@ -93,9 +96,9 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
   }
 
-  private ByteBuf answer(ChannelHandlerContext ctx, XmlRpcRequest call) {
+  private ByteBuf answer(ChannelHandlerContext ctx, XmlRpcMethod method, XmlRpcRequest call) {
     try {
-      return written(ctx, out -> xmlRpc.answer(call, out));
+      return written(ctx, out -> xmlRpc.answer(method, call, out));
     } catch (IOException | RuntimeException e) {
       return fault(ctx, e);
     }

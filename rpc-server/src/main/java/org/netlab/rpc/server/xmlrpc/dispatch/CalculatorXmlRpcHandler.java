@@ -1,6 +1,6 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
-import static org.netlab.rpc.server.xmlrpc.XmlRpcMethod.Parameter.required;
+import static org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod.Parameter.required;
 
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;

@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.codec;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;

@@ -1,18 +1,24 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.XmlRpcRequest;
 
 /**
  * One callable method: its name, what it returns, its parameters (trailing ones may be optional), a
- * help text and its body.
- *
- * @param returnType an XML-RPC type name: {@code int}, {@code double}, {@code string}...
+ * help text, its body, and whether it may block. Outside this package it is only what {@link
+ * XmlRpcDispatcher#method} found for a call: the HTTP layer asks whether it may block, then hands
+ * it back to {@link XmlRpcDispatcher#answer}.
  */
-record XmlRpcMethod(
-    String name, String returnType, List<Parameter> parameters, String help, Body body) {
+public final class XmlRpcMethod {
+  private final String name;
+  private final String returnType;
+  private final List<Parameter> parameters;
+  private final String help;
+  private final Body body;
+  private final boolean mayBlock;
 
   /** A parameter: a name for error messages, its XML-RPC type, and whether it may be left out. */
   record Parameter(String name, String type, boolean optional) {
@@ -31,18 +37,69 @@ record XmlRpcMethod(
     Object invoke(XmlRpcArguments arguments) throws XmlRpcException;
   }
 
-  XmlRpcMethod {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(returnType, "returnType");
-    parameters = List.copyOf(parameters);
-    Objects.requireNonNull(help, "help");
-    Objects.requireNonNull(body, "body");
+  /**
+   * A method that only computes, in microseconds.
+   *
+   * @param returnType an XML-RPC type name: {@code int}, {@code double}, {@code string}...
+   */
+  XmlRpcMethod(String name, String returnType, List<Parameter> parameters, String help, Body body) {
+    this(name, returnType, parameters, help, body, false);
+  }
+
+  private XmlRpcMethod(
+      String name,
+      String returnType,
+      List<Parameter> parameters,
+      String help,
+      Body body,
+      boolean mayBlock) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.returnType = Objects.requireNonNull(returnType, "returnType");
+    this.parameters = List.copyOf(parameters);
+    this.help = Objects.requireNonNull(help, "help");
+    this.body = Objects.requireNonNull(body, "body");
+    this.mayBlock = mayBlock;
+  }
+
+  /**
+   * Whether a call may wait (on disk, on a lock), so that the HTTP layer runs it off its event
+   * loops.
+   */
+  public boolean mayBlock() {
+    return mayBlock;
+  }
+
+  String name() {
+    return name;
+  }
+
+  List<Parameter> parameters() {
+    return parameters;
+  }
+
+  String help() {
+    return help;
+  }
+
+  /** This method, marked as one that may block. */
+  XmlRpcMethod blocking() {
+    return new XmlRpcMethod(name, returnType, parameters, help, body, true);
+  }
+
+  /** Runs the method with the parameters of a call, checked against its declaration. */
+  Object invoke(XmlRpcRequest call) throws XmlRpcException {
+    return invoke(XmlRpcArguments.of(call));
+  }
+
+  /** Runs the method with these parameters, checked against its declaration. */
+  Object invoke(List<Object> parameters) throws XmlRpcException {
+    return body.invoke(new XmlRpcArguments(this, parameters));
   }
 
   /** The same method under another name, e.g. the lab's French name. */
   XmlRpcMethod alias(String otherName) {
     return new XmlRpcMethod(
-        otherName, returnType, parameters, help + " (same as " + name + ")", body);
+        otherName, returnType, parameters, help + " (same as " + name + ")", body, mayBlock);
   }
 
   /** This method with another return value (the lab's names answer simpler values). */
@@ -52,7 +109,8 @@ record XmlRpcMethod(
         otherReturnType,
         parameters,
         help + " (as " + name + ", answering " + otherReturnType + ")",
-        otherBody);
+        otherBody,
+        mayBlock);
   }
 
   int requiredCount() {

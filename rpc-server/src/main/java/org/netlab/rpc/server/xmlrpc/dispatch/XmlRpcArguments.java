@@ -1,10 +1,11 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.dispatch;
 
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
  * The parameters of one call, checked against a method's declaration: the count on creation, each

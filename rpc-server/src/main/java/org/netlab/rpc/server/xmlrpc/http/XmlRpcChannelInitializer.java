@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.http;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -9,21 +9,22 @@ import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.Executor;
+import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
+import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 
 /**
  * The pipeline of one XML-RPC connection, in the order bytes flow in: the connection cap, TLS, the
  * HTTP codec, the deadlines, the checks made on the request head, the body (bounded), one request
  * at a time, and the call itself.
  */
-final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
+public final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Longest request line and header block; XML-RPC clients send a few hundred bytes. */
   private static final int MAX_INITIAL_LINE = 4096;
 
   private static final int MAX_HEADERS = 8192;
 
   private final SslContext tls;
-  private final HardenedXmlRpcServer xmlRpc;
-  private final XmlRpcMethodTable methods;
+  private final XmlRpcDispatcher xmlRpc;
   private final Executor workers;
   private final XmlRpcLimits limits;
   private final ConnectionLimit connectionLimit;
@@ -31,15 +32,10 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
   /**
    * @param tls null for plain HTTP
    */
-  XmlRpcChannelInitializer(
-      SslContext tls,
-      HardenedXmlRpcServer xmlRpc,
-      XmlRpcMethodTable methods,
-      Executor workers,
-      XmlRpcLimits limits) {
+  public XmlRpcChannelInitializer(
+      SslContext tls, XmlRpcDispatcher xmlRpc, Executor workers, XmlRpcLimits limits) {
     this.tls = tls;
     this.xmlRpc = xmlRpc;
-    this.methods = methods;
     this.workers = workers;
     this.limits = limits;
     this.connectionLimit = new ConnectionLimit(limits.maxConnections());
@@ -59,6 +55,6 @@ final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast(new XmlRpcRequestGate(limits.maxRequestBytes()));
     pipeline.addLast(new HttpObjectAggregator(limits.maxRequestBytes()));
     pipeline.addLast(new FlowControlHandler());
-    pipeline.addLast(new XmlRpcCallHandler(xmlRpc, methods, workers));
+    pipeline.addLast(new XmlRpcCallHandler(xmlRpc, workers));
   }
 }

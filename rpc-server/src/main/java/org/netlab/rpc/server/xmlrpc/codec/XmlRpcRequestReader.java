@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc;
+package org.netlab.rpc.server.xmlrpc.codec;
 
 import com.fasterxml.aalto.sax.SAXParserFactoryImpl;
 import java.io.FilterInputStream;

@@ -1,0 +1,72 @@
+package org.netlab.rpc.server.xmlrpc.dispatch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
+import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
+
+/**
+ * XML-RPC calls without HTTP: a body parsed by the {@link XmlRpcCodec}, its method found once in
+ * the {@link XmlRpcMethodTable}, the method run, and its answer or fault written by the codec. An
+ * HTTP layer may parse a call and find its method on one thread and answer it on another.
+ */
+public final class XmlRpcDispatcher {
+  private final XmlRpcCodec codec;
+  private final XmlRpcMethodTable methods;
+
+  public XmlRpcDispatcher(XmlRpcCodec codec, XmlRpcMethodTable methods) {
+    this.codec = codec;
+    this.methods = methods;
+  }
+
+  /**
+   * Parses one methodCall; reads the body to its end, or to the first error, and closes it.
+   *
+   * @throws XmlRpcException a fault for {@link #answerFault}: not well formed (-32700) for
+   *     malformed XML, a DOCTYPE, nesting over the limit or a body that cannot be read
+   */
+  public XmlRpcRequest parse(InputStream body) throws XmlRpcException {
+    return codec.parse(body);
+  }
+
+  /**
+   * The method a parsed call names, looked up once per call: it tells the HTTP layer whether the
+   * call may block, then runs it.
+   *
+   * @throws XmlRpcException a fault for {@link #answerFault}: method not found (-32601)
+   */
+  public XmlRpcMethod method(XmlRpcRequest call) throws XmlRpcException {
+    return methods.method(call.getMethodName());
+  }
+
+  /**
+   * Runs a parsed call with its method; writes its methodResponse or fault. Failures of the call
+   * itself become faults.
+   *
+   * @throws IOException only when {@code out} fails
+   */
+  public void answer(XmlRpcMethod method, XmlRpcRequest call, OutputStream out) throws IOException {
+    Object result;
+    try {
+      result = method.invoke(call);
+    } catch (Throwable failure) {
+      // As Apache's stream server does: whatever the call threw is answered as a fault.
+      codec.writeFault(failure, out);
+      return;
+    }
+    codec.writeResult(result, out);
+  }
+
+  /**
+   * Writes the fault for an error raised by parse or method (or anything else); {@link
+   * XmlRpcFaults} decides what the client sees.
+   *
+   * @throws IOException only when {@code out} fails
+   */
+  public void answerFault(Throwable error, OutputStream out) throws IOException {
+    codec.writeFault(error, out);
+  }
+}
