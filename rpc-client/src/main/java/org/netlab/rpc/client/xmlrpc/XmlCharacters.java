@@ -1,11 +1,12 @@
 package org.netlab.rpc.client.xmlrpc;
 
 import org.netlab.domain.ServiceException;
+import org.netlab.rpc.contract.XmlText;
 
 /**
- * The characters XML 1.0 can carry (its {@code Char} production). A string parameter holding any
- * other is refused before it is sent: written as it is, the server could only answer that the call
- * is not well-formed XML; the refusal says which character is at fault instead.
+ * The characters XML 1.0 can carry ({@link XmlText}). A string parameter holding any other is
+ * refused before it is sent: written as it is, the server could only answer that the call is not
+ * well-formed XML; the refusal says which character is at fault instead.
  */
 final class XmlCharacters {
   private XmlCharacters() {}
@@ -24,7 +25,7 @@ final class XmlCharacters {
   private static void requireCarried(String text) {
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
-      if (!isXmlChar(c)) {
+      if (!XmlText.isXmlChar(c)) {
         throw ServiceException.invalidArgument(
             String.format(
                 "text must not contain %s U+%04X; XML-RPC cannot carry it",
@@ -32,14 +33,5 @@ final class XmlCharacters {
       }
       i += Character.charCount(c);
     }
-  }
-
-  private static boolean isXmlChar(int c) {
-    return c == 0x9
-        || c == 0xA
-        || c == 0xD
-        || (c >= 0x20 && c <= 0xD7FF)
-        || (c >= 0xE000 && c <= 0xFFFD)
-        || (c >= 0x10000 && c <= 0x10FFFF);
   }
 }

@@ -11,6 +11,7 @@ import org.apache.xmlrpc.client.XmlRpcSun15HttpTransportFactory;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
+import org.netlab.rpc.contract.XmlRpcTextWriterFactory;
 import org.netlab.tls.SslContexts;
 
 /**
@@ -44,6 +45,7 @@ final class XmlRpcConnection implements AutoCloseable {
     config.setContentLengthOptional(false);
     config.setEncoding(XmlRpcClientConfigImpl.UTF8_ENCODING);
     client.setConfig(config);
+    client.setXmlWriterFactory(new XmlRpcTextWriterFactory());
     XmlRpcSun15HttpTransportFactory transport = new XmlRpcSun15HttpTransportFactory(client);
     if (settings.url().tls()) {
       transport.setSSLSocketFactory(

@@ -12,9 +12,9 @@ import org.apache.xmlrpc.common.XmlRpcController;
 import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
 import org.apache.xmlrpc.common.XmlRpcWorkerFactory;
-import org.apache.xmlrpc.serializer.DefaultXMLWriterFactory;
 import org.apache.xmlrpc.serializer.XmlRpcWriter;
 import org.apache.xmlrpc.serializer.XmlWriterFactory;
+import org.netlab.rpc.contract.XmlRpcTextWriterFactory;
 import org.xml.sax.SAXException;
 
 /**
@@ -30,7 +30,7 @@ public final class XmlRpcCodec {
   private final XmlRpcHttpRequestConfigImpl config = new XmlRpcHttpRequestConfigImpl();
 
   private final TypeFactory types;
-  private final XmlWriterFactory writers = new DefaultXMLWriterFactory();
+  private final XmlWriterFactory writers = new XmlRpcTextWriterFactory();
   private final XmlRpcRequestReader requests;
 
   public XmlRpcCodec(int maxNestingDepth) {

@@ -9,8 +9,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
-import org.apache.xmlrpc.serializer.DefaultXMLWriterFactory;
 import org.apache.xmlrpc.serializer.XmlRpcWriter;
+import org.netlab.rpc.contract.XmlRpcTextWriterFactory;
 
 /**
  * A corpus of values an answer may carry, what Apache XML-RPC's own writer answers for each, and a
@@ -54,7 +54,9 @@ public final class ApacheAnswers {
           true,
           false);
 
-  /** Strings XML 1.0 cannot carry as Apache writes them, and values that are not scalars. */
+  /**
+   * Strings Apache alone would write as XML 1.0 cannot carry them, and values that are not scalars.
+   */
   public static final List<Object> LEFT_TO_APACHE =
       List.of(
           "surrogate pair \ud83d\ude00",
@@ -81,7 +83,11 @@ public final class ApacheAnswers {
     return corpus;
   }
 
-  /** What Apache's writer answers for a value, with extensions off and UTF-8. */
+  /**
+   * What Apache's writer answers for a value, with extensions off, UTF-8, and the text writer both
+   * sides of the wire use (which writes what XML cannot carry as U+FFFD, and a character outside
+   * the Basic Multilingual Plane as itself).
+   */
   public static byte[] answer(Object value, XmlRpcCodec codec) throws Exception {
     XmlRpcHttpRequestConfigImpl config = new XmlRpcHttpRequestConfigImpl();
     config.setEnabledForExtensions(false);
@@ -90,7 +96,7 @@ public final class ApacheAnswers {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new XmlRpcWriter(
             config,
-            new DefaultXMLWriterFactory().getXmlWriter(config, out),
+            new XmlRpcTextWriterFactory().getXmlWriter(config, out),
             // Apache's own type factory: the codec does not replace it.
             codec.types())
         .write(config, value);
