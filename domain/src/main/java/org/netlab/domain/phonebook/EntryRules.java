@@ -17,7 +17,10 @@ public final class EntryRules {
 
   private EntryRules() {}
 
-  /** Returns the trimmed name, 1 to 100 characters without control characters. */
+  /**
+   * Returns the trimmed name, 1 to 100 characters without control characters, lone surrogates or
+   * noncharacters.
+   */
   public static String name(String name) {
     if (name == null) {
       throw ServiceException.invalidArgument("name is missing");
@@ -31,7 +34,7 @@ public final class EntryRules {
       throw ServiceException.invalidArgument(
           "name is " + length + " characters long; the limit is " + MAX_NAME_LENGTH);
     }
-    rejectControlCharacters("name", trimmed);
+    rejectUnusableCharacters("name", trimmed);
     return trimmed;
   }
 
@@ -89,7 +92,7 @@ public final class EntryRules {
       throw ServiceException.invalidArgument(
           "prefix is " + length + " characters long; the limit is " + MAX_NAME_LENGTH);
     }
-    rejectControlCharacters("prefix", prefix);
+    rejectUnusableCharacters("prefix", prefix);
     return prefix.stripLeading();
   }
 
@@ -98,16 +101,27 @@ public final class EntryRules {
     return name.toLowerCase(Locale.ROOT);
   }
 
-  private static void rejectControlCharacters(String field, String value) {
-    value
-        .codePoints()
-        .filter(Character::isISOControl)
-        .findFirst()
-        .ifPresent(
-            c -> {
-              throw ServiceException.invalidArgument(
-                  field + " must not contain control characters; found " + describe(c));
-            });
+  /**
+   * Refuses control characters, and what no protocol can carry as text: a lone surrogate (not
+   * Unicode at all) or a noncharacter (U+FFFE, U+FDD0... reserved never to be exchanged).
+   */
+  private static void rejectUnusableCharacters(String field, String value) {
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isISOControl(c)) {
+        throw ServiceException.invalidArgument(
+            field + " must not contain control characters; found " + describe(c));
+      }
+      if (c <= Character.MAX_VALUE && Character.isSurrogate((char) c)) {
+        throw ServiceException.invalidArgument(
+            field + String.format(" must not contain a lone surrogate; found U+%04X", c));
+      }
+      if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE) {
+        throw ServiceException.invalidArgument(
+            field + String.format(" must not contain a noncharacter; found U+%04X", c));
+      }
+    }
   }
 
   private static String describe(int codePoint) {

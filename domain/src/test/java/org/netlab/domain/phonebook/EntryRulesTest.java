@@ -52,6 +52,26 @@ class EntryRulesTest {
   }
 
   @Test
+  void nameWithALoneSurrogateOrANoncharacterIsRefusedNamingIt() {
+    assertRejected(() -> EntryRules.name("Ada \uD83D"), "lone surrogate; found U+D83D");
+    assertRejected(() -> EntryRules.name("\uDE00 Ada"), "lone surrogate; found U+DE00");
+    assertRejected(() -> EntryRules.name("Ada \uFFFE"), "noncharacter; found U+FFFE");
+    assertRejected(() -> EntryRules.name("Ada \uFDD0"), "noncharacter; found U+FDD0");
+    assertRejected(() -> EntryRules.name("Ada \uD83F\uDFFF"), "noncharacter; found U+1FFFF");
+    assertRejected(() -> EntryRules.prefix("\uD800"), "prefix must not contain a lone surrogate");
+  }
+
+  @Test
+  void nameWithCharactersOfEveryPlaneInUseIsAccepted() {
+    for (String name :
+        new String[] {
+          "Zoë 王", "\uD83D\uDE00", "\uD840\uDC00", "\uD880\uDC00", "a\uDB40\uDD00", "\uDBFF\uDFFD"
+        }) {
+      assertEquals(name, EntryRules.name(name));
+    }
+  }
+
+  @Test
   void numberWithSeparatorsIsAccepted() {
     assertEquals("(01) 23.45-67 89", new Entry("a", "(01) 23.45-67 89").number());
   }

@@ -32,20 +32,21 @@ final class GrpcPhonebookClient implements Phonebook {
 
   @Override
   public Entry add(String name, String number) {
-    AddEntryRequest request = AddEntryRequest.newBuilder().setName(name).setNumber(number).build();
+    AddEntryRequest request =
+        AddEntryRequest.newBuilder().setName(name(name)).setNumber(number(number)).build();
     return connection.call(() -> entry(stub().addEntry(request)));
   }
 
   @Override
   public Entry update(String name, String number) {
     UpdateEntryRequest request =
-        UpdateEntryRequest.newBuilder().setName(name).setNumber(number).build();
+        UpdateEntryRequest.newBuilder().setName(name(name)).setNumber(number(number)).build();
     return connection.call(() -> entry(stub().updateEntry(request)));
   }
 
   @Override
   public Entry find(String name) {
-    FindNumberRequest request = FindNumberRequest.newBuilder().setName(name).build();
+    FindNumberRequest request = FindNumberRequest.newBuilder().setName(name(name)).build();
     return connection.call(() -> entry(stub().findNumber(request)));
   }
 
@@ -57,7 +58,7 @@ final class GrpcPhonebookClient implements Phonebook {
 
   @Override
   public void remove(String name) {
-    RemoveEntryRequest request = RemoveEntryRequest.newBuilder().setName(name).build();
+    RemoveEntryRequest request = RemoveEntryRequest.newBuilder().setName(name(name)).build();
     connection.call(() -> stub().removeEntry(request));
   }
 
@@ -70,7 +71,9 @@ final class GrpcPhonebookClient implements Phonebook {
   @Override
   public List<Entry> list(String namePrefix) {
     ListEntriesRequest request =
-        ListEntriesRequest.newBuilder().setNamePrefix(namePrefix == null ? "" : namePrefix).build();
+        ListEntriesRequest.newBuilder()
+            .setNamePrefix(namePrefix == null ? "" : WellFormedText.require("prefix", namePrefix))
+            .build();
     return connection.call(
         () -> {
           List<Entry> entries = new ArrayList<>();
@@ -78,6 +81,14 @@ final class GrpcPhonebookClient implements Phonebook {
           stream.forEachRemaining(message -> entries.add(entry(message)));
           return entries;
         });
+  }
+
+  private static String name(String name) {
+    return WellFormedText.require("name", name);
+  }
+
+  private static String number(String number) {
+    return WellFormedText.require("number", number);
   }
 
   private PhonebookServiceBlockingStub stub() {
