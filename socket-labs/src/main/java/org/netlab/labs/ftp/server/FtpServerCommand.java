@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
       "Anonymous users may read; writing needs --writable or a named user from --users."
     })
 public final class FtpServerCommand implements Callable<Integer> {
+  /** Exit code when the server cannot start: port taken, bad users file, unreadable TLS files. */
+  public static final int CANNOT_START = 1;
+
   private static final Logger log = LoggerFactory.getLogger(FtpServerCommand.class);
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -131,7 +134,22 @@ public final class FtpServerCommand implements Callable<Integer> {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> command.stopSignal.stop(Duration.ofSeconds(5)), "ftpd-stop"));
-    System.exit(new CommandLine(command).execute(args));
+    System.exit(commandLine(command).execute(args));
+  }
+
+  /** The command line of {@code command}, printing a failure to start as one line. */
+  static CommandLine commandLine(FtpServerCommand command) {
+    CommandLine line = new CommandLine(command);
+    line.setExecutionExceptionHandler(
+        (failure, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+          // One line, even for a message that spans several.
+          err.println("ftpd: " + reason.replaceAll("\\s*\\R\\s*", " "));
+          err.flush();
+          return CANNOT_START;
+        });
+    return line;
   }
 
   @Override
