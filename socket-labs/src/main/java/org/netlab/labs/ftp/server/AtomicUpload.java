@@ -11,12 +11,19 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * An upload written to a hidden temporary file beside its target and renamed over it only when
- * complete, so readers never see a partial file and a failed or aborted upload leaves the target as
- * it was. A resumed (REST) or appending (APPE) upload first copies the kept part of the existing
- * file, in the kernel, into the temporary file.
+ * An upload written to a temporary file beside its target and renamed over it only when complete,
+ * so readers never see a partial file and a failed or aborted upload leaves the target as it was. A
+ * resumed (REST) or appending (APPE) upload first copies the kept part of the existing file, in the
+ * kernel, into the temporary file.
+ *
+ * <p>The temporary file is in the target's own directory, so the rename stays on one file system
+ * and is atomic, under a name no session can reach: {@link VirtualFileSystem} refuses every path
+ * with a segment that {@link #isTemporary} and {@link DirectoryListing} leaves such names out.
  */
 final class AtomicUpload implements AutoCloseable {
+  /** How every temporary file's name starts; a random number follows. */
+  static final String TEMPORARY_PREFIX = ".netlab-upload-";
+
   /** Uploaded files are readable by all, like files created under a usual umask. */
   private static final FileAttribute<?> READABLE =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
@@ -38,8 +45,8 @@ final class AtomicUpload implements AutoCloseable {
    */
   static AtomicUpload begin(Path target, long keep) throws IOException {
     Path directory = target.getParent();
-    Path temporary =
-        Files.createTempFile(directory, "." + target.getFileName() + ".", ".upload", READABLE);
+    // Without the target's name in it, a long name cannot make this one too long.
+    Path temporary = Files.createTempFile(directory, TEMPORARY_PREFIX, "", READABLE);
     FileChannel channel = null;
     try {
       channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
@@ -64,6 +71,11 @@ final class AtomicUpload implements AutoCloseable {
       Files.deleteIfExists(temporary);
       throw e;
     }
+  }
+
+  /** Whether {@code name} (one path segment) is the name of an upload's temporary file. */
+  static boolean isTemporary(String name) {
+    return name.startsWith(TEMPORARY_PREFIX);
   }
 
   FileChannel channel() {
