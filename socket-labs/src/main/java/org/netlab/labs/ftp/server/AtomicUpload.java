@@ -31,19 +31,23 @@ final class AtomicUpload implements AutoCloseable {
   private final Path target;
   private final Path temporary;
   private final FileChannel channel;
+  private final DiskSync sync;
   private boolean committed;
 
-  private AtomicUpload(Path target, Path temporary, FileChannel channel) {
+  private AtomicUpload(Path target, Path temporary, FileChannel channel, DiskSync sync) {
     this.target = target;
     this.temporary = temporary;
     this.channel = channel;
+    this.sync = sync;
   }
 
   /**
    * Starts an upload to {@code target}, keeping its first {@code keep} bytes (0 for a new file).
    * Fails before anything is received when the directory is not writable.
+   *
+   * @param sync how {@link #commit} gets the upload onto the disk
    */
-  static AtomicUpload begin(Path target, long keep) throws IOException {
+  static AtomicUpload begin(Path target, long keep, DiskSync sync) throws IOException {
     Path directory = target.getParent();
     // Without the target's name in it, a long name cannot make this one too long.
     Path temporary = Files.createTempFile(directory, TEMPORARY_PREFIX, "", READABLE);
@@ -63,7 +67,7 @@ final class AtomicUpload implements AutoCloseable {
         }
       }
       channel.position(keep);
-      return new AtomicUpload(target, temporary, channel);
+      return new AtomicUpload(target, temporary, channel, sync);
     } catch (IOException | RuntimeException e) {
       if (channel != null) {
         channel.close();
@@ -83,13 +87,12 @@ final class AtomicUpload implements AutoCloseable {
   }
 
   /**
-   * Makes the upload visible under its real name; with {@code sync}, only once its bytes are on the
-   * disk, so an acknowledged upload survives a power cut.
+   * Makes the upload visible under its real name. With {@link DiskSync#FSYNC} it returns only once
+   * the bytes and then the rename are on the disk (the file, then its directory), so an upload
+   * acknowledged after it survives a power cut.
    */
-  void commit(boolean sync) throws IOException {
-    if (sync) {
-      channel.force(false);
-    }
+  void commit() throws IOException {
+    sync.file(channel);
     channel.close();
     try {
       Files.move(
@@ -98,6 +101,7 @@ final class AtomicUpload implements AutoCloseable {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }
     committed = true;
+    sync.directory(target.getParent());
   }
 
   /** Drops the temporary file unless committed. Safe to call twice. */

@@ -13,7 +13,8 @@ import javax.net.ssl.SSLContext;
  *
  * @param passivePorts null lets the system pick any free port
  * @param tls null disables AUTH TLS
- * @param syncUploads whether an upload reaches the disk (fsync) before its 226 reply
+ * @param syncUploads whether an upload, and any other change to the tree, reaches the disk (fsync
+ *     of the file and of its directory) before its reply
  */
 public record FtpServerConfig(
     Path root,

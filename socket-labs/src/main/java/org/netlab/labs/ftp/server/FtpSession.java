@@ -31,7 +31,8 @@ final class FtpSession {
   private final CommandTable commands;
   private final long startNanos = System.nanoTime();
 
-  FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket socket) throws IOException {
+  FtpSession(FtpServerConfig config, VirtualFileSystem files, DiskSync sync, Socket socket)
+      throws IOException {
     this.config = config;
     InetAddress clientAddress = socket.getInetAddress();
     InetAddress localAddress = socket.getLocalAddress();
@@ -43,7 +44,7 @@ final class FtpSession {
     ControlReplies replies = control.replies();
     this.transfers = new TransferRunner(config, data, replies, clientAddress);
     SessionContext session = new SessionContext(config, state, replies);
-    ServedTree tree = ServedTree.of(files, Clock.systemUTC());
+    ServedTree tree = ServedTree.of(files, Clock.systemUTC(), sync);
     this.commands =
         new CommandTable(
             session,

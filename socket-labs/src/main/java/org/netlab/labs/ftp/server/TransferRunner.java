@@ -151,7 +151,7 @@ final class TransferRunner {
         }
         if (upload != null) {
           try {
-            upload.commit(config.syncUploads());
+            upload.commit();
           } catch (IOException e) {
             throw FileErrors.of(virtual, e, true);
           }
