@@ -92,8 +92,8 @@ public final class FtpServerCommand implements Callable<Integer> {
   @Option(
       names = "--no-sync",
       description =
-          "Acknowledge uploads before they reach the disk: faster, but a power cut may lose"
-              + " the last ones.")
+          "Acknowledge uploads and other changes before they reach the disk: faster, but a"
+              + " power cut may lose the last ones.")
   boolean noSync;
 
   @Option(names = "--no-tls", description = "Do not offer AUTH TLS.")

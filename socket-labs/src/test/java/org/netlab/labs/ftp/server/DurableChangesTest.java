@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,42 @@ class DurableChangesTest {
       ftp.setSoTimeout(10_000);
       assertEquals(226, ftp.getReply(), ftp.getReplyString());
       assertEquals(List.of("file 5 bytes", "directory root [a.txt]"), sync.events());
+    }
+  }
+
+  @Test
+  void rntoIsAcknowledgedOnlyAfterItsDirectoriesAreSynced() throws Exception {
+    Path root = dir.resolve("root");
+    Files.createDirectories(root.resolve("d"));
+    Files.writeString(root.resolve("a.txt"), "a");
+    RecordingDiskSync sync = RecordingDiskSync.holdingDirectories();
+    try (FtpServer server = start(root, sync)) {
+      RawDataFtpClient ftp = login(server);
+      assertEquals(350, ftp.sendCommand("RNFR", "a.txt"));
+      ftp.setSoTimeout(300);
+      assertThrows(SocketTimeoutException.class, () -> ftp.sendCommand("RNTO", "d/b.txt"));
+      assertTrue(sync.awaitDirectorySync());
+      sync.release();
+      ftp.setSoTimeout(10_000);
+      assertEquals(250, ftp.getReply(), ftp.getReplyString());
+      assertEquals(List.of("directory d [b.txt]", "directory root [d]"), sync.events());
+    }
+  }
+
+  @Test
+  void deleMkdAndRmdSyncTheDirectoryTheyChange() throws Exception {
+    Path root = dir.resolve("root");
+    Files.createDirectories(root.resolve("d"));
+    Files.writeString(root.resolve("d/a.txt"), "a");
+    RecordingDiskSync sync = RecordingDiskSync.recording();
+    try (FtpServer server = start(root, sync)) {
+      RawDataFtpClient ftp = login(server);
+      assertEquals(250, ftp.sendCommand("DELE", "d/a.txt"));
+      assertEquals(257, ftp.sendCommand("MKD", "new"));
+      assertEquals(250, ftp.sendCommand("RMD", "d"));
+      assertEquals(
+          List.of("directory d []", "directory root [d, new]", "directory root [new]"),
+          sync.events());
     }
   }
 }
