@@ -7,7 +7,6 @@ import static org.netlab.labs.ftp.FtpReply.TRANSFER_ABORTED;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import org.netlab.labs.ftp.DataConnection;
 import org.netlab.labs.ftp.StallGuard;
@@ -120,7 +119,7 @@ final class TransferRunner {
       try {
         connection =
             transfer.protect()
-                ? DataConnection.tls(channel, config.tls(), false, new InetSocketAddress(client, 0))
+                ? DataConnection.tlsServer(channel, config.tls())
                 : DataConnection.plain(channel);
       } catch (IOException e) {
         throw new FtpCommandException(
