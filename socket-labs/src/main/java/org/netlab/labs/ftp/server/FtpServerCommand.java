@@ -15,7 +15,6 @@ import javax.net.ssl.SSLContext;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.labs.net.StopSignal;
 import org.netlab.tls.LocalCertificateAuthority;
-import org.netlab.tls.SslContexts;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,12 +200,12 @@ public final class FtpServerCommand implements Callable<Integer> {
 
   private SSLContext tlsContext() throws IOException {
     if (tlsCert != null) {
-      return SslContexts.forServer(new TlsFiles(tlsCert, tlsKey));
+      return FtpsContexts.forServer(new TlsFiles(tlsCert, tlsKey));
     }
     Path dir =
         (dataDir == null ? DataDirectory.defaultPath() : dataDir)
             .resolve(DataDirectory.TLS_SUBDIRECTORY);
-    return SslContexts.forServer(LocalCertificateAuthority.loadOrCreate(dir).serverFiles());
+    return FtpsContexts.forServer(LocalCertificateAuthority.loadOrCreate(dir).serverFiles());
   }
 
   private int printHashLine() throws IOException {

@@ -40,7 +40,7 @@ final class FtpSession {
     this.state = new SessionState(clientAddress);
     this.data =
         new DataChannelSetup(
-            localAddress, clientAddress, config.passivePorts(), config.dataTimeout());
+            localAddress, clientAddress, config.passivePorts(), config.dataTimeout(), config.tls());
     ControlReplies replies = control.replies();
     this.transfers = new TransferRunner(config, data, replies, clientAddress);
     SessionContext session = new SessionContext(config, state, replies);

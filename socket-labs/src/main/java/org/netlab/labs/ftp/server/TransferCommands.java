@@ -210,7 +210,14 @@ final class TransferCommands {
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Use PASV, EPSV, PORT or EPRT first");
     }
     transfers.start(
-        new Transfer(verb, state.user(), virtual, opening, state.protectData(), body, upload));
+        new Transfer(
+            verb,
+            state.user(),
+            virtual,
+            opening,
+            state.protectData() ? state.controlTls() : null,
+            body,
+            upload));
   }
 
   private static void closeQuietly(AutoCloseable closeable) {
