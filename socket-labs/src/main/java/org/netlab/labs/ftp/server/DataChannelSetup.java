@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>A data connection is taken only from the control connection's own address. Under PROT P it
  * must also resume the control connection's TLS session (vsftpd's {@code require_ssl_reuse}): only
  * the client holds that session, so a third party cannot take the transfer even from the same
- * address. Anything refused is closed, the server keeps waiting for the client until the data
+ * address. A clear data connection carries no such proof; from the client's address, the one
+ * connection waiting is taken, and two waiting at once are both refused, since either may be the
+ * third party's. Anything refused is closed, the server keeps waiting for the client until the data
  * timeout, and the transfer is answered 425 if it never comes.
  */
 final class DataChannelSetup implements AutoCloseable {
@@ -134,6 +136,16 @@ final class DataChannelSetup implements AutoCloseable {
         continue;
       }
       if (controlTls == null) {
+        if (anotherFromTheClientWaits(listener)) {
+          log.info(
+              "data connections from {} refused: two at once, one may be a third party's",
+              peer.getHostAddress());
+          channel.close();
+          throw new IOException(
+              "two data connections from "
+                  + clientAddress.getHostAddress()
+                  + " at once, one may not be yours: both refused");
+        }
         return DataConnection.plain(withReadTimeout(channel));
       }
       try {
@@ -211,6 +223,26 @@ final class DataChannelSetup implements AutoCloseable {
    */
   private static boolean resumes(SSLSession data, SSLSession control) {
     return data == control && control.getId().length > 0;
+  }
+
+  /**
+   * Whether another connection from the client's address waits to be accepted; connections from
+   * other addresses found meanwhile are closed.
+   */
+  private boolean anotherFromTheClientWaits(ServerSocketChannel listener) throws IOException {
+    listener.configureBlocking(false);
+    try {
+      for (SocketChannel other; (other = listener.accept()) != null; ) {
+        boolean fromClient = other.socket().getInetAddress().equals(clientAddress);
+        other.close();
+        if (fromClient) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      listener.configureBlocking(true);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.netlab.labs.ftp.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +64,50 @@ class DataConnectionTheftTest {
       }
       victim.expect(226, victim.reply());
       assertEquals(0, stolen.get(10, TimeUnit.SECONDS), "bytes the thief got");
+    }
+  }
+
+  @Test
+  void aSecondPlaintextConnectionFromTheClientsAddressMakesTheDownload425ForBoth()
+      throws Exception {
+    try (FtpTestServer server = start();
+        ScriptedFtpSession victim = ScriptedFtpSession.login(server.port())) {
+      InetSocketAddress passive = victim.epsv();
+      CompletableFuture<Integer> stolen =
+          readAll(new Socket(passive.getAddress(), passive.getPort()));
+      try (SocketChannel data = SocketChannel.open(passive)) {
+        victim.expect(150, victim.command("RETR secret.bin"));
+        assertEquals(0, count(data.socket().getInputStream()), "bytes the client got");
+      }
+      victim.expect(425, victim.reply());
+      assertEquals(0, stolen.get(10, TimeUnit.SECONDS), "bytes the thief got");
+    }
+  }
+
+  @Test
+  void aSecondPlaintextConnectionFromTheClientsAddressCannotFillTheUpload() throws Exception {
+    try (FtpTestServer server = start();
+        ScriptedFtpSession victim = ScriptedFtpSession.login(server.port())) {
+      InetSocketAddress passive = victim.epsv();
+      try (Socket thief = new Socket(passive.getAddress(), passive.getPort());
+          SocketChannel data = SocketChannel.open(passive)) {
+        thief.getOutputStream().write("forged".getBytes(UTF_8));
+        thief.shutdownOutput();
+        victim.expect(150, victim.command("STOR report.txt"));
+        try {
+          data.socket().getOutputStream().write("genuine".getBytes(UTF_8));
+        } catch (IOException e) {
+          // Refused and closed already.
+        }
+      }
+      int code = victim.reply().code();
+      Path report = server.root().resolve("report.txt");
+      if (code == 226) {
+        assertEquals("genuine", Files.readString(report));
+      } else {
+        assertEquals(425, code);
+        assertFalse(Files.exists(report), "no file under the real name");
+      }
     }
   }
 
