@@ -12,7 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.function.LongConsumer;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -26,10 +26,28 @@ public final class DataConnection implements AutoCloseable {
   private static final int STREAM_BUFFER = 256 * 1024;
   private static final long SEND_CHUNK = 8L << 20;
 
-  private final SocketChannel channel;
-  private final SSLSocket tls;
+  /**
+   * The one TLS version of data connections, and of the server's control connections so that their
+   * sessions can be resumed on data connections.
+   */
+  public static final String TLS_PROTOCOL = "TLSv1.2";
 
-  private DataConnection(SocketChannel channel, SSLSocket tls) {
+  private final SocketChannel channel;
+  private final Tls tls;
+
+  /** The TLS layer of a protected connection. */
+  interface Tls {
+    InputStream input() throws IOException;
+
+    OutputStream output() throws IOException;
+
+    SSLSession session();
+
+    /** Sends close_notify and closes the socket. */
+    void close() throws IOException;
+  }
+
+  private DataConnection(SocketChannel channel, Tls tls) {
     this.channel = channel;
     this.tls = tls;
   }
@@ -39,14 +57,11 @@ public final class DataConnection implements AutoCloseable {
   }
 
   /**
-   * Protects a connected channel with TLS and completes the handshake. The FTP server is always the
-   * TLS server, whichever side opened the connection (RFC 4217 section 7).
-   *
-   * @param sessionHost the control connection's host and port: a client passing them lets the JDK
-   *     resume the control connection's TLS session, which many servers require
+   * Protects a connected channel with TLS as the server and completes the handshake. The FTP server
+   * is always the TLS server, whichever side opened the connection (RFC 4217 section 7). A client
+   * may resume any session of {@code context}: the caller checks which.
    */
-  public static DataConnection tls(
-      SocketChannel channel, SSLContext context, boolean client, InetSocketAddress sessionHost)
+  public static DataConnection tlsServer(SocketChannel channel, SSLContext context)
       throws IOException {
     try {
       SSLSocket socket =
@@ -54,36 +69,56 @@ public final class DataConnection implements AutoCloseable {
               context
                   .getSocketFactory()
                   .createSocket(
-                      channel.socket(), sessionHost.getHostString(), sessionHost.getPort(), true);
-      socket.setUseClientMode(client);
-      if (!client) {
-        // TLS 1.3 servers send session tickets after the handshake; a client that only
-        // uploads never reads them, and its close then resets the connection, losing the
-        // end of the upload. TLS 1.2 sends nothing after the handshake.
-        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
-      }
-      if (client) {
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        socket.setSSLParameters(parameters);
-      }
+                      channel.socket(),
+                      channel.socket().getInetAddress().getHostAddress(),
+                      channel.socket().getPort(),
+                      true);
+      socket.setUseClientMode(false);
+      // TLS 1.3 servers send session tickets after the handshake; a client that only uploads
+      // never reads them, and its close then resets the connection, losing the end of the
+      // upload. TLS 1.2 sends nothing after the handshake.
+      socket.setEnabledProtocols(new String[] {TLS_PROTOCOL});
       socket.startHandshake();
-      return new DataConnection(channel, socket);
+      return new DataConnection(channel, new ServerTls(socket));
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
   }
 
+  /**
+   * Protects a connected channel with TLS as the client and completes the handshake, resuming the
+   * session {@code context} holds for the control connection, as servers that require it expect
+   * (see {@link ResumingTlsClient}).
+   *
+   * @param sessionHost the control connection's host and port; the server's certificate is checked
+   *     against this host name
+   */
+  public static DataConnection tlsClient(
+      SocketChannel channel, SSLContext context, InetSocketAddress sessionHost) throws IOException {
+    try {
+      ResumingTlsClient tls = ResumingTlsClient.handshake(channel.socket(), context, sessionHost);
+      return new DataConnection(channel, tls);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** The TLS session of a protected connection, null for a clear one. */
+  public SSLSession tlsSession() {
+    return tls == null ? null : tls.session();
+  }
+
   /** A stream to the peer; closing it closes the connection. */
   public OutputStream output() throws IOException {
-    OutputStream raw = tls != null ? tls.getOutputStream() : channel.socket().getOutputStream();
+    OutputStream raw = tls != null ? tls.output() : channel.socket().getOutputStream();
     return new BufferedOutputStream(raw, STREAM_BUFFER);
   }
 
   /** A stream from the peer. */
   public InputStream input() throws IOException {
-    InputStream raw = tls != null ? tls.getInputStream() : channel.socket().getInputStream();
+    InputStream raw = tls != null ? tls.input() : channel.socket().getInputStream();
     return new BufferedInputStream(raw, STREAM_BUFFER);
   }
 
@@ -134,7 +169,7 @@ public final class DataConnection implements AutoCloseable {
       return file.position() - before;
     }
     if (tls != null) {
-      InputStream in = tls.getInputStream();
+      InputStream in = tls.input();
       byte[] buffer = new byte[STREAM_BUFFER];
       long total = 0;
       for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -208,6 +243,29 @@ public final class DataConnection implements AutoCloseable {
       channel.close();
     } catch (IOException e) {
       // Closing is best effort here.
+    }
+  }
+
+  /** The server's TLS layer: the JDK's socket. */
+  private record ServerTls(SSLSocket socket) implements Tls {
+    @Override
+    public InputStream input() throws IOException {
+      return socket.getInputStream();
+    }
+
+    @Override
+    public OutputStream output() throws IOException {
+      return socket.getOutputStream();
+    }
+
+    @Override
+    public SSLSession session() {
+      return socket.getSession();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
     }
   }
 }

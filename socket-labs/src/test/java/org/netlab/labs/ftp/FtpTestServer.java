@@ -11,6 +11,7 @@ import javax.net.ssl.SSLContext;
 import org.apache.commons.net.ftp.FTP;
 import org.netlab.labs.ftp.server.FtpServer;
 import org.netlab.labs.ftp.server.FtpServerConfig;
+import org.netlab.labs.ftp.server.FtpsContexts;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 
@@ -38,7 +39,7 @@ public final class FtpTestServer implements AutoCloseable {
             .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .loginFailureDelay(Duration.ofMillis(100))
             .dataTimeout(Duration.ofSeconds(5))
-            .tls(SslContexts.forServer(ca.serverFiles()), false);
+            .tls(FtpsContexts.forServer(ca.serverFiles()), false);
     FtpServer server = new FtpServer(customize.apply(builder).build()).start();
     return new FtpTestServer(server, root, ca.certificateFile());
   }

@@ -284,7 +284,7 @@ public final class FtpClient implements AutoCloseable {
       DataConnection connection =
           tls == null
               ? DataConnection.plain(channel)
-              : DataConnection.tls(channel, tls, true, server);
+              : DataConnection.tlsClient(channel, tls, server);
       // Channel reads and all writes ignore socket timeouts: a watchdog ends a stalled transfer.
       try (connection;
           StallGuard guard = StallGuard.watch(timeout, connection::abort)) {

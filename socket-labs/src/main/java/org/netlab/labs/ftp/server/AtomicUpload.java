@@ -11,12 +11,19 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * An upload written to a hidden temporary file beside its target and renamed over it only when
- * complete, so readers never see a partial file and a failed or aborted upload leaves the target as
- * it was. A resumed (REST) or appending (APPE) upload first copies the kept part of the existing
- * file, in the kernel, into the temporary file.
+ * An upload written to a temporary file beside its target and renamed over it only when complete,
+ * so readers never see a partial file and a failed or aborted upload leaves the target as it was. A
+ * resumed (REST) or appending (APPE) upload first copies the kept part of the existing file, in the
+ * kernel, into the temporary file.
+ *
+ * <p>The temporary file is in the target's own directory, so the rename stays on one file system
+ * and is atomic, under a name no session can reach: {@link VirtualFileSystem} refuses every path
+ * with a segment that {@link #isTemporary} and {@link DirectoryListing} leaves such names out.
  */
 final class AtomicUpload implements AutoCloseable {
+  /** How every temporary file's name starts; a random number follows. */
+  static final String TEMPORARY_PREFIX = ".netlab-upload-";
+
   /** Uploaded files are readable by all, like files created under a usual umask. */
   private static final FileAttribute<?> READABLE =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
@@ -24,22 +31,26 @@ final class AtomicUpload implements AutoCloseable {
   private final Path target;
   private final Path temporary;
   private final FileChannel channel;
+  private final DiskSync sync;
   private boolean committed;
 
-  private AtomicUpload(Path target, Path temporary, FileChannel channel) {
+  private AtomicUpload(Path target, Path temporary, FileChannel channel, DiskSync sync) {
     this.target = target;
     this.temporary = temporary;
     this.channel = channel;
+    this.sync = sync;
   }
 
   /**
    * Starts an upload to {@code target}, keeping its first {@code keep} bytes (0 for a new file).
    * Fails before anything is received when the directory is not writable.
+   *
+   * @param sync how {@link #commit} gets the upload onto the disk
    */
-  static AtomicUpload begin(Path target, long keep) throws IOException {
+  static AtomicUpload begin(Path target, long keep, DiskSync sync) throws IOException {
     Path directory = target.getParent();
-    Path temporary =
-        Files.createTempFile(directory, "." + target.getFileName() + ".", ".upload", READABLE);
+    // Without the target's name in it, a long name cannot make this one too long.
+    Path temporary = Files.createTempFile(directory, TEMPORARY_PREFIX, "", READABLE);
     FileChannel channel = null;
     try {
       channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
@@ -56,7 +67,7 @@ final class AtomicUpload implements AutoCloseable {
         }
       }
       channel.position(keep);
-      return new AtomicUpload(target, temporary, channel);
+      return new AtomicUpload(target, temporary, channel, sync);
     } catch (IOException | RuntimeException e) {
       if (channel != null) {
         channel.close();
@@ -66,18 +77,22 @@ final class AtomicUpload implements AutoCloseable {
     }
   }
 
+  /** Whether {@code name} (one path segment) is the name of an upload's temporary file. */
+  static boolean isTemporary(String name) {
+    return name.startsWith(TEMPORARY_PREFIX);
+  }
+
   FileChannel channel() {
     return channel;
   }
 
   /**
-   * Makes the upload visible under its real name; with {@code sync}, only once its bytes are on the
-   * disk, so an acknowledged upload survives a power cut.
+   * Makes the upload visible under its real name. With {@link DiskSync#FSYNC} it returns only once
+   * the bytes and then the rename are on the disk (the file, then its directory), so an upload
+   * acknowledged after it survives a power cut.
    */
-  void commit(boolean sync) throws IOException {
-    if (sync) {
-      channel.force(false);
-    }
+  void commit() throws IOException {
+    sync.file(channel);
     channel.close();
     try {
       Files.move(
@@ -86,6 +101,7 @@ final class AtomicUpload implements AutoCloseable {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }
     committed = true;
+    sync.directory(target.getParent());
   }
 
   /** Drops the temporary file unless committed. Safe to call twice. */

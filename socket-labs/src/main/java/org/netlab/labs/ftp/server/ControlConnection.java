@@ -5,7 +5,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import org.netlab.labs.ftp.DataConnection;
 import org.netlab.labs.net.LineReader;
 
 /**
@@ -44,11 +46,13 @@ final class ControlConnection {
 
   /**
    * Runs the server side of a TLS handshake over the connection (AUTH TLS, RFC 4217 section 4) and
-   * switches reading and replying to it. The caller has already sent its 234 in clear.
+   * switches reading and replying to it. The caller has already sent its 234 in clear. TLS 1.2, as
+   * on data connections, which must resume this connection's session.
    *
+   * @return the connection's TLS session
    * @throws IOException when the handshake fails; the session cannot go on after that
    */
-  void startTls(SSLContext context) throws IOException {
+  SSLSession startTls(SSLContext context) throws IOException {
     SSLSocket tls =
         (SSLSocket)
             context
@@ -56,9 +60,11 @@ final class ControlConnection {
                 .createSocket(
                     socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
     tls.setUseClientMode(false);
+    tls.setEnabledProtocols(new String[] {DataConnection.TLS_PROTOCOL});
     tls.startHandshake();
     socket = tls;
     reader = new LineReader(new BufferedInputStream(tls.getInputStream()), MAX_LINE_BYTES);
     replies.use(new BufferedOutputStream(tls.getOutputStream()));
+    return tls.getSession();
   }
 }

@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * The text of directory listings: LIST in the Unix {@code ls -l} form every client parses, NLST
  * names, and the machine-readable facts of MLSD/MLST (RFC 3659). Entries are shown with the
- * attributes of what they resolve to; links that lead outside the root and names with control
- * characters are left out.
+ * attributes of what they resolve to; links that lead outside the root, names with control
+ * characters and the temporary files of uploads in progress are left out.
  */
 final class DirectoryListing {
   private static final DateTimeFormatter RECENT =

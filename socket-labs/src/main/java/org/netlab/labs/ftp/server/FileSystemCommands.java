@@ -17,11 +17,13 @@ import java.util.List;
  * The commands that look at or change the served tree over the control connection alone: the
  * working directory (PWD, CWD, CDUP), facts about one file (SIZE, MDTM, MLST) and changes (DELE,
  * MKD, RMD, RNFR, RNTO). Every path goes through {@link VirtualFileSystem}, which keeps it inside
- * the root; changes need a writable login.
+ * the root; changes need a writable login, and are acknowledged only once the directories they
+ * change are synced ({@link DiskSync}).
  */
 final class FileSystemCommands {
   private final VirtualFileSystem files;
   private final DirectoryListing listing;
+  private final DiskSync sync;
   private final SessionState state;
   private final ControlReplies replies;
   private String renameFrom;
@@ -29,6 +31,7 @@ final class FileSystemCommands {
   FileSystemCommands(SessionContext session, ServedTree tree) {
     this.files = tree.files();
     this.listing = tree.listing();
+    this.sync = tree.sync();
     this.state = session.state();
     this.replies = session.replies();
   }
@@ -95,6 +98,7 @@ final class FileSystemCommands {
     }
     try {
       Files.delete(entry);
+      sync.directory(entry.getParent());
     } catch (IOException e) {
       throw FileErrors.of(virtual, e, true);
     }
@@ -104,8 +108,10 @@ final class FileSystemCommands {
   void mkd(String argument) throws IOException, FtpCommandException {
     state.requireWritable();
     String virtual = files.normalize(state.cwd(), argument);
+    Path created = files.creatable(virtual);
     try {
-      Files.createDirectory(files.creatable(virtual));
+      Files.createDirectory(created);
+      sync.directory(created.getParent());
     } catch (IOException e) {
       throw FileErrors.of(virtual, e, true);
     }
@@ -126,6 +132,7 @@ final class FileSystemCommands {
     }
     try {
       Files.delete(entry);
+      sync.directory(entry.getParent());
     } catch (IOException e) {
       throw FileErrors.of(virtual, e, true);
     }
@@ -156,6 +163,11 @@ final class FileSystemCommands {
     }
     try {
       Files.move(source, target);
+      // A move between directories changes both.
+      sync.directory(target.getParent());
+      if (!source.getParent().equals(target.getParent())) {
+        sync.directory(source.getParent());
+      }
     } catch (IOException e) {
       throw FileErrors.of(virtual, e, true);
     }

@@ -22,12 +22,19 @@ import org.netlab.labs.net.TcpServer;
 public final class FtpServer implements AutoCloseable {
   private final FtpServerConfig config;
   private final VirtualFileSystem files;
+  private final DiskSync sync;
   private final TcpServer server;
   private final ConcurrentMap<InetAddress, Integer> sessionsPerAddress = new ConcurrentHashMap<>();
 
   /** Creates the root directory when missing; does not listen yet. */
   public FtpServer(FtpServerConfig config) throws IOException {
+    this(config, config.syncUploads() ? DiskSync.FSYNC : DiskSync.NONE);
+  }
+
+  /** With another way to the disk than the configuration's, for tests that watch it. */
+  FtpServer(FtpServerConfig config, DiskSync sync) throws IOException {
     this.config = config;
+    this.sync = sync;
     Files.createDirectories(config.root());
     this.files = new VirtualFileSystem(config.root());
     this.server =
@@ -65,7 +72,7 @@ public final class FtpServer implements AutoCloseable {
           busy(socket, "Too many sessions from your address, try later");
           return;
         }
-        new FtpSession(config, files, socket).serve();
+        new FtpSession(config, files, sync, socket).serve();
       } finally {
         sessionsPerAddress.computeIfPresent(client, (k, v) -> v == 1 ? null : v - 1);
       }

@@ -15,7 +15,6 @@ import javax.net.ssl.SSLContext;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.labs.net.StopSignal;
 import org.netlab.tls.LocalCertificateAuthority;
-import org.netlab.tls.SslContexts;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +32,9 @@ import picocli.CommandLine.Spec;
       "Anonymous users may read; writing needs --writable or a named user from --users."
     })
 public final class FtpServerCommand implements Callable<Integer> {
+  /** Exit code when the server cannot start: port taken, bad users file, unreadable TLS files. */
+  public static final int CANNOT_START = 1;
+
   private static final Logger log = LoggerFactory.getLogger(FtpServerCommand.class);
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -89,8 +91,8 @@ public final class FtpServerCommand implements Callable<Integer> {
   @Option(
       names = "--no-sync",
       description =
-          "Acknowledge uploads before they reach the disk: faster, but a power cut may lose"
-              + " the last ones.")
+          "Acknowledge uploads and other changes before they reach the disk: faster, but a"
+              + " power cut may lose the last ones.")
   boolean noSync;
 
   @Option(names = "--no-tls", description = "Do not offer AUTH TLS.")
@@ -131,7 +133,22 @@ public final class FtpServerCommand implements Callable<Integer> {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> command.stopSignal.stop(Duration.ofSeconds(5)), "ftpd-stop"));
-    System.exit(new CommandLine(command).execute(args));
+    System.exit(commandLine(command).execute(args));
+  }
+
+  /** The command line of {@code command}, printing a failure to start as one line. */
+  static CommandLine commandLine(FtpServerCommand command) {
+    CommandLine line = new CommandLine(command);
+    line.setExecutionExceptionHandler(
+        (failure, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+          // One line, even for a message that spans several.
+          err.println("ftpd: " + reason.replaceAll("\\s*\\R\\s*", " "));
+          err.flush();
+          return CANNOT_START;
+        });
+    return line;
   }
 
   @Override
@@ -183,12 +200,12 @@ public final class FtpServerCommand implements Callable<Integer> {
 
   private SSLContext tlsContext() throws IOException {
     if (tlsCert != null) {
-      return SslContexts.forServer(new TlsFiles(tlsCert, tlsKey));
+      return FtpsContexts.forServer(new TlsFiles(tlsCert, tlsKey));
     }
     Path dir =
         (dataDir == null ? DataDirectory.defaultPath() : dataDir)
             .resolve(DataDirectory.TLS_SUBDIRECTORY);
-    return SslContexts.forServer(LocalCertificateAuthority.loadOrCreate(dir).serverFiles());
+    return FtpsContexts.forServer(LocalCertificateAuthority.loadOrCreate(dir).serverFiles());
   }
 
   private int printHashLine() throws IOException {

@@ -12,8 +12,10 @@ import javax.net.ssl.SSLContext;
  * are the safe ones (loopback, anonymous read-only, no TLS requirement).
  *
  * @param passivePorts null lets the system pick any free port
- * @param tls null disables AUTH TLS
- * @param syncUploads whether an upload reaches the disk (fsync) before its 226 reply
+ * @param tls null disables AUTH TLS; make it with {@link FtpsContexts#forServer}, since protected
+ *     data connections must resume their control connection's session
+ * @param syncUploads whether an upload, and any other change to the tree, reaches the disk (fsync
+ *     of the file and of its directory) before its reply
  */
 public record FtpServerConfig(
     Path root,

@@ -31,7 +31,8 @@ final class FtpSession {
   private final CommandTable commands;
   private final long startNanos = System.nanoTime();
 
-  FtpSession(FtpServerConfig config, VirtualFileSystem files, Socket socket) throws IOException {
+  FtpSession(FtpServerConfig config, VirtualFileSystem files, DiskSync sync, Socket socket)
+      throws IOException {
     this.config = config;
     InetAddress clientAddress = socket.getInetAddress();
     InetAddress localAddress = socket.getLocalAddress();
@@ -39,11 +40,11 @@ final class FtpSession {
     this.state = new SessionState(clientAddress);
     this.data =
         new DataChannelSetup(
-            localAddress, clientAddress, config.passivePorts(), config.dataTimeout());
+            localAddress, clientAddress, config.passivePorts(), config.dataTimeout(), config.tls());
     ControlReplies replies = control.replies();
     this.transfers = new TransferRunner(config, data, replies, clientAddress);
     SessionContext session = new SessionContext(config, state, replies);
-    ServedTree tree = ServedTree.of(files, Clock.systemUTC());
+    ServedTree tree = ServedTree.of(files, Clock.systemUTC(), sync);
     this.commands =
         new CommandTable(
             session,

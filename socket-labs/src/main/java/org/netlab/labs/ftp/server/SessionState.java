@@ -4,6 +4,8 @@ import static org.netlab.labs.ftp.FtpReply.FILE_UNAVAILABLE;
 import static org.netlab.labs.ftp.FtpReply.NOT_LOGGED_IN;
 
 import java.net.InetAddress;
+import java.util.Objects;
+import javax.net.ssl.SSLSession;
 
 /**
  * What one session's commands share: who is logged in and with what rights, the working directory,
@@ -19,7 +21,7 @@ final class SessionState {
   private boolean writable;
   private String cwd = "/";
   private boolean ascii;
-  private boolean tlsActive;
+  private SSLSession controlTls;
   private boolean protectData;
   private String endReason;
 
@@ -90,15 +92,20 @@ final class SessionState {
   }
 
   boolean tlsActive() {
-    return tlsActive;
+    return controlTls != null;
+  }
+
+  /** The control connection's TLS session, which protected data connections resume; or null. */
+  SSLSession controlTls() {
+    return controlTls;
   }
 
   /**
    * The control connection is now under TLS. RFC 4217 section 4: a new security state starts a new
    * login.
    */
-  void tlsStarted() {
-    tlsActive = true;
+  void tlsStarted(SSLSession session) {
+    controlTls = Objects.requireNonNull(session, "session");
     user = null;
     pendingUser = null;
   }

@@ -49,8 +49,7 @@ final class TlsNegotiation {
           "AUTH " + mechanism + " not supported, use AUTH TLS");
     }
     control.replies().send(SECURITY_DATA_EXCHANGE_COMPLETE, "AUTH TLS OK, starting TLS");
-    control.startTls(config.tls());
-    state.tlsStarted();
+    state.tlsStarted(control.startTls(config.tls()));
   }
 
   /** TLS has no protection buffer, so any size is answered with PBSZ=0 (RFC 4217). */

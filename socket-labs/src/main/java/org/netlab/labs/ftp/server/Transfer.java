@@ -3,6 +3,7 @@ package org.netlab.labs.ftp.server;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import javax.net.ssl.SSLSession;
 import org.netlab.labs.ftp.DataConnection;
 
 /**
@@ -14,7 +15,8 @@ import org.netlab.labs.ftp.DataConnection;
  * @param user who is logged in, for the log
  * @param path the virtual path moved or listed, for the log and for messages about the disk
  * @param opening what the 150 reply says after "Opening "
- * @param protect whether the data connection runs TLS (PROT P)
+ * @param controlTls under PROT P, the control connection's TLS session, which the data connection
+ *     must resume; null for a clear data connection
  * @param body moves the bytes once the data connection is open
  * @param upload the upload the body writes into, committed only when the transfer completes and
  *     dropped otherwise; null for downloads and listings
@@ -24,7 +26,7 @@ record Transfer(
     String user,
     String path,
     String opening,
-    boolean protect,
+    SSLSession controlTls,
     Body body,
     AtomicUpload upload) {
 

@@ -33,6 +33,7 @@ final class TransferCommands {
   private final FtpServerConfig config;
   private final VirtualFileSystem files;
   private final DirectoryListing listing;
+  private final DiskSync sync;
   private final SessionState state;
   private final DataChannelSetup data;
   private final TransferRunner transfers;
@@ -46,6 +47,7 @@ final class TransferCommands {
     this.replies = session.replies();
     this.files = tree.files();
     this.listing = tree.listing();
+    this.sync = tree.sync();
     this.data = data;
     this.transfers = transfers;
   }
@@ -139,7 +141,7 @@ final class TransferCommands {
       if (append) {
         keep = Files.exists(target) ? Files.size(target) : 0;
       }
-      upload = AtomicUpload.begin(target, keep);
+      upload = AtomicUpload.begin(target, keep, sync);
     } catch (IllegalArgumentException e) {
       throw new FtpCommandException(SYNTAX_ERROR_IN_ARGUMENTS, virtual + ": " + e.getMessage());
     } catch (NoSuchFileException e) {
@@ -208,7 +210,14 @@ final class TransferCommands {
       throw new FtpCommandException(BAD_COMMAND_SEQUENCE, "Use PASV, EPSV, PORT or EPRT first");
     }
     transfers.start(
-        new Transfer(verb, state.user(), virtual, opening, state.protectData(), body, upload));
+        new Transfer(
+            verb,
+            state.user(),
+            virtual,
+            opening,
+            state.protectData() ? state.controlTls() : null,
+            body,
+            upload));
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

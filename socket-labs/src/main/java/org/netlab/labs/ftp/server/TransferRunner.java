@@ -1,14 +1,11 @@
 package org.netlab.labs.ftp.server;
 
-import static org.netlab.labs.ftp.FtpReply.CANNOT_OPEN_DATA_CONNECTION;
 import static org.netlab.labs.ftp.FtpReply.CLOSING_DATA_CONNECTION;
 import static org.netlab.labs.ftp.FtpReply.FILE_STATUS_OK;
 import static org.netlab.labs.ftp.FtpReply.TRANSFER_ABORTED;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
 import org.netlab.labs.ftp.DataConnection;
 import org.netlab.labs.ftp.StallGuard;
 import org.slf4j.Logger;
@@ -16,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the transfers of one session, one at a time, each on its own thread so the session can still
- * read ABOR: sends 150, opens the data connection (with TLS under PROT P), moves the bytes under a
- * {@link StallGuard}, commits an upload, then sends the final reply and logs one line.
+ * read ABOR: sends 150, opens the data connection ({@link DataChannelSetup}), moves the bytes under
+ * a {@link StallGuard}, commits an upload, then sends the final reply and logs one line.
  */
 final class TransferRunner {
   private static final Logger log = LoggerFactory.getLogger(FtpServer.class);
@@ -115,17 +112,7 @@ final class TransferRunner {
     String message;
     try {
       replies.send(FILE_STATUS_OK, "Opening " + transfer.opening());
-      SocketChannel channel = data.open();
-      DataConnection connection;
-      try {
-        connection =
-            transfer.protect()
-                ? DataConnection.tls(channel, config.tls(), false, new InetSocketAddress(client, 0))
-                : DataConnection.plain(channel);
-      } catch (IOException e) {
-        throw new FtpCommandException(
-            CANNOT_OPEN_DATA_CONNECTION, "TLS on the data connection failed: " + e.getMessage());
-      }
+      DataConnection connection = data.open(transfer.controlTls());
       self.connection = connection;
       if (self.aborted) {
         connection.abort();
@@ -151,7 +138,7 @@ final class TransferRunner {
         }
         if (upload != null) {
           try {
-            upload.commit(config.syncUploads());
+            upload.commit();
           } catch (IOException e) {
             throw FileErrors.of(virtual, e, true);
           }

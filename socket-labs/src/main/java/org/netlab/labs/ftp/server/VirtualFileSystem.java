@@ -15,7 +15,8 @@ import java.util.Deque;
  * files, and refuses every path that would leave the root: {@code ..} above it, and symbolic links
  * whose target lies outside (targets are compared as real paths, so links to links and relative
  * links are covered). FTP paths are not URL-encoded, so "%2e%2e" is just an odd name; control
- * characters are refused outright.
+ * characters are refused outright. The temporary files of uploads in progress ({@link
+ * AtomicUpload#isTemporary}) do not exist for clients: a path naming one is not found.
  */
 final class VirtualFileSystem {
   private final Path root;
@@ -48,6 +49,9 @@ final class VirtualFileSystem {
       if (segment.isEmpty() || segment.equals(".")) {
         continue;
       }
+      if (AtomicUpload.isTemporary(segment)) {
+        throw new FtpCommandException(FILE_UNAVAILABLE, argument + ": no such file or directory");
+      }
       if (segment.equals("..")) {
         if (segments.isEmpty()) {
           throw new FtpCommandException(FILE_UNAVAILABLE, argument + ": outside the served root");
@@ -69,7 +73,9 @@ final class VirtualFileSystem {
   Path existing(String virtual) throws FtpCommandException {
     try {
       Path real = lexical(virtual).toRealPath();
-      if (real.startsWith(root)) {
+      // A link is followed to its real name, which may be an upload's temporary file.
+      if (real.startsWith(root)
+          && (real.equals(root) || !AtomicUpload.isTemporary(real.getFileName().toString()))) {
         return real;
       }
     } catch (IOException e) {
@@ -132,10 +138,18 @@ final class VirtualFileSystem {
     return target;
   }
 
-  /** Whether a real path found while listing may be shown: it resolves inside the root. */
-  boolean contains(Path real) {
+  /**
+   * Whether a path found while listing may be shown: it is not an upload's temporary file and it
+   * resolves inside the root (to something that is not one either).
+   */
+  boolean contains(Path path) {
+    if (AtomicUpload.isTemporary(path.getFileName().toString())) {
+      return false;
+    }
     try {
-      return real.toRealPath().startsWith(root);
+      Path real = path.toRealPath();
+      return real.equals(root)
+          || (real.startsWith(root) && !AtomicUpload.isTemporary(real.getFileName().toString()));
     } catch (IOException e) {
       return false;
     }

@@ -110,6 +110,23 @@ class FtpClientCommandTest {
   }
 
   @Test
+  void tlsUploadAndDownloadOfMegabytesArriveIntact() throws IOException {
+    try (FtpTestServer server =
+        FtpTestServer.start(dir, b -> b.anonymous(true, true).tls(b.build().tls(), true))) {
+      Path file = TestFiles.random(dir.resolve("up.bin"), 5 << 20, 7);
+      String url = "ftp://localhost:" + server.port();
+      String ca = server.caFile().toString();
+      Result put = ftp("put", "--tls", "--ca", ca, file.toString(), url + "/");
+      assertEquals(0, put.exit(), put.err());
+      assertEquals(TestFiles.sha256(file), TestFiles.sha256(server.root().resolve("up.bin")));
+      Path back = dir.resolve("back.bin");
+      Result get = ftp("get", "--tls", "--ca", ca, url + "/up.bin", "-o", back.toString());
+      assertEquals(0, get.exit(), get.err());
+      assertEquals(TestFiles.sha256(file), TestFiles.sha256(back));
+    }
+  }
+
+  @Test
   void aRefusalExitsWithOneAndSaysWhy() throws IOException {
     try (FtpTestServer server = FtpTestServer.start(dir)) {
       Result r = ftp("get", server.url("/secret"), "-o", dir.resolve("x").toString());

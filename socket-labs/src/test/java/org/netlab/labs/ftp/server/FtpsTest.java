@@ -22,17 +22,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.labs.ftp.FtpTestServer;
+import org.netlab.labs.ftp.SessionReusingFtpsClient;
 import org.netlab.labs.ftp.TestFiles;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 
-/** Explicit FTPS (RFC 4217) with Commons Net's FTPSClient trusting our generated CA. */
+/**
+ * Explicit FTPS (RFC 4217) with Commons Net's FTPSClient trusting our generated CA; under PROT P,
+ * one that resumes the control connection's TLS session on data connections, as the server
+ * requires.
+ */
 @Timeout(30)
 class FtpsTest {
   @TempDir Path dir;
 
   private static FTPSClient connect(FtpTestServer server, boolean protect) throws IOException {
-    FTPSClient ftps = new FTPSClient(false, server.clientTls());
+    FTPSClient ftps = new SessionReusingFtpsClient(server.clientTls());
     ftps.setEndpointCheckingEnabled(true);
     ftps.setDefaultTimeout(10_000);
     ftps.connect(server.host(), server.port());
@@ -103,7 +108,7 @@ class FtpsTest {
   void requireTlsRefusesClearDataConnections() throws IOException {
     try (FtpTestServer server = FtpTestServer.start(dir, b -> b.tls(b.build().tls(), true))) {
       Files.writeString(server.root().resolve("a.txt"), "a");
-      FTPSClient ftps = new FTPSClient(false, server.clientTls());
+      FTPSClient ftps = new SessionReusingFtpsClient(server.clientTls());
       ftps.connect(server.host(), server.port());
       assertTrue(ftps.login("anonymous", "x"));
       assertEquals(521, ftps.sendCommand("RETR", "a.txt"), "no PROT P yet");

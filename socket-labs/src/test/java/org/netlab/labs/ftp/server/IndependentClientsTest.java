@@ -110,7 +110,7 @@ class IndependentClientsTest {
                   server.caFile().toString(),
                   TestFiles.sha256(file)));
       assertEquals(0, python.exit(), python.out());
-      assertEquals("plain ok\ntls ok\n", python.out());
+      assertEquals("plain ok\ntls ok\ntls without session reuse refused\n", python.out());
     }
   }
 }

@@ -49,4 +49,19 @@ class VirtualFileSystemTest {
     assertThrows(FtpCommandException.class, () -> files.creatable("/"));
     assertThrows(FtpCommandException.class, () -> files.entry("/"));
   }
+
+  @Test
+  void anUploadsTemporaryFileIsNotFoundDirectlyOrThroughALink() throws IOException {
+    Path temporary = Files.writeString(dir.resolve(AtomicUpload.TEMPORARY_PREFIX + "123"), "part");
+    Files.createSymbolicLink(dir.resolve("link"), temporary.getFileName());
+    VirtualFileSystem files = new VirtualFileSystem(dir);
+    String name = "/" + temporary.getFileName();
+    assertEquals(
+        550, assertThrows(FtpCommandException.class, () -> files.normalize("/", name)).code());
+    assertEquals(
+        550,
+        assertThrows(FtpCommandException.class, () -> files.normalize("/", "sub/.." + name))
+            .code());
+    assertEquals(550, assertThrows(FtpCommandException.class, () -> files.file("/link")).code());
+  }
 }
