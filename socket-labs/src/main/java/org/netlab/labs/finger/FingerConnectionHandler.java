@@ -2,7 +2,6 @@ package org.netlab.labs.finger;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,15 +49,15 @@ final class FingerConnectionHandler implements ConnectionHandler {
   @Override
   public void handle(Socket socket) throws IOException {
     SocketAddress client = socket.getRemoteSocketAddress();
-    InputStream in =
-        new BufferedInputStream(
-            new DeadlineInputStream(socket, socket.getInputStream(), config.idleTimeout()),
-            FingerProtocol.MAX_QUERY_BYTES + 2);
     byte[] line = null;
     FingerService.Reply reply;
     boolean unreadInput = false;
     try {
-      line = new LineReader(in, FingerProtocol.MAX_QUERY_BYTES).readLine();
+      // The whole query is due within the idle budget of connecting, however it trickles in.
+      line =
+          LineReader.forSocket(socket, FingerProtocol.MAX_QUERY_BYTES, config.idleTimeout())
+              .startClock()
+              .readLine();
       reply = line == null ? new FingerService.Reply(Outcome.NO_QUERY, "") : respond(line);
     } catch (LineReader.LineTooLongException e) {
       unreadInput = true;
@@ -66,7 +65,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
           new FingerService.Reply(
               Outcome.QUERY_TOO_LONG,
               "finger: query longer than " + FingerProtocol.MAX_QUERY_BYTES + " bytes\n");
-    } catch (SocketTimeoutException e) {
+    } catch (LineReader.LineTimeoutException | SocketTimeoutException e) {
       reply =
           new FingerService.Reply(
               Outcome.IDLE_TIMEOUT,

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.net.TricklingClient;
 
 /** What a hostile or broken client gets: a bounded answer or a clean close, never more. */
 @Timeout(30)
@@ -137,6 +138,23 @@ class FingerServerHostileInputTest {
       assertEquals("finger: no query received within 500 ms\r\n", answer);
       trickler.interrupt();
       trickler.join();
+    }
+  }
+
+  @Test
+  void tricklersFillingTheCapAreCutAtTheDeadlineAndANewcomerIsServed() throws Exception {
+    FingerServer.Config config =
+        FingerFixtures.loopback().withIdleTimeout(Duration.ofSeconds(1)).withMaxConnections(2);
+    try (FingerServer server = start(config, FingerFixtures.users());
+        TricklingClient first = TricklingClient.connect(server.address(), Duration.ofMillis(300));
+        TricklingClient second =
+            TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
+      for (TricklingClient slow : List.of(first, second)) {
+        assertEquals(
+            "finger: no query received within 1000 ms\r\n", slow.awaitClose(Duration.ofSeconds(5)));
+        assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
+      }
+      assertStillServes(server);
     }
   }
 
