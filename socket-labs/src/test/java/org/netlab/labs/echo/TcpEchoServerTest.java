@@ -3,6 +3,7 @@ package org.netlab.labs.echo;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.TcpServer;
+import org.netlab.labs.net.TricklingClient;
 
 @Timeout(20)
 class TcpEchoServerTest {
@@ -33,6 +35,11 @@ class TcpEchoServerTest {
   }
 
   private TcpServer start(EchoTransform transform, int maxClients) throws IOException {
+    return start(transform, maxClients, TcpEchoHandler.DEFAULT_LINE_TIMEOUT);
+  }
+
+  private TcpServer start(EchoTransform transform, int maxClients, Duration lineTimeout)
+      throws IOException {
     server =
         new TcpServer(
                 "echo",
@@ -40,7 +47,7 @@ class TcpEchoServerTest {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                     maxClients,
                     Duration.ofSeconds(10)),
-                new TcpEchoHandler(transform, MAX_LINE, MessageCodec::plain))
+                new TcpEchoHandler(transform, MAX_LINE, lineTimeout, MessageCodec::plain))
             .start();
     return server;
   }
@@ -168,6 +175,23 @@ class TcpEchoServerTest {
       BufferedReader in = reader(second);
       assertEquals("! too many connections, try again later", in.readLine());
       assertNull(in.readLine());
+    }
+  }
+
+  @Test
+  void tricklersFillingTheCapAreCutAtTheLineDeadlineAndANewcomerIsServed() throws Exception {
+    start(EchoTransform.AS_IS, 2, Duration.ofSeconds(1));
+    try (TricklingClient first = TricklingClient.connect(server.address(), Duration.ofMillis(300));
+        TricklingClient second =
+            TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
+      for (TricklingClient slow : List.of(first, second)) {
+        assertEquals(
+            "! line not complete within 1000 ms\r\n", slow.awaitClose(Duration.ofSeconds(5)));
+        assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
+      }
+      try (TcpEchoClient newcomer = client()) {
+        assertEquals("served", newcomer.echo("served"));
+      }
     }
   }
 
