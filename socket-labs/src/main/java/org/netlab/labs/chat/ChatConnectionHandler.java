@@ -2,7 +2,6 @@ package org.netlab.labs.chat;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -34,12 +33,16 @@ public final class ChatConnectionHandler implements ConnectionHandler {
   /**
    * @param maxLineBytes longest line accepted from a client, terminator excluded (a frame when
    *     integrity is on)
+   * @param lineTimeout time a line may take to come whole once its first byte has
    * @param queueLines lines waiting for one client before it is dropped as too slow
    */
-  public record Limits(int maxLineBytes, int queueLines) {
+  public record Limits(int maxLineBytes, Duration lineTimeout, int queueLines) {
     public Limits {
       if (maxLineBytes < 1 || queueLines < 2) {
         throw new IllegalArgumentException("maxLineBytes must be at least 1, queueLines 2");
+      }
+      if (lineTimeout.isNegative() || lineTimeout.isZero()) {
+        throw new IllegalArgumentException("lineTimeout must be positive");
       }
     }
   }
@@ -66,6 +69,9 @@ public final class ChatConnectionHandler implements ConnectionHandler {
     } catch (LineReader.LineTooLongException e) {
       member.deliver("! " + e.getMessage());
       why = "line too long";
+    } catch (LineReader.LineTimeoutException e) {
+      member.deliver("! " + e.getMessage());
+      why = "line too slow";
     } catch (SocketTimeoutException e) {
       member.deliver("! idle for too long, bye");
       why = "idle";
@@ -89,8 +95,7 @@ public final class ChatConnectionHandler implements ConnectionHandler {
 
   /** Reads lines until the person quits or the connection ends; returns why they left. */
   private String converse(Socket socket, ChatMember member, MessageCodec codec) throws IOException {
-    LineReader lines =
-        new LineReader(new BufferedInputStream(socket.getInputStream()), limits.maxLineBytes());
+    LineReader lines = LineReader.forSocket(socket, limits.maxLineBytes(), limits.lineTimeout());
     for (byte[] bytes = lines.readLine(); bytes != null; bytes = lines.readLine()) {
       String text;
       try {

@@ -94,6 +94,15 @@ public final class ChatServerCommand implements Callable<Integer> {
               + " this long (default: ${DEFAULT-VALUE}).")
   private int idleSeconds;
 
+  @Option(
+      names = "--line-timeout",
+      defaultValue = "30",
+      paramLabel = "SECONDS",
+      description =
+          "TCP: time a line may take to come whole once it has started, however slowly its bytes"
+              + " trickle in (default: ${DEFAULT-VALUE}).")
+  private int lineTimeoutSeconds;
+
   @ArgGroup(exclusive = true)
   private KeyOptions keys;
 
@@ -140,11 +149,15 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   private void serveRoom(InetSocketAddress address, Optional<IntegrityKey> key, PrintWriter out)
       throws IOException, InterruptedException {
+    if (lineTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("--line-timeout must be at least 1");
+    }
     int lineCap = key.isPresent() ? HmacFrameCodec.frameLength(maxLine) : maxLine;
     ChatConnectionHandler handler =
         new ChatConnectionHandler(
             new ChatRoom(Clock.systemDefaultZone()),
-            new ChatConnectionHandler.Limits(lineCap, queueLines),
+            new ChatConnectionHandler.Limits(
+                lineCap, Duration.ofSeconds(lineTimeoutSeconds), queueLines),
             () -> MessageCodec.forKey(key, Role.SERVER));
     TcpServer.Options options =
         new TcpServer.Options(address, maxClients, Duration.ofSeconds(idleSeconds));

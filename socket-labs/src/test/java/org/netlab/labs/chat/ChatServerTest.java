@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.LineReader;
 import org.netlab.labs.net.TcpServer;
+import org.netlab.labs.net.TricklingClient;
 
 @Timeout(30)
 class ChatServerTest {
@@ -40,6 +41,10 @@ class ChatServerTest {
   }
 
   private void start(int queueLines, int maxClients) throws IOException {
+    start(new ChatConnectionHandler.Limits(8192, Duration.ofSeconds(10), queueLines), maxClients);
+  }
+
+  private void start(ChatConnectionHandler.Limits limits, int maxClients) throws IOException {
     server =
         new TcpServer(
                 "chat",
@@ -47,10 +52,7 @@ class ChatServerTest {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                     maxClients,
                     Duration.ofSeconds(20)),
-                new ChatConnectionHandler(
-                    new ChatRoom(NOON),
-                    new ChatConnectionHandler.Limits(8192, queueLines),
-                    MessageCodec::plain))
+                new ChatConnectionHandler(new ChatRoom(NOON), limits, MessageCodec::plain))
             .start();
   }
 
@@ -239,6 +241,24 @@ class ChatServerTest {
       assertEquals("! unknown command /shout; commands: /nick NAME, /who, /quit", alice.readLine());
       alice.send("red \u001b[31malert");
       assertEquals("12:00:00 <alice> red \uFFFD[31malert", alice.readLine());
+    }
+  }
+
+  @Test
+  void tricklersFillingTheRoomAreCutAtTheLineDeadlineAndANewcomerGetsIn() throws Exception {
+    start(new ChatConnectionHandler.Limits(8192, Duration.ofSeconds(1), 64), 2);
+    try (TricklingClient first = TricklingClient.connect(server.address(), Duration.ofMillis(300));
+        TricklingClient second =
+            TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
+      for (TricklingClient slow : List.of(first, second)) {
+        String said = slow.awaitClose(Duration.ofSeconds(5));
+        assertTrue(said.endsWith("! line not complete within 1000 ms\r\n"), said);
+        assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
+      }
+      try (Person newcomer = new Person("newcomer")) {
+        newcomer.send("/who");
+        assertEquals("* in the room: newcomer", newcomer.readUntil("* in the room"));
+      }
     }
   }
 
