@@ -30,6 +30,7 @@ public final class LineReader {
   private final DeadlineInputStream timed;
   private final Duration lineTimeout;
   private boolean clockRunning;
+  private boolean lineStarted;
   private boolean timedOut;
 
   /** Thrown when a line exceeds the limit; the rest of that line is not read. */
@@ -98,7 +99,9 @@ public final class LineReader {
 
   /**
    * Starts the next line's clock now rather than at its first byte: for protocols with one request
-   * per connection, whose request must come whole within the line timeout of connecting.
+   * per connection, whose request must come whole within the line timeout of connecting. Silence
+   * until then is still a {@link SocketTimeoutException}, a started line a {@link
+   * LineTimeoutException}.
    */
   public LineReader startClock() {
     if (timed == null) {
@@ -115,8 +118,8 @@ public final class LineReader {
    *
    * @throws LineTooLongException when more than {@code maxLineBytes} bytes precede LF
    * @throws LineTimeoutException when a line started but did not end within the line timeout
-   * @throws SocketTimeoutException when no line started within the socket's timeout; the reader can
-   *     go on waiting
+   * @throws SocketTimeoutException when no line started within the socket's timeout, or within the
+   *     line timeout after {@link #startClock()}; the reader can go on waiting
    */
   public byte[] readLine() throws IOException {
     if (timedOut) {
@@ -130,6 +133,7 @@ public final class LineReader {
         endLine();
         return length == 0 ? null : Arrays.copyOf(buffer, length);
       }
+      lineStarted = true;
       if (timed != null && !clockRunning) {
         timed.deadlineIn(lineTimeout);
         clockRunning = true;
@@ -164,7 +168,7 @@ public final class LineReader {
     try {
       return in.read();
     } catch (SocketTimeoutException e) {
-      if (!clockRunning) {
+      if (!lineStarted) {
         throw e;
       }
       timedOut = true;
@@ -175,6 +179,7 @@ public final class LineReader {
   }
 
   private void endLine() {
+    lineStarted = false;
     if (timed != null) {
       timed.clearDeadline();
       clockRunning = false;

@@ -143,7 +143,24 @@ class LineReaderTest {
       LineReader lines =
           LineReader.forSocket(connection.server(), 100, Duration.ofMillis(400)).startClock();
       long start = System.nanoTime();
+      Thread.sleep(200);
+      Thread trickler = connection.trickle(Duration.ofMillis(50));
       assertThrows(LineReader.LineTimeoutException.class, lines::readLine);
+      long elapsed = millisSince(start);
+      assertTrue(elapsed >= 350 && elapsed < 1500, elapsed + " ms");
+      connection.close();
+      trickler.join();
+    }
+  }
+
+  @Test
+  @Timeout(10)
+  void startedClockEndsSilenceAsAnIdleTimeout() throws Exception {
+    try (Connection connection = Connection.open(Duration.ofSeconds(5))) {
+      LineReader lines =
+          LineReader.forSocket(connection.server(), 100, Duration.ofMillis(400)).startClock();
+      long start = System.nanoTime();
+      assertThrows(SocketTimeoutException.class, lines::readLine);
       long elapsed = millisSince(start);
       assertTrue(elapsed >= 350 && elapsed < 1500, elapsed + " ms");
     }
