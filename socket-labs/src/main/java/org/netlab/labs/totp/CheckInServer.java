@@ -2,7 +2,6 @@ package org.netlab.labs.totp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,9 +17,9 @@ import org.netlab.labs.net.LineReader;
 import org.netlab.labs.net.TcpServer;
 
 /**
- * The check-in server: one request line per connection, one reply line, then close (see {@link
- * CheckInProtocol}). Attempts are decided and logged by {@link CheckInService}; this class only
- * moves bytes.
+ * The check-in server: one request line per connection, due whole within the idle timeout of
+ * connecting, one reply line, then close (see {@link CheckInProtocol}). Attempts are decided and
+ * logged by {@link CheckInService}; this class only moves bytes.
  */
 public final class CheckInServer implements AutoCloseable {
   static final String BUSY = "server busy, try again";
@@ -68,7 +67,7 @@ public final class CheckInServer implements AutoCloseable {
           new TcpServer(
               "totp",
               new TcpServer.Options(config.bind(), config.maxConnections(), config.idleTimeout()),
-              new Handler(service));
+              new Handler(service, config.idleTimeout()));
       tcp.start();
       return new CheckInServer(tcp, checkIns);
     } catch (IOException | RuntimeException e) {
@@ -92,10 +91,10 @@ public final class CheckInServer implements AutoCloseable {
     checkIns.close();
   }
 
-  private record Handler(CheckInService service) implements ConnectionHandler {
+  private record Handler(CheckInService service, Duration idleTimeout)
+      implements ConnectionHandler {
     @Override
     public void handle(Socket socket) throws IOException {
-      InputStream in = new BufferedInputStream(socket.getInputStream(), 512);
       String host = socket.getInetAddress().getHostAddress();
       String client =
           (socket.getInetAddress() instanceof Inet6Address ? "[" + host + "]" : host)
@@ -104,7 +103,11 @@ public final class CheckInServer implements AutoCloseable {
       Verdict verdict;
       boolean unreadInput = false;
       try {
-        byte[] line = new LineReader(in, CheckInProtocol.MAX_LINE_BYTES).readLine();
+        // The whole line is due within the idle timeout of connecting, however it trickles in.
+        byte[] line =
+            LineReader.forSocket(socket, CheckInProtocol.MAX_LINE_BYTES, idleTimeout)
+                .startClock()
+                .readLine();
         if (line == null) {
           return; // connected and left without a word: not an attempt
         }
@@ -114,12 +117,14 @@ public final class CheckInServer implements AutoCloseable {
             service.refuseMalformed(
                 "line longer than " + CheckInProtocol.MAX_LINE_BYTES + " bytes", client);
         unreadInput = true;
+      } catch (LineReader.LineTimeoutException e) {
+        verdict = service.refuseMalformed(e.getMessage(), client);
       } catch (CheckInProtocol.MalformedRequestException e) {
         verdict = service.refuseMalformed(e.getMessage(), client);
       }
       reply(socket, verdict.message());
       if (unreadInput) {
-        drain(socket, in);
+        drain(socket);
       }
     }
 
@@ -134,9 +139,10 @@ public final class CheckInServer implements AutoCloseable {
       out.flush();
     }
 
-    private static void drain(Socket socket, InputStream in) throws IOException {
+    private static void drain(Socket socket) throws IOException {
       socket.shutdownOutput();
       socket.setSoTimeout(DRAIN_TIMEOUT_MILLIS);
+      InputStream in = socket.getInputStream();
       byte[] sink = new byte[4096];
       int total = 0;
       int n;

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.labs.PeerProgram;
+import org.netlab.labs.net.TricklingClient;
 
 @Timeout(30)
 class CheckInServerTest {
@@ -61,12 +62,16 @@ class CheckInServerTest {
   }
 
   private CheckInServer start(Duration idleTimeout) throws IOException {
+    return start(idleTimeout, 64);
+  }
+
+  private CheckInServer start(Duration idleTimeout, int maxConnections) throws IOException {
     return CheckInServer.start(
         new CheckInServer.Config(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             secrets,
             log,
-            64,
+            maxConnections,
             idleTimeout),
         clock);
   }
@@ -337,6 +342,23 @@ class CheckInServerTest {
       silent.setSoTimeout(5000);
       assertEquals("accepted", checkIn("Ada", ID, totp.code(secret)));
       assertEquals(-1, silent.getInputStream().read());
+    }
+  }
+
+  @Test
+  void tricklersFillingTheCapAreCutAtTheDeadlineAndANewcomerIsServed() throws Exception {
+    server.close();
+    server = start(Duration.ofSeconds(1), 2);
+    try (TricklingClient first = TricklingClient.connect(server.address(), Duration.ofMillis(300));
+        TricklingClient second =
+            TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
+      for (TricklingClient slow : List.of(first, second)) {
+        assertEquals(
+            "malformed request: line not complete within 1000 ms\r\n",
+            slow.awaitClose(Duration.ofSeconds(5)));
+        assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
+      }
+      assertEquals("accepted", checkIn("Ada", ID, totp.code(secret)));
     }
   }
 }
