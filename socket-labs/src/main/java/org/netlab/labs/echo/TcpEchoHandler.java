@@ -17,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Echo over TCP, one line at a time: each line (LF or CRLF ended, UTF-8, malformed bytes replaced)
- * comes back with CRLF, transformed. With integrity on, lines are frames and the replies too; a
- * frame that fails is answered with {@link #INTEGRITY_REPLY} and the connection goes on. A line
- * over the cap, or one that does not come whole within the line timeout of its first byte, gets an
- * error line and the connection is closed, since the rest of that line cannot be told from the next
- * one.
+ * Echo over TCP, one line at a time: each line (LF or CRLF ended) comes back with CRLF, its UTF-8
+ * characters transformed and any other bytes as they came, never longer than it was (see {@link
+ * EchoTransform}). With integrity on, lines are frames and the replies too; a frame that fails is
+ * answered with {@link #INTEGRITY_REPLY} and the connection goes on. A line over the cap, or one
+ * that does not come whole within the line timeout of its first byte, gets an error line and the
+ * connection is closed, since the rest of that line cannot be told from the next one.
  */
 public final class TcpEchoHandler implements ConnectionHandler {
   /** Default cap on a line, terminator excluded. */
@@ -38,6 +38,7 @@ public final class TcpEchoHandler implements ConnectionHandler {
   public static final String BUSY_REPLY = "! too many connections, try again later";
 
   private static final Logger log = LoggerFactory.getLogger(TcpEchoHandler.class);
+  private static final byte[] CRLF_BYTES = LineReader.CRLF.getBytes(UTF_8);
 
   private final EchoTransform transform;
   private final int maxLineBytes;
@@ -75,7 +76,13 @@ public final class TcpEchoHandler implements ConnectionHandler {
     LineReader lines = LineReader.forSocket(socket, maxLineBytes, lineTimeout);
     try {
       for (byte[] line = lines.readLine(); line != null; line = lines.readLine()) {
-        send(out, codec.seal(replyTo(codec, new String(line, UTF_8), socket)));
+        if (codec == MessageCodec.plain()) {
+          // The bytes themselves, so what is not UTF-8 comes back as it came, no longer.
+          out.write(transform.apply(line));
+          out.write(CRLF_BYTES);
+        } else {
+          send(out, codec.seal(replyTo(codec, new String(line, UTF_8), socket)));
+        }
         // Pipelined lines are answered in one write; a lone line is answered at once.
         if (lines.available() == 0) {
           out.flush();

@@ -1,6 +1,7 @@
 package org.netlab.labs.echo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +96,7 @@ class TcpEchoServerTest {
   }
 
   @Test
-  void malformedUtf8IsReplacedNotFatal() throws IOException {
+  void malformedUtf8IsNotFatal() throws IOException {
     start(EchoTransform.AS_IS);
     try (Socket socket = connect()) {
       socket.getOutputStream().write(new byte[] {'a', (byte) 0xff, 'b', '\n'});
@@ -102,6 +104,37 @@ class TcpEchoServerTest {
       BufferedReader in = reader(socket);
       assertEquals("a\uFFFDb", in.readLine());
       assertEquals("next", in.readLine());
+    }
+  }
+
+  @Test
+  void answerIsNeverLongerThanItsLineWhateverTheBytes() throws IOException {
+    for (EchoTransform transform : EchoTransform.values()) {
+      start(transform);
+      byte[] invalid = new byte[MAX_LINE];
+      Arrays.fill(invalid, (byte) 0xff);
+      assertArrayEquals(invalid, exchangeLine(invalid), transform.name());
+      // ŉ upper-cased is ʼN, one byte longer: it comes back as it was.
+      byte[] grows = "ŉ".repeat(MAX_LINE / 2).getBytes(UTF_8);
+      assertEquals("ŉ".repeat(MAX_LINE / 2), new String(exchangeLine(grows), UTF_8));
+      assertEquals(
+          transform == EchoTransform.UPPER ? "STRASSE FFI" : "straße ﬃ",
+          new String(exchangeLine("straße ﬃ".getBytes(UTF_8)), UTF_8));
+      server.close();
+    }
+  }
+
+  /** Sends one line and returns the bytes of the answer, without its CRLF. */
+  private byte[] exchangeLine(byte[] line) throws IOException {
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write(line);
+      socket.getOutputStream().write('\n');
+      socket.shutdownOutput();
+      byte[] answer = socket.getInputStream().readAllBytes();
+      assertTrue(answer.length <= line.length + 2, answer.length + " bytes for " + line.length);
+      assertEquals('\r', answer[answer.length - 2]);
+      assertEquals('\n', answer[answer.length - 1]);
+      return Arrays.copyOf(answer, answer.length - 2);
     }
   }
 
