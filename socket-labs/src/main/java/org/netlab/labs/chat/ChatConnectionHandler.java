@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ public final class ChatConnectionHandler implements ConnectionHandler {
   static final String COMMANDS = "/nick NAME, /who, /quit";
   static final String ROOM_FULL = "! the room is full, try again later";
   private static final Duration WRITER_GRACE = Duration.ofSeconds(2);
+  private static final Duration DRAIN_BOUND = Duration.ofSeconds(1);
+  private static final int DRAIN_BYTES = 64 * 1024;
   private static final Logger log = LoggerFactory.getLogger(ChatConnectionHandler.class);
 
   private final ChatRoom room;
@@ -64,14 +67,17 @@ public final class ChatConnectionHandler implements ConnectionHandler {
     room.join(member);
     member.deliver("* welcome, " + member.nick() + "; commands: " + COMMANDS);
     String why = "";
+    boolean unreadInput = false;
     try {
       why = converse(socket, member, codec);
     } catch (LineReader.LineTooLongException e) {
       member.deliver("! " + e.getMessage());
       why = "line too long";
+      unreadInput = true;
     } catch (LineReader.LineTimeoutException e) {
       member.deliver("! " + e.getMessage());
       why = "line too slow";
+      unreadInput = true;
     } catch (SocketTimeoutException e) {
       member.deliver("! idle for too long, bye");
       why = "idle";
@@ -83,6 +89,10 @@ public final class ChatConnectionHandler implements ConnectionHandler {
       room.leave(member, member.tooSlow() ? "too slow" : why);
       member.finish();
       awaitWriter(writer);
+      if (unreadInput) {
+        // So that closing does not reset the connection before the person has read why.
+        InputDrain.discard(socket, DRAIN_BOUND, DRAIN_BYTES);
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ public final class TcpEchoHandler implements ConnectionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(TcpEchoHandler.class);
   private static final byte[] CRLF_BYTES = LineReader.CRLF.getBytes(UTF_8);
+  private static final Duration DRAIN_BOUND = Duration.ofSeconds(1);
+  private static final int DRAIN_BYTES = 64 * 1024;
 
   private final EchoTransform transform;
   private final int maxLineBytes;
@@ -91,9 +94,9 @@ public final class TcpEchoHandler implements ConnectionHandler {
     } catch (LineReader.LineTooLongException | LineReader.LineTimeoutException e) {
       send(out, codec.seal("! " + e.getMessage()));
       out.flush();
-      // End of stream right behind the error, so the client reads both even if unread
-      // input makes the final close a reset.
-      socket.shutdownOutput();
+      // End of stream right behind the error, and what the client still sends read and
+      // dropped, so that closing does not reset the connection before it has read the error.
+      InputDrain.discard(socket, DRAIN_BOUND, DRAIN_BYTES);
       return;
     }
     out.flush();

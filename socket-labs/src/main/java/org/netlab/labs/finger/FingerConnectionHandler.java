@@ -3,13 +3,14 @@ package org.netlab.labs.finger;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,20 +165,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
    * does not reset the connection before the client has read our last line.
    */
   private static void drain(Socket socket, int millis) {
-    try {
-      socket.shutdownOutput();
-      socket.setSoTimeout(millis);
-      InputStream in = socket.getInputStream();
-      byte[] buffer = new byte[8192];
-      long deadline = System.nanoTime() + millis * 1_000_000L;
-      int total = 0;
-      int n;
-      while (total < DRAIN_BYTES && System.nanoTime() < deadline && (n = in.read(buffer)) >= 0) {
-        total += n;
-      }
-    } catch (IOException e) {
-      log.debug("finger: draining {}: {}", socket.getRemoteSocketAddress(), e.toString());
-    }
+    InputDrain.discard(socket, Duration.ofMillis(millis), DRAIN_BYTES);
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

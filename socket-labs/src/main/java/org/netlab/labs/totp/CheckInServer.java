@@ -3,7 +3,6 @@ package org.netlab.labs.totp;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -13,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
 import org.netlab.labs.net.TcpServer;
 
@@ -23,10 +23,11 @@ import org.netlab.labs.net.TcpServer;
  */
 public final class CheckInServer implements AutoCloseable {
   static final String BUSY = "server busy, try again";
-  // After a too-long line, the rest is read and dropped (up to this much) before
-  // closing: closing with unread input would reset the connection and lose the reply.
+  // After a line too long or too slow, what still comes is read and dropped (up to this
+  // much) before closing: closing with unread input would reset the connection and lose
+  // the reply.
   private static final int MAX_DRAIN_BYTES = 64 * 1024;
-  private static final int DRAIN_TIMEOUT_MILLIS = 1000;
+  private static final Duration DRAIN_BOUND = Duration.ofSeconds(1);
 
   private final TcpServer tcp;
   private final CheckInLog checkIns;
@@ -119,12 +120,14 @@ public final class CheckInServer implements AutoCloseable {
         unreadInput = true;
       } catch (LineReader.LineTimeoutException e) {
         verdict = service.refuseMalformed(e.getMessage(), client);
+        unreadInput = true;
       } catch (CheckInProtocol.MalformedRequestException e) {
         verdict = service.refuseMalformed(e.getMessage(), client);
       }
       reply(socket, verdict.message());
       if (unreadInput) {
-        drain(socket);
+        // So that closing does not reset the connection before the client has read the reply.
+        InputDrain.discard(socket, DRAIN_BOUND, MAX_DRAIN_BYTES);
       }
     }
 
@@ -137,18 +140,6 @@ public final class CheckInServer implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       out.write((message + CheckInProtocol.CRLF).getBytes(UTF_8));
       out.flush();
-    }
-
-    private static void drain(Socket socket) throws IOException {
-      socket.shutdownOutput();
-      socket.setSoTimeout(DRAIN_TIMEOUT_MILLIS);
-      InputStream in = socket.getInputStream();
-      byte[] sink = new byte[4096];
-      int total = 0;
-      int n;
-      while (total < MAX_DRAIN_BYTES && (n = in.read(sink)) > 0) {
-        total += n;
-      }
     }
   }
 }
