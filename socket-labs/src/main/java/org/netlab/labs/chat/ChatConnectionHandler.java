@@ -37,15 +37,31 @@ public final class ChatConnectionHandler implements ConnectionHandler {
    * @param maxLineBytes longest line accepted from a client, terminator excluded (a frame when
    *     integrity is on)
    * @param lineTimeout time a line may take to come whole once its first byte has
-   * @param queueLines lines waiting for one client before it is dropped as too slow
+   * @param queueBytes bytes waiting for one member above which it is behind: senders are held back
+   *     until it is down to half of that
+   * @param tooSlowAfter how long a member may stay behind before it is dropped as too slow
    */
-  public record Limits(int maxLineBytes, Duration lineTimeout, int queueLines) {
+  public record Limits(
+      int maxLineBytes, Duration lineTimeout, int queueBytes, Duration tooSlowAfter) {
     public Limits {
-      if (maxLineBytes < 1 || queueLines < 2) {
-        throw new IllegalArgumentException("maxLineBytes must be at least 1, queueLines 2");
+      if (maxLineBytes < 1) {
+        throw new IllegalArgumentException("maxLineBytes must be at least 1");
       }
-      if (lineTimeout.isNegative() || lineTimeout.isZero()) {
-        throw new IllegalArgumentException("lineTimeout must be positive");
+      if (queueBytes < 1024) {
+        throw new IllegalArgumentException("queueBytes must be at least 1024");
+      }
+      requirePositive(lineTimeout, "lineTimeout");
+      requirePositive(tooSlowAfter, "tooSlowAfter");
+    }
+
+    /** 30 s for a line, 64 KiB queued for 5 s before a member is too slow. */
+    public static Limits defaults(int maxLineBytes) {
+      return new Limits(maxLineBytes, Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(5));
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
       }
     }
   }
@@ -62,7 +78,8 @@ public final class ChatConnectionHandler implements ConnectionHandler {
   @Override
   public void handle(Socket socket) throws IOException {
     MessageCodec codec = codecs.get();
-    ChatMember member = new ChatMember(socket, limits.queueLines());
+    ChatMember member =
+        new ChatMember(socket, limits.queueBytes(), limits.tooSlowAfter(), room::caughtUp);
     Thread writer = Thread.ofVirtual().name("chat-writer").start(() -> drain(member, codec));
     room.join(member);
     member.deliver("* welcome, " + member.nick() + "; commands: " + COMMANDS);
@@ -123,6 +140,13 @@ public final class ChatConnectionHandler implements ConnectionHandler {
       } else if (!command(member, text.strip())) {
         member.deliver("* bye");
         return "quit";
+      }
+      try {
+        // Not another line from this member while the room is behind.
+        room.awaitCaughtUp();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "";
       }
     }
     return "";

@@ -37,7 +37,7 @@ class ChatCommandsTest {
                     Duration.ofSeconds(5)),
                 new ChatConnectionHandler(
                     new ChatRoom(ChatServerTest.NOON),
-                    new ChatConnectionHandler.Limits(1024, Duration.ofSeconds(10), 64),
+                    ChatConnectionHandler.Limits.defaults(1024),
                     MessageCodec::plain))
             .start()) {
       CommandRun run =

@@ -36,12 +36,8 @@ class ChatServerTest {
   static final Clock NOON = Clock.fixed(Instant.parse("2026-01-02T12:00:00Z"), ZoneOffset.UTC);
   private TcpServer server;
 
-  private void start(int queueLines) throws IOException {
-    start(queueLines, 16);
-  }
-
-  private void start(int queueLines, int maxClients) throws IOException {
-    start(new ChatConnectionHandler.Limits(8192, Duration.ofSeconds(10), queueLines), maxClients);
+  private void start() throws IOException {
+    start(ChatConnectionHandler.Limits.defaults(8192), 16);
   }
 
   private void start(ChatConnectionHandler.Limits limits, int maxClients) throws IOException {
@@ -106,7 +102,7 @@ class ChatServerTest {
 
   @Test
   void messageReachesEveryoneWithSenderAndTime() throws IOException {
-    start(64);
+    start();
     try (Person alice = new Person("alice");
         Person bob = new Person("bob")) {
       alice.readUntil("bob");
@@ -118,7 +114,7 @@ class ChatServerTest {
 
   @Test
   void threeClientsSeeEachSendersMessagesInOrder() throws Exception {
-    start(1024);
+    start();
     int messages = 200;
     List<String> nicks = List.of("ann", "ben", "cat");
     List<Person> people = new ArrayList<>();
@@ -181,7 +177,7 @@ class ChatServerTest {
 
   @Test
   void whoListsEveryoneSortedAndNicksAreUnique() throws IOException {
-    start(64);
+    start();
     try (Person zoe = new Person("Zoe");
         Person adam = new Person("adam");
         Person guest = new Person(null)) {
@@ -197,7 +193,7 @@ class ChatServerTest {
 
   @Test
   void quitSaysByeClosesAndTellsTheRoom() throws IOException {
-    start(64);
+    start();
     try (Person stays = new Person("stays");
         Person leaves = new Person("leaves")) {
       leaves.send("/quit");
@@ -209,7 +205,7 @@ class ChatServerTest {
 
   @Test
   void personBeyondTheCapIsToldTheRoomIsFull() throws IOException {
-    start(64, 1);
+    start(ChatConnectionHandler.Limits.defaults(8192), 1);
     try (Person inside = new Person("inside");
         Socket late = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       late.setSoTimeout(5000);
@@ -223,7 +219,7 @@ class ChatServerTest {
 
   @Test
   void lineOverTheCapIsRefusedAndItsSenderDisconnected() throws IOException {
-    start(64);
+    start();
     try (Person stays = new Person("stays");
         Person floods = new Person("floods")) {
       floods.send("y".repeat(30_000));
@@ -235,7 +231,7 @@ class ChatServerTest {
 
   @Test
   void unknownCommandsAndControlCharactersAreHarmless() throws IOException {
-    start(64);
+    start();
     try (Person alice = new Person("alice")) {
       alice.send("/shout hi");
       assertEquals("! unknown command /shout; commands: /nick NAME, /who, /quit", alice.readLine());
@@ -246,7 +242,10 @@ class ChatServerTest {
 
   @Test
   void tricklersFillingTheRoomAreCutAtTheLineDeadlineAndANewcomerGetsIn() throws Exception {
-    start(new ChatConnectionHandler.Limits(8192, Duration.ofSeconds(1), 64), 2);
+    start(
+        new ChatConnectionHandler.Limits(
+            8192, Duration.ofSeconds(1), 64 * 1024, Duration.ofSeconds(5)),
+        2);
     try (TricklingClient first = TricklingClient.connect(server.address(), Duration.ofMillis(300));
         TricklingClient second =
             TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
@@ -267,9 +266,68 @@ class ChatServerTest {
   }
 
   @Test
-  void clientThatStopsReadingIsDroppedWithoutBlockingTheOthers() throws Exception {
-    int queue = 16;
-    start(queue);
+  void readersThatKeepUpGetEveryLineOfABurstAndStay() throws Exception {
+    start();
+    int burst = 512;
+    int rounds = 4;
+    List<Person> readers = new ArrayList<>();
+    try (Person sender = new Person("sender")) {
+      for (String nick : List.of("ann", "ben", "cat")) {
+        readers.add(new Person(nick));
+      }
+      readers.getLast().send("/who");
+      readers.getLast().readUntil("* in the room:");
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Future<List<String>>> heard = new ArrayList<>();
+        for (Person reader : readers) {
+          heard.add(
+              pool.submit(
+                  () -> {
+                    List<String> lines = new ArrayList<>();
+                    for (String line = reader.readLine();
+                        line != null && !line.endsWith("<sender> end");
+                        line = reader.readLine()) {
+                      if (line.contains("<sender> ") || line.contains(" left ")) {
+                        lines.add(line);
+                      }
+                    }
+                    return lines;
+                  }));
+        }
+        // Bursts of 512 short lines (about 5 KB), each in one write, then a line to end.
+        for (int round = 0; round < rounds; round++) {
+          StringBuilder lines = new StringBuilder();
+          for (int i = 0; i < burst; i++) {
+            lines.append("line ").append(round * burst + i).append(LineReader.CRLF);
+          }
+          sender.out.write(lines.toString().getBytes(UTF_8));
+          sender.out.flush();
+        }
+        sender.send("end");
+        for (Future<List<String>> future : heard) {
+          List<String> got = future.get();
+          assertEquals(rounds * burst, got.size(), got.isEmpty() ? "none" : got.getLast());
+          for (int i = 0; i < rounds * burst; i++) {
+            assertEquals("12:00:00 <sender> line " + i, got.get(i));
+          }
+        }
+      }
+      readers.getFirst().send("/who");
+      assertEquals(
+          "* in the room: ann, ben, cat, sender", readers.getFirst().readUntil("* in the room"));
+    } finally {
+      for (Person reader : readers) {
+        reader.close();
+      }
+    }
+  }
+
+  @Test
+  void readerThatStopsIsDroppedAfterItsByteAndTimeAllowanceAndTheOthersGoOn() throws Exception {
+    start(
+        new ChatConnectionHandler.Limits(
+            8192, Duration.ofSeconds(30), 16 * 1024, Duration.ofSeconds(1)),
+        16);
     String big = "x".repeat(4000);
     try (Person talker = new Person("talker");
         Person listener = new Person("listener");
@@ -281,6 +339,7 @@ class ChatServerTest {
       listener.readUntil("joined");
       int sent = 0;
       String gone = null;
+      long start = System.nanoTime();
       // Stop once the room says the stalled one left; the count bounds a broken server.
       while (gone == null && sent < 5000) {
         talker.send(sent + " " + big);
@@ -294,11 +353,21 @@ class ChatServerTest {
         talker.readUntil("<talker> " + sent + " ");
         sent++;
       }
+      long droppedAfter = (System.nanoTime() - start) / 1_000_000;
       assertTrue(
           gone != null && gone.matches("12:00:00 \\* guest-\\d+ left \\(too slow\\)"),
           "after " + sent + " messages: " + gone);
+      // Over 16 KiB queued and not back to half of it for a second: not sooner.
+      assertTrue(droppedAfter >= 1000, droppedAfter + " ms");
       talker.send("/who");
       assertEquals("* in the room: listener, talker", talker.readUntil("* in the room"));
+      long after = System.nanoTime();
+      for (int i = 0; i < 50; i++) {
+        talker.send("after " + i + " " + big);
+        assertEquals("12:00:00 <talker> after " + i + " " + big, listener.readUntil("after " + i));
+      }
+      long goingOn = (System.nanoTime() - after) / 1_000_000;
+      assertTrue(goingOn < 1000, "50 messages took " + goingOn + " ms");
     }
   }
 }
