@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ChatConnectionHandler implements ConnectionHandler {
   static final String COMMANDS = "/nick NAME, /who, /quit";
   static final String ROOM_FULL = "! the room is full, try again later";
+  private static final int MAX_COMMAND_BYTES = 64;
   private static final Duration WRITER_GRACE = Duration.ofSeconds(2);
   private static final Duration DRAIN_BOUND = Duration.ofSeconds(1);
   private static final int DRAIN_BYTES = 64 * 1024;
@@ -136,7 +137,8 @@ public final class ChatConnectionHandler implements ConnectionHandler {
         continue;
       }
       if (!text.startsWith("/")) {
-        room.say(member, text);
+        // Shown and cut here, so no line the room sends outgrows the line limit.
+        room.say(member, ChatText.shown(text, limits.maxLineBytes()));
       } else if (!command(member, text.strip())) {
         member.deliver("* bye");
         return "quit";
@@ -168,7 +170,10 @@ public final class ChatConnectionHandler implements ConnectionHandler {
       }
       default ->
           member.deliver(
-              "! unknown command " + ChatRoom.harmless(words[0]) + "; commands: " + COMMANDS);
+              "! unknown command "
+                  + ChatText.shown(words[0], MAX_COMMAND_BYTES)
+                  + "; commands: "
+                  + COMMANDS);
     }
     return true;
   }

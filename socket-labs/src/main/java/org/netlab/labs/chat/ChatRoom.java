@@ -82,9 +82,9 @@ public final class ChatRoom {
     return names;
   }
 
-  /** Broadcasts a message, its control characters made harmless. */
+  /** Broadcasts a message as {@link ChatText#shown shown}. */
   synchronized void say(ChatMember from, String text) {
-    broadcast("<" + from.nick() + "> " + harmless(text));
+    broadcast("<" + from.nick() + "> " + ChatText.shown(text));
   }
 
   /** Called by a member's writer when it is no longer behind; wakes the senders held back. */
@@ -159,14 +159,5 @@ public final class ChatRoom {
     for (ChatMember member : members.values()) {
       member.deliver(line);
     }
-  }
-
-  /** Control characters (terminal escapes among them) become U+FFFD; tabs stay. */
-  static String harmless(String text) {
-    StringBuilder clean = new StringBuilder(text.length());
-    text.codePoints()
-        .map(c -> c != '\t' && Character.getType(c) == Character.CONTROL ? 0xFFFD : c)
-        .forEach(clean::appendCodePoint);
-    return clean.toString();
   }
 }

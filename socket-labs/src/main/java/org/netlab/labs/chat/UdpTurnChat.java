@@ -113,7 +113,7 @@ public final class UdpTurnChat {
         say(IntegrityException.USER_MESSAGE);
         return true;
       }
-      say("> " + ChatRoom.harmless(text));
+      say("> " + ChatText.shown(text));
       if (text.strip().equalsIgnoreCase(FIN)) {
         say("* the other side ended the chat");
         return false;

@@ -323,6 +323,27 @@ class ChatServerTest {
   }
 
   @Test
+  void messageShownToTheRoomIsNoLongerThanTheLineLimitWhateverItHolds() throws IOException {
+    start();
+    try (Person alice = new Person("alice");
+        Person bob = new Person("bob")) {
+      alice.readUntil("bob");
+      String prefix = "12:00:00 <alice> ";
+      // Control characters and bytes that are not UTF-8 each show as U+FFFD, 3 bytes for 1.
+      for (byte b : new byte[] {0x01, (byte) 0xff}) {
+        byte[] line = new byte[8192];
+        java.util.Arrays.fill(line, b);
+        alice.out.write(line);
+        alice.send("");
+        String shown = bob.readUntil(prefix);
+        int bytes = shown.getBytes(UTF_8).length;
+        assertTrue(bytes <= prefix.length() + 8192, bytes + " bytes");
+        assertTrue(shown.substring(prefix.length()).matches("\uFFFD+"), shown);
+      }
+    }
+  }
+
+  @Test
   void readerThatStopsIsDroppedAfterItsByteAndTimeAllowanceAndTheOthersGoOn() throws Exception {
     start(
         new ChatConnectionHandler.Limits(
