@@ -344,6 +344,18 @@ class ChatServerTest {
   }
 
   @Test
+  void bidiOverridesAndZeroWidthCharactersReachOthersVisible() throws IOException {
+    start();
+    try (Person alice = new Person("alice");
+        Person bob = new Person("bob")) {
+      alice.readUntil("bob");
+      alice.send("pay ‮01$‬ to ​mallory");
+      assertEquals(
+          "12:00:00 <alice> pay <U+202E>01$<U+202C> to <U+200B>mallory", bob.readUntil("<alice>"));
+    }
+  }
+
+  @Test
   void readerThatStopsIsDroppedAfterItsByteAndTimeAllowanceAndTheOthersGoOn() throws Exception {
     start(
         new ChatConnectionHandler.Limits(

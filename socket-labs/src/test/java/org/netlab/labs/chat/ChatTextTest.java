@@ -8,6 +8,22 @@ import org.junit.jupiter.api.Test;
 
 class ChatTextTest {
   @Test
+  void bidiOverridesAndInvisibleFormatCharactersAreMadeVisible() {
+    assertEquals("abc<U+202E>def", ChatText.shown("abc\u202Edef"));
+    assertEquals("zero<U+200B>width", ChatText.shown("zero\u200Bwidth"));
+    assertEquals("<U+2066>isolate<U+2069><U+FEFF>", ChatText.shown("\u2066isolate\u2069\uFEFF"));
+    assertEquals("line<U+2028>separator", ChatText.shown("line\u2028separator"));
+  }
+
+  @Test
+  void joinersBetweenTwoVisibleCharactersStaySoEmojiAndScriptsStayWhole() {
+    String technologist = "\uD83D\uDC69\u200D\uD83D\uDCBB";
+    assertEquals(technologist, ChatText.shown(technologist));
+    assertEquals("می\u200Cخواهم", ChatText.shown("می\u200Cخواهم"));
+    assertEquals("<U+200D>alone <U+200C> ", ChatText.shown("\u200Dalone \u200C "));
+  }
+
+  @Test
   void controlCharactersBecomeReplacementCharactersButTabsStay() {
     assertEquals("red \uFFFD[31m\talert\uFFFD", ChatText.shown("red \u001b[31m\talert\u0085"));
   }
