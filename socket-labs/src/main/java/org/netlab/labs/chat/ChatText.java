@@ -5,7 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.util.Locale;
 
 /**
- * What the room shows of a text someone sent: what a terminal would show, nothing it would obey.
+ * What the room shows of a text someone sent: what a terminal would show, nothing it would obey,
+ * and nothing that cannot be written as valid UTF-8.
  *
  * <ul>
  *   <li>Control characters (terminal escapes among them) become U+FFFD; tabs stay.
@@ -14,6 +15,7 @@ import java.util.Locale;
  *       byte order marks. So do the line and paragraph separators. Zero-width joiners and
  *       non-joiners between two visible characters stay, as emoji sequences and some scripts need
  *       them.
+ *   <li>Lone surrogates and noncharacters become U+FFFD.
  * </ul>
  */
 final class ChatText {
@@ -33,7 +35,9 @@ final class ChatText {
       int next = i < text.length() ? text.codePointAt(i) : -1;
       if (c == '\t') {
         out.append('\t');
-      } else if (Character.getType(c) == Character.CONTROL) {
+      } else if (Character.getType(c) == Character.CONTROL
+          || Character.getType(c) == Character.SURROGATE
+          || isNoncharacter(c)) {
         out.appendCodePoint(REPLACEMENT);
       } else if ((c == ZWJ || c == ZWNJ) && isVisible(previous) && isVisible(next)) {
         out.appendCodePoint(c);
@@ -72,6 +76,11 @@ final class ChatText {
     return shown.substring(0, end);
   }
 
+  /** U+FDD0 to U+FDEF and the last two code points of every plane. */
+  private static boolean isNoncharacter(int c) {
+    return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+  }
+
   /** A character a terminal draws: not a control, format, separator or space character. */
   private static boolean isVisible(int c) {
     if (c < 0) {
@@ -86,7 +95,7 @@ final class ChatText {
           Character.LINE_SEPARATOR,
           Character.PARAGRAPH_SEPARATOR ->
           false;
-      default -> true;
+      default -> !isNoncharacter(c);
     };
   }
 }
