@@ -42,7 +42,7 @@ public final class ChatRoom {
     Nick nick;
     do {
       nick = new Nick("guest-" + ++guests);
-    } while (members.containsKey(nick.key()));
+    } while (holderOfALookAlike(nick, member) != null);
     member.nick(nick);
     members.put(nick.key(), member);
     broadcast("* " + nick + " joined");
@@ -60,15 +60,31 @@ public final class ChatRoom {
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
-    ChatMember holder = members.get(nick.key());
-    if (holder != null && holder != member) {
-      return "the name " + nick + " is taken";
+    ChatMember holder = holderOfALookAlike(nick, member);
+    if (holder != null) {
+      return holder.nick().sameIgnoringCase(nick)
+          ? "the name " + nick + " is taken"
+          : "the name " + nick + " looks like " + holder.nick() + ", which is taken";
     }
     Nick old = member.nick();
     members.remove(old.key());
     members.put(nick.key(), member);
     member.nick(nick);
     broadcast("* " + old + " is now " + nick);
+    return null;
+  }
+
+  /** Another member whose name looks like {@code nick}, or null. */
+  private ChatMember holderOfALookAlike(Nick nick, ChatMember asking) {
+    ChatMember holder = members.get(nick.key());
+    if (holder != null) {
+      return holder == asking ? null : holder;
+    }
+    for (ChatMember other : members.values()) {
+      if (other != asking && other.nick().looksLike(nick)) {
+        return other;
+      }
+    }
     return null;
   }
 

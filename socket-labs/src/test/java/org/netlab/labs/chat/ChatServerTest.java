@@ -192,6 +192,74 @@ class ChatServerTest {
   }
 
   @Test
+  void namesThatLookLikeOneInUseAreRefused() throws IOException {
+    start();
+    try (Person alice = new Person("alice");
+        Person ace = new Person("ace");
+        Person bob = new Person("bob1");
+        Person guest = new Person(null)) {
+      // Dotless ı: Latin like the rest, but its skeleton is alice's.
+      guest.send("/nick al\u0131ce");
+      assertEquals("! the name al\u0131ce looks like alice, which is taken", guest.readUntil("! "));
+      // Full-width ａ is a plain a once normalised (NFKC).
+      guest.send("/nick \uFF41lice");
+      assertEquals("! the name alice is taken", guest.readUntil("! "));
+      guest.send("/nick ALICE");
+      assertEquals("! the name ALICE is taken", guest.readUntil("! "));
+      // All Cyrillic (а с е): one script, and confusable with ace as a whole.
+      guest.send("/nick \u0430\u0441\u0435");
+      assertEquals(
+          "! the name \u0430\u0441\u0435 looks like ace, which is taken", guest.readUntil("! "));
+      // l and a capital I for the digit 1, seen with case folding and without.
+      guest.send("/nick bobl");
+      assertEquals("! the name bobl looks like bob1, which is taken", guest.readUntil("! "));
+      guest.send("/nick bobI");
+      assertEquals("! the name bobI looks like bob1, which is taken", guest.readUntil("! "));
+      guest.send("/who");
+      assertTrue(
+          guest
+              .readUntil("* in the room")
+              .matches("\\* in the room: ace, alice, bob1, guest-\\d+"));
+    }
+  }
+
+  @Test
+  void mixedScriptAndInvisibleNamesAreRefusedEvenWhenFree() throws IOException {
+    start();
+    try (Person guest = new Person(null)) {
+      // Cyrillic а among Latin letters.
+      guest.send("/nick \u0430lice");
+      assertEquals(
+          "! a name must be written in one script (Latin may go with Han, Hiragana, Katakana,"
+              + " Hangul or Bopomofo)",
+          guest.readUntil("! "));
+      guest.send("/nick ali\u200Bce");
+      assertEquals("! a name is 1 to 20 letters, digits, '-', '_' or '.'", guest.readUntil("! "));
+      guest.send("/nick ali\u200Dce");
+      assertEquals("! a name is 1 to 20 letters, digits, '-', '_' or '.'", guest.readUntil("! "));
+      // Digits of two systems: the Arabic-Indic ١ and the Extended Arabic-Indic ۱.
+      guest.send("/nick \u0628\u0648\u0628\u0661\u06f1");
+      assertEquals("! a name must not mix digits of different systems", guest.readUntil("! "));
+    }
+  }
+
+  @Test
+  void namesInOneScriptOrJapaneseAreWelcome() throws IOException {
+    start();
+    try (Person guest = new Person(null)) {
+      for (String name :
+          List.of(
+              "Zo\u00eb",
+              "\u674e\u96f7",
+              "\u0395\u03bb\u03ad\u03bd\u03b7",
+              "alice-\u65e5\u672c\u30ca")) {
+        guest.send("/nick " + name);
+        assertTrue(guest.readUntil(" is now ").endsWith(" is now " + name));
+      }
+    }
+  }
+
+  @Test
   void quitSaysByeClosesAndTellsTheRoom() throws IOException {
     start();
     try (Person stays = new Person("stays");
