@@ -137,14 +137,26 @@ final class FingerConnectionHandler implements ConnectionHandler {
     }
   }
 
-  /** Writes the text with CRLF line ends, cut at the cap; returns the bytes sent. */
+  /**
+   * Writes the text as valid UTF-8 whatever it holds ({@link PrintableText}), with CRLF line ends,
+   * cut at the cap on a character boundary; returns the bytes sent.
+   */
   private long send(Socket socket, String text) throws IOException {
     if (text.isEmpty()) {
       return 0;
     }
-    String wire = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", FingerProtocol.CRLF);
+    String wire =
+        PrintableText.strip(text)
+            .replace("\r\n", "\n")
+            .replace('\r', '\n')
+            .replace("\n", FingerProtocol.CRLF);
     byte[] bytes = wire.getBytes(UTF_8);
     if (bytes.length > config.maxReplyBytes()) {
+      int end = config.maxReplyBytes();
+      // Back to the start of the character the cap falls in: 10xxxxxx bytes continue one.
+      while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+        end--;
+      }
       byte[] note =
           (FingerProtocol.CRLF
                   + "[answer cut at "
@@ -152,7 +164,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
                   + " bytes]"
                   + FingerProtocol.CRLF)
               .getBytes(UTF_8);
-      bytes = concat(Arrays.copyOf(bytes, config.maxReplyBytes()), note);
+      bytes = concat(Arrays.copyOf(bytes, end), note);
     }
     OutputStream out = socket.getOutputStream();
     out.write(bytes);
