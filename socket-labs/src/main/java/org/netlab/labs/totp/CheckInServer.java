@@ -124,7 +124,7 @@ public final class CheckInServer implements AutoCloseable {
       } catch (CheckInProtocol.MalformedRequestException e) {
         verdict = service.refuseMalformed(e.getMessage(), client);
       }
-      reply(socket, verdict.message());
+      reply(socket, verdict.reply());
       if (unreadInput) {
         // So that closing does not reset the connection before the client has read the reply.
         InputDrain.discard(socket, DRAIN_BOUND, MAX_DRAIN_BYTES);
