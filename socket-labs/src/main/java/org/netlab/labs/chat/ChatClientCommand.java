@@ -163,7 +163,7 @@ public final class ChatClientCommand implements Callable<Integer> {
 
   private static String shown(MessageCodec codec, String line) {
     try {
-      return ChatRoom.harmless(codec.open(line));
+      return ChatText.shown(codec.open(line));
     } catch (IntegrityException e) {
       return IntegrityException.USER_MESSAGE;
     }

@@ -2,7 +2,6 @@ package org.netlab.labs.chat;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -12,6 +11,7 @@ import java.util.function.Supplier;
 import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class ChatConnectionHandler implements ConnectionHandler {
   static final String COMMANDS = "/nick NAME, /who, /quit";
   static final String ROOM_FULL = "! the room is full, try again later";
+  private static final int MAX_COMMAND_BYTES = 64;
   private static final Duration WRITER_GRACE = Duration.ofSeconds(2);
+  private static final Duration DRAIN_BOUND = Duration.ofSeconds(1);
+  private static final int DRAIN_BYTES = 64 * 1024;
   private static final Logger log = LoggerFactory.getLogger(ChatConnectionHandler.class);
 
   private final ChatRoom room;
@@ -34,12 +37,32 @@ public final class ChatConnectionHandler implements ConnectionHandler {
   /**
    * @param maxLineBytes longest line accepted from a client, terminator excluded (a frame when
    *     integrity is on)
-   * @param queueLines lines waiting for one client before it is dropped as too slow
+   * @param lineTimeout time a line may take to come whole once its first byte has
+   * @param queueBytes bytes waiting for one member above which it is behind: senders are held back
+   *     until it is down to half of that
+   * @param tooSlowAfter how long a member may stay behind before it is dropped as too slow
    */
-  public record Limits(int maxLineBytes, int queueLines) {
+  public record Limits(
+      int maxLineBytes, Duration lineTimeout, int queueBytes, Duration tooSlowAfter) {
     public Limits {
-      if (maxLineBytes < 1 || queueLines < 2) {
-        throw new IllegalArgumentException("maxLineBytes must be at least 1, queueLines 2");
+      if (maxLineBytes < 1) {
+        throw new IllegalArgumentException("maxLineBytes must be at least 1");
+      }
+      if (queueBytes < 1024) {
+        throw new IllegalArgumentException("queueBytes must be at least 1024");
+      }
+      requirePositive(lineTimeout, "lineTimeout");
+      requirePositive(tooSlowAfter, "tooSlowAfter");
+    }
+
+    /** 30 s for a line, 64 KiB queued for 5 s before a member is too slow. */
+    public static Limits defaults(int maxLineBytes) {
+      return new Limits(maxLineBytes, Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(5));
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
       }
     }
   }
@@ -56,16 +79,23 @@ public final class ChatConnectionHandler implements ConnectionHandler {
   @Override
   public void handle(Socket socket) throws IOException {
     MessageCodec codec = codecs.get();
-    ChatMember member = new ChatMember(socket, limits.queueLines());
+    ChatMember member =
+        new ChatMember(socket, limits.queueBytes(), limits.tooSlowAfter(), room::caughtUp);
     Thread writer = Thread.ofVirtual().name("chat-writer").start(() -> drain(member, codec));
     room.join(member);
     member.deliver("* welcome, " + member.nick() + "; commands: " + COMMANDS);
     String why = "";
+    boolean unreadInput = false;
     try {
       why = converse(socket, member, codec);
     } catch (LineReader.LineTooLongException e) {
       member.deliver("! " + e.getMessage());
       why = "line too long";
+      unreadInput = true;
+    } catch (LineReader.LineTimeoutException e) {
+      member.deliver("! " + e.getMessage());
+      why = "line too slow";
+      unreadInput = true;
     } catch (SocketTimeoutException e) {
       member.deliver("! idle for too long, bye");
       why = "idle";
@@ -77,6 +107,10 @@ public final class ChatConnectionHandler implements ConnectionHandler {
       room.leave(member, member.tooSlow() ? "too slow" : why);
       member.finish();
       awaitWriter(writer);
+      if (unreadInput) {
+        // So that closing does not reset the connection before the person has read why.
+        InputDrain.discard(socket, DRAIN_BOUND, DRAIN_BYTES);
+      }
     }
   }
 
@@ -89,8 +123,7 @@ public final class ChatConnectionHandler implements ConnectionHandler {
 
   /** Reads lines until the person quits or the connection ends; returns why they left. */
   private String converse(Socket socket, ChatMember member, MessageCodec codec) throws IOException {
-    LineReader lines =
-        new LineReader(new BufferedInputStream(socket.getInputStream()), limits.maxLineBytes());
+    LineReader lines = LineReader.forSocket(socket, limits.maxLineBytes(), limits.lineTimeout());
     for (byte[] bytes = lines.readLine(); bytes != null; bytes = lines.readLine()) {
       String text;
       try {
@@ -104,10 +137,18 @@ public final class ChatConnectionHandler implements ConnectionHandler {
         continue;
       }
       if (!text.startsWith("/")) {
-        room.say(member, text);
+        // Shown and cut here, so no line the room sends outgrows the line limit.
+        room.say(member, ChatText.shown(text, limits.maxLineBytes()));
       } else if (!command(member, text.strip())) {
         member.deliver("* bye");
         return "quit";
+      }
+      try {
+        // Not another line from this member while the room is behind.
+        room.awaitCaughtUp();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "";
       }
     }
     return "";
@@ -129,7 +170,10 @@ public final class ChatConnectionHandler implements ConnectionHandler {
       }
       default ->
           member.deliver(
-              "! unknown command " + ChatRoom.harmless(words[0]) + "; commands: " + COMMANDS);
+              "! unknown command "
+                  + ChatText.shown(words[0], MAX_COMMAND_BYTES)
+                  + "; commands: "
+                  + COMMANDS);
     }
     return true;
   }

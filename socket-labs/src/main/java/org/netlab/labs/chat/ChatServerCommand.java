@@ -77,13 +77,21 @@ public final class ChatServerCommand implements Callable<Integer> {
   private int maxClients;
 
   @Option(
-      names = "--queue",
-      defaultValue = "256",
-      paramLabel = "LINES",
+      names = "--queue-bytes",
+      defaultValue = "65536",
+      paramLabel = "BYTES",
       description =
-          "TCP: lines waiting for one person before they are dropped as too slow (default:"
-              + " ${DEFAULT-VALUE}).")
-  private int queueLines;
+          "TCP: bytes waiting for one person above which they are behind: senders wait until"
+              + " they are down to half (default: ${DEFAULT-VALUE}).")
+  private int queueBytes;
+
+  @Option(
+      names = "--too-slow-after",
+      defaultValue = "5",
+      paramLabel = "SECONDS",
+      description =
+          "TCP: a person behind this long is dropped as too slow (default: ${DEFAULT-VALUE}).")
+  private int tooSlowAfterSeconds;
 
   @Option(
       names = "--idle-timeout",
@@ -93,6 +101,15 @@ public final class ChatServerCommand implements Callable<Integer> {
           "TCP: drop a person silent this long; UDP: end the chat when the other side is silent"
               + " this long (default: ${DEFAULT-VALUE}).")
   private int idleSeconds;
+
+  @Option(
+      names = "--line-timeout",
+      defaultValue = "30",
+      paramLabel = "SECONDS",
+      description =
+          "TCP: time a line may take to come whole once it has started, however slowly its bytes"
+              + " trickle in (default: ${DEFAULT-VALUE}).")
+  private int lineTimeoutSeconds;
 
   @ArgGroup(exclusive = true)
   private KeyOptions keys;
@@ -140,11 +157,21 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   private void serveRoom(InetSocketAddress address, Optional<IntegrityKey> key, PrintWriter out)
       throws IOException, InterruptedException {
+    if (lineTimeoutSeconds < 1 || tooSlowAfterSeconds < 1) {
+      throw new IllegalArgumentException("--line-timeout and --too-slow-after must be at least 1");
+    }
+    if (queueBytes < 1024) {
+      throw new IllegalArgumentException("--queue-bytes must be at least 1024");
+    }
     int lineCap = key.isPresent() ? HmacFrameCodec.frameLength(maxLine) : maxLine;
     ChatConnectionHandler handler =
         new ChatConnectionHandler(
             new ChatRoom(Clock.systemDefaultZone()),
-            new ChatConnectionHandler.Limits(lineCap, queueLines),
+            new ChatConnectionHandler.Limits(
+                lineCap,
+                Duration.ofSeconds(lineTimeoutSeconds),
+                queueBytes,
+                Duration.ofSeconds(tooSlowAfterSeconds)),
             () -> MessageCodec.forKey(key, Role.SERVER));
     TcpServer.Options options =
         new TcpServer.Options(address, maxClients, Duration.ofSeconds(idleSeconds));

@@ -18,12 +18,14 @@ import org.netlab.labs.integrity.MessageCodec;
  * Two people chat over UDP in turns, one datagram per message: one speaks, then waits for the
  * other's answer, and so on, until either sends {@value #FIN} (any case). The side that listens
  * first takes the sender of the first datagram as its peer and answers anyone else with {@link
- * #BUSY}. Messages are at most {@value #MAX_DATAGRAM_BYTES} bytes once encoded.
+ * #BUSY}, cut to the length of their datagram: no answer is longer than what it answers. Messages
+ * are at most {@value #MAX_DATAGRAM_BYTES} bytes once encoded.
  */
 public final class UdpTurnChat {
   public static final int MAX_DATAGRAM_BYTES = 8192;
   public static final String FIN = "fin";
   static final String BUSY = "! busy: this chat is between two other people";
+  private static final byte[] BUSY_BYTES = BUSY.getBytes(UTF_8);
 
   private final DatagramSocket socket;
   private final MessageCodec codec;
@@ -98,8 +100,11 @@ public final class UdpTurnChat {
         peer = packet.getSocketAddress();
         say("* chatting with " + peer);
       } else if (!peer.equals(packet.getSocketAddress())) {
-        byte[] busy = BUSY.getBytes(UTF_8);
-        socket.send(new DatagramPacket(busy, busy.length, packet.getSocketAddress()));
+        // Never more bytes than came in, so a forged source gains nothing by it.
+        int length = Math.min(BUSY_BYTES.length, packet.getLength());
+        if (length > 0) {
+          socket.send(new DatagramPacket(BUSY_BYTES, length, packet.getSocketAddress()));
+        }
         continue;
       }
       if (packet.getLength() > MAX_DATAGRAM_BYTES) {
@@ -113,7 +118,7 @@ public final class UdpTurnChat {
         say(IntegrityException.USER_MESSAGE);
         return true;
       }
-      say("> " + ChatRoom.harmless(text));
+      say("> " + ChatText.shown(text));
       if (text.strip().equalsIgnoreCase(FIN)) {
         say("* the other side ended the chat");
         return false;

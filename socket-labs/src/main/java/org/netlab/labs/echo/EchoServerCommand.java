@@ -72,6 +72,15 @@ public final class EchoServerCommand implements Callable<Integer> {
       description = "TCP: close a connection silent this long (default: ${DEFAULT-VALUE}).")
   private int idleSeconds;
 
+  @Option(
+      names = "--line-timeout",
+      defaultValue = "30",
+      paramLabel = "SECONDS",
+      description =
+          "TCP: time a line may take to come whole once it has started, however slowly its bytes"
+              + " trickle in (default: ${DEFAULT-VALUE}).")
+  private int lineTimeoutSeconds;
+
   @ArgGroup(exclusive = true)
   private KeyOptions keys;
 
@@ -119,10 +128,17 @@ public final class EchoServerCommand implements Callable<Integer> {
     if (maxLine < 1) {
       throw new ParameterException(spec.commandLine(), "--max-line must be at least 1");
     }
+    if (lineTimeoutSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--line-timeout must be at least 1");
+    }
     Optional<IntegrityKey> key = keys == null ? Optional.empty() : keys.key();
     int lineCap = key.isPresent() ? HmacFrameCodec.frameLength(maxLine) : maxLine;
     TcpEchoHandler handler =
-        new TcpEchoHandler(transform, lineCap, () -> MessageCodec.forKey(key, Role.SERVER));
+        new TcpEchoHandler(
+            transform,
+            lineCap,
+            Duration.ofSeconds(lineTimeoutSeconds),
+            () -> MessageCodec.forKey(key, Role.SERVER));
     return new TcpServer(
             "echo",
             new TcpServer.Options(address, maxClients, Duration.ofSeconds(idleSeconds)),

@@ -19,8 +19,8 @@ import java.util.Objects;
  */
 public final class UdpEchoClient implements EchoClient {
   /**
-   * Replies longer than this are cut; three times the server's limit, as upper-casing can grow
-   * text.
+   * Replies longer than this are cut; three times our server's limit, as other servers may grow
+   * text when they transform it (ours never does).
    */
   private static final int MAX_REPLY_BYTES = 3 * UdpEchoServer.MAX_DATAGRAM_BYTES;
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Echo over UDP: each datagram of at most {@value #MAX_DATAGRAM_BYTES} bytes comes back
- * transformed, decoded as UTF-8 with malformed bytes replaced by U+FFFD. A larger datagram is
+ * transformed, its UTF-8 characters only: bytes that are not UTF-8 come back as they came. No
+ * answer is longer than its datagram, so the server amplifies nothing. A larger datagram is
  * answered with {@link #TOO_LARGE_REPLY}. The text {@value #FIN} (any case, white space around it
  * ignored) ends the sender's exchange and is answered with {@value #FIN}. One thread serves every
  * peer: a reply costs microseconds, and a datagram socket has no connection to wait on.
@@ -73,8 +74,7 @@ public final class UdpEchoServer implements AutoCloseable {
       try {
         packet.setLength(buffer.length);
         socket.receive(packet);
-        // An upper-cased reply is at most three times longer: still one datagram.
-        byte[] reply = replyTo(packet).getBytes(UTF_8);
+        byte[] reply = replyTo(packet);
         socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
       } catch (IOException e) {
         if (!closed) {
@@ -84,17 +84,18 @@ public final class UdpEchoServer implements AutoCloseable {
     }
   }
 
-  private String replyTo(DatagramPacket packet) {
+  /** The answer to a datagram: never longer than the datagram (see {@link EchoTransform}). */
+  private byte[] replyTo(DatagramPacket packet) {
     if (packet.getLength() > MAX_DATAGRAM_BYTES) {
       log.info("{}: datagram over {} bytes refused", packet.getSocketAddress(), MAX_DATAGRAM_BYTES);
-      return TOO_LARGE_REPLY;
+      return TOO_LARGE_REPLY.getBytes(UTF_8);
     }
     String text = new String(packet.getData(), 0, packet.getLength(), UTF_8);
     if (text.strip().equalsIgnoreCase(FIN)) {
       log.info("{}: exchange ended", packet.getSocketAddress());
-      return FIN;
+      return FIN.getBytes(UTF_8);
     }
-    return transform.apply(text);
+    return transform.apply(packet.getData(), 0, packet.getLength());
   }
 
   /** Stops serving and frees the port; closing twice is safe. */

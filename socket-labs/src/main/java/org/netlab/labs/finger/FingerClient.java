@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.netlab.labs.net.DeadlineInputStream;
 
 /**
  * Sends one finger query and reads the answer (RFC 1288 §2.1: one query per connection, the server
@@ -55,7 +56,7 @@ public final class FingerClient {
       OutputStream out = socket.getOutputStream();
       out.write((query.toLine() + FingerProtocol.CRLF).getBytes(US_ASCII));
       out.flush();
-      InputStream in = new DeadlineInputStream(socket, socket.getInputStream(), timeout);
+      InputStream in = DeadlineInputStream.within(socket, timeout);
       byte[] bytes = in.readNBytes(maxReplyBytes + 1);
       boolean truncated = bytes.length > maxReplyBytes;
       String text = new String(bytes, 0, Math.min(bytes.length, maxReplyBytes), UTF_8);

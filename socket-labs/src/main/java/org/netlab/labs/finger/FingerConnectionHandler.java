@@ -2,15 +2,15 @@ package org.netlab.labs.finger;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,15 +50,15 @@ final class FingerConnectionHandler implements ConnectionHandler {
   @Override
   public void handle(Socket socket) throws IOException {
     SocketAddress client = socket.getRemoteSocketAddress();
-    InputStream in =
-        new BufferedInputStream(
-            new DeadlineInputStream(socket, socket.getInputStream(), config.idleTimeout()),
-            FingerProtocol.MAX_QUERY_BYTES + 2);
     byte[] line = null;
     FingerService.Reply reply;
     boolean unreadInput = false;
     try {
-      line = new LineReader(in, FingerProtocol.MAX_QUERY_BYTES).readLine();
+      // The whole query is due within the idle budget of connecting, however it trickles in.
+      line =
+          LineReader.forSocket(socket, FingerProtocol.MAX_QUERY_BYTES, config.idleTimeout())
+              .startClock()
+              .readLine();
       reply = line == null ? new FingerService.Reply(Outcome.NO_QUERY, "") : respond(line);
     } catch (LineReader.LineTooLongException e) {
       unreadInput = true;
@@ -66,7 +66,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
           new FingerService.Reply(
               Outcome.QUERY_TOO_LONG,
               "finger: query longer than " + FingerProtocol.MAX_QUERY_BYTES + " bytes\n");
-    } catch (SocketTimeoutException e) {
+    } catch (LineReader.LineTimeoutException | SocketTimeoutException e) {
       reply =
           new FingerService.Reply(
               Outcome.IDLE_TIMEOUT,
@@ -137,14 +137,26 @@ final class FingerConnectionHandler implements ConnectionHandler {
     }
   }
 
-  /** Writes the text with CRLF line ends, cut at the cap; returns the bytes sent. */
+  /**
+   * Writes the text as valid UTF-8 whatever it holds ({@link PrintableText}), with CRLF line ends,
+   * cut at the cap on a character boundary; returns the bytes sent.
+   */
   private long send(Socket socket, String text) throws IOException {
     if (text.isEmpty()) {
       return 0;
     }
-    String wire = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", FingerProtocol.CRLF);
+    String wire =
+        PrintableText.strip(text)
+            .replace("\r\n", "\n")
+            .replace('\r', '\n')
+            .replace("\n", FingerProtocol.CRLF);
     byte[] bytes = wire.getBytes(UTF_8);
     if (bytes.length > config.maxReplyBytes()) {
+      int end = config.maxReplyBytes();
+      // Back to the start of the character the cap falls in: 10xxxxxx bytes continue one.
+      while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+        end--;
+      }
       byte[] note =
           (FingerProtocol.CRLF
                   + "[answer cut at "
@@ -152,7 +164,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
                   + " bytes]"
                   + FingerProtocol.CRLF)
               .getBytes(UTF_8);
-      bytes = concat(Arrays.copyOf(bytes, config.maxReplyBytes()), note);
+      bytes = concat(Arrays.copyOf(bytes, end), note);
     }
     OutputStream out = socket.getOutputStream();
     out.write(bytes);
@@ -165,20 +177,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
    * does not reset the connection before the client has read our last line.
    */
   private static void drain(Socket socket, int millis) {
-    try {
-      socket.shutdownOutput();
-      socket.setSoTimeout(millis);
-      InputStream in = socket.getInputStream();
-      byte[] buffer = new byte[8192];
-      long deadline = System.nanoTime() + millis * 1_000_000L;
-      int total = 0;
-      int n;
-      while (total < DRAIN_BYTES && System.nanoTime() < deadline && (n = in.read(buffer)) >= 0) {
-        total += n;
-      }
-    } catch (IOException e) {
-      log.debug("finger: draining {}: {}", socket.getRemoteSocketAddress(), e.toString());
-    }
+    InputDrain.discard(socket, Duration.ofMillis(millis), DRAIN_BYTES);
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

@@ -82,7 +82,10 @@ final class FingerReport {
             () -> out.append("No Plan.\n"));
   }
 
+  /** The first {@code width} characters, never half of a surrogate pair. */
   private static String cut(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, width);
+    return text.codePointCount(0, text.length()) <= width
+        ? text
+        : text.substring(0, text.offsetByCodePoints(0, width));
   }
 }

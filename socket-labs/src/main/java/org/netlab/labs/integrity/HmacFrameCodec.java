@@ -3,6 +3,9 @@ package org.netlab.labs.integrity;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -17,6 +20,7 @@ import org.apache.commons.codec.binary.Hex;
  * is the sender's letter ({@code C} or {@code S}, see {@link Role}). A received frame is shown only
  * if its tag verifies (compared in constant time) and its sequence number is above the last one
  * accepted from the peer; a gap is allowed (a lost UDP datagram), a repeat or a step back is not.
+ * Text that is not UTF-8 is refused too, rather than shown with replacement characters.
  */
 public final class HmacFrameCodec implements MessageCodec {
   /** The tag is an HMAC-SHA256 in hex: 64 digits. */
@@ -79,8 +83,21 @@ public final class HmacFrameCodec implements MessageCodec {
     } catch (IllegalArgumentException e) {
       throw new IntegrityException("text is not base64");
     }
+    String decoded;
+    try {
+      // Strictly: replacing bad bytes with U+FFFD would make the text longer than what was sent.
+      decoded =
+          UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(text))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new IntegrityException("text is not UTF-8");
+    }
     lastAccepted = sequence;
-    return new String(text, UTF_8);
+    return decoded;
   }
 
   private static byte[] parseTag(String hex) throws IntegrityException {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The lifecycle shared by the socket-lab servers: bind, accept on one thread, serve each connection
  * on its own virtual thread up to a cap, time out idle reads, and on {@link #close()} stop
- * accepting, close open connections and wait a bounded time for them.
+ * accepting, close open connections and wait a bounded time for them. Handlers read lines with
+ * {@link LineReader#forSocket}, which adds a deadline for each whole line.
  */
 public final class TcpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TcpServer.class);
@@ -133,6 +134,8 @@ public final class TcpServer implements AutoCloseable {
           name,
           socket.getRemoteSocketAddress(),
           options.idleTimeout());
+    } catch (LineReader.LineTimeoutException e) {
+      log.debug("{}: {} {}, closed", name, socket.getRemoteSocketAddress(), e.getMessage());
     } catch (SocketException e) {
       log.debug(
           "{}: {} connection ended: {}", name, socket.getRemoteSocketAddress(), e.getMessage());

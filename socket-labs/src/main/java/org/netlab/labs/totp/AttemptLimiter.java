@@ -38,6 +38,17 @@ final class AttemptLimiter {
     failures.clear();
   }
 
+  /** Whether no failure is left in the window at {@code now}: the limiter can be forgotten. */
+  boolean isIdle(Instant now) {
+    forgetBefore(now.minus(WINDOW));
+    return failures.isEmpty();
+  }
+
+  /** When the last failure was; only when there is one. */
+  Instant lastFailure() {
+    return failures.peekLast();
+  }
+
   private void forgetBefore(Instant cutoff) {
     while (!failures.isEmpty() && !failures.peekFirst().isAfter(cutoff)) {
       failures.removeFirst();

@@ -2,9 +2,7 @@ package org.netlab.labs.totp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -14,20 +12,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.netlab.labs.net.ConnectionHandler;
+import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
 import org.netlab.labs.net.TcpServer;
 
 /**
- * The check-in server: one request line per connection, one reply line, then close (see {@link
- * CheckInProtocol}). Attempts are decided and logged by {@link CheckInService}; this class only
- * moves bytes.
+ * The check-in server: one request line per connection, due whole within the idle timeout of
+ * connecting, one reply line, then close (see {@link CheckInProtocol}). Attempts are decided and
+ * logged by {@link CheckInService}; this class only moves bytes.
  */
 public final class CheckInServer implements AutoCloseable {
   static final String BUSY = "server busy, try again";
-  // After a too-long line, the rest is read and dropped (up to this much) before
-  // closing: closing with unread input would reset the connection and lose the reply.
+  // After a line too long or too slow, what still comes is read and dropped (up to this
+  // much) before closing: closing with unread input would reset the connection and lose
+  // the reply.
   private static final int MAX_DRAIN_BYTES = 64 * 1024;
-  private static final int DRAIN_TIMEOUT_MILLIS = 1000;
+  private static final Duration DRAIN_BOUND = Duration.ofSeconds(1);
 
   private final TcpServer tcp;
   private final CheckInLog checkIns;
@@ -68,7 +68,7 @@ public final class CheckInServer implements AutoCloseable {
           new TcpServer(
               "totp",
               new TcpServer.Options(config.bind(), config.maxConnections(), config.idleTimeout()),
-              new Handler(service));
+              new Handler(service, config.idleTimeout()));
       tcp.start();
       return new CheckInServer(tcp, checkIns);
     } catch (IOException | RuntimeException e) {
@@ -92,10 +92,10 @@ public final class CheckInServer implements AutoCloseable {
     checkIns.close();
   }
 
-  private record Handler(CheckInService service) implements ConnectionHandler {
+  private record Handler(CheckInService service, Duration idleTimeout)
+      implements ConnectionHandler {
     @Override
     public void handle(Socket socket) throws IOException {
-      InputStream in = new BufferedInputStream(socket.getInputStream(), 512);
       String host = socket.getInetAddress().getHostAddress();
       String client =
           (socket.getInetAddress() instanceof Inet6Address ? "[" + host + "]" : host)
@@ -104,7 +104,11 @@ public final class CheckInServer implements AutoCloseable {
       Verdict verdict;
       boolean unreadInput = false;
       try {
-        byte[] line = new LineReader(in, CheckInProtocol.MAX_LINE_BYTES).readLine();
+        // The whole line is due within the idle timeout of connecting, however it trickles in.
+        byte[] line =
+            LineReader.forSocket(socket, CheckInProtocol.MAX_LINE_BYTES, idleTimeout)
+                .startClock()
+                .readLine();
         if (line == null) {
           return; // connected and left without a word: not an attempt
         }
@@ -114,12 +118,16 @@ public final class CheckInServer implements AutoCloseable {
             service.refuseMalformed(
                 "line longer than " + CheckInProtocol.MAX_LINE_BYTES + " bytes", client);
         unreadInput = true;
+      } catch (LineReader.LineTimeoutException e) {
+        verdict = service.refuseMalformed(e.getMessage(), client);
+        unreadInput = true;
       } catch (CheckInProtocol.MalformedRequestException e) {
         verdict = service.refuseMalformed(e.getMessage(), client);
       }
-      reply(socket, verdict.message());
+      reply(socket, verdict.reply());
       if (unreadInput) {
-        drain(socket, in);
+        // So that closing does not reset the connection before the client has read the reply.
+        InputDrain.discard(socket, DRAIN_BOUND, MAX_DRAIN_BYTES);
       }
     }
 
@@ -132,17 +140,6 @@ public final class CheckInServer implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       out.write((message + CheckInProtocol.CRLF).getBytes(UTF_8));
       out.flush();
-    }
-
-    private static void drain(Socket socket, InputStream in) throws IOException {
-      socket.shutdownOutput();
-      socket.setSoTimeout(DRAIN_TIMEOUT_MILLIS);
-      byte[] sink = new byte[4096];
-      int total = 0;
-      int n;
-      while (total < MAX_DRAIN_BYTES && (n = in.read(sink)) > 0) {
-        total += n;
-      }
     }
   }
 }

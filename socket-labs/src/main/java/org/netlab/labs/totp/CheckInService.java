@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Decides check-in attempts and records every one of them. A code is accepted when it is the
  * enrolled secret's code for the current step or one either side, and its step is later than the
  * last step accepted for that id, so a code works once (RFC 6238 section 5.2). Wrong and replayed
- * codes count towards the id's lock-out. Knows nothing of sockets: the server hands it parsed
- * requests.
+ * codes, and any code for an id that is not enrolled, count towards the id's lock-out, in one
+ * bounded table ({@link AttemptLimiters}): an unknown id is limited and answered exactly like a
+ * wrong code. Knows nothing of sockets: the server hands it parsed requests.
  */
 public final class CheckInService {
   private static final Logger log = LoggerFactory.getLogger(CheckInService.class);
@@ -28,19 +30,24 @@ public final class CheckInService {
   private final SecretsFile enrolments;
   private final CheckInLog checkIns;
   private final Clock clock;
-  // Only enrolled ids get a state, so a stream of made-up ids cannot grow it.
-  private final ConcurrentHashMap<String, IdState> states = new ConcurrentHashMap<>();
-
-  /** What is remembered of one id; guarded by its own monitor. */
-  private static final class IdState {
-    long lastAcceptedStep = Long.MIN_VALUE;
-    final AttemptLimiter failures = new AttemptLimiter();
-  }
+  // Guarded by this; the last step accepted per id, for enrolled ids only, so a stream of
+  // made-up ids cannot grow it.
+  private final Map<String, Long> lastAcceptedSteps = new HashMap<>();
+  // Guarded by this; bounded.
+  private final AttemptLimiters failures;
 
   public CheckInService(SecretsFile enrolments, CheckInLog checkIns, Clock clock) {
+    this(enrolments, checkIns, clock, AttemptLimiters.DEFAULT_CAPACITY);
+  }
+
+  /**
+   * @param trackedIds how many ids with recent failures are remembered at most
+   */
+  CheckInService(SecretsFile enrolments, CheckInLog checkIns, Clock clock, int trackedIds) {
     this.enrolments = Objects.requireNonNull(enrolments, "enrolments");
     this.checkIns = Objects.requireNonNull(checkIns, "checkIns");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.failures = new AttemptLimiters(trackedIds);
   }
 
   /**
@@ -48,23 +55,19 @@ public final class CheckInService {
    * used code in again nor lifts a lock-out. The step of an accepted code is not logged, so the
    * latest step it could have been is assumed.
    */
-  public void restore(List<CheckInRecord> recent) {
+  public synchronized void restore(List<CheckInRecord> recent) {
     for (CheckInRecord record : recent) {
-      Optional<Enrolment> enrolment = enrolments.find(record.id());
-      if (enrolment.isEmpty()) {
-        continue;
-      }
-      IdState state = stateOf(record.id());
       Verdict.Kind kind = Verdict.kindOf(record.result());
-      synchronized (state) {
-        if (kind == Verdict.Kind.ACCEPTED) {
-          long step =
-              new Totp(enrolment.get().parameters(), clock).step(record.time()) + Totp.WINDOW;
-          state.lastAcceptedStep = Math.max(state.lastAcceptedStep, step);
-          state.failures.clear();
-        } else if (kind.isFailedGuess()) {
-          state.failures.recordFailure(record.time());
+      if (kind.isFailedGuess()) {
+        failures.recordFailure(record.id(), record.time());
+      } else if (kind == Verdict.Kind.ACCEPTED) {
+        Optional<Enrolment> enrolment = enrolments.find(record.id());
+        if (enrolment.isEmpty()) {
+          continue;
         }
+        long step = new Totp(enrolment.get().parameters(), clock).step(record.time()) + Totp.WINDOW;
+        lastAcceptedSteps.merge(record.id(), step, Math::max);
+        failures.clear(record.id());
       }
     }
   }
@@ -91,36 +94,35 @@ public final class CheckInService {
         verdict);
   }
 
-  private Verdict decide(CheckInRequest request, Instant now) {
-    Optional<Enrolment> found = enrolments.find(request.id());
+  /**
+   * Decides under the service's lock, so that checking the lock-out, verifying and counting the
+   * failure is one step however many connections try one id at once.
+   */
+  private synchronized Verdict decide(CheckInRequest request, Instant now) {
+    String id = request.id();
+    Optional<Duration> locked = failures.lockedFor(id, now);
+    if (locked.isPresent()) {
+      return Verdict.lockedOut(locked.get());
+    }
+    Optional<Enrolment> found = enrolments.find(id);
     if (found.isEmpty()) {
+      failures.recordFailure(id, now);
       return Verdict.unknownId();
     }
     Enrolment enrolment = found.get();
-    IdState state = stateOf(request.id());
-    synchronized (state) {
-      Optional<Duration> locked = state.failures.lockedFor(now);
-      if (locked.isPresent()) {
-        return Verdict.lockedOut(locked.get());
-      }
-      OptionalLong step =
-          new Totp(enrolment.parameters(), clock).verifyAt(enrolment.secret(), request.otp(), now);
-      if (step.isEmpty()) {
-        state.failures.recordFailure(now);
-        return Verdict.wrongCode();
-      }
-      if (step.getAsLong() <= state.lastAcceptedStep) {
-        state.failures.recordFailure(now);
-        return Verdict.replayed();
-      }
-      state.lastAcceptedStep = step.getAsLong();
-      state.failures.clear();
-      return Verdict.accepted();
+    OptionalLong step =
+        new Totp(enrolment.parameters(), clock).verifyAt(enrolment.secret(), request.otp(), now);
+    if (step.isEmpty()) {
+      failures.recordFailure(id, now);
+      return Verdict.wrongCode();
     }
-  }
-
-  private IdState stateOf(String id) {
-    return states.computeIfAbsent(id, unused -> new IdState());
+    if (step.getAsLong() <= lastAcceptedSteps.getOrDefault(id, Long.MIN_VALUE)) {
+      failures.recordFailure(id, now);
+      return Verdict.replayed();
+    }
+    lastAcceptedSteps.put(id, step.getAsLong());
+    failures.clear(id);
+    return Verdict.accepted();
   }
 
   private Verdict recorded(CheckInRecord record, Verdict verdict) {

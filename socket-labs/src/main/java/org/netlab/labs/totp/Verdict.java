@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The answer to one check-in attempt. Its {@link #message()} is both the reply line and the result
- * column of the log.
+ * The answer to one check-in attempt. Its {@link #message()} is the result column of the log, and
+ * its {@link #reply()} the line the client gets: the same but for an unknown id, which the client
+ * is told as a wrong code so that ids cannot be listed by trying them.
  */
 public record Verdict(Kind kind, String message) {
   public static final String ACCEPTED = "accepted";
@@ -26,15 +27,20 @@ public record Verdict(Kind kind, String message) {
     MALFORMED,
     NOT_RECORDED;
 
-    /** Whether this outcome counts towards the lock-out of the id. */
+    /** Whether this outcome counts towards the lock-out of the id, enrolled or not. */
     boolean isFailedGuess() {
-      return this == WRONG_CODE || this == REPLAYED;
+      return this == WRONG_CODE || this == REPLAYED || this == UNKNOWN_ID;
     }
   }
 
   public Verdict {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(message, "message");
+  }
+
+  /** The reply line: {@link #message()}, except that an unknown id reads as a wrong code. */
+  public String reply() {
+    return kind == Kind.UNKNOWN_ID ? WRONG_CODE : message;
   }
 
   public static Verdict accepted() {

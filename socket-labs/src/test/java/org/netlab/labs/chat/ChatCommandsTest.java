@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.labs.echo.CommandRun;
@@ -37,7 +38,7 @@ class ChatCommandsTest {
                     Duration.ofSeconds(5)),
                 new ChatConnectionHandler(
                     new ChatRoom(ChatServerTest.NOON),
-                    new ChatConnectionHandler.Limits(1024, 64),
+                    ChatConnectionHandler.Limits.defaults(1024),
                     MessageCodec::plain))
             .start()) {
       CommandRun run =
@@ -110,8 +111,13 @@ class ChatCommandsTest {
         DatagramSocket intruder = ScriptedTurnChat.socket()) {
       send(peer, chat.address(), "first");
       assertEquals("reply", receive(peer));
-      send(intruder, chat.address(), "let me in");
+      send(intruder, chat.address(), "let me in, I have something to say to you both");
       assertEquals(UdpTurnChat.BUSY, receive(intruder));
+      // Never more bytes back than came in: a short datagram gets as much of the answer.
+      for (String knock : List.of("x", "knock", "let me in")) {
+        send(intruder, chat.address(), knock);
+        assertEquals(UdpTurnChat.BUSY.substring(0, knock.length()), receive(intruder));
+      }
       send(peer, chat.address(), "fin");
       String shown = chat.shownAtEnd();
       assertTrue(shown.endsWith("> first\n> fin\n* the other side ended the chat\n"), shown);

@@ -1,8 +1,10 @@
 package org.netlab.labs.echo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.TcpServer;
+import org.netlab.labs.net.TricklingClient;
 
 @Timeout(20)
 class TcpEchoServerTest {
@@ -33,6 +37,11 @@ class TcpEchoServerTest {
   }
 
   private TcpServer start(EchoTransform transform, int maxClients) throws IOException {
+    return start(transform, maxClients, TcpEchoHandler.DEFAULT_LINE_TIMEOUT);
+  }
+
+  private TcpServer start(EchoTransform transform, int maxClients, Duration lineTimeout)
+      throws IOException {
     server =
         new TcpServer(
                 "echo",
@@ -40,7 +49,7 @@ class TcpEchoServerTest {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                     maxClients,
                     Duration.ofSeconds(10)),
-                new TcpEchoHandler(transform, MAX_LINE, MessageCodec::plain))
+                new TcpEchoHandler(transform, MAX_LINE, lineTimeout, MessageCodec::plain))
             .start();
     return server;
   }
@@ -87,7 +96,7 @@ class TcpEchoServerTest {
   }
 
   @Test
-  void malformedUtf8IsReplacedNotFatal() throws IOException {
+  void malformedUtf8IsNotFatal() throws IOException {
     start(EchoTransform.AS_IS);
     try (Socket socket = connect()) {
       socket.getOutputStream().write(new byte[] {'a', (byte) 0xff, 'b', '\n'});
@@ -95,6 +104,37 @@ class TcpEchoServerTest {
       BufferedReader in = reader(socket);
       assertEquals("a\uFFFDb", in.readLine());
       assertEquals("next", in.readLine());
+    }
+  }
+
+  @Test
+  void answerIsNeverLongerThanItsLineWhateverTheBytes() throws IOException {
+    for (EchoTransform transform : EchoTransform.values()) {
+      start(transform);
+      byte[] invalid = new byte[MAX_LINE];
+      Arrays.fill(invalid, (byte) 0xff);
+      assertArrayEquals(invalid, exchangeLine(invalid), transform.name());
+      // ŉ upper-cased is ʼN, one byte longer: it comes back as it was.
+      byte[] grows = "ŉ".repeat(MAX_LINE / 2).getBytes(UTF_8);
+      assertEquals("ŉ".repeat(MAX_LINE / 2), new String(exchangeLine(grows), UTF_8));
+      assertEquals(
+          transform == EchoTransform.UPPER ? "STRASSE FFI" : "straße ﬃ",
+          new String(exchangeLine("straße ﬃ".getBytes(UTF_8)), UTF_8));
+      server.close();
+    }
+  }
+
+  /** Sends one line and returns the bytes of the answer, without its CRLF. */
+  private byte[] exchangeLine(byte[] line) throws IOException {
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write(line);
+      socket.getOutputStream().write('\n');
+      socket.shutdownOutput();
+      byte[] answer = socket.getInputStream().readAllBytes();
+      assertTrue(answer.length <= line.length + 2, answer.length + " bytes for " + line.length);
+      assertEquals('\r', answer[answer.length - 2]);
+      assertEquals('\n', answer[answer.length - 1]);
+      return Arrays.copyOf(answer, answer.length - 2);
     }
   }
 
@@ -168,6 +208,25 @@ class TcpEchoServerTest {
       BufferedReader in = reader(second);
       assertEquals("! too many connections, try again later", in.readLine());
       assertNull(in.readLine());
+    }
+  }
+
+  @Test
+  void tricklersFillingTheCapAreCutAtTheLineDeadlineAndANewcomerIsServed() throws Exception {
+    start(EchoTransform.AS_IS, 2, Duration.ofSeconds(1));
+    try (TricklingClient first = TricklingClient.connect(server.address(), Duration.ofMillis(300));
+        TricklingClient second =
+            TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
+      for (TricklingClient slow : List.of(first, second)) {
+        assertEquals(
+            "! line not complete within 1000 ms\r\n", slow.awaitClose(Duration.ofSeconds(5)));
+        assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
+      }
+      // The server reads what they still send for a moment before it frees their slots.
+      awaitConnections(0);
+      try (TcpEchoClient newcomer = client()) {
+        assertEquals("served", newcomer.echo("served"));
+      }
     }
   }
 

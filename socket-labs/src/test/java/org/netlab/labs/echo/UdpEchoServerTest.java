@@ -1,8 +1,10 @@
 package org.netlab.labs.echo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -11,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,11 +77,53 @@ class UdpEchoServerTest {
   }
 
   @Test
-  void malformedUtf8IsReplacedNotFatal() throws IOException {
+  void malformedUtf8IsNotFatal() throws IOException {
     start(EchoTransform.UPPER);
     try (DatagramSocket socket = socket()) {
       assertEquals("A\uFFFDB", exchange(socket, new byte[] {'a', (byte) 0xc3, 'b'}));
       assertEquals("OK", exchange(socket, "ok".getBytes(UTF_8)));
+    }
+  }
+
+  @Test
+  void invalidUtf8IsEchoedAsItCameNeverLonger() throws IOException {
+    for (EchoTransform transform : EchoTransform.values()) {
+      start(transform);
+      try (DatagramSocket socket = socket()) {
+        byte[] invalid = new byte[UdpEchoServer.MAX_DATAGRAM_BYTES];
+        for (int i = 0; i < invalid.length; i++) {
+          // Stray continuation bytes, bytes never valid in UTF-8, and truncated sequences.
+          invalid[i] = (byte) new int[] {0x80, 0xff, 0xc3, 0xe2, 0xf0}[i % 5];
+        }
+        assertArrayEquals(invalid, exchangeBytes(socket, invalid), transform.name());
+        byte[] mixed = {'a', (byte) 0xc3, 'b', (byte) 0xff, 'c'};
+        byte[] expected =
+            transform == EchoTransform.UPPER
+                ? new byte[] {'A', (byte) 0xc3, 'B', (byte) 0xff, 'C'}
+                : mixed;
+        assertArrayEquals(expected, exchangeBytes(socket, mixed), transform.name());
+      }
+      server.close();
+    }
+  }
+
+  @Test
+  void upperCaseThatWouldGrowNeverMakesTheAnswerLonger() throws IOException {
+    start(EchoTransform.UPPER);
+    try (DatagramSocket socket = socket()) {
+      // Upper case of these is as long in UTF-8: they are transformed.
+      assertEquals("STRASSE FFI", exchange(socket, "straße ﬃ".getBytes(UTF_8)));
+      // Upper case of ŉ is ʼN and of ΐ three characters, longer: they come back as they were.
+      assertEquals("ŉ ΐ ABC", exchange(socket, "ŉ ΐ abc".getBytes(UTF_8)));
+      for (String grows : List.of("ß", "ﬃ", "ŉ", "ΐ")) {
+        byte[] full =
+            grows
+                .repeat(UdpEchoServer.MAX_DATAGRAM_BYTES / grows.getBytes(UTF_8).length)
+                .getBytes(UTF_8);
+        byte[] answer = exchangeBytes(socket, full);
+        assertTrue(
+            answer.length <= full.length, grows + ": " + answer.length + " > " + full.length);
+      }
     }
   }
 
@@ -129,10 +174,14 @@ class UdpEchoServerTest {
   }
 
   private String exchange(DatagramSocket socket, byte[] datagram) throws IOException {
+    return new String(exchangeBytes(socket, datagram), UTF_8);
+  }
+
+  private byte[] exchangeBytes(DatagramSocket socket, byte[] datagram) throws IOException {
     socket.send(new DatagramPacket(datagram, datagram.length, server.address()));
     byte[] buffer = new byte[65536];
     DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
     socket.receive(reply);
-    return new String(buffer, 0, reply.getLength(), UTF_8);
+    return Arrays.copyOf(buffer, reply.getLength());
   }
 }

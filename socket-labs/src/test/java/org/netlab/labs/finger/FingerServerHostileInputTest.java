@@ -9,13 +9,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.net.TricklingClient;
 
 /** What a hostile or broken client gets: a bounded answer or a clean close, never more. */
 @Timeout(30)
@@ -141,6 +147,23 @@ class FingerServerHostileInputTest {
   }
 
   @Test
+  void tricklersFillingTheCapAreCutAtTheDeadlineAndANewcomerIsServed() throws Exception {
+    FingerServer.Config config =
+        FingerFixtures.loopback().withIdleTimeout(Duration.ofSeconds(1)).withMaxConnections(2);
+    try (FingerServer server = start(config, FingerFixtures.users());
+        TricklingClient first = TricklingClient.connect(server.address(), Duration.ofMillis(300));
+        TricklingClient second =
+            TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
+      for (TricklingClient slow : List.of(first, second)) {
+        assertEquals(
+            "finger: no query received within 1000 ms\r\n", slow.awaitClose(Duration.ofSeconds(5)));
+        assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
+      }
+      assertStillServes(server);
+    }
+  }
+
+  @Test
   void rejectedConnectionsAreLoggedWithTheQueryEscapedOrADash(@TempDir Path dir)
       throws IOException {
     Path logFile = dir.resolve("requests.log");
@@ -250,6 +273,87 @@ class FingerServerHostileInputTest {
         Thread.onSpinWait();
       }
       assertEquals("finger: carol: no such user\r\n", answer);
+    }
+  }
+
+  /** The answer's bytes, decoded strictly: anything but well-formed UTF-8 fails the test. */
+  private static String strictUtf8Answer(int port, String query) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write((query + "\r\n").getBytes(UTF_8));
+      byte[] bytes = socket.getInputStream().readAllBytes();
+      try {
+        return UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw new AssertionError("not valid UTF-8: " + Arrays.toString(bytes), e);
+      }
+    }
+  }
+
+  /** A directory with one account, whatever its texts hold. */
+  private static UserDirectory oneAccount(String fullName, String plan) {
+    Account account =
+        new Account(
+            "eve",
+            fullName,
+            "/home/eve",
+            "/bin/sh",
+            Optional.of(plan),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(new Session("eve", "pts/1", Instant.parse("2026-11-21T09:00:00Z"), "")));
+    return new UserDirectory() {
+      @Override
+      public List<Account> find(String name) {
+        return account.answersTo(name) ? List.of(account) : List.of();
+      }
+
+      @Override
+      public List<Account> loggedIn() {
+        return List.of(account);
+      }
+    };
+  }
+
+  @Test
+  void storeTextsWithLoneSurrogatesNoncharactersAndEveryPlaneGoOutAsValidUtf8() throws IOException {
+    // BMP, planes 1, 2, 3, 14 (a variation selector), 15 and 16 (private use), and what is
+    // not text at all: lone surrogates and noncharacters.
+    String planes =
+        "\u00e9 \u6f22 \uD83D\uDE00 \uD840\uDC00 \uD880\uDC00 \u845B\uDB40\uDD00 \uDB80\uDC00 \uDBFF\uDFFD";
+    String broken = "\uD800 \uDFFF \uFFFE \uFDD0 \uDBFF\uDFFF";
+    try (FingerServer server =
+        start(FingerFixtures.loopback(), oneAccount("Eve " + planes, "plan " + broken))) {
+      String answer = strictUtf8Answer(server.port(), "/W eve");
+      assertTrue(answer.contains("Name: Eve " + planes + "\r\n"), answer);
+      assertTrue(answer.contains("plan \uFFFD \uFFFD \uFFFD \uFFFD \uFFFD\r\n"), answer);
+    }
+  }
+
+  @Test
+  void columnsCutNamesOnACharacterBoundary() throws IOException {
+    // 23 letters and an emoji: a 24-character column cut by UTF-16 units would split it.
+    String name = "a".repeat(23) + "\uD83D\uDE00" + "tail";
+    try (FingerServer server = start(FingerFixtures.loopback(), oneAccount(name, "plan"))) {
+      String list = strictUtf8Answer(server.port(), "");
+      assertTrue(list.contains(" " + "a".repeat(23) + "\uD83D\uDE00 "), list);
+    }
+  }
+
+  @Test
+  void answerCutAtTheCapEndsOnACharacterBoundary() throws IOException {
+    FingerServer.Config config = FingerFixtures.loopback().withMaxReplyBytes(1000);
+    // Three bytes a character: wherever the cap falls, it is in the middle of one or between.
+    for (String filler : List.of("\u20ac", "x\u20ac", "xy\u20ac", "\uD83D\uDE00")) {
+      try (FingerServer server = start(config, oneAccount("Eve", "plan " + filler.repeat(1000)))) {
+        String answer = strictUtf8Answer(server.port(), "/W eve");
+        assertTrue(answer.endsWith("\r\n[answer cut at 1000 bytes]\r\n"), answer);
+      }
     }
   }
 

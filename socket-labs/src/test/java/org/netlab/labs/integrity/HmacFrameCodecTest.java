@@ -138,6 +138,15 @@ class HmacFrameCodecTest {
   }
 
   @Test
+  void signedTextThatIsNotUtf8IsRejectedNotReplaced() throws IntegrityException {
+    // Each byte would become U+FFFD, three bytes for one: an answer could outgrow its request.
+    String signed =
+        "1 " + java.util.Base64.getEncoder().encodeToString(new byte[] {'a', (byte) 0xff});
+    assertRejected(signed + " " + tagOf("C " + signed), "text is not UTF-8");
+    assertEquals("still open", server.open(client.seal("still open")));
+  }
+
+  @Test
   @Timeout(20)
   void tagMatchesOpensslOverTheDocumentedString() throws Exception {
     Path program = PeerProgram.OPENSSL.assumeInstalled();

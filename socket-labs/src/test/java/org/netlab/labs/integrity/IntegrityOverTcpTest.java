@@ -153,7 +153,7 @@ class IntegrityOverTcpTest {
             serve(
                 new ChatConnectionHandler(
                     new ChatRoom(Clock.systemUTC()),
-                    new ChatConnectionHandler.Limits(HmacFrameCodec.frameLength(4096), 64),
+                    ChatConnectionHandler.Limits.defaults(HmacFrameCodec.frameLength(4096)),
                     () -> MessageCodec.hmac(KEY, Role.SERVER)));
         Socket forger = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       forger.setSoTimeout(5000);

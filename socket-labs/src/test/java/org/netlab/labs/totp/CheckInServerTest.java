@@ -2,6 +2,7 @@ package org.netlab.labs.totp;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.labs.PeerProgram;
+import org.netlab.labs.net.TricklingClient;
 
 @Timeout(30)
 class CheckInServerTest {
@@ -61,12 +63,16 @@ class CheckInServerTest {
   }
 
   private CheckInServer start(Duration idleTimeout) throws IOException {
+    return start(idleTimeout, 64);
+  }
+
+  private CheckInServer start(Duration idleTimeout, int maxConnections) throws IOException {
     return CheckInServer.start(
         new CheckInServer.Config(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             secrets,
             log,
-            64,
+            maxConnections,
             idleTimeout),
         clock);
   }
@@ -82,6 +88,15 @@ class CheckInServerTest {
       socket.setSoTimeout(5000);
       socket.getOutputStream().write(bytes);
       return new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8)).readLine();
+    }
+  }
+
+  /** Sends raw bytes as they are and returns every byte of the answer. */
+  private byte[] exchangeAll(byte[] bytes) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(bytes);
+      return socket.getInputStream().readAllBytes();
     }
   }
 
@@ -146,9 +161,41 @@ class CheckInServerTest {
   }
 
   @Test
-  void unknownIdIsRefused() throws IOException {
-    assertEquals("unknown id", checkIn("Eve", "99999999", totp.code(secret)));
+  void unknownIdIsRefusedAsAWrongCodeAndLoggedAsUnknown() throws IOException {
+    assertEquals("code expired or wrong", checkIn("Eve", "99999999", totp.code(secret)));
     assertEquals("unknown id", logged().getLast().result());
+  }
+
+  @Test
+  void unknownIdAndWrongCodeGetByteIdenticalAnswers() throws IOException {
+    String wrong = totp.code(secret).equals("000000") ? "111111" : "000000";
+    byte[] unknown = exchangeAll(("Eve&99999999&" + wrong + "\r\n").getBytes(UTF_8));
+    byte[] known = exchangeAll(("Eve&" + ID + "&" + wrong + "\r\n").getBytes(UTF_8));
+    assertEquals(new String(known, UTF_8), new String(unknown, UTF_8));
+    assertArrayEquals(known, unknown);
+  }
+
+  @Test
+  void rapidAttemptsOnAnUnknownIdAreLimitedExactlyLikeOnAKnownOne() throws IOException {
+    String wrong = totp.code(secret).equals("000000") ? "111111" : "000000";
+    List<String> known = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      known.add(checkIn("Mallory", ID, wrong));
+      unknown.add(checkIn("Mallory", "99999999", wrong));
+      clock.advance(Duration.ofSeconds(1));
+    }
+    assertEquals(
+        List.of(
+            "code expired or wrong",
+            "code expired or wrong",
+            "code expired or wrong",
+            "code expired or wrong",
+            "code expired or wrong",
+            "too many attempts, retry in 295 s",
+            "too many attempts, retry in 294 s"),
+        known);
+    assertEquals(known, unknown);
   }
 
   @Test
@@ -234,7 +281,7 @@ class CheckInServerTest {
   @Test
   void enrolmentAddedWhileRunningIsUsedWithoutRestart() throws IOException {
     OtpSecret late = OtpSecret.generate(new SecureRandom());
-    assertEquals("unknown id", checkIn("Bob", "late", totp.code(late)));
+    assertEquals("code expired or wrong", checkIn("Bob", "late", totp.code(late)));
     SecretsFile.add(secrets, new Enrolment("late", late, OtpParameters.DEFAULT));
     assertEquals("accepted", checkIn("Bob", "late", totp.code(late)));
   }
@@ -259,13 +306,16 @@ class CheckInServerTest {
         List.of(
             "accepted",
             "code already used",
-            "unknown id",
+            "code expired or wrong",
             "malformed request: expected name&id&otp, found 1 field",
             "code already used",
             "accepted"),
         replies);
     List<CheckInRecord> records = logged();
-    assertEquals(replies, records.stream().map(CheckInRecord::result).toList());
+    // The log tells the operator what the client is not told: that the id is unknown.
+    List<String> results = new ArrayList<>(replies);
+    results.set(2, "unknown id");
+    assertEquals(results, records.stream().map(CheckInRecord::result).toList());
     assertEquals(
         List.of("Ada", "Ada", "Eve", "-", "Ada", "Ada"),
         records.stream().map(CheckInRecord::name).toList());
@@ -281,6 +331,16 @@ class CheckInServerTest {
     server.close();
     server = start(Duration.ofSeconds(5));
     assertEquals("too many attempts, retry in 300 s", checkIn("Ada", ID, totp.code(secret)));
+  }
+
+  @Test
+  void lockOutOfAnUnknownIdSurvivesARestartLikeAnyOther() throws IOException {
+    for (int i = 0; i < 5; i++) {
+      checkIn("Mallory", "99999999", "00000000");
+    }
+    server.close();
+    server = start(Duration.ofSeconds(5));
+    assertEquals("too many attempts, retry in 300 s", checkIn("Eve", "99999999", "123456"));
   }
 
   @Test
@@ -337,6 +397,29 @@ class CheckInServerTest {
       silent.setSoTimeout(5000);
       assertEquals("accepted", checkIn("Ada", ID, totp.code(secret)));
       assertEquals(-1, silent.getInputStream().read());
+    }
+  }
+
+  @Test
+  void tricklersFillingTheCapAreCutAtTheDeadlineAndANewcomerIsServed() throws Exception {
+    server.close();
+    server = start(Duration.ofSeconds(1), 2);
+    try (TricklingClient first = TricklingClient.connect(server.address(), Duration.ofMillis(300));
+        TricklingClient second =
+            TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
+      for (TricklingClient slow : List.of(first, second)) {
+        assertEquals(
+            "malformed request: line not complete within 1000 ms\r\n",
+            slow.awaitClose(Duration.ofSeconds(5)));
+        assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
+      }
+      // The server reads what they still send for a moment before it frees their slots.
+      String reply = checkIn("Ada", ID, totp.code(secret));
+      while (reply.equals(CheckInServer.BUSY)) {
+        Thread.sleep(50);
+        reply = checkIn("Ada", ID, totp.code(secret));
+      }
+      assertEquals("accepted", reply);
     }
   }
 }
