@@ -1,13 +1,14 @@
 package org.netlab.labs.ftp.server;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.netlab.labs.ftp.DataConnection;
+import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
 
 /**
@@ -19,13 +20,22 @@ final class ControlConnection {
   /** No FTP command needs more; a longer line ends the session instead of being buffered. */
   static final int MAX_LINE_BYTES = 8192;
 
+  private static final Duration DRAIN_BOUND = Duration.ofSeconds(1);
+  private static final int DRAIN_BYTES = 64 * 1024;
+
   private final ControlReplies replies;
+  private final Duration lineTimeout;
   private Socket socket;
   private LineReader reader;
 
-  ControlConnection(Socket socket) throws IOException {
+  /**
+   * @param lineTimeout how long a command line may take to come whole once its first byte is in,
+   *     however slowly its bytes trickle; the socket's own timeout bounds the silence between lines
+   */
+  ControlConnection(Socket socket, Duration lineTimeout) throws IOException {
     this.socket = socket;
-    this.reader = new LineReader(new BufferedInputStream(socket.getInputStream()), MAX_LINE_BYTES);
+    this.lineTimeout = lineTimeout;
+    this.reader = LineReader.forSocket(socket, MAX_LINE_BYTES, lineTimeout);
     this.replies = new ControlReplies(new BufferedOutputStream(socket.getOutputStream()));
   }
 
@@ -38,6 +48,7 @@ final class ControlConnection {
    * The next command line, or null when the client closed the connection.
    *
    * @throws java.net.SocketTimeoutException when the idle timeout passes without a line
+   * @throws LineReader.LineTimeoutException when a started line does not come whole in time
    * @throws LineReader.LineTooLongException when a line exceeds {@link #MAX_LINE_BYTES}
    */
   byte[] readLine() throws IOException {
@@ -63,8 +74,16 @@ final class ControlConnection {
     tls.setEnabledProtocols(new String[] {DataConnection.TLS_PROTOCOL});
     tls.startHandshake();
     socket = tls;
-    reader = new LineReader(new BufferedInputStream(tls.getInputStream()), MAX_LINE_BYTES);
+    reader = LineReader.forSocket(tls, MAX_LINE_BYTES, lineTimeout);
     replies.use(new BufferedOutputStream(tls.getOutputStream()));
     return tls.getSession();
+  }
+
+  /**
+   * Reads and drops what a client cut off still sends, for a moment, so that closing does not reset
+   * the connection before the client has read the last reply.
+   */
+  void drainBeforeClose() {
+    InputDrain.discard(socket, DRAIN_BOUND, DRAIN_BYTES);
   }
 }

@@ -83,6 +83,14 @@ public final class FtpServerCommand implements Callable<Integer> {
   long idleSeconds = 300;
 
   @Option(
+      names = "--line-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Close a control connection whose command line has not come whole this long after its"
+              + " first byte, however slowly it trickles (default: ${DEFAULT-VALUE}).")
+  long lineSeconds = 30;
+
+  @Option(
       names = "--data-timeout",
       paramLabel = "SECONDS",
       description = "Abort a data connection that moves nothing for (default: ${DEFAULT-VALUE}).")
@@ -171,6 +179,7 @@ public final class FtpServerCommand implements Callable<Integer> {
             .users(users == null ? UserDatabase.empty() : UserDatabase.load(users))
             .maxSessions(maxSessions, maxPerAddress)
             .idleTimeout(Duration.ofSeconds(idleSeconds))
+            .lineTimeout(Duration.ofSeconds(lineSeconds))
             .dataTimeout(Duration.ofSeconds(dataSeconds))
             .syncUploads(!noSync);
     if (passivePorts != null) {

@@ -27,6 +27,7 @@ public record FtpServerConfig(
     int maxSessions,
     int maxSessionsPerAddress,
     Duration idleTimeout,
+    Duration lineTimeout,
     Duration dataTimeout,
     Duration loginFailureDelay,
     SSLContext tls,
@@ -44,7 +45,7 @@ public record FtpServerConfig(
     if (maxSessions < 1 || maxSessionsPerAddress < 1) {
       throw new IllegalArgumentException("session caps must be at least 1");
     }
-    for (Duration d : new Duration[] {idleTimeout, dataTimeout}) {
+    for (Duration d : new Duration[] {idleTimeout, lineTimeout, dataTimeout}) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("timeouts must be positive");
       }
@@ -73,6 +74,7 @@ public record FtpServerConfig(
     private int maxSessions = 200;
     private int maxSessionsPerAddress = 100;
     private Duration idleTimeout = Duration.ofSeconds(300);
+    private Duration lineTimeout = Duration.ofSeconds(30);
     private Duration dataTimeout = Duration.ofSeconds(30);
     private Duration loginFailureDelay = Duration.ofSeconds(1);
     private SSLContext tls;
@@ -115,6 +117,12 @@ public record FtpServerConfig(
       return this;
     }
 
+    /** How long a command line may take to come whole once its first byte is in. */
+    public Builder lineTimeout(Duration lineTimeout) {
+      this.lineTimeout = lineTimeout;
+      return this;
+    }
+
     public Builder dataTimeout(Duration dataTimeout) {
       this.dataTimeout = dataTimeout;
       return this;
@@ -147,6 +155,7 @@ public record FtpServerConfig(
           maxSessions,
           maxSessionsPerAddress,
           idleTimeout,
+          lineTimeout,
           dataTimeout,
           loginFailureDelay,
           tls,

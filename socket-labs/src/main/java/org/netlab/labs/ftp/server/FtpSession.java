@@ -36,7 +36,7 @@ final class FtpSession {
     this.config = config;
     InetAddress clientAddress = socket.getInetAddress();
     InetAddress localAddress = socket.getLocalAddress();
-    this.control = new ControlConnection(socket);
+    this.control = new ControlConnection(socket, config.lineTimeout());
     this.state = new SessionState(clientAddress);
     this.data =
         new DataChannelSetup(
@@ -66,6 +66,15 @@ final class FtpSession {
         byte[] line;
         try {
           line = control.readLine();
+        } catch (LineReader.LineTimeoutException e) {
+          reply(
+              SERVICE_NOT_AVAILABLE,
+              "Command line not complete within "
+                  + config.lineTimeout().toSeconds()
+                  + " s, closing control connection");
+          control.drainBeforeClose();
+          end = "line timeout";
+          return;
         } catch (SocketTimeoutException e) {
           // A long transfer keeps the control connection quiet; that is not idleness.
           if (transfers.isRunning()) {

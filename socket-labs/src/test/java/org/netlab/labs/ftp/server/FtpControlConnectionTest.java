@@ -9,13 +9,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.labs.ftp.FtpTestServer;
+import org.netlab.labs.ftp.RawDataFtpClient;
+import org.netlab.labs.net.TricklingClient;
 
 /** Hostile or idle input on the control connection, seen byte by byte. */
 @Timeout(20)
@@ -35,6 +39,39 @@ class FtpControlConnectionTest {
       assertTrue(in.readLine().startsWith("220 "));
       assertTrue(in.readLine().startsWith("421 Idle"));
       assertNull(in.readLine());
+    }
+  }
+
+  @Test
+  void tricklersFillingTheSessionCapAreCutAtTheLineDeadlineAndANewcomerIsServed()
+      throws IOException {
+    try (FtpTestServer server =
+            FtpTestServer.start(dir, b -> b.maxSessions(2, 2).lineTimeout(Duration.ofSeconds(1)));
+        TricklingClient first =
+            TricklingClient.connect(
+                new InetSocketAddress(server.host(), server.port()), Duration.ofMillis(300));
+        TricklingClient second =
+            TricklingClient.connect(
+                new InetSocketAddress(server.host(), server.port()), Duration.ofMillis(300))) {
+      for (TricklingClient slow : List.of(first, second)) {
+        String seen = slow.awaitClose(Duration.ofSeconds(5));
+        assertTrue(seen.startsWith("220 "), seen);
+        assertTrue(seen.contains("421 Command line not complete within 1 s"), seen);
+        assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
+      }
+      // The server reads what they still send for a moment before it frees their slots.
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (true) {
+        try {
+          RawDataFtpClient newcomer = server.login("anonymous", "guest@");
+          newcomer.disconnect();
+          break;
+        } catch (AssertionError | IOException refused) {
+          if (System.nanoTime() > deadline) {
+            throw refused;
+          }
+        }
+      }
     }
   }
 
