@@ -31,6 +31,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.netlab.datadir.DataDirectory;
 
 /**
  * A private certificate authority kept in a directory, so servers have TLS with no set-up: created
@@ -38,7 +39,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * are ECDSA P-256, written owner-readable only.
  */
 public final class LocalCertificateAuthority {
-  public static final String CA_CERTIFICATE = "ca.pem";
+  public static final String CA_CERTIFICATE = DataDirectory.CA_CERTIFICATE;
   public static final String CA_KEY = "ca.key";
   public static final String SERVER_CHAIN = "server.pem";
   public static final String SERVER_KEY = "server.key";
