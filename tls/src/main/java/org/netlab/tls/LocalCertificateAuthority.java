@@ -15,8 +15,11 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -116,7 +119,13 @@ public final class LocalCertificateAuthority {
 
   private static LocalCertificateAuthority create(Path directory) throws IOException {
     KeyPair pair = newKeyPair();
-    X500Principal name = new X500Principal("CN=netlab local CA " + Instant.now().getEpochSecond());
+    // Unique, so two CAs made in the same second are not confused by a trust store.
+    X500Principal name =
+        new X500Principal(
+            "CN=netlab local CA "
+                + LocalDate.now(ZoneOffset.UTC)
+                + " "
+                + HexFormat.of().toHexDigits(RANDOM.nextLong()));
     Instant now = Instant.now();
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();

@@ -2,6 +2,7 @@ package org.netlab.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -251,6 +252,13 @@ class LocalCertificateAuthorityTest {
 
     LocalCertificateAuthority.loadOrCreate(dir).serverFiles();
     assertServerFilesMatchTheCa(dir);
+  }
+
+  @Test
+  void everyNewCaHasItsOwnName() throws Exception {
+    X509Certificate first = LocalCertificateAuthority.loadOrCreate(dir.resolve("a")).certificate();
+    X509Certificate second = LocalCertificateAuthority.loadOrCreate(dir.resolve("b")).certificate();
+    assertNotEquals(first.getSubjectX500Principal(), second.getSubjectX500Principal());
   }
 
   /** The server certificate verifies against ca.pem, and server.key is its key. */
