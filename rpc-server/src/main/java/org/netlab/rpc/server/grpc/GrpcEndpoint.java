@@ -74,9 +74,16 @@ public final class GrpcEndpoint implements Endpoint {
     // The last interceptor runs first: the log sees the status the mapper chose.
     ErrorMappingInterceptor errors = new ErrorMappingInterceptor();
     CallLogInterceptor callLog = new CallLogInterceptor();
+    // Malformed requests are refused before the interceptors, which log the refusal's status.
     return List.of(
-        ServerInterceptors.intercept(new CalculatorGrpcService(calculator), errors, callLog),
-        ServerInterceptors.intercept(new PhonebookGrpcService(phonebook), errors, callLog));
+        ServerInterceptors.intercept(
+            MalformedRequests.refused(new CalculatorGrpcService(calculator).bindService()),
+            errors,
+            callLog),
+        ServerInterceptors.intercept(
+            MalformedRequests.refused(new PhonebookGrpcService(phonebook).bindService()),
+            errors,
+            callLog));
   }
 
   @Override
@@ -95,9 +102,11 @@ public final class GrpcEndpoint implements Endpoint {
             .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
             .handshakeTimeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
             .callExecutor(GrpcEndpoint::executorFor)
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .addService(ProtoReflectionService.newInstance());
+            .addService(MalformedRequests.refused(health.getHealthService().bindService()))
+            .addService(
+                MalformedRequests.refused(ProtoReflectionServiceV1.newInstance().bindService()))
+            .addService(
+                MalformedRequests.refused(ProtoReflectionService.newInstance().bindService()));
     services(calculator, phonebook).forEach(builder::addService);
     try {
       server = builder.build().start();

@@ -1,0 +1,153 @@
+package org.netlab.rpc.server.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
+import org.netlab.proto.phonebook.v1.FindNumberRequest;
+import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc;
+import org.netlab.rpc.server.LoopbackServer;
+
+/**
+ * Clients that err or attack get a precise status, and the server's log stays short: a client's
+ * mistake or malice is logged in one line at most, rate-limited, never with a stack trace.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class HostileGrpcClientTest {
+  /** What a burst of 500 hostile calls may add to the log: a few rate-limited lines. */
+  private static final int MAX_LOG_LINES = 60;
+
+  private static final int CALLS = 500;
+
+  /** Not a protobuf message: a length-delimited field 1 that announces 127 bytes and has none. */
+  private static final byte[] MALFORMED = {0x0a, 0x7f};
+
+  @TempDir Path dataDir;
+
+  @Test
+  void malformedRequestsFailAsInvalidArgumentAndTheLogStaysShortWithoutStackTraces()
+      throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(dataDir);
+        TestChannel connection = TestChannel.open(server.clientSettings())) {
+      ManagedChannel channel = connection.channel();
+      Map<String, Integer> outcomes = new TreeMap<>();
+      try (CapturedLog log = CapturedLog.start()) {
+        List<CompletableFuture<Status>> calls = new ArrayList<>();
+        for (int i = 0; i < CALLS; i++) {
+          String method =
+              i % 2 == 0
+                  ? PhonebookServiceGrpc.getAddEntryMethod().getFullMethodName()
+                  : CalculatorServiceGrpc.getAddMethod().getFullMethodName();
+          calls.add(callWithBytes(channel, method, MALFORMED));
+        }
+        for (CompletableFuture<Status> call : calls) {
+          Status status = call.get(30, TimeUnit.SECONDS);
+          outcomes.merge(status.getCode() + ": " + status.getDescription(), 1, Integer::sum);
+        }
+        awaitQuiet(log);
+        assertAll(
+            () ->
+                assertEquals(
+                    Map.of(
+                        "INVALID_ARGUMENT: the request is not a valid"
+                            + " netlab.phonebook.v1.AddEntryRequest",
+                        CALLS / 2,
+                        "INVALID_ARGUMENT: the request is not a valid"
+                            + " netlab.calculator.v1.BinaryOperation",
+                        CALLS / 2),
+                    outcomes),
+            () -> assertLogIsShort(log));
+      }
+      Status valid =
+          callWithBytes(
+                  channel,
+                  PhonebookServiceGrpc.getFindNumberMethod().getFullMethodName(),
+                  FindNumberRequest.newBuilder().setName("Nobody").build().toByteArray())
+              .get(30, TimeUnit.SECONDS);
+      assertEquals(Status.Code.NOT_FOUND, valid.getCode(), valid::toString);
+    }
+  }
+
+  private static void assertLogIsShort(CapturedLog log) {
+    assertFalse(log.hasStackTrace(), log::summary);
+    assertTrue(log.lines() <= MAX_LOG_LINES, log::summary);
+  }
+
+  /**
+   * Lets the server log what it will about what just happened, rate-limited summaries included:
+   * returns once the log has been quiet for longer than a rate-limiting window.
+   */
+  private static void awaitQuiet(CapturedLog log) throws InterruptedException {
+    long before;
+    do {
+      before = log.bytes();
+      Thread.sleep(1_500);
+    } while (log.bytes() != before);
+  }
+
+  /** A unary call whose request is {@code request} as given, bytes the server must parse. */
+  static CompletableFuture<Status> callWithBytes(
+      ManagedChannel channel, String fullMethodName, byte[] request) {
+    MethodDescriptor<byte[], byte[]> method =
+        MethodDescriptor.<byte[], byte[]>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName(fullMethodName)
+            .setRequestMarshaller(BYTES)
+            .setResponseMarshaller(BYTES)
+            .build();
+    ClientCall<byte[], byte[]> call =
+        channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS));
+    CompletableFuture<Status> outcome = new CompletableFuture<>();
+    call.start(
+        new ClientCall.Listener<>() {
+          @Override
+          public void onClose(Status status, Metadata trailers) {
+            outcome.complete(status);
+          }
+        },
+        new Metadata());
+    call.request(1);
+    call.sendMessage(request);
+    call.halfClose();
+    return outcome;
+  }
+
+  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
+      new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+          return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+          try {
+            return stream.readAllBytes();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
+}
