@@ -15,7 +15,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +28,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
 import org.netlab.proto.phonebook.v1.FindNumberRequest;
 import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc;
+import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.server.GatedPhonebook;
 import org.netlab.rpc.server.LoopbackServer;
+import org.netlab.rpc.server.ServerTls;
+import org.netlab.tls.SslContexts;
 
 /**
  * Clients that err or attack get a precise status, and the server's log stays short: a client's
@@ -90,6 +98,104 @@ class HostileGrpcClientTest {
     }
   }
 
+  @Test
+  void oversizedMessagesFailAsResourceExhaustedAndTheLogStaysShort() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(dataDir);
+        TestChannel connection = TestChannel.open(server.clientSettings());
+        CapturedLog log = CapturedLog.start()) {
+      byte[] oversized = new byte[GrpcEndpointSettings.DEFAULT_MAX_INBOUND_MESSAGE_BYTES + 1];
+      List<CompletableFuture<Status>> calls = new ArrayList<>();
+      for (int i = 0; i < CALLS; i++) {
+        calls.add(
+            callWithBytes(
+                connection.channel(),
+                PhonebookServiceGrpc.getFindNumberMethod().getFullMethodName(),
+                oversized));
+      }
+      for (CompletableFuture<Status> call : calls) {
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, call.get(30, TimeUnit.SECONDS).getCode());
+      }
+      awaitQuiet(log);
+      assertLogIsShort(log);
+    }
+  }
+
+  @Test
+  void streamsPastThePerConnectionLimitAreRefusedAndTheLogStaysShort() throws Exception {
+    try (LoopbackServer server = LoopbackServer.start(dataDir);
+        CapturedLog log = CapturedLog.start()) {
+      int limit = 1_000;
+      try (RawHttp2Client client = RawHttp2Client.connect(address(server.port()), trust(server))) {
+        String path = "/" + CalculatorServiceGrpc.getAddMethod().getFullMethodName();
+        for (int i = 0; i < limit + CALLS; i++) {
+          client.openStream(2 * i + 1, path);
+        }
+        client.flush();
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (client.refusedStreams() < CALLS && System.nanoTime() < giveUp) {
+          Thread.sleep(10);
+        }
+        assertEquals(CALLS, client.refusedStreams());
+      }
+      awaitQuiet(log);
+      assertLogIsShort(log);
+    }
+  }
+
+  @Test
+  void callsInFlightOnAChannelShutDownNowLeaveAShortLog() throws Exception {
+    GatedPhonebook gated = new GatedPhonebook();
+    try (GrpcEndpoint endpoint = startTls(gated);
+        CapturedLog log = CapturedLog.start()) {
+      try (TestChannel connection = TestChannel.open(clientSettings(endpoint))) {
+        List<CompletableFuture<Status>> calls = new ArrayList<>();
+        byte[] find = FindNumberRequest.newBuilder().setName("Ada").build().toByteArray();
+        for (int i = 0; i < CALLS; i++) {
+          calls.add(
+              callWithBytes(
+                  connection.channel(),
+                  PhonebookServiceGrpc.getFindNumberMethod().getFullMethodName(),
+                  find));
+        }
+        assertTrue(gated.awaitEntered(CALLS, 30, TimeUnit.SECONDS), "the calls did not arrive");
+        connection.channel().shutdownNow();
+        for (CompletableFuture<Status> call : calls) {
+          assertEquals(Status.Code.UNAVAILABLE, call.get(30, TimeUnit.SECONDS).getCode());
+        }
+      }
+      gated.open();
+      endpoint.close(); // waits for the abandoned calls to finish
+      awaitQuiet(log);
+      assertLogIsShort(log);
+    }
+  }
+
+  @Test
+  void callsInFlightOnAConnectionThatDropsLeaveAShortLog() throws Exception {
+    GatedPhonebook gated = new GatedPhonebook();
+    try (GrpcEndpoint endpoint = startTls(gated);
+        CapturedLog log = CapturedLog.start()) {
+      RawHttp2Client client =
+          RawHttp2Client.connect(
+              address(endpoint.port()),
+              SslContexts.forClient(dataDir.resolve("tls/ca.pem"), null, null));
+      String path = "/" + PhonebookServiceGrpc.getFindNumberMethod().getFullMethodName();
+      byte[] find = FindNumberRequest.newBuilder().setName("Ada").build().toByteArray();
+      for (int i = 0; i < CALLS; i++) {
+        client.openStream(2 * i + 1, path);
+        client.sendMessage(2 * i + 1, find, true);
+      }
+      client.flush();
+      assertTrue(gated.awaitEntered(CALLS, 30, TimeUnit.SECONDS), "the calls did not arrive");
+      client.drop();
+      client.close();
+      gated.open();
+      endpoint.close(); // waits for the abandoned calls to finish
+      awaitQuiet(log);
+      assertLogIsShort(log);
+    }
+  }
+
   private static void assertLogIsShort(CapturedLog log) {
     assertFalse(log.hasStackTrace(), log::summary);
     assertTrue(log.lines() <= MAX_LOG_LINES, log::summary);
@@ -105,6 +211,31 @@ class HostileGrpcClientTest {
       before = log.bytes();
       Thread.sleep(1_500);
     } while (log.bytes() != before);
+  }
+
+  private GrpcEndpoint startTls(GatedPhonebook phonebook) throws IOException {
+    ServerTls tls = ServerTls.resolve(null, null, null, dataDir);
+    GrpcEndpoint endpoint =
+        new GrpcEndpoint(
+            new GrpcEndpointSettings(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls.files())
+                .withShutdownGrace(Duration.ofSeconds(20)),
+            new FiniteCalculator(),
+            phonebook);
+    endpoint.start();
+    return endpoint;
+  }
+
+  private ClientSettings clientSettings(GrpcEndpoint endpoint) {
+    return ClientSettings.forUrl(endpoint.url()).withCaFile(dataDir.resolve("tls/ca.pem"));
+  }
+
+  private static InetSocketAddress address(int port) {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+  }
+
+  private static javax.net.ssl.SSLContext trust(LoopbackServer server) throws IOException {
+    return SslContexts.forClient(server.caFile(), null, null);
   }
 
   /** A unary call whose request is {@code request} as given, bytes the server must parse. */

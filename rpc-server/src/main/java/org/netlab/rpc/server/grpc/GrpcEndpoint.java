@@ -92,6 +92,7 @@ public final class GrpcEndpoint implements Endpoint {
     if (server != null || closed) {
       throw new IllegalStateException("a gRPC endpoint starts once");
     }
+    ClientEventLog.install();
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(settings.address(), credentials(settings.tls()))
             .maxInboundMessageSize(settings.maxInboundMessageBytes())
