@@ -63,6 +63,10 @@ final class RawHttp2Client implements AutoCloseable {
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     this.scheme = scheme;
     this.authority = authority;
+    // The preface goes out before the reader can acknowledge the server's SETTINGS.
+    out.write(PREFACE);
+    frame(SETTINGS, 0, 0, new byte[0]);
+    out.flush();
     DataInputStream in = new DataInputStream(socket.getInputStream());
     this.reader = Thread.ofPlatform().daemon().name("raw-h2-reader").start(() -> read(in));
   }
@@ -95,11 +99,6 @@ final class RawHttp2Client implements AutoCloseable {
             socket,
             tls == null ? "http" : "https",
             address.getHostString() + ":" + address.getPort());
-    synchronized (client.out) {
-      client.out.write(PREFACE);
-      client.frame(SETTINGS, 0, 0, new byte[0]);
-      client.out.flush();
-    }
     try {
       client.serverSettings.get(10, TimeUnit.SECONDS);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
