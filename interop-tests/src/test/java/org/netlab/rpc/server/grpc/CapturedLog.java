@@ -85,6 +85,18 @@ final class CapturedLog implements AutoCloseable {
     return text().lines().count();
   }
 
+  /**
+   * Lets the server log what it will about what just happened, rate-limited summaries included:
+   * returns once the log has been quiet for longer than a rate-limiting window.
+   */
+  void awaitQuiet() throws InterruptedException {
+    long before;
+    do {
+      before = bytes();
+      Thread.sleep(1_500);
+    } while (bytes() != before);
+  }
+
   /** True when a stack trace was printed ("\tat ..." frames). */
   boolean hasStackTrace() {
     return text().lines().anyMatch(line -> line.startsWith("\tat "));

@@ -77,7 +77,7 @@ class HostileGrpcClientTest {
           Status status = call.get(30, TimeUnit.SECONDS);
           outcomes.merge(status.getCode() + ": " + status.getDescription(), 1, Integer::sum);
         }
-        awaitQuiet(log);
+        log.awaitQuiet();
         assertAll(
             () ->
                 assertEquals(
@@ -118,7 +118,7 @@ class HostileGrpcClientTest {
       for (CompletableFuture<Status> call : calls) {
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, call.get(30, TimeUnit.SECONDS).getCode());
       }
-      awaitQuiet(log);
+      log.awaitQuiet();
       assertLogIsShort(log);
     }
   }
@@ -142,7 +142,7 @@ class HostileGrpcClientTest {
             refused > 0 && refused <= GrpcEndpointSettings.DEFAULT_MAX_RESETS_PER_WINDOW + 1,
             refused + " streams refused");
       }
-      awaitQuiet(log);
+      log.awaitQuiet();
       assertLogIsShort(log);
     }
   }
@@ -170,7 +170,7 @@ class HostileGrpcClientTest {
       }
       gated.open();
       endpoint.close(); // waits for the abandoned calls to finish
-      awaitQuiet(log);
+      log.awaitQuiet();
       assertLogIsShort(log);
     }
   }
@@ -196,7 +196,7 @@ class HostileGrpcClientTest {
       client.close();
       gated.open();
       endpoint.close(); // waits for the abandoned calls to finish
-      awaitQuiet(log);
+      log.awaitQuiet();
       assertLogIsShort(log);
     }
   }
@@ -204,18 +204,6 @@ class HostileGrpcClientTest {
   private static void assertLogIsShort(CapturedLog log) {
     assertFalse(log.hasStackTrace(), log::summary);
     assertTrue(log.lines() <= MAX_LOG_LINES, log::summary);
-  }
-
-  /**
-   * Lets the server log what it will about what just happened, rate-limited summaries included:
-   * returns once the log has been quiet for longer than a rate-limiting window.
-   */
-  private static void awaitQuiet(CapturedLog log) throws InterruptedException {
-    long before;
-    do {
-      before = log.bytes();
-      Thread.sleep(1_500);
-    } while (log.bytes() != before);
   }
 
   private GrpcEndpoint startTls(GatedPhonebook phonebook) throws IOException {

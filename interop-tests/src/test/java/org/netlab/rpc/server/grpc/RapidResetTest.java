@@ -1,6 +1,7 @@
 package org.netlab.rpc.server.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,7 +35,8 @@ class RapidResetTest {
   @Test
   void streamsResetAsSoonAsOpenedEndInGoAwayAndOtherClientsAreStillServed() throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir);
-        RpcConnection bystander = RpcConnection.open(server.clientSettings())) {
+        RpcConnection bystander = RpcConnection.open(server.clientSettings());
+        CapturedLog log = CapturedLog.start()) {
       assertEquals(3, bystander.calculator().add(1, 2));
       String path = "/" + CalculatorServiceGrpc.getAddMethod().getFullMethodName();
       int sent = 0;
@@ -69,6 +71,11 @@ class RapidResetTest {
           "no GOAWAY(ENHANCE_YOUR_CALM) after " + sent + " HEADERS+RST_STREAM pairs");
       assertTrue(sent < PAIRS, "the server accepted all " + PAIRS + " pairs");
       assertEquals(5, bystander.calculator().add(2, 3));
+      log.awaitQuiet();
+      assertFalse(log.hasStackTrace(), log::summary);
+      assertTrue(
+          log.text().contains("closed a client's connection: Http2Exception: too_many_rststreams"),
+          log::summary);
     }
   }
 }

@@ -88,7 +88,7 @@ final class ClientEventLog {
       return true;
     }
     if (logger == CONNECTIONS && "Transport failed".equals(record.getMessage())) {
-      CLIENT_ERRORS.info("a client connection failed: " + oneLine(thrown));
+      CLIENT_ERRORS.info("closed a client's connection: " + oneLine(thrown));
       return true;
     }
     return false;
@@ -100,7 +100,12 @@ final class ClientEventLog {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    // gRPC throws anonymous subclasses (too_many_rststreams): name the class they extend.
+    Class<?> type = root.getClass();
+    while (type.getSimpleName().isEmpty()) {
+      type = type.getSuperclass();
+    }
     String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-    return (root.getClass().getSimpleName() + message).replaceAll("[\\r\\n]+", " ");
+    return (type.getSimpleName() + message).replaceAll("[\\r\\n]+", " ");
   }
 }
