@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
  * <p>grpc-java logs such events through java.util.logging with a stack trace each: a stream past
  * the per-connection limit as {@code WARNING: Stream Error} from {@code NettyServerHandler}, each
  * call still open when its client goes away as another, a message over the size limit as {@code
- * Exception processing message} from {@code NettyServerStream}, a failed TLS handshake as {@code
- * Transport failed} from {@code NettyServerTransport.connections}; 500 hostile calls made 2.4 MB of
- * log. {@link #install()} puts a filter on those loggers that turns such records into our lines;
- * every other record (gRPC's own failures, exceptions in our code) passes unchanged.
+ * Exception processing message} from {@code NettyServerStream}, a connection closed for breaking
+ * the rules (too many resets) as {@code Transport failed} from {@code
+ * NettyServerTransport.connections}; 500 hostile calls made 2.4 MB of log. (It already logs plain
+ * I/O errors and failed TLS handshakes at FINE.) {@link #install()} puts a filter on those loggers
+ * that turns such records into our lines; every other record (gRPC's own failures, exceptions in
+ * our code) passes unchanged.
  */
 final class ClientEventLog {
   private static final org.slf4j.Logger log = LoggerFactory.getLogger(ClientEventLog.class);
