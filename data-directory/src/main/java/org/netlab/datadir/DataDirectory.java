@@ -2,7 +2,6 @@ package org.netlab.datadir;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.netlab.tls.LocalCertificateAuthority;
 
 /**
  * Where servers keep their state (the phonebook store, the generated CA) when no {@code --data-dir}
@@ -13,6 +12,9 @@ public final class DataDirectory {
   /** The subdirectory that holds the generated CA and server certificate. */
   public static final String TLS_SUBDIRECTORY = "tls";
 
+  /** The generated CA certificate in {@link #TLS_SUBDIRECTORY}: what local clients trust. */
+  public static final String CA_CERTIFICATE = "ca.pem";
+
   private DataDirectory() {}
 
   public static Path defaultPath() {
@@ -21,7 +23,7 @@ public final class DataDirectory {
 
   /** The generated CA certificate under a data directory. */
   public static Path caFile(Path dataDir) {
-    return dataDir.resolve(TLS_SUBDIRECTORY).resolve(LocalCertificateAuthority.CA_CERTIFICATE);
+    return dataDir.resolve(TLS_SUBDIRECTORY).resolve(CA_CERTIFICATE);
   }
 
   static Path resolve(Map<String, String> environment, String home) {

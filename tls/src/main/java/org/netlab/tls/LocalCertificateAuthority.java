@@ -3,6 +3,7 @@ package org.netlab.tls;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -14,8 +15,11 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -31,17 +35,25 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.netlab.datadir.CrossProcessLock;
+import org.netlab.datadir.DataDirectory;
+import org.netlab.datadir.OwnerOnlyFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A private certificate authority kept in a directory, so servers have TLS with no set-up: created
- * on first use, reused afterwards. Clients trust it through its certificate, {@code ca.pem}. Keys
- * are ECDSA P-256, written owner-readable only.
+ * on first use, checked and reused afterwards. Clients trust it through its certificate, {@code
+ * ca.pem}. Keys are ECDSA P-256; the directory and every file in it are owner-only.
  */
 public final class LocalCertificateAuthority {
-  public static final String CA_CERTIFICATE = "ca.pem";
+  public static final String CA_CERTIFICATE = DataDirectory.CA_CERTIFICATE;
   public static final String CA_KEY = "ca.key";
   public static final String SERVER_CHAIN = "server.pem";
   public static final String SERVER_KEY = "server.key";
+
+  /** Held while the files above are checked and created, by threads and processes alike. */
+  public static final String LOCK_FILE = ".lock";
 
   /** The names a generated server certificate is valid for. */
   public static final List<String> LOCAL_NAMES = List.of("localhost", "127.0.0.1", "::1");
@@ -53,6 +65,7 @@ public final class LocalCertificateAuthority {
   private static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger log = LoggerFactory.getLogger(LocalCertificateAuthority.class);
 
   private final Path directory;
   private final X509Certificate certificate;
@@ -64,17 +77,55 @@ public final class LocalCertificateAuthority {
     this.key = key;
   }
 
-  /** Loads the CA kept in {@code directory}, creating the directory and the CA if needed. */
+  /**
+   * Loads the CA kept in {@code directory}, creating the directory and the CA if needed. Servers
+   * started at once on one directory agree on one CA: creation holds a lock across processes, and
+   * each file is replaced atomically, {@code ca.pem} last.
+   *
+   * @throws IOException when the CA on disk cannot be used: {@code ca.key} is missing or is not the
+   *     key of {@code ca.pem}, or a file is unreadable; the message names the file
+   */
   public static LocalCertificateAuthority loadOrCreate(Path directory) throws IOException {
-    Path caFile = directory.resolve(CA_CERTIFICATE);
-    Path keyFile = directory.resolve(CA_KEY);
-    if (Files.exists(caFile) && Files.exists(keyFile)) {
-      return new LocalCertificateAuthority(
-          directory, Pem.readCertificates(caFile).get(0), Pem.readPrivateKey(keyFile));
+    OwnerOnlyFiles.createDirectories(directory);
+    try (CrossProcessLock lock = CrossProcessLock.acquire(directory.resolve(LOCK_FILE))) {
+      Path caFile = directory.resolve(CA_CERTIFICATE);
+      Path keyFile = directory.resolve(CA_KEY);
+      if (!Files.exists(caFile)) {
+        // ca.pem is written last, so without it no client can trust this CA yet: a ca.key left
+        // by a first start that did not finish is replaced.
+        return create(directory);
+      }
+      if (!Files.exists(keyFile)) {
+        throw new IOException(
+            keyFile
+                + " is missing, so the CA of "
+                + caFile
+                + " cannot issue certificates: restore it, or move "
+                + caFile
+                + " away to create a new CA");
+      }
+      X509Certificate ca = Pem.readCertificates(caFile).get(0);
+      PrivateKey key = Pem.readPrivateKey(keyFile);
+      if (!KeyPairs.fit(key, ca.getPublicKey())) {
+        throw new IOException(
+            keyFile
+                + " is not the key of the CA certificate "
+                + caFile
+                + ": restore the pair, or move both away to create a new CA");
+      }
+      return new LocalCertificateAuthority(directory, ca, key);
     }
-    Files.createDirectories(directory);
+  }
+
+  private static LocalCertificateAuthority create(Path directory) throws IOException {
     KeyPair pair = newKeyPair();
-    X500Principal name = new X500Principal("CN=netlab local CA " + Instant.now().getEpochSecond());
+    // Unique, so two CAs made in the same second are not confused by a trust store.
+    X500Principal name =
+        new X500Principal(
+            "CN=netlab local CA "
+                + LocalDate.now(ZoneOffset.UTC)
+                + " "
+                + HexFormat.of().toHexDigits(RANDOM.nextLong()));
     Instant now = Instant.now();
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -94,8 +145,8 @@ public final class LocalCertificateAuthority {
                   false,
                   extensions.createSubjectKeyIdentifier(pair.getPublic()));
       X509Certificate ca = sign(builder, pair.getPrivate());
-      Pem.writePrivateKey(keyFile, pair.getPrivate());
-      Pem.writeCertificates(caFile, List.of(ca));
+      write(directory.resolve(CA_KEY), Pem.encodePrivateKey(pair.getPrivate()));
+      write(directory.resolve(CA_CERTIFICATE), Pem.encodeCertificates(List.of(ca)));
       return new LocalCertificateAuthority(directory, ca, pair.getPrivate());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot create a CA certificate", e);
@@ -104,16 +155,54 @@ public final class LocalCertificateAuthority {
 
   /**
    * The server's TLS files for a server with no certificate of its own: {@code server.pem} and
-   * {@code server.key} in this CA's directory, valid for {@link #LOCAL_NAMES}; issued on first use
-   * and again when close to expiry.
+   * {@code server.key} in this CA's directory, valid for {@link #LOCAL_NAMES}. They are checked on
+   * every call and issued anew when missing, unreadable, not issued by this CA, not a pair, or
+   * close to expiry.
    */
   public TlsFiles serverFiles() throws IOException {
     Path chain = directory.resolve(SERVER_CHAIN);
     Path keyFile = directory.resolve(SERVER_KEY);
-    if (!Files.exists(chain) || !Files.exists(keyFile) || expiresSoon(chain)) {
-      issue("localhost", Purpose.SERVER, LOCAL_NAMES, chain, keyFile);
+    try (CrossProcessLock lock = CrossProcessLock.acquire(directory.resolve(LOCK_FILE))) {
+      String problem = serverFilesProblem(chain, keyFile);
+      if (problem != null) {
+        if (Files.exists(chain) || Files.exists(keyFile)) {
+          log.warn("{}: issuing a new server certificate", problem);
+        }
+        issue("localhost", Purpose.SERVER, LOCAL_NAMES, chain, keyFile);
+      }
     }
     return new TlsFiles(chain, keyFile);
+  }
+
+  /** Why the server files cannot be used as they are, in one line; null when they can. */
+  private String serverFilesProblem(Path chainFile, Path keyFile) {
+    if (!Files.exists(chainFile) || !Files.exists(keyFile)) {
+      return "server certificate or key missing";
+    }
+    List<X509Certificate> chain;
+    PrivateKey serverKey;
+    try {
+      chain = Pem.readCertificates(chainFile);
+      serverKey = Pem.readPrivateKey(keyFile);
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+    X509Certificate leaf = chain.get(0);
+    try {
+      leaf.verify(certificate.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      return chainFile + " was not issued by the CA of " + certificateFile();
+    }
+    if (chain.size() < 2 || !chain.get(1).equals(certificate)) {
+      return chainFile + " does not end with the CA certificate of " + certificateFile();
+    }
+    if (!KeyPairs.fit(serverKey, leaf.getPublicKey())) {
+      return keyFile + " is not the key of " + chainFile;
+    }
+    if (leaf.getNotAfter().toInstant().isBefore(Instant.now().plus(RENEW_BEFORE))) {
+      return chainFile + " expires on " + leaf.getNotAfter().toInstant();
+    }
+    return null;
   }
 
   /** What an issued certificate is for. */
@@ -123,8 +212,8 @@ public final class LocalCertificateAuthority {
   }
 
   /**
-   * Issues a certificate signed by this CA and writes its chain (leaf, then CA) and its private key
-   * (owner-readable only).
+   * Issues a certificate signed by this CA and writes its private key, then its chain (leaf, then
+   * CA), each replaced atomically and readable by its owner only.
    *
    * @param names DNS names or IP addresses the certificate is valid for
    */
@@ -167,8 +256,8 @@ public final class LocalCertificateAuthority {
         builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(names));
       }
       X509Certificate leaf = sign(builder, key);
-      Pem.writePrivateKey(keyFile, pair.getPrivate());
-      Pem.writeCertificates(chainFile, List.of(leaf, certificate));
+      write(keyFile, Pem.encodePrivateKey(pair.getPrivate()));
+      write(chainFile, Pem.encodeCertificates(List.of(leaf, certificate)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot issue a certificate", e);
     }
@@ -183,9 +272,8 @@ public final class LocalCertificateAuthority {
     return certificate;
   }
 
-  private static boolean expiresSoon(Path chain) throws IOException {
-    X509Certificate leaf = Pem.readCertificates(chain).get(0);
-    return leaf.getNotAfter().toInstant().isBefore(Instant.now().plus(RENEW_BEFORE));
+  private static void write(Path file, String pem) throws IOException {
+    OwnerOnlyFiles.writeAtomically(file, pem.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static GeneralNames alternativeNames(List<String> names) {

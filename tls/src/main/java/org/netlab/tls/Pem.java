@@ -3,13 +3,9 @@ package org.netlab.tls;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -34,7 +30,7 @@ public final class Pem {
     JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
         PEMParser parser = new PEMParser(reader)) {
-      for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+      for (Object object = read(parser, file); object != null; object = read(parser, file)) {
         if (object instanceof X509CertificateHolder holder) {
           certificates.add(converter.getCertificate(holder));
         }
@@ -53,7 +49,7 @@ public final class Pem {
     JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
         PEMParser parser = new PEMParser(reader)) {
-      for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+      for (Object object = read(parser, file); object != null; object = read(parser, file)) {
         if (object instanceof PrivateKeyInfo info) {
           return converter.getPrivateKey(info);
         }
@@ -65,32 +61,32 @@ public final class Pem {
     throw new IOException(file + ": no unencrypted PEM private key found");
   }
 
-  /** Writes certificates as PEM, readable by everyone (they are public). */
-  public static void writeCertificates(Path file, List<X509Certificate> certificates)
-      throws IOException {
+  /** Certificates as PEM text. */
+  public static String encodeCertificates(List<X509Certificate> certificates) throws IOException {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       for (X509Certificate certificate : certificates) {
         writer.writeObject(certificate);
       }
     }
-    Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+    return text.toString();
   }
 
-  /** Writes a private key as PKCS#8 PEM, in a file only its owner may read. */
-  public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
-    Files.deleteIfExists(file);
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else {
-      Files.createFile(file);
-    }
-    try (Writer out =
-            Files.newBufferedWriter(
-                file, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-        JcaPEMWriter writer = new JcaPEMWriter(out)) {
+  /** A private key as PKCS#8 PEM text. */
+  public static String encodePrivateKey(PrivateKey key) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       writer.writeObject(new JcaPKCS8Generator(key, null));
+    }
+    return text.toString();
+  }
+
+  /** The next PEM object; a damaged file is an error that names it. */
+  private static Object read(PEMParser parser, Path file) throws IOException {
+    try {
+      return parser.readObject();
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(file + ": not a valid PEM file: " + e.getMessage(), e);
     }
   }
 }

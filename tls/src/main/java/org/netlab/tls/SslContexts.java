@@ -59,6 +59,10 @@ public final class SslContexts {
   private static KeyManager[] keyManagers(Path chainFile, Path keyFile) throws IOException {
     List<X509Certificate> chain = Pem.readCertificates(chainFile);
     PrivateKey key = Pem.readPrivateKey(keyFile);
+    // The key store takes any key with any chain; the mismatch would only show in handshakes.
+    if (!KeyPairs.fit(key, chain.get(0).getPublicKey())) {
+      throw new IOException(keyFile + " is not the key of the first certificate in " + chainFile);
+    }
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);

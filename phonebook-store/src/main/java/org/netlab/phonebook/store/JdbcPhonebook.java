@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.netlab.datadir.OwnerOnlyFiles;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.EntryRules;
@@ -35,6 +36,9 @@ import org.sqlite.SQLiteDataSource;
 public final class JdbcPhonebook implements Phonebook, AutoCloseable {
   /** The file under the data directory that holds the embedded store. */
   public static final String EMBEDDED_FILE_NAME = "phonebook.db";
+
+  /** The files SQLite keeps beside the database (write-ahead log, its index, rollback journal). */
+  private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
 
   private static final Logger log = LoggerFactory.getLogger(JdbcPhonebook.class);
 
@@ -71,14 +75,28 @@ public final class JdbcPhonebook implements Phonebook, AutoCloseable {
     this.singleWriter = singleWriter ? new ReentrantLock() : null;
   }
 
-  /** Opens (creating if needed) the embedded SQLite store in {@code dataDir}. */
+  /**
+   * Opens (creating if needed) the embedded SQLite store in {@code dataDir}. The store holds
+   * personal data, so it is owner-only, and so are the directories created for it.
+   */
   public static JdbcPhonebook openEmbedded(Path dataDir) {
+    Path file = dataDir.resolve(EMBEDDED_FILE_NAME);
     try {
-      Files.createDirectories(dataDir);
+      OwnerOnlyFiles.createDirectories(dataDir);
+      // SQLite gives its -wal, -shm and -journal files the mode of the database file, so an
+      // owner-only database keeps them owner-only; an empty file is an empty database.
+      if (!OwnerOnlyFiles.createFileIfMissing(file)) {
+        for (String suffix : SQLITE_SIDE_FILES) {
+          Path side = dataDir.resolve(EMBEDDED_FILE_NAME + suffix);
+          if (Files.exists(side)) {
+            OwnerOnlyFiles.restrictToOwner(side);
+          }
+        }
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+      throw new UncheckedIOException("cannot create the phonebook store " + file, e);
     }
-    return open("jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE_NAME));
+    return open("jdbc:sqlite:" + file);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.netlab.rpc.server;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.Phonebook;
@@ -13,7 +14,7 @@ import org.netlab.domain.phonebook.Phonebook;
  * the real store with thousands of durable writes would take minutes).
  */
 public final class GatedPhonebook implements Phonebook {
-  private final CountDownLatch entered = new CountDownLatch(1);
+  private final Semaphore entered = new Semaphore(0);
   private final CountDownLatch gate = new CountDownLatch(1);
   private final List<Entry> listed;
 
@@ -26,7 +27,16 @@ public final class GatedPhonebook implements Phonebook {
   }
 
   public boolean awaitEntered(long timeout, TimeUnit unit) throws InterruptedException {
-    return entered.await(timeout, unit);
+    return awaitEntered(1, timeout, unit);
+  }
+
+  /** Waits until {@code calls} finds in all have arrived at the gate. */
+  public boolean awaitEntered(int calls, long timeout, TimeUnit unit) throws InterruptedException {
+    if (!entered.tryAcquire(calls, timeout, unit)) {
+      return false;
+    }
+    entered.release(calls);
+    return true;
   }
 
   public void open() {
@@ -35,7 +45,7 @@ public final class GatedPhonebook implements Phonebook {
 
   @Override
   public Entry find(String name) {
-    entered.countDown();
+    entered.release();
     try {
       gate.await();
     } catch (InterruptedException e) {

@@ -7,9 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +24,7 @@ import org.netlab.domain.phonebook.Entry;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.RpcServer;
+import org.netlab.tls.LocalCertificateAuthority;
 import picocli.CommandLine;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -58,6 +65,66 @@ class RpcServerCommandTest {
     }
     server.close();
     assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void everythingTheServerCreatesUnderAFreshDataDirectoryIsOwnerOnly() throws Exception {
+    Path fresh = dataDir.resolve("home/netlab");
+    RpcServerCommand command = new RpcServerCommand();
+    CompletableFuture<RpcServer> started = new CompletableFuture<>();
+    command.onStarted(started::complete);
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine(command)
+                    .execute(
+                        "--grpc-port", "0", "--xmlrpc-port", "0", "--data-dir", fresh.toString()));
+    RpcServer server = started.get(30, TimeUnit.SECONDS);
+    try (RpcConnection grpc =
+        RpcConnection.open(
+            ClientSettings.forUrl(server.urls().get(0)).withCaFile(DataDirectory.caFile(fresh)))) {
+      grpc.phonebook().add("Ada", "555-0100"); // the store's -wal and -shm exist from here
+      List<String> found = new ArrayList<>();
+      try (Stream<Path> paths = Files.walk(dataDir.resolve("home"))) {
+        for (Path path : paths.toList()) {
+          found.add(
+              dataDir.relativize(path)
+                  + " "
+                  + PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
+        }
+      }
+      assertTrue(found.contains("home/netlab/phonebook.db-wal rw-------"), found::toString);
+      assertTrue(found.contains("home/netlab/tls/server.key rw-------"), found::toString);
+      for (String entry : found) {
+        assertTrue(
+            entry.endsWith(
+                Files.isDirectory(dataDir.resolve(entry.split(" ")[0]))
+                    ? " rwx------"
+                    : " rw-------"),
+            found::toString);
+      }
+    } finally {
+      server.close();
+    }
+    assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aCaKeyThatIsNotTheKeyOfCaPemExitsNonZeroWithAOneLineReasonNamingIt() throws Exception {
+    Path tls = dataDir.resolve(DataDirectory.TLS_SUBDIRECTORY);
+    LocalCertificateAuthority.loadOrCreate(tls);
+    Path caKey = tls.resolve(LocalCertificateAuthority.CA_KEY);
+    LocalCertificateAuthority other = LocalCertificateAuthority.loadOrCreate(dataDir.resolve("x"));
+    Files.copy(
+        other.certificateFile().resolveSibling(LocalCertificateAuthority.CA_KEY),
+        caKey,
+        StandardCopyOption.REPLACE_EXISTING);
+
+    int exit =
+        commandLine(new RpcServerCommand())
+            .execute("--grpc-port", "0", "--xmlrpc-port", "0", "--data-dir", dataDir.toString());
+    assertEquals(RpcServerCommand.CANNOT_START, exit);
+    assertOneLine("rpc-server: " + caKey + " is not the key of the CA certificate ");
   }
 
   @Test

@@ -32,20 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Calculator and Phonebook over gRPC on Netty, with TLS (mutual when the settings name a client
- * CA), the standard health and reflection services, size limits and keepalive rules.
+ * CA), the standard health and reflection services, size limits, HTTP/2 limits against abuse and
+ * keepalive rules ({@link GrpcEndpointSettings.ConnectionLimits}).
  */
 public final class GrpcEndpoint implements Endpoint {
   private static final Logger log = LoggerFactory.getLogger(GrpcEndpoint.class);
-
-  /** Clients may ping this often; ours ping every 30 s at most (too_many_pings below that). */
-  static final long PERMIT_KEEPALIVE_SECONDS = 20;
-
-  /** The server pings idle connections this often to find dead peers. */
-  private static final long KEEPALIVE_SECONDS = 120;
-
-  private static final long KEEPALIVE_TIMEOUT_SECONDS = 20;
-  private static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
-  private static final int MAX_CONCURRENT_CALLS_PER_CONNECTION = 1_000;
 
   /** After the grace period, how long to wait for cancelled calls to unwind. */
   private static final long FORCED_STOP_SECONDS = 2;
@@ -74,9 +65,16 @@ public final class GrpcEndpoint implements Endpoint {
     // The last interceptor runs first: the log sees the status the mapper chose.
     ErrorMappingInterceptor errors = new ErrorMappingInterceptor();
     CallLogInterceptor callLog = new CallLogInterceptor();
+    // Malformed requests are refused before the interceptors, which log the refusal's status.
     return List.of(
-        ServerInterceptors.intercept(new CalculatorGrpcService(calculator), errors, callLog),
-        ServerInterceptors.intercept(new PhonebookGrpcService(phonebook), errors, callLog));
+        ServerInterceptors.intercept(
+            MalformedRequests.refused(new CalculatorGrpcService(calculator).bindService()),
+            errors,
+            callLog),
+        ServerInterceptors.intercept(
+            MalformedRequests.refused(new PhonebookGrpcService(phonebook).bindService()),
+            errors,
+            callLog));
   }
 
   @Override
@@ -85,19 +83,30 @@ public final class GrpcEndpoint implements Endpoint {
     if (server != null || closed) {
       throw new IllegalStateException("a gRPC endpoint starts once");
     }
+    ClientEventLog.install();
+    GrpcEndpointSettings.ConnectionLimits limits = settings.connectionLimits();
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(settings.address(), credentials(settings.tls()))
             .maxInboundMessageSize(settings.maxInboundMessageBytes())
-            .maxConcurrentCallsPerConnection(MAX_CONCURRENT_CALLS_PER_CONNECTION)
-            .permitKeepAliveTime(PERMIT_KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+            .maxConcurrentCallsPerConnection(limits.maxConcurrentCalls())
+            .maxInboundMetadataSize(limits.maxHeaderListBytes())
+            .flowControlWindow(limits.flowControlWindowBytes())
+            .maxRstFramesPerWindow(
+                limits.maxResetsPerWindow(), (int) limits.resetWindow().toSeconds())
+            .permitKeepAliveTime(limits.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
             .permitKeepAliveWithoutCalls(true)
-            .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
-            .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-            .handshakeTimeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .keepAliveTime(limits.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+            .keepAliveTimeout(limits.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .handshakeTimeout(limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .maxConnectionIdle(limits.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS)
+            .maxConnectionAge(limits.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS)
+            .maxConnectionAgeGrace(limits.maxConnectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
             .callExecutor(GrpcEndpoint::executorFor)
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .addService(ProtoReflectionService.newInstance());
+            .addService(MalformedRequests.refused(health.getHealthService().bindService()))
+            .addService(
+                MalformedRequests.refused(ProtoReflectionServiceV1.newInstance().bindService()))
+            .addService(
+                MalformedRequests.refused(ProtoReflectionService.newInstance().bindService()));
     services(calculator, phonebook).forEach(builder::addService);
     try {
       server = builder.build().start();
