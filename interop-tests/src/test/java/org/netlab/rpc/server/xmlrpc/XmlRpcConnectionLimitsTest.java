@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -29,6 +30,7 @@ import org.netlab.rpc.client.RpcConnection;
 @Timeout(60)
 class XmlRpcConnectionLimitsTest {
   private static final int MAX_CONNECTIONS = 4;
+  private static final int MAX_CONNECTIONS_PER_ADDRESS = 2;
 
   @TempDir Path directory;
   private XmlRpcTestServer server;
@@ -45,6 +47,7 @@ class XmlRpcConnectionLimitsTest {
                 defaults.workerThreads(),
                 defaults.maxQueuedRequests(),
                 MAX_CONNECTIONS,
+                MAX_CONNECTIONS_PER_ADDRESS,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1)));
   }
@@ -114,11 +117,36 @@ class XmlRpcConnectionLimitsTest {
   }
 
   @Test
+  void oneAddressCannotTakeEveryConnectionAndOthersAreStillServed() throws Exception {
+    SSLSocket[] held = new SSLSocket[MAX_CONNECTIONS_PER_ADDRESS];
+    try {
+      for (int i = 0; i < held.length; i++) {
+        held[i] = connect("127.0.0.1");
+        held[i].startHandshake();
+      }
+      try (Socket beyond = new Socket("127.0.0.1", server.endpoint.port())) {
+        beyond.setSoTimeout(30_000);
+        assertClosedByServer(beyond.getInputStream());
+      }
+      try (SSLSocket other = connect("127.0.0.2")) {
+        other.startHandshake();
+      }
+    } finally {
+      for (Socket socket : held) {
+        if (socket != null) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  @Test
   void connectionBeyondTheCapIsClosedAtOnceAndServedOnceOthersLeave() throws Exception {
     SSLSocket[] held = new SSLSocket[MAX_CONNECTIONS];
     try {
       for (int i = 0; i < held.length; i++) {
-        held[i] = connect();
+        // From two addresses, as the cap per address is lower than the cap.
+        held[i] = connect(i % 2 == 0 ? "127.0.0.1" : "127.0.0.3");
         held[i].startHandshake();
       }
       try (Socket beyond = new Socket("127.0.0.1", server.endpoint.port())) {
@@ -148,9 +176,21 @@ class XmlRpcConnectionLimitsTest {
   }
 
   private SSLSocket connect() throws IOException {
+    return connect("127.0.0.1");
+  }
+
+  /** A TLS connection to the server from {@code localAddress}, one of the loopback addresses. */
+  private SSLSocket connect(String localAddress) throws IOException {
     SSLSocket socket =
         (SSLSocket)
-            server.clientTls.getSocketFactory().createSocket("127.0.0.1", server.endpoint.port());
+            server
+                .clientTls
+                .getSocketFactory()
+                .createSocket(
+                    InetAddress.getByName("127.0.0.1"),
+                    server.endpoint.port(),
+                    InetAddress.getByName(localAddress),
+                    0);
     socket.setSoTimeout(30_000);
     return socket;
   }

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param workerThreads threads that run the calls that may block (the phonebook's)
  * @param maxQueuedRequests such calls waiting for a worker; beyond it they are answered 503
  * @param maxConnections open connections; one more is closed as soon as it is accepted
+ * @param maxConnectionsPerAddress open connections from one client address, so that one client
+ *     cannot take them all; one more from that address is closed as soon as it is accepted
  * @param requestTimeout time a client has for the TLS handshake, and for a request's body once its
  *     head has arrived
  * @param idleTimeout time a connection may stay without a request, before the first and between two
@@ -21,6 +23,7 @@ public record XmlRpcLimits(
     int workerThreads,
     int maxQueuedRequests,
     int maxConnections,
+    int maxConnectionsPerAddress,
     Duration requestTimeout,
     Duration idleTimeout) {
 
@@ -30,14 +33,18 @@ public record XmlRpcLimits(
     requirePositive("workerThreads", workerThreads);
     requirePositive("maxQueuedRequests", maxQueuedRequests);
     requirePositive("maxConnections", maxConnections);
+    requirePositive("maxConnectionsPerAddress", maxConnectionsPerAddress);
     requirePositive("requestTimeout", Objects.requireNonNull(requestTimeout).toMillis());
     requirePositive("idleTimeout", Objects.requireNonNull(idleTimeout).toMillis());
   }
 
-  /** 1 MiB requests, 32 levels of nesting, 16 workers, 1000 connections, 30 s timeouts. */
+  /**
+   * 1 MiB requests, 32 levels of nesting, 16 workers, 1000 connections of which 64 from one
+   * address, 30 s timeouts.
+   */
   public static XmlRpcLimits defaults() {
     return new XmlRpcLimits(
-        1 << 20, 32, 16, 1024, 1000, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        1 << 20, 32, 16, 1024, 1000, 64, Duration.ofSeconds(30), Duration.ofSeconds(30));
   }
 
   public XmlRpcLimits withMaxNestingDepth(int depth) {
@@ -47,6 +54,7 @@ public record XmlRpcLimits(
         workerThreads,
         maxQueuedRequests,
         maxConnections,
+        maxConnectionsPerAddress,
         requestTimeout,
         idleTimeout);
   }

@@ -48,6 +48,7 @@ class XmlRpcWorkerPoolTest {
                 1,
                 1,
                 defaults.maxConnections(),
+                defaults.maxConnectionsPerAddress(),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(30)));
     endpoint.start();

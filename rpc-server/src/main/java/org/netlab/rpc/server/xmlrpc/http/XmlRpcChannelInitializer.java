@@ -38,7 +38,8 @@ public final class XmlRpcChannelInitializer extends ChannelInitializer<SocketCha
     this.xmlRpc = xmlRpc;
     this.workers = workers;
     this.limits = limits;
-    this.connectionLimit = new ConnectionLimit(limits.maxConnections());
+    this.connectionLimit =
+        new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerAddress());
   }
 
   @Override
