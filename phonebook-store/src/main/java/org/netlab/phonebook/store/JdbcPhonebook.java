@@ -289,8 +289,8 @@ public final class JdbcPhonebook implements Phonebook, AutoCloseable {
     }
   }
 
+  /** The caller's server logs outages, rate-limited: a log line per failed call would flood. */
   private ServiceException storeUnavailable(SQLException e) {
-    log.warn("phonebook store {} failed: {}", description, e.toString());
     return ServiceException.unavailable("the phonebook store is unavailable; try again later", e);
   }
 

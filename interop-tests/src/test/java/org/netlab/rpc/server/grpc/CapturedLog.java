@@ -15,7 +15,7 @@ import java.util.logging.SimpleFormatter;
  * traces included, and everything written to standard error (slf4j-simple writes there). The real
  * standard error still gets it all.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private final PrintStream originalErr = System.err;
   private final Handler handler;
@@ -58,7 +58,7 @@ final class CapturedLog implements AutoCloseable {
             StandardCharsets.UTF_8));
   }
 
-  static CapturedLog start() {
+  public static CapturedLog start() {
     return new CapturedLog();
   }
 
@@ -69,19 +69,19 @@ final class CapturedLog implements AutoCloseable {
     }
   }
 
-  String text() {
+  public String text() {
     synchronized (captured) {
       return captured.toString(StandardCharsets.UTF_8);
     }
   }
 
-  long bytes() {
+  public long bytes() {
     synchronized (captured) {
       return captured.size();
     }
   }
 
-  long lines() {
+  public long lines() {
     return text().lines().count();
   }
 
@@ -89,7 +89,7 @@ final class CapturedLog implements AutoCloseable {
    * Lets the server log what it will about what just happened, rate-limited summaries included:
    * returns once the log has been quiet for longer than a rate-limiting window.
    */
-  void awaitQuiet() throws InterruptedException {
+  public void awaitQuiet() throws InterruptedException {
     long before;
     do {
       before = bytes();
@@ -98,7 +98,7 @@ final class CapturedLog implements AutoCloseable {
   }
 
   /** True when a stack trace was printed ("\tat ..." frames). */
-  boolean hasStackTrace() {
+  public boolean hasStackTrace() {
     return text().lines().anyMatch(line -> line.startsWith("\tat "));
   }
 

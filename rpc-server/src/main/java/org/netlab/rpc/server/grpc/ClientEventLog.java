@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.netlab.rpc.server.RateLimitedLog;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -5,6 +5,7 @@ import io.grpc.Status;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.contract.GrpcErrors;
+import org.netlab.rpc.server.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class ErrorStatuses {
    */
   public static Status toStatus(String method, Throwable failure) {
     if (failure instanceof ServiceException refusal && refusal.code() != ErrorCode.INTERNAL) {
+      OutageLog.refused(refusal);
       return statusOf(refusal.code()).withDescription(refusal.getMessage());
     }
     log.error("{} failed unexpectedly", method, failure);

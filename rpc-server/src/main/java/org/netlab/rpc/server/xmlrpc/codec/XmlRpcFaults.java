@@ -4,6 +4,7 @@ import org.apache.xmlrpc.XmlRpcException;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.contract.XmlRpcFaultCodes;
+import org.netlab.rpc.server.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +59,7 @@ public final class XmlRpcFaults {
         log.error("internal error in an XML-RPC call", service);
         return new Fault(XmlRpcFaultCodes.faultCode(ErrorCode.INTERNAL), INTERNAL_MESSAGE);
       }
-      if (service.code() == ErrorCode.UNAVAILABLE && service.getCause() != null) {
-        log.warn("XML-RPC call refused: {}", service.getMessage(), service.getCause());
-      }
+      OutageLog.refused(service);
       return new Fault(XmlRpcFaultCodes.faultCode(service.code()), service.getMessage());
     }
     log.error("unexpected failure in an XML-RPC call", failure);
