@@ -20,11 +20,13 @@ import org.netlab.labs.integrity.IntegrityKey;
 import org.netlab.labs.integrity.KeyOptions;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.integrity.Role;
+import org.netlab.labs.net.LineTimeoutOption;
 import org.netlab.labs.net.StopSignal;
 import org.netlab.labs.net.TcpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -102,14 +104,7 @@ public final class ChatServerCommand implements Callable<Integer> {
               + " this long (default: ${DEFAULT-VALUE}).")
   private int idleSeconds;
 
-  @Option(
-      names = "--line-timeout",
-      defaultValue = "30",
-      paramLabel = "SECONDS",
-      description =
-          "TCP: time a line may take to come whole once it has started, however slowly its bytes"
-              + " trickle in (default: ${DEFAULT-VALUE}).")
-  private int lineTimeoutSeconds;
+  @Mixin private LineTimeoutOption lineTimeout;
 
   @ArgGroup(exclusive = true)
   private KeyOptions keys;
@@ -157,8 +152,8 @@ public final class ChatServerCommand implements Callable<Integer> {
 
   private void serveRoom(InetSocketAddress address, Optional<IntegrityKey> key, PrintWriter out)
       throws IOException, InterruptedException {
-    if (lineTimeoutSeconds < 1 || tooSlowAfterSeconds < 1) {
-      throw new IllegalArgumentException("--line-timeout and --too-slow-after must be at least 1");
+    if (tooSlowAfterSeconds < 1) {
+      throw new IllegalArgumentException("--too-slow-after must be at least 1");
     }
     if (queueBytes < 1024) {
       throw new IllegalArgumentException("--queue-bytes must be at least 1024");
@@ -169,7 +164,7 @@ public final class ChatServerCommand implements Callable<Integer> {
             new ChatRoom(Clock.systemDefaultZone()),
             new ChatConnectionHandler.Limits(
                 lineCap,
-                Duration.ofSeconds(lineTimeoutSeconds),
+                lineTimeout.lineTimeout(),
                 queueBytes,
                 Duration.ofSeconds(tooSlowAfterSeconds)),
             () -> MessageCodec.forKey(key, Role.SERVER));

@@ -11,11 +11,13 @@ import org.netlab.labs.integrity.IntegrityKey;
 import org.netlab.labs.integrity.KeyOptions;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.integrity.Role;
+import org.netlab.labs.net.LineTimeoutOption;
 import org.netlab.labs.net.StopSignal;
 import org.netlab.labs.net.TcpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,14 +74,7 @@ public final class EchoServerCommand implements Callable<Integer> {
       description = "TCP: close a connection silent this long (default: ${DEFAULT-VALUE}).")
   private int idleSeconds;
 
-  @Option(
-      names = "--line-timeout",
-      defaultValue = "30",
-      paramLabel = "SECONDS",
-      description =
-          "TCP: time a line may take to come whole once it has started, however slowly its bytes"
-              + " trickle in (default: ${DEFAULT-VALUE}).")
-  private int lineTimeoutSeconds;
+  @Mixin private LineTimeoutOption lineTimeout;
 
   @ArgGroup(exclusive = true)
   private KeyOptions keys;
@@ -128,16 +123,13 @@ public final class EchoServerCommand implements Callable<Integer> {
     if (maxLine < 1) {
       throw new ParameterException(spec.commandLine(), "--max-line must be at least 1");
     }
-    if (lineTimeoutSeconds < 1) {
-      throw new ParameterException(spec.commandLine(), "--line-timeout must be at least 1");
-    }
     Optional<IntegrityKey> key = keys == null ? Optional.empty() : keys.key();
     int lineCap = key.isPresent() ? HmacFrameCodec.frameLength(maxLine) : maxLine;
     TcpEchoHandler handler =
         new TcpEchoHandler(
             transform,
             lineCap,
-            Duration.ofSeconds(lineTimeoutSeconds),
+            lineTimeout.lineTimeout(),
             () -> MessageCodec.forKey(key, Role.SERVER));
     return new TcpServer(
             "echo",

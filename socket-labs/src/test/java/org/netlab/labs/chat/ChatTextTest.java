@@ -4,22 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import org.junit.jupiter.api.Test;
+import org.netlab.labs.net.StrictUtf8;
 
 class ChatTextTest {
-  /** Decodes strictly: fails on anything that is not well-formed UTF-8. */
-  private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
-    return UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
-  }
-
   @Test
   void loneSurrogatesAndNoncharactersBecomeReplacementCharacters() {
     assertEquals(
@@ -28,7 +16,7 @@ class ChatTextTest {
   }
 
   @Test
-  void charactersOfEveryPlaneAreKeptAndEncodeAsValidUtf8() throws CharacterCodingException {
+  void charactersOfEveryPlaneAreKeptAndEncodeAsValidUtf8() {
     String planes =
         "A é 漢 😀 \uD840\uDC00 \uD87E\uDC00 \uDB80\uDC00 \uDBC0\uDC00"; // BMP, planes 1, 2, 3, 15,
     // 16
@@ -40,7 +28,7 @@ class ChatTextTest {
     }
     everything.append("\uD800 \uDC00\uD800");
     String shown = ChatText.shown(everything.toString());
-    assertEquals(shown, strictUtf8(shown.getBytes(UTF_8)));
+    assertEquals(shown, StrictUtf8.decode(shown.getBytes(UTF_8)));
   }
 
   @Test

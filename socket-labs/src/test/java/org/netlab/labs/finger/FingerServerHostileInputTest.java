@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.net.StrictUtf8;
 import org.netlab.labs.net.TricklingClient;
 
 /** What a hostile or broken client gets: a bounded answer or a clean close, never more. */
@@ -281,17 +279,7 @@ class FingerServerHostileInputTest {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write((query + "\r\n").getBytes(UTF_8));
-      byte[] bytes = socket.getInputStream().readAllBytes();
-      try {
-        return UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes))
-            .toString();
-      } catch (CharacterCodingException e) {
-        throw new AssertionError("not valid UTF-8: " + Arrays.toString(bytes), e);
-      }
+      return StrictUtf8.decode(socket.getInputStream().readAllBytes());
     }
   }
 

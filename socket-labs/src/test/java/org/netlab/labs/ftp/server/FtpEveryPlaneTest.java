@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.labs.ftp.FtpTestServer;
 import org.netlab.labs.ftp.RawDataFtpClient;
+import org.netlab.labs.net.StrictUtf8;
 
 /**
  * File names of every plane in use go out in listings as the UTF-8 they are, and a name the file
@@ -72,16 +69,7 @@ class FtpEveryPlaneTest {
         listing = in.readAllBytes();
       }
       ftp.completePendingCommand();
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(listing))
-              .toString();
-      return new TreeSet<>(text.lines().toList());
-    } catch (CharacterCodingException e) {
-      throw new AssertionError("the listing is not valid UTF-8", e);
+      return new TreeSet<>(StrictUtf8.decode(listing).lines().toList());
     } finally {
       ftp.disconnect();
     }
