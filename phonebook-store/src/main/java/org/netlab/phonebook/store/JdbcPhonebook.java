@@ -20,8 +20,6 @@ import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.EntryRules;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.domain.phonebook.PhonebookRefusals;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -39,8 +37,6 @@ public final class JdbcPhonebook implements Phonebook, AutoCloseable {
 
   /** The files SQLite keeps beside the database (write-ahead log, its index, rollback journal). */
   private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
-
-  private static final Logger log = LoggerFactory.getLogger(JdbcPhonebook.class);
 
   private static final String SCHEMA =
       "CREATE TABLE IF NOT EXISTS phonebook_entries ("
