@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.phonebook.Entry;
-import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
 import org.netlab.rpc.server.xmlrpc.Faults;
 import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
+import org.netlab.rpc.server.xmlrpc.XmlRpcTestClients;
 import org.netlab.rpc.server.xmlrpc.XmlRpcTestServer;
 
 /**
@@ -45,9 +45,7 @@ class XmlRpcEndpointTest {
   @BeforeEach
   void start() throws Exception {
     server = XmlRpcTestServer.start(directory);
-    ClientSettings settings =
-        ClientSettings.forUrl(server.endpoint.uri().toString()).withCaFile(server.caFile);
-    connection = new XmlRpcConnection(settings);
+    connection = new XmlRpcConnection(XmlRpcTestClients.settings(server));
     calculator = new XmlRpcCalculatorClient(connection);
     phonebook = new XmlRpcPhonebookClient(connection);
   }
