@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CalcCommand.class,
       PhonebookCommand.class,
+      DescribeCommand.class,
+      HealthCommand.class,
       BenchCommand.class,
       CompletionCommand.class
     },
@@ -32,6 +34,7 @@ import picocli.CommandLine.Spec;
       "  rpc-client calc add 2 3",
       "  rpc-client --server https://localhost:8443/RPC2 phonebook find Alice",
       "  RPC_SERVER=grpc://10.0.0.5:50051 rpc-client phonebook list",
+      "  rpc-client describe",
       "  rpc-client bench --call calc.add --concurrency 16 --duration 10s"
     })
 public final class RpcClientCommand implements Callable<Integer> {
@@ -89,6 +92,6 @@ public final class RpcClientCommand implements Callable<Integer> {
   public Integer call() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "missing command: calc, phonebook, bench or completion");
+        "missing command: calc, phonebook, describe, health, bench or completion");
   }
 }

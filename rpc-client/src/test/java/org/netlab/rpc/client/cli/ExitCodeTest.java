@@ -173,7 +173,7 @@ class ExitCodeTest {
     Cli.Run bare = failing(Kind.UNREACHABLE).run();
     assertEquals(2, bare.exitCode());
     assertEquals(
-        "rpc-client: missing command: calc, phonebook, bench or completion\n"
+        "rpc-client: missing command: calc, phonebook, describe, health, bench or completion\n"
             + "try 'rpc-client --help'\n",
         bare.err());
   }
@@ -209,6 +209,8 @@ class ExitCodeTest {
         "phonebook remove",
         "phonebook clear",
         "phonebook list",
+        "describe",
+        "health",
         "bench",
         "completion"
       })
