@@ -31,13 +31,7 @@ public interface RpcConnection extends AutoCloseable {
    * @throws TransportException of kind {@code UNTRUSTED} when a TLS file cannot be read
    */
   static RpcConnection open(ClientSettings settings) {
-    if (settings.url().tls()) {
-      requireReadable(settings.caFile(), "the CA certificate");
-      if (settings.mutualTls()) {
-        requireReadable(settings.clientCertificate(), "the client certificate");
-        requireReadable(settings.clientKey(), "the client key");
-      }
-    }
+    requireTlsFiles(settings);
     return switch (settings.url().protocol()) {
       case GRPC -> GrpcTransport.open(settings);
       case XML_RPC -> XmlRpcTransport.open(settings);
@@ -50,6 +44,22 @@ public interface RpcConnection extends AutoCloseable {
    */
   static RpcConnection of(Calculator calculator, Phonebook phonebook, Runnable release) {
     return new ServicesConnection(calculator, phonebook, release);
+  }
+
+  /**
+   * Fails early when a TLS file the settings need cannot be read, naming the file: the TLS
+   * libraries' own messages for this say much less.
+   *
+   * @throws TransportException of kind {@code UNTRUSTED}
+   */
+  static void requireTlsFiles(ClientSettings settings) {
+    if (settings.url().tls()) {
+      requireReadable(settings.caFile(), "the CA certificate");
+      if (settings.mutualTls()) {
+        requireReadable(settings.clientCertificate(), "the client certificate");
+        requireReadable(settings.clientKey(), "the client key");
+      }
+    }
   }
 
   /** Fails early, naming the file: the TLS libraries' own messages for this say much less. */

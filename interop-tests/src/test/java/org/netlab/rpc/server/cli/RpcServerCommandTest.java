@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.HelpLayoutAssertions;
+import org.netlab.cli.VersionProvider;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.phonebook.Entry;
 import org.netlab.rpc.client.ClientSettings;
@@ -29,6 +33,9 @@ import picocli.CommandLine;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RpcServerCommandTest {
+  /** A PostgreSQL database the tests may use, as for the store's own tests (.ci/postgres). */
+  private static final String POSTGRES = "NETLAB_TEST_POSTGRES_URL";
+
   @TempDir Path dataDir;
   private final StringWriter err = new StringWriter();
 
@@ -123,7 +130,7 @@ class RpcServerCommandTest {
     int exit =
         commandLine(new RpcServerCommand())
             .execute("--grpc-port", "0", "--xmlrpc-port", "0", "--data-dir", dataDir.toString());
-    assertEquals(RpcServerCommand.CANNOT_START, exit);
+    assertEquals(ExitCodes.CANNOT_SERVE, exit);
     assertOneLine("rpc-server: " + caKey + " is not the key of the CA certificate ");
   }
 
@@ -139,7 +146,7 @@ class RpcServerCommandTest {
                   "0",
                   "--data-dir",
                   dataDir.toString());
-      assertEquals(RpcServerCommand.CANNOT_START, exit);
+      assertEquals(ExitCodes.CANNOT_SERVE, exit);
       assertOneLine(
           "rpc-server: cannot listen for gRPC on 127.0.0.1:" + taken.getLocalPort() + ": ");
     }
@@ -157,14 +164,14 @@ class RpcServerCommandTest {
                   String.valueOf(taken.getLocalPort()),
                   "--data-dir",
                   dataDir.toString());
-      assertEquals(RpcServerCommand.CANNOT_START, exit);
+      assertEquals(ExitCodes.CANNOT_SERVE, exit);
       assertOneLine(
           "rpc-server: cannot listen for XML-RPC on 127.0.0.1:" + taken.getLocalPort() + ": ");
     }
   }
 
   @Test
-  void unreadableTlsFilesExitNonZeroWithAOneLineReason() {
+  void missingTlsFilesGivenByOptionAreAUsageError() {
     Path missing = dataDir.resolve("missing.pem");
     int exit =
         commandLine(new RpcServerCommand())
@@ -177,17 +184,97 @@ class RpcServerCommandTest {
                 missing.toString(),
                 "--tls-key",
                 dataDir.resolve("missing.key").toString());
-    assertEquals(RpcServerCommand.CANNOT_START, exit);
-    assertOneLine("rpc-server: TLS file not found: " + missing);
+    assertEquals(ExitCodes.USAGE, exit);
+    assertUsageError("rpc-server: TLS file not found: " + missing);
   }
 
   @Test
-  void plaintextWithTlsOptionsIsRefused() {
+  void plaintextWithTlsOptionsIsAUsageError() {
     int exit =
         commandLine(new RpcServerCommand())
             .execute("--plaintext", "--client-ca", "ca.pem", "--data-dir", dataDir.toString());
-    assertEquals(RpcServerCommand.CANNOT_START, exit);
-    assertOneLine("rpc-server: --plaintext cannot be combined with TLS options");
+    assertEquals(ExitCodes.USAGE, exit);
+    assertUsageError("rpc-server: --plaintext cannot be combined with TLS options");
+  }
+
+  @Test
+  void storesThatCannotBeOpenedExitFourWithOneLineSayingWhy() throws Exception {
+    int dead;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      dead = probe.getLocalPort();
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + dead + "/netlab?user=u&password=secret";
+    assertEquals(ExitCodes.CANNOT_SERVE, startWithStore(url));
+    assertEquals(
+        "rpc-server: cannot open the phonebook store at jdbc:postgresql://127.0.0.1:"
+            + dead
+            + "/netlab?user=u&password=***: connection refused; is the database server running"
+            + " and listening there?\n",
+        err.toString());
+  }
+
+  @Test
+  void anUnknownDatabaseHostExitsFourNamingTheHost() {
+    assertEquals(
+        ExitCodes.CANNOT_SERVE, startWithStore("jdbc:postgresql://no-such-host.invalid/netlab"));
+    assertOneLine(
+        "rpc-server: cannot open the phonebook store at"
+            + " jdbc:postgresql://no-such-host.invalid/netlab: unknown host no-such-host.invalid");
+  }
+
+  @Test
+  @EnabledIfEnvironmentVariable(named = POSTGRES, matches = "jdbc:postgresql:.+")
+  void aDatabaseThatDoesNotExistExitsFourSayingSo() {
+    String url = System.getenv(POSTGRES).replaceFirst("/[^/?]+(\\?|$)", "/no_such_db$1");
+    assertEquals(ExitCodes.CANNOT_SERVE, startWithStore(url));
+    assertOneLine("rpc-server: cannot open the phonebook store at ");
+    assertTrue(
+        err.toString().endsWith(": database \"no_such_db\" does not exist\n"), err.toString());
+  }
+
+  @Test
+  @EnabledIfEnvironmentVariable(named = POSTGRES, matches = "jdbc:postgresql:.+")
+  void aRoleTheDatabaseRefusesExitsFourAsAnAuthenticationFailure() {
+    String url = System.getenv(POSTGRES).replaceFirst("user=[^&]*", "user=nobody_here");
+    assertEquals(ExitCodes.CANNOT_SERVE, startWithStore(url));
+    assertOneLine("rpc-server: cannot open the phonebook store at ");
+    assertTrue(err.toString().contains(": authentication failed: "), err.toString());
+    assertTrue(err.toString().contains("nobody_here"), err.toString());
+  }
+
+  private int startWithStore(String url) {
+    return commandLine(new RpcServerCommand())
+        .execute(
+            "--grpc-port",
+            "0",
+            "--xmlrpc-port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--store",
+            url);
+  }
+
+  @Test
+  void helpWrapsNoLineAndEndsWithTheExitCodes() {
+    CommandLine line = commandLine(new RpcServerCommand());
+    HelpLayoutAssertions.assertNoHelpLineIsWrapped(line);
+    StringWriter out = new StringWriter();
+    line.setOut(new PrintWriter(out));
+    assertEquals(0, line.execute("--help"));
+    assertTrue(out.toString().endsWith(String.join("\n", ExitCodes.FOOTER) + "\n"), out.toString());
+    assertTrue(out.toString().contains("jdbc:postgresql://db/netlab?user=u&password=p\n"));
+  }
+
+  @Test
+  void versionIsTheProjectVersion() {
+    StringWriter out = new StringWriter();
+    CommandLine line = commandLine(new RpcServerCommand());
+    line.setOut(new PrintWriter(out));
+    assertEquals(0, line.execute("--version"));
+    assertTrue(
+        out.toString().startsWith("rpc-server " + VersionProvider.projectVersion() + "\n"),
+        out.toString());
   }
 
   @Test
@@ -207,7 +294,9 @@ class RpcServerCommandTest {
           "--client-ca",
           "--plaintext",
           "--store",
-          "--log-level"
+          "--log-level",
+          "--quiet",
+          "--verbose"
         }) {
       assertTrue(out.toString().contains(option), option);
     }
@@ -217,6 +306,10 @@ class RpcServerCommandTest {
     CommandLine line = RpcServerCommand.commandLine(command);
     line.setErr(new PrintWriter(err));
     return line;
+  }
+
+  private void assertUsageError(String line) {
+    assertEquals(line + "\ntry 'rpc-server --help'\n", err.toString());
   }
 
   private void assertOneLine(String prefix) {

@@ -6,6 +6,9 @@ import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.client.bench.BenchCall;
@@ -13,6 +16,7 @@ import org.netlab.rpc.client.bench.BenchReport;
 import org.netlab.rpc.client.bench.BenchResult;
 import org.netlab.rpc.client.bench.LoadGenerator;
 import org.netlab.rpc.client.bench.LoadPlan;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,7 +59,11 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "calc.add",
       converter = BenchCall.Converter.class,
       completionCandidates = BenchCall.Labels.class,
-      description = "The call to make: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+      description = {
+        "The call to make (default: ${DEFAULT-VALUE}):",
+        "calc.add, calc.subtract, calc.multiply, calc.divide, calc.abs,",
+        "phonebook.find, phonebook.add, phonebook.update, phonebook.count, phonebook.list."
+      })
   private BenchCall call;
 
   @Option(
@@ -82,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
       names = "--warmup",
       paramLabel = "DURATION",
       defaultValue = "2s",
-      converter = DurationConverter.class,
+      converter = WarmupConverter.class,
       description =
           "Calls made first and not measured (connections, JIT). Default: ${DEFAULT-VALUE}.")
   private Duration warmup;
@@ -95,6 +103,19 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the result as one JSON object, and no progress.")
   private boolean json;
+
+  /** The duration grammar of every option, where {@code 0} (no warm-up) is allowed too. */
+  static final class WarmupConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String text) {
+      Duration warmup = DurationConverter.parse(text);
+      if (warmup.isNegative()) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' is negative; write 0 for no warm-up, or for example 2s");
+      }
+      return warmup;
+    }
+  }
 
   BenchCommand(CommandContext context) {
     this.context = context;
@@ -110,14 +131,13 @@ final class BenchCommand implements Callable<Integer> {
     LoadGenerator.Progress progress = showProgress ? BenchReport.progressLine(out) : snapshot -> {};
 
     LoadGenerator.Measurement measurement;
-    if (call.usesCalculator()) {
-      try (RpcConnection connection = context.connector().open(settings)) {
-        measurement = measure(call.bind(connection.calculator()), plan, progress);
-      }
-    } else {
-      try (RpcConnection connection = context.connector().open(settings)) {
-        measurement = measure(call.bind(connection.phonebook(), run), plan, progress);
-      }
+    try (RpcConnection connection = context.connector().open(settings)) {
+      checkServer(connection);
+      LongConsumer calls =
+          call.usesCalculator()
+              ? call.bind(connection.calculator())
+              : call.bind(connection.phonebook(), run);
+      measurement = measure(calls, plan, progress);
     }
     if (showProgress) {
       BenchReport.clearProgress(out);
@@ -128,7 +148,20 @@ final class BenchCommand implements Callable<Integer> {
     } else {
       BenchReport.print(out, result);
     }
-    return ExitStatus.OK;
+    return ExitCodes.OK;
+  }
+
+  /**
+   * One call first, not measured: a server that cannot be reached, trusted or understood, or whose
+   * service is down, fails it, and the run stops there with that reason instead of measuring
+   * failures at full speed.
+   */
+  private void checkServer(RpcConnection connection) {
+    if (call.usesCalculator()) {
+      connection.calculator().add(1, 1);
+    } else {
+      connection.phonebook().count();
+    }
   }
 
   private static LoadGenerator.Measurement measure(

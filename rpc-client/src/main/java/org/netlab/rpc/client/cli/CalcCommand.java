@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import picocli.CommandLine.Command;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
       "  rpc-client calc mul 1.5 2 4           # 12",
       "  rpc-client calc sub -- -3 4           # -7 ('--' is optional for numbers)",
       "  rpc-client calc div 1 0               # exit 1: division by zero",
+      "  rpc-client calc add 0.1 0.2           # 0.3",
+      "  rpc-client calc add 0.1 0.2 --precision full   # 0.30000000000000004",
       "  rpc-client calc --json abs -2.5       # {\"operation\":\"abs\",...}"
     })
 final class CalcCommand implements Callable<Integer> {
@@ -44,6 +48,18 @@ final class CalcCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   private boolean json;
+
+  @Option(
+      names = "--precision",
+      paramLabel = "short|full",
+      defaultValue = "short",
+      converter = NumberText.PrecisionConverter.class,
+      description = {
+        "Digits of results, in the menu too: short (default) shows at most 15 significant",
+        "digits (0.1 + 0.2 = 0.3); full shows every digit needed to read the exact",
+        "double back (0.30000000000000004)."
+      })
+  private NumberText.Precision precision;
 
   @Parameters(
       index = "0",
@@ -77,11 +93,11 @@ final class CalcCommand implements Callable<Integer> {
         Json.print(
             out, Map.of("operation", operation.word(), "operands", operands, "result", result));
       } else {
-        out.println(NumberText.format(result));
+        out.println(NumberText.format(result, precision));
       }
       out.flush();
     }
-    return ExitStatus.OK;
+    return ExitCodes.OK;
   }
 
   private List<Double> operands() {
@@ -105,8 +121,11 @@ final class CalcCommand implements Callable<Integer> {
     ClientSettings settings = root.connection().settings();
     Prompter prompter = new Prompter(context.stdinReader(), spec.commandLine().getOut());
     try (RpcConnection connection = context.connector().open(settings)) {
-      new CalculatorMenu(connection.calculator(), prompter).run(settings.url().toString());
+      // A server that cannot answer is said at once, not after the person typed a calculation.
+      connection.calculator().abs(0);
+      new CalculatorMenu(connection.calculator(), prompter, precision)
+          .run(settings.url().toString());
     }
-    return ExitStatus.OK;
+    return ExitCodes.OK;
   }
 }

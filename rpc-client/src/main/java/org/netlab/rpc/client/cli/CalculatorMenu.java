@@ -22,11 +22,13 @@ final class CalculatorMenu {
   private final Calculator calculator;
   private final Prompter prompter;
   private final PrintWriter out;
+  private final NumberText.Precision precision;
 
-  CalculatorMenu(Calculator calculator, Prompter prompter) {
+  CalculatorMenu(Calculator calculator, Prompter prompter, NumberText.Precision precision) {
     this.calculator = calculator;
     this.prompter = prompter;
     this.out = prompter.out();
+    this.precision = precision;
   }
 
   void run(String server) {
@@ -40,8 +42,7 @@ final class CalculatorMenu {
       return false;
     }
     if (choice == 5) {
-      return show(
-          "|" + NumberText.format(x.getAsDouble()) + "|", () -> calculator.abs(x.getAsDouble()));
+      return show("|" + number(x.getAsDouble()) + "|", () -> calculator.abs(x.getAsDouble()));
     }
     OptionalDouble y = prompter.number("y: ");
     if (y.isEmpty()) {
@@ -78,14 +79,18 @@ final class CalculatorMenu {
 
   private boolean show(String expression, DoubleSupplier call) {
     try {
-      out.println(expression + " = " + NumberText.format(call.getAsDouble()));
+      out.println(expression + " = " + number(call.getAsDouble()));
     } catch (ServiceException refused) {
       out.println("error: " + refused.getMessage());
     }
     return true;
   }
 
-  private static String text(double left, String symbol, double right) {
-    return NumberText.format(left) + " " + symbol + " " + NumberText.format(right);
+  private String text(double left, String symbol, double right) {
+    return number(left) + " " + symbol + " " + number(right);
+  }
+
+  private String number(double value) {
+    return NumberText.format(value, precision);
   }
 }

@@ -1,6 +1,8 @@
 package org.netlab.rpc.client.cli;
 
 import java.util.concurrent.Callable;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,6 @@ final class CompletionCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().getOut().print(AutoComplete.bash("rpc-client", spec.root().commandLine()));
     spec.commandLine().getOut().flush();
-    return ExitStatus.OK;
+    return ExitCodes.OK;
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.netlab.cli.DurationConverter;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.ServerUrl;
@@ -27,22 +28,24 @@ public final class ConnectionOptions {
       paramLabel = "URL",
       scope = ScopeType.INHERIT,
       converter = ServerUrlConverter.class,
-      description =
-          "Server URL: grpcs://HOST[:PORT] (gRPC over TLS), grpc:// (plaintext gRPC),"
-              + " https://HOST[:PORT]/RPC2 (XML-RPC over TLS), http:// (plaintext XML-RPC)."
-              + " Default: $"
-              + ServerUrl.ENVIRONMENT_VARIABLE
-              + ", else "
-              + ServerUrl.DEFAULT
-              + ".")
+      description = {
+        "Server URL; the scheme picks the protocol:",
+        "  grpcs://HOST[:PORT]        gRPC over TLS (port 50051)",
+        "  grpc://HOST[:PORT]         gRPC without TLS",
+        "  https://HOST[:PORT]/RPC2   XML-RPC over TLS (port 8443)",
+        "  http://HOST[:PORT]/RPC2    XML-RPC without TLS (port 8080)",
+        "Default: $" + ServerUrl.ENVIRONMENT_VARIABLE + ", else " + ServerUrl.DEFAULT + "."
+      })
   private ServerUrl server;
 
   @Option(
       names = "--ca",
       paramLabel = "FILE",
       scope = ScopeType.INHERIT,
-      description =
-          "CA certificate (PEM) to trust. Default: <data-dir>/tls/ca.pem of the local server.")
+      description = {
+        "CA certificate (PEM) to trust.",
+        "Default: <data-dir>/tls/ca.pem of the local server."
+      })
   private Path caFile;
 
   @Option(
@@ -74,11 +77,17 @@ public final class ConnectionOptions {
     this.environment = Objects.requireNonNull(environment, "environment");
   }
 
+  private void requireUsable(String problem) {
+    if (problem != null) {
+      throw new ParameterException(mixee.commandLine(), problem);
+    }
+  }
+
   /**
    * The settings these options give.
    *
-   * @throws ParameterException when {@code $RPC_SERVER} is malformed or the TLS options do not fit
-   *     together
+   * @throws ParameterException when {@code $RPC_SERVER} is malformed, the TLS options do not fit
+   *     together, or a TLS file given by option is missing or not PEM
    */
   public ClientSettings settings() {
     ServerUrl url;
@@ -97,6 +106,13 @@ public final class ConnectionOptions {
       throw new ParameterException(
           mixee.commandLine(),
           "--cert and --key go together: give both for mutual TLS, or neither");
+    }
+    if (url.tls()) {
+      requireUsable(caFile == null ? null : PemFileCheck.certificates("--ca", caFile));
+      if (clientCertificate != null) {
+        requireUsable(PemFileCheck.certificates("--cert", clientCertificate));
+        requireUsable(PemFileCheck.privateKey("--key", clientKey));
+      }
     }
     try {
       return new ClientSettings(url, ca, clientCertificate, clientKey, timeout);

@@ -3,8 +3,12 @@ package org.netlab.rpc.client.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Optional;
+import org.netlab.cli.Durations;
+import org.netlab.cli.ExitCodes;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.ServerUrl;
 import org.netlab.rpc.client.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +17,10 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns what a command throws into one line on standard error and an exit code (see {@link
- * ExitStatus}); a person never sees a stack trace. The line for a transport failure says what to do
- * about it, using the URL and CA file the command was given.
+ * ExitCodes}); a person never sees a stack trace. A call that got no usable answer is diagnosed by
+ * what its port really speaks (another protocol, TLS or not, a wrong path); when the port speaks
+ * what the URL says, the line says what to do by kind of failure, with the transport's reason on a
+ * second line.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ErrorReporter.class);
@@ -25,21 +31,43 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     int status;
     if (e instanceof ServiceException refused) {
       err.println("error: " + refused.getMessage());
-      status = ExitStatus.REFUSED;
+      status = ExitCodes.REFUSED;
     } else if (e instanceof TransportException noAnswer) {
-      err.println("error: " + advice(noAnswer, settingsOf(commandLine)));
-      err.println("       (" + noAnswer.getMessage() + ")");
-      status = ExitStatus.NO_ANSWER;
+      ClientSettings settings = settingsOf(commandLine);
+      Optional<String> diagnosis = diagnose(settings);
+      if (diagnosis.isPresent()) {
+        err.println("error: " + diagnosis.get());
+      } else {
+        err.println("error: " + advice(noAnswer, settings));
+        err.println("       (" + noAnswer.getMessage() + ")");
+      }
+      status = ExitCodes.NO_ANSWER;
+    } else if (e instanceof InterruptedException) {
+      err.println("interrupted");
+      status = ExitCodes.INTERRUPTED;
     } else if (e instanceof UncheckedIOException io) {
       err.println("error: cannot read input or write output: " + io.getCause().getMessage());
-      status = ExitStatus.INTERNAL;
+      status = ExitCodes.INTERNAL;
     } else {
       log.debug("unexpected failure", e);
       err.println("internal error: " + e + " (a defect in rpc-client; please report it)");
-      status = ExitStatus.INTERNAL;
+      status = ExitCodes.INTERNAL;
     }
     err.flush();
     return status;
+  }
+
+  /**
+   * What the port of the URL really speaks, when that is not what the URL says: the likeliest
+   * reason a call there got no usable answer, whatever exception the transport made of it.
+   */
+  private static Optional<String> diagnose(ClientSettings settings) {
+    if (settings == null || (settings.url().tls() && !Files.isReadable(settings.caFile()))) {
+      return Optional.empty();
+    }
+    ServerUrl url = settings.url();
+    String path = url.protocol() == ServerUrl.Protocol.XML_RPC ? url.path() : "/";
+    return Diagnosis.of(url, PortProbe.probe(url.host(), url.port(), path, settings.timeout()));
   }
 
   /** What the person should do, by kind of failure. */

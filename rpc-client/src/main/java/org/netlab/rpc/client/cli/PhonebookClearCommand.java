@@ -2,6 +2,8 @@ package org.netlab.rpc.client.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
 import org.netlab.domain.phonebook.Phonebook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,10 +44,10 @@ final class PhonebookClearCommand implements Callable<Integer> {
         s -> {
           if (yes || confirmed(s.phonebook())) {
             s.output().cleared(s.phonebook().removeAll());
-            return ExitStatus.OK;
+            return ExitCodes.OK;
           }
           spec.commandLine().getErr().println("nothing removed");
-          return ExitStatus.REFUSED;
+          return ExitCodes.REFUSED;
         });
   }
 

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
@@ -62,6 +64,8 @@ final class PhonebookCommand implements Callable<Integer> {
   public Integer call() {
     ClientSettings settings = root.connection().settings();
     try (RpcConnection connection = context.connector().open(settings)) {
+      // A server or store that cannot answer is said at once, before the person types anything.
+      connection.phonebook().count();
       PhonebookMenu menu =
           new PhonebookMenu(
               connection.phonebook(),
@@ -69,7 +73,7 @@ final class PhonebookCommand implements Callable<Integer> {
               new PhonebookOutput(spec.commandLine().getOut(), false));
       menu.run(settings.url().toString());
     }
-    return ExitStatus.OK;
+    return ExitCodes.OK;
   }
 
   /**
@@ -81,7 +85,7 @@ final class PhonebookCommand implements Callable<Integer> {
         subcommand,
         session -> {
           operation.accept(session);
-          return ExitStatus.OK;
+          return ExitCodes.OK;
         });
   }
 

@@ -1,6 +1,7 @@
 package org.netlab.rpc.client.cli;
 
 import java.util.concurrent.Callable;
+import org.netlab.cli.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;

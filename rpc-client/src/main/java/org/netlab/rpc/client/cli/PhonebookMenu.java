@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.netlab.domain.ServiceException;
+import org.netlab.domain.phonebook.EntryRules;
 import org.netlab.domain.phonebook.Phonebook;
 
 /**
  * The phonebook menu: add, find, update, count, remove, remove all (after a confirmation), list,
- * quit. Refusals are shown as one line and the menu goes on; it ends at 0 or at the end of input.
+ * quit. A name or number the domain's rules refuse is asked again; refusals of the service are
+ * shown as one line and the menu goes on; it ends at 0 or at the end of input.
  */
 final class PhonebookMenu {
   private static final List<String> ITEMS =
@@ -62,19 +65,38 @@ final class PhonebookMenu {
   }
 
   private boolean withName(Consumer<String> action) {
-    Optional<String> name = prompter.text("name: ");
+    Optional<String> name = ask("name: ", EntryRules::name);
     name.ifPresent(action);
     return name.isPresent();
   }
 
   private boolean withNameAndNumber(BiConsumer<String, String> action) {
-    Optional<String> name = prompter.text("name: ");
+    Optional<String> name = ask("name: ", EntryRules::name);
     if (name.isEmpty()) {
       return false;
     }
-    Optional<String> number = prompter.text("number: ");
+    Optional<String> number = ask("number: ", EntryRules::number);
     number.ifPresent(n -> action.accept(name.get(), n));
     return number.isPresent();
+  }
+
+  /**
+   * Asks until the answer passes the domain's {@code rule} (the one the server applies), so that a
+   * mistyped number is asked again instead of costing the name typed before it.
+   */
+  private Optional<String> ask(String prompt, UnaryOperator<String> rule) {
+    while (true) {
+      Optional<String> answer = prompter.text(prompt);
+      if (answer.isEmpty()) {
+        return answer;
+      }
+      try {
+        rule.apply(answer.get());
+        return answer;
+      } catch (ServiceException invalid) {
+        out.println(invalid.getMessage());
+      }
+    }
   }
 
   private boolean removeAll() {

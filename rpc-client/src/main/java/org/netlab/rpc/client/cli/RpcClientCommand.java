@@ -1,6 +1,14 @@
 package org.netlab.rpc.client.cli;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.StandardCommandLine;
+import org.netlab.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,23 +24,29 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CalcCommand.class,
       PhonebookCommand.class,
+      DescribeCommand.class,
+      HealthCommand.class,
       BenchCommand.class,
       CompletionCommand.class
     },
-    footerHeading = "%nExit codes:%n",
+    footerHeading = "%nExamples:%n",
     footer = {
-      "  0  done",
-      "  1  the service refused the call (the message says why)",
-      "  2  usage error",
-      "  3  the server could not be reached or trusted, or did not answer in time",
-      "",
-      "Examples:",
       "  rpc-client calc add 2 3",
       "  rpc-client --server https://localhost:8443/RPC2 phonebook find Alice",
       "  RPC_SERVER=grpc://10.0.0.5:50051 rpc-client phonebook list",
+      "  rpc-client describe",
       "  rpc-client bench --call calc.add --concurrency 16 --duration 10s"
     })
 public final class RpcClientCommand implements Callable<Integer> {
+  /**
+   * The gRPC transport logs a failed TLS handshake with a pipeline and hex dump through
+   * java.util.logging (or slf4j), which prints on standard error next to our one-line diagnosis.
+   * The command says what went wrong itself, so those loggers are silenced; held here because
+   * java.util.logging forgets the level of a logger nobody references.
+   */
+  private static final List<Logger> TRANSPORT_LOGGERS =
+      List.of(Logger.getLogger("io.grpc"), Logger.getLogger("io.netty"));
+
   @Mixin private final ConnectionOptions connection;
 
   @Spec private CommandSpec spec;
@@ -45,11 +59,27 @@ public final class RpcClientCommand implements Callable<Integer> {
     System.exit(commandLine(CommandContext.system()).execute(args));
   }
 
-  /** The whole command tree, wired to {@code context} and with the exit-code rules. */
+  /** The whole command tree, wired to {@code context}, with the exit-code rules and help layout. */
   public static CommandLine commandLine(CommandContext context) {
+    TRANSPORT_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
+    // The same loggers when the transport finds slf4j; read as each logger is made.
+    System.setProperty("org.slf4j.simpleLogger.log.io.grpc", "off");
+    System.setProperty("org.slf4j.simpleLogger.log.io.netty", "off");
     CommandLine commandLine = new CommandLine(RpcClientCommand.class, new CommandFactory(context));
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
-    return commandLine;
+    appendExitCodes(commandLine);
+    return StandardCommandLine.configure(commandLine);
+  }
+
+  /** Every command's help ends with the exit-code table, after its examples. */
+  private static void appendExitCodes(CommandLine commandLine) {
+    CommandSpec command = commandLine.getCommandSpec();
+    List<String> footer = new ArrayList<>(Arrays.asList(command.usageMessage().footer()));
+    footer.add("");
+    footer.add("Exit codes:");
+    footer.addAll(Arrays.asList(ExitCodes.FOOTER));
+    command.usageMessage().footer(footer.toArray(String[]::new));
+    commandLine.getSubcommands().values().forEach(RpcClientCommand::appendExitCodes);
   }
 
   /** The connection options, wherever on the command line they were given. */
@@ -61,6 +91,7 @@ public final class RpcClientCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: calc, phonebook, bench or completion");
+        spec.commandLine(),
+        "missing command: calc, phonebook, describe, health, bench or completion");
   }
 }

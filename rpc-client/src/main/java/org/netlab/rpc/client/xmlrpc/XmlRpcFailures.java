@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClientException;
+import org.apache.xmlrpc.client.XmlRpcHttpTransportException;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.TransportException;
@@ -27,6 +28,20 @@ final class XmlRpcFailures {
     IOException io = ioCause(failure);
     if (io != null) {
       return transport(url, io);
+    }
+    if (failure instanceof XmlRpcHttpTransportException http) {
+      // An HTTP error, or no HTTP/1.1 status line at all: not an XML-RPC answer.
+      return new TransportException(
+          TransportException.Kind.PROTOCOL,
+          url
+              + " answered "
+              + method
+              + " with HTTP status "
+              + http.getStatusCode()
+              + " "
+              + http.getStatusMessage()
+              + ", not XML-RPC",
+          failure);
     }
     if (failure instanceof XmlRpcClientException) {
       return new TransportException(

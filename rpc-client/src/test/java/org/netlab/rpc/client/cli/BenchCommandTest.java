@@ -244,7 +244,9 @@ class BenchCommandTest {
     Cli cli = Cli.with(connector);
     Cli.Run both = cli.run("bench", "--duration", "1s", "--calls", "10");
     assertEquals(2, both.exitCode());
-    assertTrue(both.err().startsWith("give either --duration or --calls, not both"), both.err());
+    assertTrue(
+        both.err().startsWith("rpc-client: give either --duration or --calls, not both"),
+        both.err());
     assertEquals(2, cli.run("bench", "--concurrency", "0").exitCode());
     assertEquals(2, cli.run("bench", "--concurrency", "10001").exitCode());
     assertEquals(2, cli.run("bench", "--rate", "-5").exitCode());

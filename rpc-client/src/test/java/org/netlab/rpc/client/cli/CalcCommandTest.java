@@ -47,8 +47,15 @@ class CalcCommandTest extends InJvmServicesTest {
 
   @Test
   void resultsThatAreNotWholeKeepEveryDigit() {
-    assertEquals("0.30000000000000004\n", cli().run("calc", "add", "0.1", "0.2").out());
-    assertEquals("2.0e300\n", cli().run("calc", "add", "1e300", "1e300").out());
+    assertEquals("0.3\n", cli().run("calc", "add", "0.1", "0.2").out());
+    assertEquals(
+        "0.30000000000000004\n",
+        cli().run("calc", "add", "0.1", "0.2", "--precision", "full").out());
+    assertEquals("2e+300\n", cli().run("calc", "add", "1e300", "1e300").out());
+    assertEquals("1.5e-7\n", cli().run("calc", "mul", "1.5e-3", "1e-4").out());
+    assertEquals("0.0001\n", cli().run("calc", "abs", "-0.0001").out());
+    assertEquals("1e+16\n", cli().run("calc", "add", "1e16", "0").out());
+    assertEquals("0.333333333333333\n", cli().run("calc", "div", "1", "3").out());
   }
 
   @Test
@@ -79,10 +86,12 @@ class CalcCommandTest extends InJvmServicesTest {
   void wrongCountOfNumbersIsAUsageError() {
     Cli.Run run = cli().run("calc", "sub", "1", "2", "3");
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("sub takes exactly 2 numbers, not 3\n"), run.err());
-    assertTrue(run.err().contains("Usage: rpc-client calc"), run.err());
+    assertEquals(
+        "rpc-client: sub takes exactly 2 numbers, not 3\ntry 'rpc-client calc --help'\n",
+        run.err());
     assertEquals(2, cli().run("calc", "add", "1").exitCode());
-    assertTrue(cli().run("calc", "abs").err().startsWith("abs takes exactly 1 number, not 0"));
+    assertTrue(
+        cli().run("calc", "abs").err().startsWith("rpc-client: abs takes exactly 1 number, not 0"));
   }
 
   @Test
@@ -90,7 +99,9 @@ class CalcCommandTest extends InJvmServicesTest {
     for (String notANumber : new String[] {"two", "NaN", "Infinity", "0x10", "1e999", "1,5"}) {
       Cli.Run run = cli().run("calc", "add", "1", notANumber);
       assertEquals(2, run.exitCode(), notANumber);
-      assertTrue(run.err().startsWith("'" + notANumber + "' is not a finite number"), run.err());
+      assertTrue(
+          run.err().startsWith("rpc-client: '" + notANumber + "' is not a finite number"),
+          run.err());
     }
   }
 

@@ -6,9 +6,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.LoggingOptions;
+import org.netlab.cli.StandardCommandLine;
+import org.netlab.cli.VersionProvider;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
@@ -25,7 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rpc-server}: serves the Calculator and Phonebook until stopped (SIGTERM or Ctrl-C), with
@@ -34,17 +44,22 @@ import picocli.CommandLine.Option;
 @Command(
     name = "rpc-server",
     mixinStandardHelpOptions = true,
-    version = "netlab rpc-server 0.1.0",
+    versionProvider = VersionProvider.class,
     description = "Serves the Calculator and Phonebook over gRPC and XML-RPC, with TLS by default.",
-    sortOptions = false)
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  rpc-server                                     # grpcs://127.0.0.1:50051 and https://127.0.0.1:8443/RPC2",
+      "  rpc-server --bind 0.0.0.0 --client-ca ca.pem   # every interface, mutual TLS",
+      "  rpc-server --store 'jdbc:postgresql://db/netlab?user=u&password=p'",
+      "",
+      "Exit codes:"
+    })
 public final class RpcServerCommand implements Callable<Integer> {
-  /** Exit code when the server cannot start: port taken, TLS files unreadable, store down. */
-  public static final int CANNOT_START = 1;
-
   @Option(
       names = "--bind",
       paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 or :: for all).")
   String bind = "127.0.0.1";
 
   @Option(
@@ -56,27 +71,32 @@ public final class RpcServerCommand implements Callable<Integer> {
   @Option(
       names = "--xmlrpc-port",
       paramLabel = "PORT",
-      description =
-          "XML-RPC port, path "
-              + DefaultAddresses.XML_RPC_PATH
-              + "; 0 picks a free one (default: "
-              + DefaultAddresses.XML_RPC_TLS_PORT
-              + ", or "
-              + DefaultAddresses.XML_RPC_PLAINTEXT_PORT
-              + " with --plaintext).")
+      description = {
+        "XML-RPC port, path " + DefaultAddresses.XML_RPC_PATH + "; 0 picks a free one",
+        "(default: "
+            + DefaultAddresses.XML_RPC_TLS_PORT
+            + ", or "
+            + DefaultAddresses.XML_RPC_PLAINTEXT_PORT
+            + " with --plaintext)."
+      })
   Integer xmlRpcPort;
 
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Where the store and generated TLS files live (default: ${DEFAULT-VALUE}).")
+      description = {
+        "Where the store and generated TLS files live",
+        "(default: ${DEFAULT-VALUE})."
+      })
   Path dataDir = DataDirectory.defaultPath();
 
   @Option(
       names = "--tls-cert",
       paramLabel = "PEM",
-      description =
-          "Server certificate chain, leaf first (default: issued by the local CA in DIR/tls).")
+      description = {
+        "Server certificate chain, leaf first",
+        "(default: issued by the local CA in DIR/tls)."
+      })
   Path tlsCertificate;
 
   @Option(
@@ -99,15 +119,15 @@ public final class RpcServerCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       paramLabel = "JDBC_URL",
-      description = "Phonebook store (default: SQLite in DIR/phonebook.db).")
+      description = {
+        "Phonebook store (default: SQLite in DIR/phonebook.db), for example",
+        "jdbc:postgresql://db/netlab?user=u&password=p"
+      })
   String storeUrl;
 
-  @Option(
-      names = "--log-level",
-      paramLabel = "LEVEL",
-      description =
-          "trace, debug (one line per call), info, warn or error (default: ${DEFAULT-VALUE}).")
-  String logLevel = "info";
+  @Mixin LoggingOptions logging;
+
+  @Spec CommandSpec spec;
 
   private Consumer<RpcServer> onStarted = server -> {};
 
@@ -122,15 +142,37 @@ public final class RpcServerCommand implements Callable<Integer> {
   /** The command line of {@code command}, printing start-up failures as one line. */
   static CommandLine commandLine(RpcServerCommand command) {
     CommandLine line = new CommandLine(command);
+    List<String> footer =
+        new ArrayList<>(Arrays.asList(line.getCommandSpec().usageMessage().footer()));
+    footer.addAll(Arrays.asList(ExitCodes.FOOTER));
+    line.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
     line.setExecutionExceptionHandler(
         (failure, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          String reason = failure.getMessage();
-          err.println("rpc-server: " + (reason == null ? failure.toString() : reason));
+          int status;
+          if (failure instanceof CannotServe cannotServe) {
+            err.println("rpc-server: " + cannotServe.getMessage());
+            status = ExitCodes.CANNOT_SERVE;
+          } else if (failure instanceof InterruptedException) {
+            err.println("rpc-server: interrupted");
+            status = ExitCodes.INTERRUPTED;
+          } else {
+            err.println("rpc-server: internal error: " + failure + " (please report it)");
+            status = ExitCodes.INTERNAL;
+          }
           err.flush();
-          return CANNOT_START;
+          return status;
         });
-    return line;
+    return StandardCommandLine.configure(line);
+  }
+
+  /** A start-up failure of the machine, not of the command line: exit 4 with its one line. */
+  private static final class CannotServe extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CannotServe(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** Called with the running server, before {@link #call()} blocks until it is closed. */
@@ -139,35 +181,36 @@ public final class RpcServerCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws InterruptedException {
     if (plaintext && (tlsCertificate != null || tlsKey != null || clientCa != null)) {
-      throw new IllegalArgumentException("--plaintext cannot be combined with TLS options");
+      throw new ParameterException(
+          spec.commandLine(), "--plaintext cannot be combined with TLS options");
     }
-    LogLevel.apply(logLevel);
+    if ((tlsCertificate == null) != (tlsKey == null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--tls-cert and --tls-key must be given together");
+    }
+    logging.apply();
     Logger log = LoggerFactory.getLogger(RpcServerCommand.class);
 
-    ServerTls tls = plaintext ? null : ServerTls.resolve(tlsCertificate, tlsKey, clientCa, dataDir);
     InetAddress address = bindAddress();
-    JdbcPhonebook store =
-        storeUrl == null ? JdbcPhonebook.openEmbedded(dataDir) : JdbcPhonebook.open(storeUrl);
+    ServerTls tls = plaintext ? null : tls();
+    JdbcPhonebook store = openStore();
     Calculator calculator = new FiniteCalculator();
-    List<Endpoint> endpoints =
-        List.of(
-            new GrpcEndpoint(
-                new GrpcEndpointSettings(
-                    new InetSocketAddress(address, grpcPort), tls == null ? null : tls.files()),
-                calculator,
-                store),
-            new XmlRpcEndpoint(
-                new InetSocketAddress(
-                    address,
-                    xmlRpcPort != null ? xmlRpcPort : DefaultAddresses.xmlRpcPort(!plaintext)),
-                tls == null ? null : tls.files(),
-                calculator,
-                store,
-                XmlRpcLimits.defaults()));
+    List<Endpoint> endpoints;
+    try {
+      endpoints = endpoints(address, tls, calculator, store);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw new CannotServe("cannot set up the endpoints: " + e.getMessage(), e);
+    }
     RpcServer server = new RpcServer(endpoints, store);
-    server.start();
+    try {
+      server.start();
+    } catch (IOException e) {
+      // The message names the endpoint and the address: "cannot listen for gRPC on ...".
+      throw new CannotServe(e.getMessage(), e);
+    }
 
     log.info("rpc-server started{}", tls != null && tls.files().mutual() ? " (mutual TLS)" : "");
     server.urls().forEach(url -> log.info("  endpoint  {}", url));
@@ -188,11 +231,60 @@ public final class RpcServerCommand implements Callable<Integer> {
     return 0;
   }
 
+  private List<Endpoint> endpoints(
+      InetAddress address, ServerTls tls, Calculator calculator, JdbcPhonebook store)
+      throws IOException {
+    return List.of(
+        new GrpcEndpoint(
+            new GrpcEndpointSettings(
+                new InetSocketAddress(address, grpcPort), tls == null ? null : tls.files()),
+            calculator,
+            store),
+        new XmlRpcEndpoint(
+            new InetSocketAddress(
+                address, xmlRpcPort != null ? xmlRpcPort : DefaultAddresses.xmlRpcPort(!plaintext)),
+            tls == null ? null : tls.files(),
+            calculator,
+            store,
+            XmlRpcLimits.defaults()));
+  }
+
   private InetAddress bindAddress() {
     try {
       return InetAddress.getByName(bind);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("--bind: no such address or host name: " + bind, e);
+      throw new ParameterException(
+          spec.commandLine(), "--bind: no such address or host name: " + bind);
+    }
+  }
+
+  /**
+   * The TLS files, checked now. A file named by an option that cannot be used is a usage error; the
+   * local CA in the data directory that cannot be used means the server cannot serve.
+   */
+  private ServerTls tls() {
+    try {
+      return ServerTls.resolve(tlsCertificate, tlsKey, clientCa, dataDir);
+    } catch (IOException | RuntimeException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      for (Path given : new Path[] {tlsCertificate, tlsKey, clientCa}) {
+        if (given != null && reason.contains(given.toString())) {
+          throw new ParameterException(spec.commandLine(), reason);
+        }
+      }
+      throw new CannotServe(reason, e);
+    }
+  }
+
+  /** The phonebook store, or a one-line reason why it cannot be opened. */
+  private JdbcPhonebook openStore() {
+    try {
+      return storeUrl == null ? JdbcPhonebook.openEmbedded(dataDir) : JdbcPhonebook.open(storeUrl);
+    } catch (RuntimeException e) {
+      // The store's own message names it, with any password masked.
+      String what = e.getMessage() == null ? "cannot open the phonebook store" : e.getMessage();
+      throw new CannotServe(
+          what + ": " + StoreFailures.reason(e.getCause() == null ? e : e.getCause()), e);
     }
   }
 }
