@@ -9,8 +9,11 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 class StandardCommandLineTest {
@@ -87,6 +90,21 @@ class StandardCommandLineTest {
     String help = commandLine.getUsageMessage();
     assertTrue(help.contains("/root/.local/share/netlab/phonebook.db"), help);
     assertTrue(help.contains("https://localhost:8443/RPC2"), help);
+  }
+
+  @Test
+  @Timeout(5)
+  void helpOfAToolWithManyOptionsIsCheckedInAMoment() {
+    CommandSpec spec = CommandSpec.create().name("many");
+    for (int i = 0; i < 40; i++) {
+      spec.addOption(
+          OptionSpec.builder("--option-" + i)
+              .paramLabel("VALUE")
+              .description("What option " + i + " sets (default: none).")
+              .build());
+    }
+    HelpLayoutAssertions.assertNoHelpLineIsWrapped(
+        StandardCommandLine.configure(new CommandLine(spec)));
   }
 
   @Test

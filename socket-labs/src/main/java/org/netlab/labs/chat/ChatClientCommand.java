@@ -12,9 +12,13 @@ import java.io.PrintWriter;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
+import org.netlab.labs.cli.LabCommandLine;
 import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.IntegrityKey;
 import org.netlab.labs.integrity.KeyOptions;
@@ -36,6 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat-client",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Joins a chat room over TCP, or with --udp chats in turns, speaking first.")
 public final class ChatClientCommand implements Callable<Integer> {
   /** Cap on a line from the server: a full message with its time, name and frame. */
@@ -68,11 +73,14 @@ public final class ChatClientCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      defaultValue = "600",
-      paramLabel = "SECONDS",
-      description =
-          "UDP: end the chat when the other side is silent this long (default: ${DEFAULT-VALUE}).")
-  private int timeoutSeconds;
+      defaultValue = "10m",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "UDP: end the chat when the other side is silent this long",
+        "(500ms, 10s, 10m; default: ${DEFAULT-VALUE})."
+      })
+  private Duration timeout;
 
   @ArgGroup(exclusive = true)
   private KeyOptions keys;
@@ -91,11 +99,16 @@ public final class ChatClientCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ChatClientCommand()).execute(args));
+    System.exit(commandLine(new ChatClientCommand()).execute(args));
+  }
+
+  /** {@code bin/chat-client} as a person runs it. */
+  public static CommandLine commandLine(ChatClientCommand command) {
+    return LabCommandLine.of(command, LabCommandLine.Side.CLIENT);
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     try {
       Optional<IntegrityKey> key = keys == null ? Optional.empty() : keys.key();
@@ -110,11 +123,9 @@ public final class ChatClientCommand implements Callable<Integer> {
       } else {
         joinRoom(server, codec, lines, out);
       }
-      return 0;
-    } catch (IOException | IllegalArgumentException e) {
+      return ExitCodes.OK;
+    } finally {
       out.flush();
-      spec.commandLine().getErr().println("chat-client: " + e.getMessage());
-      return 1;
     }
   }
 
@@ -122,7 +133,7 @@ public final class ChatClientCommand implements Callable<Integer> {
       InetSocketAddress server, MessageCodec codec, BufferedReader lines, PrintWriter out)
       throws IOException {
     try (DatagramSocket socket = new DatagramSocket()) {
-      socket.setSoTimeout(Math.toIntExact(TimeUnit.SECONDS.toMillis(timeoutSeconds)));
+      socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
       new UdpTurnChat(socket, codec, lines, out).speakFirst(server);
     }
   }

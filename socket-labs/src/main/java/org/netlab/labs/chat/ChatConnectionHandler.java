@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.netlab.cli.SocketAddresses;
 import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.ConnectionHandler;
@@ -129,7 +130,11 @@ public final class ChatConnectionHandler implements ConnectionHandler {
       try {
         text = codec.open(new String(bytes, UTF_8));
       } catch (IntegrityException e) {
-        log.warn("{} ({}): {}", member.nick(), socket.getRemoteSocketAddress(), e.getMessage());
+        log.warn(
+            "{} ({}): {}",
+            member.nick(),
+            SocketAddresses.text(socket.getRemoteSocketAddress()),
+            e.getMessage());
         member.deliver("! " + IntegrityException.USER_MESSAGE);
         continue;
       }

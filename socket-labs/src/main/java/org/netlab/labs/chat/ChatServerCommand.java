@@ -14,7 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.LoggingOptions;
+import org.netlab.cli.SocketAddresses;
+import org.netlab.cli.VersionProvider;
+import org.netlab.labs.cli.CannotServeException;
+import org.netlab.labs.cli.LabCommandLine;
 import org.netlab.labs.integrity.HmacFrameCodec;
 import org.netlab.labs.integrity.IntegrityKey;
 import org.netlab.labs.integrity.KeyOptions;
@@ -38,8 +44,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat-server",
     mixinStandardHelpOptions = true,
-    description =
-        "Serves a chat room over TCP, or with --udp waits for one person to chat in turns.")
+    versionProvider = VersionProvider.class,
+    description = {
+      "Serves a chat room over TCP,",
+      "or with --udp waits for one person to chat in turns."
+    })
 public final class ChatServerCommand implements Callable<Integer> {
   /** Default port of the chat lab. */
   public static final int DEFAULT_PORT = 7010;
@@ -60,8 +69,10 @@ public final class ChatServerCommand implements Callable<Integer> {
       names = "--bind",
       paramLabel = "ADDRESS",
       defaultValue = "127.0.0.1",
-      description =
-          "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+      description = {
+        "Address to listen on",
+        "(default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)."
+      })
   private String bind;
 
   @Option(
@@ -82,29 +93,38 @@ public final class ChatServerCommand implements Callable<Integer> {
       names = "--queue-bytes",
       defaultValue = "65536",
       paramLabel = "BYTES",
-      description =
-          "TCP: bytes waiting for one person above which they are behind: senders wait until"
-              + " they are down to half (default: ${DEFAULT-VALUE}).")
+      description = {
+        "TCP: bytes waiting for one person above which they are behind:",
+        "senders wait until they are down to half (default: ${DEFAULT-VALUE})."
+      })
   private int queueBytes;
 
   @Option(
       names = "--too-slow-after",
-      defaultValue = "5",
-      paramLabel = "SECONDS",
-      description =
-          "TCP: a person behind this long is dropped as too slow (default: ${DEFAULT-VALUE}).")
-  private int tooSlowAfterSeconds;
+      defaultValue = "5s",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "TCP: a person behind this long is dropped as too slow",
+        "(500ms, 5s, 1m; default: ${DEFAULT-VALUE})."
+      })
+  private Duration tooSlowAfter;
 
   @Option(
       names = "--idle-timeout",
-      defaultValue = "3600",
-      paramLabel = "SECONDS",
-      description =
-          "TCP: drop a person silent this long; UDP: end the chat when the other side is silent"
-              + " this long (default: ${DEFAULT-VALUE}).")
-  private int idleSeconds;
+      defaultValue = "1h",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "TCP: drop a person silent this long;",
+        "UDP: end the chat when the other side is silent this long",
+        "(default: ${DEFAULT-VALUE})."
+      })
+  private Duration idleTimeout;
 
   @Mixin private LineTimeoutOption lineTimeout;
+
+  @Mixin private LoggingOptions logging;
 
   @ArgGroup(exclusive = true)
   private KeyOptions keys;
@@ -126,11 +146,17 @@ public final class ChatServerCommand implements Callable<Integer> {
   public static void main(String[] args) {
     ChatServerCommand command = new ChatServerCommand();
     Runtime.getRuntime().addShutdownHook(new Thread(command::stop, "chat-server-stop"));
-    System.exit(new CommandLine(command).execute(args));
+    System.exit(commandLine(command).execute(args));
+  }
+
+  /** {@code bin/chat-server} as a person runs it. */
+  public static CommandLine commandLine(ChatServerCommand command) {
+    return LabCommandLine.of(command, LabCommandLine.Side.SERVER);
   }
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws IOException, InterruptedException {
+    logging.apply();
     PrintWriter out = spec.commandLine().getOut();
     try {
       Optional<IntegrityKey> key = keys == null ? Optional.empty() : keys.key();
@@ -140,21 +166,15 @@ public final class ChatServerCommand implements Callable<Integer> {
       } else {
         serveRoom(address, key, out);
       }
-      return 0;
-    } catch (IOException | IllegalArgumentException e) {
-      out.flush();
-      spec.commandLine().getErr().println("chat-server: " + e.getMessage());
-      return 1;
+      return ExitCodes.OK;
     } finally {
+      out.flush();
       stopSignal.finished();
     }
   }
 
   private void serveRoom(InetSocketAddress address, Optional<IntegrityKey> key, PrintWriter out)
       throws IOException, InterruptedException {
-    if (tooSlowAfterSeconds < 1) {
-      throw new IllegalArgumentException("--too-slow-after must be at least 1");
-    }
     if (queueBytes < 1024) {
       throw new IllegalArgumentException("--queue-bytes must be at least 1024");
     }
@@ -163,18 +183,14 @@ public final class ChatServerCommand implements Callable<Integer> {
         new ChatConnectionHandler(
             new ChatRoom(Clock.systemDefaultZone()),
             new ChatConnectionHandler.Limits(
-                lineCap,
-                lineTimeout.lineTimeout(),
-                queueBytes,
-                Duration.ofSeconds(tooSlowAfterSeconds)),
+                lineCap, lineTimeout.lineTimeout(), queueBytes, tooSlowAfter),
             () -> MessageCodec.forKey(key, Role.SERVER));
-    TcpServer.Options options =
-        new TcpServer.Options(address, maxClients, Duration.ofSeconds(idleSeconds));
+    TcpServer.Options options = new TcpServer.Options(address, maxClients, idleTimeout);
     try (TcpServer server = new TcpServer("chat", options, handler).start()) {
       // Only a room waits for stop(); a chat in turns ends with the JVM.
       out.printf(
-          "chat-server: tcp on %s:%d%s%n",
-          server.address().getHostString(), server.port(), key.isPresent() ? ", integrity on" : "");
+          "chat-server: tcp on %s%s%n",
+          SocketAddresses.text(server.address()), key.isPresent() ? ", integrity on" : "");
       out.flush();
       stopSignal.awaitStopRequest();
     }
@@ -186,20 +202,14 @@ public final class ChatServerCommand implements Callable<Integer> {
     try {
       socket = new DatagramSocket(address);
     } catch (SocketException e) {
-      throw new IOException(
-          "cannot listen on "
-              + address.getHostString()
-              + ":"
-              + address.getPort()
-              + ": "
-              + e.getMessage(),
-          e);
+      throw new CannotServeException(
+          "cannot listen on " + SocketAddresses.text(address) + ": " + e.getMessage(), e);
     }
     try (socket) {
-      socket.setSoTimeout(Math.toIntExact(TimeUnit.SECONDS.toMillis(idleSeconds)));
+      socket.setSoTimeout(Math.toIntExact(idleTimeout.toMillis()));
       out.printf(
-          "chat-server: udp on %s:%d, waiting for someone to speak first%n",
-          address.getHostString(), socket.getLocalPort());
+          "chat-server: udp on %s, waiting for someone to speak first%n",
+          SocketAddresses.text(socket.getLocalSocketAddress()));
       out.flush();
       BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, UTF_8));
       new UdpTurnChat(socket, MessageCodec.forKey(key, Role.SERVER), lines, out).listenFirst();

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.Objects;
+import org.netlab.cli.SocketAddresses;
 import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.MessageCodec;
 
@@ -98,7 +99,7 @@ public final class UdpTurnChat {
       }
       if (peer == null) {
         peer = packet.getSocketAddress();
-        say("* chatting with " + peer);
+        say("* chatting with " + SocketAddresses.text(peer));
       } else if (!peer.equals(packet.getSocketAddress())) {
         // Never more bytes than came in, so a forged source gains nothing by it.
         int length = Math.min(BUSY_BYTES.length, packet.getLength());

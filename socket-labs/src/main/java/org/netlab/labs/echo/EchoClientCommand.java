@@ -11,6 +11,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
+import org.netlab.labs.cli.LabCommandLine;
 import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.IntegrityKey;
 import org.netlab.labs.integrity.KeyOptions;
@@ -31,6 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "echo-client",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Sends each line of standard input to an echo server and prints the reply.")
 public final class EchoClientCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -52,12 +57,14 @@ public final class EchoClientCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      defaultValue = "1000",
-      paramLabel = "MILLIS",
-      description =
-          "UDP: wait for each try; TCP: connect and wait for each reply (default:"
-              + " ${DEFAULT-VALUE}).")
-  private int timeoutMillis;
+      defaultValue = "1s",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "UDP: wait for each try; TCP: connect, and wait for each reply",
+        "(500ms, 1s, 1m; default: ${DEFAULT-VALUE})."
+      })
+  private Duration timeout;
 
   @Option(
       names = "--tries",
@@ -83,13 +90,18 @@ public final class EchoClientCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new EchoClientCommand()).execute(args));
+    System.exit(commandLine(new EchoClientCommand()).execute(args));
+  }
+
+  /** {@code bin/echo-client} as a person runs it. */
+  public static CommandLine commandLine(EchoClientCommand command) {
+    return LabCommandLine.of(command, LabCommandLine.Side.CLIENT);
   }
 
   @Override
-  public Integer call() {
-    if (timeoutMillis < 1 || tries < 1) {
-      throw new ParameterException(spec.commandLine(), "--timeout and --tries must be at least 1");
+  public Integer call() throws IOException {
+    if (tries < 1) {
+      throw new ParameterException(spec.commandLine(), "--tries must be at least 1");
     }
     if (transport.udp && keys != null) {
       throw new ParameterException(spec.commandLine(), "--key and --key-file work with --tcp only");
@@ -104,11 +116,9 @@ public final class EchoClientCommand implements Callable<Integer> {
           break;
         }
       }
-      return 0;
-    } catch (IOException | IllegalArgumentException e) {
+      return ExitCodes.OK;
+    } finally {
       out.flush();
-      spec.commandLine().getErr().println("echo-client: " + e.getMessage());
-      return 1;
     }
   }
 
@@ -122,7 +132,6 @@ public final class EchoClientCommand implements Callable<Integer> {
 
   private EchoClient connect() throws IOException {
     InetSocketAddress server = new InetSocketAddress(host, port);
-    Duration timeout = Duration.ofMillis(timeoutMillis);
     if (transport.udp) {
       return new UdpEchoClient(server, timeout, tries);
     }

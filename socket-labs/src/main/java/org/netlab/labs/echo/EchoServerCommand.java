@@ -6,6 +6,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.LoggingOptions;
+import org.netlab.cli.SocketAddresses;
+import org.netlab.cli.VersionProvider;
+import org.netlab.labs.cli.LabCommandLine;
 import org.netlab.labs.integrity.HmacFrameCodec;
 import org.netlab.labs.integrity.IntegrityKey;
 import org.netlab.labs.integrity.KeyOptions;
@@ -27,6 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "echo-server",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Echoes each UDP datagram or each TCP line back, upper-cased with --upper.")
 public final class EchoServerCommand implements Callable<Integer> {
   /** Default port of the echo lab (the standard port 7 needs root). */
@@ -49,8 +56,10 @@ public final class EchoServerCommand implements Callable<Integer> {
       names = "--bind",
       paramLabel = "ADDRESS",
       defaultValue = "127.0.0.1",
-      description =
-          "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+      description = {
+        "Address to listen on",
+        "(default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)."
+      })
   private String bind;
 
   @Option(
@@ -69,12 +78,18 @@ public final class EchoServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--idle-timeout",
-      defaultValue = "300",
-      paramLabel = "SECONDS",
-      description = "TCP: close a connection silent this long (default: ${DEFAULT-VALUE}).")
-  private int idleSeconds;
+      defaultValue = "5m",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "TCP: close a connection silent this long",
+        "(500ms, 10s, 5m; default: ${DEFAULT-VALUE})."
+      })
+  private Duration idleTimeout;
 
   @Mixin private LineTimeoutOption lineTimeout;
+
+  @Mixin private LoggingOptions logging;
 
   @ArgGroup(exclusive = true)
   private KeyOptions keys;
@@ -86,11 +101,17 @@ public final class EchoServerCommand implements Callable<Integer> {
   public static void main(String[] args) {
     EchoServerCommand command = new EchoServerCommand();
     Runtime.getRuntime().addShutdownHook(new Thread(command::stop, "echo-server-stop"));
-    System.exit(new CommandLine(command).execute(args));
+    System.exit(commandLine(command).execute(args));
+  }
+
+  /** {@code bin/echo-server} as a person runs it. */
+  public static CommandLine commandLine(EchoServerCommand command) {
+    return LabCommandLine.of(command, LabCommandLine.Side.SERVER);
   }
 
   @Override
   public Integer call() throws Exception {
+    logging.apply();
     PrintWriter out = spec.commandLine().getOut();
     try (AutoCloseable server = start()) {
       out.printf(
@@ -101,13 +122,10 @@ public final class EchoServerCommand implements Callable<Integer> {
           keys != null ? ", integrity on" : "");
       out.flush();
       stopSignal.awaitStopRequest();
-    } catch (IOException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("echo-server: " + e.getMessage());
-      return 1;
     } finally {
       stopSignal.finished();
     }
-    return 0;
+    return ExitCodes.OK;
   }
 
   private AutoCloseable start() throws IOException {
@@ -131,17 +149,14 @@ public final class EchoServerCommand implements Callable<Integer> {
             lineCap,
             lineTimeout.lineTimeout(),
             () -> MessageCodec.forKey(key, Role.SERVER));
-    return new TcpServer(
-            "echo",
-            new TcpServer.Options(address, maxClients, Duration.ofSeconds(idleSeconds)),
-            handler)
+    return new TcpServer("echo", new TcpServer.Options(address, maxClients, idleTimeout), handler)
         .start();
   }
 
   private static String addressOf(AutoCloseable server) {
     InetSocketAddress address =
         server instanceof TcpServer tcp ? tcp.address() : ((UdpEchoServer) server).address();
-    return address.getHostString() + ":" + address.getPort();
+    return SocketAddresses.text(address);
   }
 
   /** Stops a running {@link #call()} and waits briefly until its server is closed. */

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.netlab.cli.SocketAddresses;
 import org.netlab.labs.integrity.IntegrityException;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.ConnectionHandler;
@@ -112,7 +113,7 @@ public final class TcpEchoHandler implements ConnectionHandler {
     try {
       return transform.apply(codec.open(line));
     } catch (IntegrityException e) {
-      log.warn("{}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+      log.warn("{}: {}", SocketAddresses.text(socket.getRemoteSocketAddress()), e.getMessage());
       return INTEGRITY_REPLY;
     }
   }

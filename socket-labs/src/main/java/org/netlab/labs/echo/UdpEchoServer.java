@@ -8,6 +8,8 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.Objects;
+import org.netlab.cli.SocketAddresses;
+import org.netlab.labs.cli.CannotServeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +52,8 @@ public final class UdpEchoServer implements AutoCloseable {
     try {
       socket = new DatagramSocket(bind);
     } catch (SocketException e) {
-      throw new IOException(
-          "cannot listen on " + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(),
-          e);
+      throw new CannotServeException(
+          "cannot listen on " + SocketAddresses.text(bind) + ": " + e.getMessage(), e);
     }
     loop = Thread.ofPlatform().name("udp-echo").daemon().start(this::serve);
     return this;
@@ -87,12 +88,15 @@ public final class UdpEchoServer implements AutoCloseable {
   /** The answer to a datagram: never longer than the datagram (see {@link EchoTransform}). */
   private byte[] replyTo(DatagramPacket packet) {
     if (packet.getLength() > MAX_DATAGRAM_BYTES) {
-      log.info("{}: datagram over {} bytes refused", packet.getSocketAddress(), MAX_DATAGRAM_BYTES);
+      log.info(
+          "{}: datagram over {} bytes refused",
+          SocketAddresses.text(packet.getSocketAddress()),
+          MAX_DATAGRAM_BYTES);
       return TOO_LARGE_REPLY.getBytes(UTF_8);
     }
     String text = new String(packet.getData(), 0, packet.getLength(), UTF_8);
     if (text.strip().equalsIgnoreCase(FIN)) {
-      log.info("{}: exchange ended", packet.getSocketAddress());
+      log.info("{}: exchange ended", SocketAddresses.text(packet.getSocketAddress()));
       return FIN.getBytes(UTF_8);
     }
     return transform.apply(packet.getData(), 0, packet.getLength());

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
+import org.netlab.labs.cli.LabCommandLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,31 +23,55 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code finger [-l] [user][@host[:port]]}: asks a finger server about a user, or who is logged in.
- * {@code user@h1@h2} connects to h2 and asks it to forward to h1. What the server sends is shown
- * without control characters. Exit codes: 0 answered, 2 bad usage, 3 server unreachable or too
- * slow.
+ * {@code finger [-lmsp] [user ...] [user@host ...]}: asks finger servers about users, or who is
+ * logged in, one query per argument, answers in the order given. {@code user@h1@h2} connects to h2
+ * and asks it to forward to h1. What servers send is shown without control characters.
  */
 @Command(
     name = "finger",
     mixinStandardHelpOptions = true,
-    description = "Finger client (RFC 1288): who is USER, or who is logged in on HOST.")
+    versionProvider = VersionProvider.class,
+    description = {
+      "Finger client (RFC 1288): who is USER, or who is logged in on HOST.",
+      "One query per argument, answers shown in the order given."
+    })
 public final class FingerCommand implements Callable<Integer> {
-  static final int EXIT_UNREACHABLE = 3;
-
   @Spec private CommandSpec spec;
 
   @Parameters(
-      index = "0",
-      arity = "0..1",
+      arity = "0..*",
       paramLabel = "[USER][@HOST[:PORT]]",
-      description = "Whom to ask about and where (default: everyone, on localhost).")
-  private String target;
+      description = {
+        "Whom to ask about and where; @HOST alone lists who is logged in there.",
+        "Default: everyone, on localhost."
+      })
+  private List<String> targets = new ArrayList<>();
 
   @Option(
       names = {"-l", "--long"},
-      description = "Long form (sends /W): plan, project, key.")
+      description = {"Long form (sends /W): adds project, PGP key and plan."})
   private boolean longForm;
+
+  @Option(
+      names = {"-s", "--short"},
+      description = {"Short form (no /W), the default; for habit, and to say so."})
+  private boolean shortForm;
+
+  @Option(
+      names = {"-p", "--no-plan"},
+      description = {
+        "Leave out plan, project and PGP key: never sends /W,",
+        "so even with -l they are not asked for."
+      })
+  private boolean noPlan;
+
+  @Option(
+      names = {"-m", "--match-login"},
+      description = {
+        "Show only accounts whose login is USER exactly",
+        "(servers also match words of full names)."
+      })
+  private boolean loginOnly;
 
   @Option(names = "--login", paramLabel = "USER", description = "The user to ask about.")
   private String login;
@@ -53,65 +81,97 @@ public final class FingerCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      description =
-          "Server port (default: " + FingerProtocol.DEFAULT_PORT + "; 79 for a classic daemon).")
+      description = {
+        "Server port (default: " + FingerProtocol.DEFAULT_PORT + ", as fingerd;",
+        "79 for a classic daemon)."
+      })
   private Integer port;
 
   @Option(
       names = "--timeout",
       defaultValue = "10s",
-      converter = TimeoutConverter.class,
-      description = "Bound on connecting and on the whole answer (default: ${DEFAULT-VALUE}).")
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description = {
+        "Bound on connecting and on each whole answer",
+        "(500ms, 10s, 1m; default: ${DEFAULT-VALUE})."
+      })
   private Duration timeout;
 
+  /** One query to send: where, and what. */
+  private record Request(FingerServerAddress server, FingerQuery query) {}
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new FingerCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** {@code bin/finger} as a person runs it. */
+  public static CommandLine commandLine() {
+    return LabCommandLine.of(new FingerCommand(), LabCommandLine.Side.CLIENT);
   }
 
   @Override
   public Integer call() {
-    List<String> hosts = new ArrayList<>();
-    String user = splitTarget(hosts);
-    FingerServerAddress server = server(hosts);
-    FingerQuery query = query(user, hosts);
+    if (longForm && shortForm) {
+      throw usage("give -l or -s, not both");
+    }
+    if (login != null && !targets.isEmpty()) {
+      throw usage("give users either as arguments or with --login, not both");
+    }
+    List<String> given = login != null ? List.of(login) : targets.isEmpty() ? List.of("") : targets;
+    // Every argument is checked before anything is sent.
+    List<Request> requests = given.stream().map(this::request).toList();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      FingerClient.Answer answer =
-          new FingerClient(timeout, FingerClient.DEFAULT_MAX_REPLY_BYTES).query(server, query);
-      out.print(answer.text().replace("\r\n", "\n").replace('\r', '\n'));
-      out.flush();
-      if (answer.truncated()) {
-        err.println("finger: answer cut at " + FingerClient.DEFAULT_MAX_REPLY_BYTES + " bytes");
+    FingerClient client = new FingerClient(timeout, FingerClient.DEFAULT_MAX_REPLY_BYTES);
+    int exit = ExitCodes.OK;
+    boolean first = true;
+    for (Request request : requests) {
+      try {
+        FingerClient.Answer answer = client.query(request.server(), request.query());
+        String text = answer.text().replace("\r\n", "\n").replace('\r', '\n');
+        if (loginOnly && !request.query().isList()) {
+          text = LoginMatch.keep(text, request.query().user());
+        }
+        if (!first) {
+          out.println();
+        }
+        first = false;
+        out.print(text);
+        out.flush();
+        if (answer.truncated()) {
+          err.println("finger: answer cut at " + FingerClient.DEFAULT_MAX_REPLY_BYTES + " bytes");
+        }
+      } catch (SocketTimeoutException e) {
+        err.println("finger: " + request.server() + ": " + e.getMessage());
+        exit = ExitCodes.NO_ANSWER;
+      } catch (IOException e) {
+        err.println("finger: cannot reach " + request.server() + ": " + e.getMessage());
+        exit = ExitCodes.NO_ANSWER;
       }
-      return 0;
-    } catch (SocketTimeoutException e) {
-      err.println("finger: " + server + ": " + e.getMessage());
-      return EXIT_UNREACHABLE;
-    } catch (IOException e) {
-      err.println("finger: cannot reach " + server + ": " + e.getMessage());
-      return EXIT_UNREACHABLE;
+      err.flush();
     }
+    return exit;
   }
 
-  /** The user part of the target; the hosts after it go into {@code hosts}. */
-  private String splitTarget(List<String> hosts) {
-    String[] parts = target == null ? new String[] {""} : target.split("@", -1);
-    hosts.addAll(Arrays.asList(parts).subList(1, parts.length));
+  private Request request(String target) {
+    String[] parts = target.split("@", -1);
+    List<String> hosts = new ArrayList<>(Arrays.asList(parts).subList(1, parts.length));
     String user = parts[0];
-    if (login != null) {
-      if (!user.isEmpty() && !user.equals(login)) {
-        throw usage("give the user either in the argument or with --login, not both");
-      }
-      user = login;
-    }
     if (host != null) {
       if (!hosts.isEmpty()) {
         throw usage("give the host either after @ or with --host, not both");
       }
       hosts.add(host);
     }
-    return user;
+    FingerServerAddress server = server(hosts);
+    StringBuilder line = new StringBuilder(longForm && !noPlan ? "/W " : "").append(user);
+    hosts.forEach(h -> line.append('@').append(h));
+    try {
+      return new Request(server, FingerQuery.parse(line.toString().getBytes(US_ASCII)));
+    } catch (InvalidQueryException e) {
+      throw usage(target + ": " + e.getMessage());
+    }
   }
 
   /** The server to connect to: the rightmost host, removed from {@code hosts}. */
@@ -125,16 +185,6 @@ public final class FingerCommand implements Callable<Integer> {
       }
       return parsed;
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
-  }
-
-  private FingerQuery query(String user, List<String> hosts) {
-    StringBuilder line = new StringBuilder(longForm ? "/W " : "").append(user);
-    hosts.forEach(h -> line.append('@').append(h));
-    try {
-      return FingerQuery.parse(line.toString().getBytes(US_ASCII));
-    } catch (InvalidQueryException e) {
       throw usage(e.getMessage());
     }
   }

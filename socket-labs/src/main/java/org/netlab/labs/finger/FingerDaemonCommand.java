@@ -11,9 +11,16 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.LoggingOptions;
+import org.netlab.cli.SocketAddresses;
+import org.netlab.cli.VersionProvider;
 import org.netlab.datadir.DataDirectory;
+import org.netlab.labs.cli.LabCommandLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,17 +28,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fingerd}: the finger daemon. Runs until stopped (SIGINT or SIGTERM), then closes
- * connections and removes its pid file. Exit codes: 0 stopped normally, 1 could not start (port
- * taken, pid file held, unreadable users file), 2 bad usage.
+ * connections and removes its pid file. A port taken or a pid file held stops the start with exit
+ * code 4, a wrong users file with 2.
  */
 @Command(
     name = "fingerd",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Finger daemon (RFC 1288): answers who is logged in and who a user is.")
 public final class FingerDaemonCommand implements Callable<Integer> {
-  static final int EXIT_CANNOT_START = 1;
-
   @Spec private CommandSpec spec;
+
+  @Mixin private LoggingOptions logging;
 
   @Option(
       names = "--port",
@@ -76,7 +84,8 @@ public final class FingerDaemonCommand implements Callable<Integer> {
   @Option(
       names = "--forward-timeout",
       defaultValue = "5s",
-      converter = TimeoutConverter.class,
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
       description = "Bound on a forwarded query (default: ${DEFAULT-VALUE}).")
   private Duration forwardTimeout;
 
@@ -89,7 +98,8 @@ public final class FingerDaemonCommand implements Callable<Integer> {
   @Option(
       names = "--idle-timeout",
       defaultValue = "10s",
-      converter = TimeoutConverter.class,
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
       description = "Time a client has to send its query (default: ${DEFAULT-VALUE}).")
   private Duration idleTimeout;
 
@@ -132,7 +142,12 @@ public final class FingerDaemonCommand implements Callable<Integer> {
                   daemon.awaitStopped(Duration.ofSeconds(5));
                 },
                 "fingerd-shutdown"));
-    System.exit(new CommandLine(daemon).execute(args));
+    System.exit(commandLine(daemon).execute(args));
+  }
+
+  /** {@code bin/fingerd} as a person runs it. */
+  public static CommandLine commandLine(FingerDaemonCommand daemon) {
+    return LabCommandLine.of(daemon, LabCommandLine.Side.SERVER);
   }
 
   /** Asks a running daemon to stop; {@link #call()} then cleans up and returns. */
@@ -156,8 +171,8 @@ public final class FingerDaemonCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws InterruptedException {
-    PrintWriter err = spec.commandLine().getErr();
+  public Integer call() throws IOException, InterruptedException {
+    logging.apply();
     try {
       FingerServer.Config config = config();
       UserDirectory directory =
@@ -174,19 +189,13 @@ public final class FingerDaemonCommand implements Callable<Integer> {
         running = server;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-            "fingerd listening on %s:%d (users: %s, pid file: %s)%n",
-            server.address().getAddress().getHostAddress(),
-            server.port(),
-            users != null ? users : passwd,
-            pid.path());
+            "fingerd listening on %s (users: %s, pid file: %s)%n",
+            SocketAddresses.text(server.address()), users != null ? users : passwd, pid.path());
         out.flush();
         started.countDown();
         stopRequested.await();
       }
-      return 0;
-    } catch (IOException e) {
-      err.println("fingerd: " + e.getMessage());
-      return EXIT_CANNOT_START;
+      return ExitCodes.OK;
     } finally {
       stopped.countDown();
     }

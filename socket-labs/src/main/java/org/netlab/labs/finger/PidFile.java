@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import org.netlab.labs.cli.CannotServeException;
 
 /**
  * A daemon's pid file: it holds the process id, so that a second daemon on the same file is refused
@@ -26,7 +27,7 @@ public final class PidFile implements AutoCloseable {
   }
 
   /** Thrown when a live process holds the pid file. */
-  public static final class HeldException extends IOException {
+  public static final class HeldException extends CannotServeException {
     private static final long serialVersionUID = 1L;
 
     HeldException(Path path, long holder) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.netlab.labs.cli.InvalidFileException;
 
 /**
  * A user directory read from a text file, so that the daemon answers the same on every machine. The
@@ -48,7 +49,7 @@ public final class UsersFile implements UserDirectory {
    */
   public static UsersFile read(Path file) throws IOException {
     if (Files.size(file) > MAX_FILE_BYTES) {
-      throw new IOException(file + ": larger than " + MAX_FILE_BYTES + " bytes");
+      throw new InvalidFileException(file + ": larger than " + MAX_FILE_BYTES + " bytes");
     }
     return parse(file.toString(), Files.readAllLines(file, UTF_8));
   }
@@ -72,7 +73,7 @@ public final class UsersFile implements UserDirectory {
         continue;
       }
       if (current == null) {
-        throw new IOException(where + "'" + key + "' before the first 'user' line");
+        throw new InvalidFileException(where + "'" + key + "' before the first 'user' line");
       }
       current.set(where, key, value);
     }
@@ -95,7 +96,7 @@ public final class UsersFile implements UserDirectory {
     if (builder != null && !builder.hidden) {
       for (Account existing : accounts) {
         if (existing.login().equals(builder.login)) {
-          throw new IOException("user '" + builder.login + "' is defined twice");
+          throw new InvalidFileException("user '" + builder.login + "' is defined twice");
         }
       }
       accounts.add(builder.build());
@@ -106,7 +107,7 @@ public final class UsersFile implements UserDirectory {
     try {
       return new FingerQuery(false, login, List.of()).user();
     } catch (IllegalArgumentException e) {
-      throw new IOException(where + "invalid login name '" + login + "'");
+      throw new InvalidFileException(where + "invalid login name '" + login + "'");
     }
   }
 
@@ -135,14 +136,14 @@ public final class UsersFile implements UserDirectory {
         case "pgpkey" -> pgpKey.add(PrintableText.strip(value));
         case "session" -> sessions.add(session(where, value));
         case "nofinger" -> hidden = true;
-        default -> throw new IOException(where + "unknown key '" + key + "'");
+        default -> throw new InvalidFileException(where + "unknown key '" + key + "'");
       }
     }
 
     private Session session(String where, String value) throws IOException {
       String[] fields = value.split("\\s+");
       if (fields.length < 2 || fields.length > 3) {
-        throw new IOException(where + "expected 'session LINE SINCE [FROM]'");
+        throw new InvalidFileException(where + "expected 'session LINE SINCE [FROM]'");
       }
       try {
         return new Session(
@@ -151,7 +152,7 @@ public final class UsersFile implements UserDirectory {
             Instant.parse(fields[1]),
             fields.length == 3 ? PrintableText.strip(fields[2]) : "");
       } catch (DateTimeParseException e) {
-        throw new IOException(
+        throw new InvalidFileException(
             where + "session time '" + fields[1] + "' is not like 2026-11-21T09:00:00Z");
       }
     }

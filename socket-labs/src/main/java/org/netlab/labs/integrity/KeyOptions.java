@@ -13,15 +13,17 @@ public final class KeyOptions {
   @Option(
       names = "--key",
       paramLabel = "HEX",
-      description =
-          "Shared HMAC-SHA256 key in hex (16 to 1024 bytes). Turns on message integrity."
-              + " Visible to other local users in the process list: prefer --key-file.")
+      description = {
+        "Shared HMAC-SHA256 key in hex (16 to 1024 bytes).",
+        "Turns on message integrity. Visible to other local users",
+        "in the process list: prefer --key-file."
+      })
   private String hex;
 
   @Option(
       names = "--key-file",
       paramLabel = "FILE",
-      description = "File holding the shared key in hex. Turns on message integrity.")
+      description = {"File holding the shared key in hex.", "Turns on message integrity."})
   private Path file;
 
   /**

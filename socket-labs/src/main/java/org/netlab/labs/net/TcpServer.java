@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.netlab.cli.Durations;
+import org.netlab.cli.SocketAddresses;
+import org.netlab.labs.cli.CannotServeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +64,11 @@ public final class TcpServer implements AutoCloseable {
     this.slots = new Semaphore(options.maxConnections());
   }
 
-  /** Binds and starts accepting; returns once the port is bound. */
+  /**
+   * Binds and starts accepting; returns once the port is bound.
+   *
+   * @throws CannotServeException when the port is taken or not allowed
+   */
   public synchronized TcpServer start() throws IOException {
     if (serverSocket != null) {
       throw new IllegalStateException(name + " already started");
@@ -72,8 +79,8 @@ public final class TcpServer implements AutoCloseable {
       socket.bind(options.bind(), 1024);
     } catch (IOException e) {
       socket.close();
-      throw new IOException(
-          "cannot listen on " + format(options.bind()) + ": " + e.getMessage(), e);
+      throw new CannotServeException(
+          "cannot listen on " + SocketAddresses.text(options.bind()) + ": " + e.getMessage(), e);
     }
     serverSocket = socket;
     acceptor = Thread.ofPlatform().name(name + "-acceptor").daemon().start(this::acceptLoop);
@@ -132,19 +139,26 @@ public final class TcpServer implements AutoCloseable {
       log.debug(
           "{}: {} idle for {}, closed",
           name,
-          socket.getRemoteSocketAddress(),
-          options.idleTimeout());
+          SocketAddresses.text(socket.getRemoteSocketAddress()),
+          Durations.text(options.idleTimeout()));
     } catch (LineReader.LineTimeoutException e) {
-      log.debug("{}: {} {}, closed", name, socket.getRemoteSocketAddress(), e.getMessage());
+      log.debug(
+          "{}: {} {}, closed",
+          name,
+          SocketAddresses.text(socket.getRemoteSocketAddress()),
+          e.getMessage());
     } catch (SocketException e) {
       log.debug(
-          "{}: {} connection ended: {}", name, socket.getRemoteSocketAddress(), e.getMessage());
+          "{}: {} connection ended: {}",
+          name,
+          SocketAddresses.text(socket.getRemoteSocketAddress()),
+          e.getMessage());
     } catch (IOException | RuntimeException e) {
       if (!closed) {
         log.warn(
             "{}: connection from {} failed: {}",
             name,
-            socket.getRemoteSocketAddress(),
+            SocketAddresses.text(socket.getRemoteSocketAddress()),
             e.toString());
       }
     } finally {
@@ -159,7 +173,11 @@ public final class TcpServer implements AutoCloseable {
       socket.setSoTimeout(1000);
       handler.refuse(socket);
     } catch (IOException | RuntimeException e) {
-      log.debug("{}: refusing {} failed: {}", name, socket.getRemoteSocketAddress(), e.toString());
+      log.debug(
+          "{}: refusing {} failed: {}",
+          name,
+          SocketAddresses.text(socket.getRemoteSocketAddress()),
+          e.toString());
     }
   }
 
@@ -209,9 +227,5 @@ public final class TcpServer implements AutoCloseable {
     } catch (IOException e) {
       log.debug("{}: closing connection: {}", name, e.toString());
     }
-  }
-
-  private static String format(InetSocketAddress address) {
-    return address.getHostString() + ":" + address.getPort();
   }
 }

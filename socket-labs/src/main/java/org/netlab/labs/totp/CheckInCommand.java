@@ -10,6 +10,9 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "checkin",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Checks in with a code: sends name&id&otp to the server and prints its reply.",
       "Asks for the code on standard input when --otp is not given.",
@@ -61,10 +65,14 @@ final class CheckInCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      defaultValue = "10",
-      paramLabel = "SECONDS",
-      description = "Bound on connecting and on waiting for the reply (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+      defaultValue = "10s",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "Bound on connecting and on waiting for the reply",
+        "(500ms, 10s, 1m; default: ${DEFAULT-VALUE})."
+      })
+  Duration timeout;
 
   CheckInCommand(InputStream stdin) {
     this.stdin = stdin;
@@ -75,18 +83,13 @@ final class CheckInCommand implements Callable<Integer> {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("--port must be 1 to 65535");
     }
-    if (timeoutSeconds < 1) {
-      throw new IllegalArgumentException("--timeout must be at least 1 second");
-    }
     String code = otp != null ? otp : askForCode();
     CheckInRequest request = new CheckInRequest(name, id, code.strip());
-    String reply =
-        new CheckInClient(new InetSocketAddress(host, port), Duration.ofSeconds(timeoutSeconds))
-            .checkIn(request);
+    String reply = new CheckInClient(new InetSocketAddress(host, port), timeout).checkIn(request);
     PrintWriter out = spec.commandLine().getOut();
     out.println(reply);
     out.flush();
-    return Verdict.ACCEPTED.equals(reply) ? 0 : FailureReporter.REFUSED;
+    return Verdict.ACCEPTED.equals(reply) ? ExitCodes.OK : ExitCodes.REFUSED;
   }
 
   private String askForCode() throws IOException {

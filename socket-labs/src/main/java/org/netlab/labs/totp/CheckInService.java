@@ -81,6 +81,15 @@ public final class CheckInService {
   public Verdict checkIn(CheckInRequest request, String client) {
     Instant now = clock.instant();
     Verdict verdict = decide(request, now);
+    if (verdict.kind() != Verdict.Kind.ACCEPTED) {
+      // Who tried, as whom, from where, and why it failed; never the code.
+      log.warn(
+          "check-in refused client={} id={} name=\"{}\" result=\"{}\"",
+          client,
+          request.id(),
+          request.name().replace("\\", "\\\\").replace("\"", "\\\""),
+          verdict.message());
+    }
     return recorded(
         new CheckInRecord(now, request.name(), request.id(), client, verdict.message()), verdict);
   }

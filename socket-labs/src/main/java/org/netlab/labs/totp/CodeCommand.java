@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.netlab.cli.VersionProvider;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "code",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Prints the current code of a secret and the seconds it has left.")
 final class CodeCommand implements Callable<Integer> {
   private final Clock clock;

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.netlab.cli.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +28,10 @@ import picocli.CommandLine.Spec;
     name = "enroll",
     aliases = "enrol",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
-      "Creates a random 160-bit secret, prints its otpauth:// URI and draws it as a QR code"
-          + " for an authenticator app.",
+      "Creates a random 160-bit secret, prints its otpauth:// URI",
+      "and draws it as a QR code for an authenticator app.",
       "With --id, also adds it to the check-in server's secrets file."
     })
 final class EnrollCommand implements Callable<Integer> {
@@ -66,10 +68,11 @@ final class EnrollCommand implements Callable<Integer> {
       names = "--qr",
       defaultValue = "ANSI",
       paramLabel = "STYLE",
-      description =
-          "Terminal QR code: ANSI (black on white, any terminal), PLAIN (for light"
-              + " backgrounds), INVERTED (for dark ones without colours) or NONE"
-              + " (default: ${DEFAULT-VALUE}).")
+      description = {
+        "Terminal QR code: ANSI (black on white, any terminal),",
+        "PLAIN (for light backgrounds), INVERTED (for dark ones",
+        "without colours) or NONE (default: ${DEFAULT-VALUE})."
+      })
   QrStyleOption qr;
 
   @Option(
@@ -81,25 +84,28 @@ final class EnrollCommand implements Callable<Integer> {
   @Option(
       names = "--save-secret",
       paramLabel = "FILE",
-      description =
-          "Write the Base32 secret to a new owner-only file, for 'totp code" + " --secret-file'.")
+      description = {
+        "Write the Base32 secret to a new owner-only file,",
+        "for 'totp code --secret-file'."
+      })
   Path saveSecret;
 
   @Option(
       names = "--id",
       paramLabel = "ID",
-      description =
-          "Enrol the secret under this id (1-32 letters, digits, '.', '-', '_') in"
-              + " the secrets file.")
+      description = {
+        "Enrol the secret under this id (1-32 letters, digits,",
+        "'.', '-', '_') in the secrets file."
+      })
   String id;
 
   @Option(
       names = "--secrets",
       paramLabel = "FILE",
-      description =
-          "The check-in server's secrets file, created owner-only (default: "
-              + TotpFiles.DESCRIPTION
-              + "secrets).")
+      description = {
+        "The check-in server's secrets file, created owner-only",
+        "(default: " + TotpFiles.DESCRIPTION + "secrets)."
+      })
   Path secrets;
 
   /** The QR styles, plus none. */

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
+import org.netlab.labs.cli.InvalidFileException;
 
 /**
  * Files that hold secrets or personal data: created readable and writable by their owner only, and
@@ -50,7 +51,7 @@ final class OwnerOnlyFiles {
     try {
       create(file);
     } catch (FileAlreadyExistsException e) {
-      throw new IOException(
+      throw new InvalidFileException(
           what + " " + file + " already exists; remove it or choose another name", e);
     }
   }
@@ -76,7 +77,7 @@ final class OwnerOnlyFiles {
     }
     Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
     if (permissions.stream().anyMatch(SHARED::contains)) {
-      throw new IOException(
+      throw new InvalidFileException(
           what
               + " "
               + file

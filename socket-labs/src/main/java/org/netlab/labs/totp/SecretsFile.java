@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.netlab.labs.cli.InvalidFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,10 +94,10 @@ public final class SecretsFile {
       try {
         enrolment = Enrolment.parse(line);
       } catch (IllegalArgumentException e) {
-        throw new IOException(path + " line " + (i + 1) + ": " + e.getMessage());
+        throw new InvalidFileException(path + " line " + (i + 1) + ": " + e.getMessage());
       }
       if (parsed.putIfAbsent(enrolment.id(), enrolment) != null) {
-        throw new IOException(
+        throw new InvalidFileException(
             path + " line " + (i + 1) + ": id " + enrolment.id() + " is enrolled twice");
       }
     }
@@ -111,7 +112,7 @@ public final class SecretsFile {
   public static void add(Path path, Enrolment enrolment) throws IOException {
     SecretsFile file = open(path);
     if (file.table.containsKey(enrolment.id())) {
-      throw new IOException(
+      throw new InvalidFileException(
           "id "
               + enrolment.id()
               + " is already enrolled in "

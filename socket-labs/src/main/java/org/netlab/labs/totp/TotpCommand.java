@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.netlab.cli.VersionProvider;
+import org.netlab.labs.cli.LabCommandLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,14 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "totp",
     mixinStandardHelpOptions = true,
-    description = "Time-based one-time passwords (RFC 6238): enrol, show codes, check in.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success (check-in accepted)",
-      "1:check-in refused by the server",
-      "2:invalid usage or input",
-      "3:file or network failure"
-    })
+    versionProvider = VersionProvider.class,
+    description = "Time-based one-time passwords (RFC 6238): enrol, show codes, check in.")
 public final class TotpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -32,7 +28,7 @@ public final class TotpCommand implements Callable<Integer> {
             .addSubcommand(new CodeCommand(clock))
             .addSubcommand(new CheckInCommand(stdin))
             .setCaseInsensitiveEnumValuesAllowed(true);
-    return FailureReporter.install(commandLine);
+    return LabCommandLine.configure(commandLine, LabCommandLine.Side.CLIENT);
   }
 
   public static void main(String[] args) {
@@ -41,7 +37,7 @@ public final class TotpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return CommandLine.ExitCode.USAGE;
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "give a command: enroll, code or checkin");
   }
 }

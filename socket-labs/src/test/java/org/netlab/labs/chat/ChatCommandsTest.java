@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.netlab.cli.ExitCodes;
 import org.netlab.labs.echo.CommandRun;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.TcpServer;
@@ -65,14 +66,14 @@ class ChatCommandsTest {
   }
 
   @Test
-  void tcpClientThatCannotConnectSaysSo() throws IOException {
+  void tcpClientThatCannotConnectSaysSoAndExitsWithNoAnswer() throws IOException {
     int closedPort;
     try (ServerSocket probe = new ServerSocket(0)) {
       closedPort = probe.getLocalPort();
     }
     CommandRun run =
         CommandRun.of(new ChatClientCommand(stdin("")), "--port", Integer.toString(closedPort));
-    assertEquals(1, run.exitCode());
+    assertEquals(ExitCodes.NO_ANSWER, run.exitCode());
     assertTrue(
         run.err().startsWith("chat-client: cannot reach 127.0.0.1:" + closedPort + ": "),
         run.err());
@@ -94,7 +95,7 @@ class ChatCommandsTest {
       assertTrue(
           shown.matches(
               """
-              \\* chatting with /127\\.0\\.0\\.1:\\d+
+              \\* chatting with 127\\.0\\.0\\.1:\\d+
               > hello
               > it is me
               > FIN
@@ -121,6 +122,44 @@ class ChatCommandsTest {
       send(peer, chat.address(), "fin");
       String shown = chat.shownAtEnd();
       assertTrue(shown.endsWith("> first\n> fin\n* the other side ended the chat\n"), shown);
+    }
+  }
+
+  @Test
+  void tcpRoomOnAPortInUseSaysSoOnOneLineAndExitsWithFour() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      CommandRun run =
+          CommandRun.of(
+              new ChatServerCommand(stdin("")), "--port", Integer.toString(taken.getLocalPort()));
+      assertEquals(
+          new CommandRun(
+              ExitCodes.CANNOT_SERVE,
+              "",
+              "chat-server: cannot listen on 127.0.0.1:"
+                  + taken.getLocalPort()
+                  + ": Address already in use\n"),
+          run);
+    }
+  }
+
+  @Test
+  void udpChatOnAPortInUseSaysSoOnOneLineAndExitsWithFour() throws IOException {
+    try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+      CommandRun run =
+          CommandRun.of(
+              new ChatServerCommand(stdin("")),
+              "--udp",
+              "--port",
+              Integer.toString(taken.getLocalPort()));
+      assertEquals(ExitCodes.CANNOT_SERVE, run.exitCode(), run.err());
+      assertTrue(
+          run.err()
+              .startsWith(
+                  "chat-server: cannot listen on 127.0.0.1:"
+                      + taken.getLocalPort()
+                      + ": Address already in use"),
+          run.err());
+      assertEquals(1, run.err().lines().count(), run.err());
     }
   }
 }

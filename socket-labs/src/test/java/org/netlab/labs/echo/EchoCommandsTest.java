@@ -21,9 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.netlab.cli.ExitCodes;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.TcpServer;
-import picocli.CommandLine;
 
 @Timeout(20)
 class EchoCommandsTest {
@@ -69,7 +69,7 @@ class EchoCommandsTest {
   }
 
   @Test
-  void udpClientWithoutAnswerSaysSoAndFails() throws IOException {
+  void udpClientWithoutAnswerSaysSoAndExitsWithNoAnswer() throws IOException {
     try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       CommandRun run =
           CommandRun.of(
@@ -78,12 +78,12 @@ class EchoCommandsTest {
               "--port",
               Integer.toString(silent.getLocalPort()),
               "--timeout",
-              "100",
+              "100ms",
               "--tries",
               "2");
       assertEquals(
           new CommandRun(
-              1,
+              ExitCodes.NO_ANSWER,
               "",
               "echo-client: no reply from 127.0.0.1:" + silent.getLocalPort() + " after 2 tries\n"),
           run);
@@ -94,8 +94,30 @@ class EchoCommandsTest {
   void keyOverUdpIsAUsageError() {
     CommandRun run =
         CommandRun.of(new EchoClientCommand(stdin("")), "--udp", "--key", "00".repeat(16));
-    assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("--key and --key-file work with --tcp only"), run.err());
+    assertEquals(
+        new CommandRun(
+            ExitCodes.USAGE,
+            "",
+            "echo-client: --key and --key-file work with --tcp only\ntry 'echo-client --help'\n"),
+        run);
+  }
+
+  @Test
+  void timeoutIsADurationWithAUnitLikeEveryOtherTools() throws IOException {
+    try (UdpEchoServer server =
+        new UdpEchoServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), EchoTransform.UPPER)
+            .start()) {
+      CommandRun run =
+          CommandRun.of(
+              new EchoClientCommand(stdin("hello\n")),
+              "--udp",
+              "--port",
+              Integer.toString(server.port()),
+              "--timeout",
+              "1s");
+      assertEquals(new CommandRun(0, "HELLO\n", ""), run);
+    }
   }
 
   @Test
@@ -112,7 +134,10 @@ class EchoCommandsTest {
     PrintWriter out = new PrintWriter(new PipedWriter(piped), true);
     CompletableFuture<Integer> exit =
         CompletableFuture.supplyAsync(
-            () -> new CommandLine(command).setOut(out).execute("--tcp", "--upper", "--port", "0"));
+            () ->
+                EchoServerCommand.commandLine(command)
+                    .setOut(out)
+                    .execute("--tcp", "--upper", "--port", "0"));
     String listening = new BufferedReader(piped).readLine();
     Matcher port =
         Pattern.compile("echo-server: tcp on 127\\.0\\.0\\.1:(\\d+), upper-casing")
@@ -130,15 +155,35 @@ class EchoCommandsTest {
   }
 
   @Test
-  void serverOnAPortInUseSaysSoAndFails() throws IOException {
+  void tcpServerOnAPortInUseSaysSoOnOneLineAndExitsWithFour() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       CommandRun run =
           CommandRun.of(
               new EchoServerCommand(), "--tcp", "--port", Integer.toString(taken.getLocalPort()));
-      assertEquals(1, run.exitCode());
+      assertEquals(
+          new CommandRun(
+              ExitCodes.CANNOT_SERVE,
+              "",
+              "echo-server: cannot listen on 127.0.0.1:"
+                  + taken.getLocalPort()
+                  + ": Address already in use\n"),
+          run);
+    }
+  }
+
+  @Test
+  void udpServerOnAPortInUseSaysSoOnOneLineAndExitsWithFour() throws IOException {
+    try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+      CommandRun run =
+          CommandRun.of(
+              new EchoServerCommand(), "--udp", "--port", Integer.toString(taken.getLocalPort()));
+      assertEquals(ExitCodes.CANNOT_SERVE, run.exitCode(), run.err());
       assertTrue(
           run.err()
-              .startsWith("echo-server: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "),
+              .matches(
+                  "echo-server: cannot listen on 127\\.0\\.0\\.1:"
+                      + taken.getLocalPort()
+                      + ": Address already in use.*\n"),
           run.err());
     }
   }

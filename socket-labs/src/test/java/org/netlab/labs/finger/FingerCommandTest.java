@@ -2,6 +2,7 @@ package org.netlab.labs.finger;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ class FingerCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int finger(String... args) {
-    CommandLine command = new CommandLine(new FingerCommand());
+    CommandLine command = FingerCommand.commandLine();
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     return command.execute(args);
@@ -80,6 +81,82 @@ class FingerCommandTest {
   }
 
   @Test
+  void severalUsersAreAskedOneQueryEachAndAnsweredInTheOrderGiven() throws IOException {
+    try (FingerServer server =
+        new FingerServer(FingerFixtures.loopback(), FingerFixtures.users(), RequestLog.disabled())
+            .start()) {
+      String port = String.valueOf(server.port());
+      assertEquals(0, finger("--port", port, "bob", "alice", "@localhost"));
+      String bob = FingerFixtures.query(server.port(), "bob").replace("\r\n", "\n");
+      String alice = FingerFixtures.query(server.port(), "alice").replace("\r\n", "\n");
+      String list = FingerFixtures.query(server.port(), "").replace("\r\n", "\n");
+      assertEquals(bob + "\n" + alice + "\n" + list, out.toString());
+      assertEquals("", err.toString());
+    }
+  }
+
+  @Test
+  void shortAndNoPlanNeverSendSlashW() throws IOException {
+    try (MinimalFingerPeer peer = new MinimalFingerPeer("ok\r\n".getBytes(UTF_8), false)) {
+      String host = "@127.0.0.1:" + peer.port();
+      assertEquals(0, finger("-s", "alice" + host));
+      assertEquals(0, finger("-lp", "alice" + host, host));
+      assertEquals(0, finger("-l", "bob" + host));
+      assertEquals(List.of("alice", "alice", "", "/W bob"), peer.queries());
+    }
+  }
+
+  @Test
+  void longWithoutPlanShowsTheAccountButNoPlanProjectOrKey() throws IOException {
+    try (FingerServer server =
+        new FingerServer(FingerFixtures.loopback(), FingerFixtures.users(), RequestLog.disabled())
+            .start()) {
+      assertEquals(0, finger("-l", "-p", "alice@localhost:" + server.port()));
+      assertTrue(out.toString().startsWith("Login: alice "), out.toString());
+      assertTrue(out.toString().contains("On since 2026-11-21 09:00 UTC on pts/0"), out.toString());
+      assertFalse(out.toString().contains("Plan"), out.toString());
+      assertFalse(out.toString().contains("Project"), out.toString());
+    }
+  }
+
+  @Test
+  void matchLoginOnlyDropsAccountsFoundByTheirFullName() throws IOException {
+    try (FingerServer server =
+        new FingerServer(FingerFixtures.loopback(), FingerFixtures.users(), RequestLog.disabled())
+            .start()) {
+      String host = "@localhost:" + server.port();
+      assertEquals(0, finger("Liddell" + host));
+      assertTrue(out.toString().startsWith("Login: alice "), out.toString());
+      out.getBuffer().setLength(0);
+      assertEquals(0, finger("-m", "Liddell" + host, "alice" + host));
+      String alice = FingerFixtures.query(server.port(), "alice").replace("\r\n", "\n");
+      assertEquals("finger: Liddell: no such user\n\n" + alice, out.toString());
+    }
+  }
+
+  @Test
+  void oneUnreachableHostAmongSeveralIsExitThreeAndTheOthersAreStillAnswered() throws IOException {
+    int closed;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = probe.getLocalPort();
+    }
+    try (MinimalFingerPeer peer = new MinimalFingerPeer("ok\r\n".getBytes(UTF_8), false)) {
+      int exit = finger("alice@127.0.0.1:" + closed, "bob@127.0.0.1:" + peer.port());
+      assertEquals(3, exit);
+      assertEquals("ok\n", out.toString());
+      assertTrue(
+          err.toString().startsWith("finger: cannot reach 127.0.0.1:" + closed + ": "),
+          err.toString());
+    }
+  }
+
+  @Test
+  void longAndShortTogetherIsAUsageErrorOnOneLine() {
+    assertEquals(2, finger("-ls", "alice"));
+    assertEquals("finger: give -l or -s, not both\ntry 'finger --help'\n", err.toString());
+  }
+
+  @Test
   void refusedConnectionExitsWithThree() throws IOException {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -102,7 +179,7 @@ class FingerCommandTest {
 
   @Test
   void badUsageExitsWithTwoAndSendsNothing() {
-    assertEquals(2, finger("alice;id@127.0.0.1:1"));
+    assertEquals(2, finger("alice", "alice;id@127.0.0.1:1"));
     assertEquals(2, finger("$(id)"));
     assertEquals(2, finger("--login", "bob", "alice"));
     assertEquals(2, finger("--host", "h", "alice@h"));

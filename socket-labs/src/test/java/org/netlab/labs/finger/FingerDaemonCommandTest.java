@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.cli.ExitCodes;
 import picocli.CommandLine;
 
 @Timeout(30)
@@ -37,7 +40,7 @@ class FingerDaemonCommandTest {
   }
 
   private CommandLine commandLine(FingerDaemonCommand daemon) {
-    CommandLine command = new CommandLine(daemon);
+    CommandLine command = FingerDaemonCommand.commandLine(daemon);
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     return command;
@@ -63,7 +66,7 @@ class FingerDaemonCommandTest {
     FingerServer server = daemon.awaitStarted(Duration.ofSeconds(10));
     assertNotNull(server, err.toString());
     assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(pidFile, US_ASCII));
-    assertTrue(out.toString().startsWith("fingerd listening on 127.0.0.1:" + server.port()));
+    assertTrue(out.toString().startsWith("fingerd listening on 127.0.0.1:" + server.port() + " "));
 
     assertTrue(FingerFixtures.query(server.port(), "alice").startsWith("Login: alice "));
 
@@ -76,28 +79,50 @@ class FingerDaemonCommandTest {
   }
 
   @Test
-  void pidFileHeldByALiveProcessStopsTheStartWithExitOne() throws IOException {
+  void pidFileHeldByALiveProcessStopsTheStartWithExitFour() throws IOException {
     Files.createDirectories(pidFile.getParent());
     Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", US_ASCII);
     int exit =
         commandLine(new FingerDaemonCommand())
             .execute(
                 "--port", "0", "--users", usersFile.toString(), "--pid-file", pidFile.toString());
-    assertEquals(1, exit);
+    assertEquals(ExitCodes.CANNOT_SERVE, exit);
     assertTrue(err.toString().startsWith("fingerd: pid file "), err.toString());
     assertTrue(err.toString().contains("is held by running process"), err.toString());
   }
 
   @Test
-  void brokenUsersFileStopsTheStartWithItsLineNumber() throws IOException {
+  void brokenUsersFileStopsTheStartWithItsLineNumberAsAUsageError() throws IOException {
     Files.write(usersFile, List.of("user alice", "colour blue"), UTF_8);
     int exit =
         commandLine(new FingerDaemonCommand())
             .execute(
                 "--port", "0", "--users", usersFile.toString(), "--pid-file", pidFile.toString());
-    assertEquals(1, exit);
+    assertEquals(ExitCodes.USAGE, exit);
     assertEquals("fingerd: " + usersFile + " line 2: unknown key 'colour'\n", err.toString());
     assertFalse(Files.exists(pidFile));
+  }
+
+  @Test
+  void aPortInUseIsOneLineAndExitFour() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int exit =
+          commandLine(new FingerDaemonCommand())
+              .execute(
+                  "--port",
+                  String.valueOf(taken.getLocalPort()),
+                  "--users",
+                  usersFile.toString(),
+                  "--pid-file",
+                  pidFile.toString());
+      assertEquals(ExitCodes.CANNOT_SERVE, exit);
+      assertEquals(
+          "fingerd: cannot listen on 127.0.0.1:"
+              + taken.getLocalPort()
+              + ": Address already in use\n",
+          err.toString());
+      assertFalse(Files.exists(pidFile));
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.netlab.labs.integrity.HmacFrameCodecTest.flipLowBit;
 import java.net.DatagramSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.netlab.cli.SocketAddresses;
 import org.netlab.labs.chat.ScriptedTurnChat;
 
 /** Frames as datagrams: the UDP chat in turns, its peer sending good and altered frames. */
@@ -32,7 +33,7 @@ class IntegrityOverUdpTest {
       assertEquals(
           String.join(
               "\n",
-              "* chatting with " + peer.getLocalSocketAddress(),
+              "* chatting with " + SocketAddresses.text(peer.getLocalSocketAddress()),
               "> hello",
               IntegrityException.USER_MESSAGE,
               IntegrityException.USER_MESSAGE,

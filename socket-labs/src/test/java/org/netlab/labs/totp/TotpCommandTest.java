@@ -27,6 +27,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.cli.ExitCodes;
 import picocli.CommandLine;
 
 @Timeout(30)
@@ -102,7 +103,7 @@ class TotpCommandTest {
     assertTrue(Files.readString(secrets).contains("\n42 " + secretOf(first) + " SHA1 6 30\n"));
 
     Run again = run("enroll", "--account", "ada", "--id", "42", "--secrets", secrets.toString());
-    assertEquals(3, again.exit());
+    assertEquals(ExitCodes.USAGE, again.exit());
     assertEquals(
         "totp enroll: id 42 is already enrolled in "
             + secrets
@@ -136,7 +137,7 @@ class TotpCommandTest {
         QrCodeTest.decode(image.getWidth(), image.getHeight(), pixels));
 
     Run again = run("enroll", "--account", "bob", "--png", png.toString());
-    assertEquals(3, again.exit());
+    assertEquals(ExitCodes.USAGE, again.exit());
     assertTrue(again.err().contains("already exists"), again.err());
   }
 
@@ -163,7 +164,7 @@ class TotpCommandTest {
             saved.toString(),
             "--png",
             png.toString());
-    assertEquals(3, taken.exit());
+    assertEquals(ExitCodes.USAGE, taken.exit());
     assertEquals(false, Files.exists(saved));
     assertEquals(false, Files.exists(png));
 
@@ -180,7 +181,7 @@ class TotpCommandTest {
             secrets.toString(),
             "--png",
             png.toString());
-    assertEquals(3, exists.exit());
+    assertEquals(ExitCodes.USAGE, exists.exit());
     assertEquals(enrolled, Files.readString(secrets));
     assertEquals("someone else's", Files.readString(png));
   }
@@ -222,7 +223,7 @@ class TotpCommandTest {
 
     Files.setPosixFilePermissions(saved, PosixFilePermissions.fromString("rw-r--r--"));
     Run open = run("code", "--secret-file", saved.toString());
-    assertEquals(3, open.exit());
+    assertEquals(ExitCodes.USAGE, open.exit());
     assertTrue(open.err().contains("chmod 600"), open.err());
   }
 

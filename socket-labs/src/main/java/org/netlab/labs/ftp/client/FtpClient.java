@@ -120,6 +120,26 @@ public final class FtpClient implements AutoCloseable {
     binary();
   }
 
+  /** The server this client is connected to, as it was named. */
+  public InetSocketAddress server() {
+    return server;
+  }
+
+  /** Whether the control connection is protected (and so are data connections). */
+  public boolean isTls() {
+    return tls != null;
+  }
+
+  /** Whether transfers are in ASCII (TYPE A) rather than binary (TYPE I). */
+  public boolean isAscii() {
+    return ascii;
+  }
+
+  /** Whether passive mode fell back from EPSV to PASV on this server. */
+  public boolean usesPasv() {
+    return epsvRefused;
+  }
+
   public void binary() throws IOException {
     expect(command("TYPE I"), "TYPE I");
     ascii = false;

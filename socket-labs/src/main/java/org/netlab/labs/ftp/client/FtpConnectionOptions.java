@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import org.netlab.cli.DurationConverter;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.tls.SslContexts;
 import picocli.CommandLine.Option;
@@ -25,17 +26,19 @@ public final class FtpConnectionOptions {
       scope = ScopeType.INHERIT,
       names = "--password-env",
       paramLabel = "VAR",
-      description =
-          "Take the password from this environment variable "
-              + "(default: "
-              + DEFAULT_PASSWORD_ENV
-              + ", else a prompt without echo).")
+      description = {
+        "Take the password from this environment variable",
+        "(default: " + DEFAULT_PASSWORD_ENV + ", else a prompt without echo)."
+      })
   String passwordEnv = DEFAULT_PASSWORD_ENV;
 
   @Option(
       scope = ScopeType.INHERIT,
       names = "--tls",
-      description = "Explicit FTPS: AUTH TLS, then protected data connections.")
+      description = {
+        "Explicit FTPS: AUTH TLS, then protected data connections",
+        "(an ftps:// URL asks for it too)."
+      })
   boolean tls;
 
   @Option(
@@ -48,18 +51,21 @@ public final class FtpConnectionOptions {
   @Option(
       scope = ScopeType.INHERIT,
       names = "--timeout",
-      paramLabel = "SECONDS",
-      description = "Connect and read timeout (default: ${DEFAULT-VALUE}).")
-  long timeoutSeconds = 30;
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description = "Connect and read timeout (500ms, 10s, 1m; default: ${DEFAULT-VALUE}).")
+  Duration timeout;
 
-  /** Connects, protects with TLS when asked, and logs in. */
-  FtpClient connect(String host, int port, String urlUser) throws IOException {
-    FtpClient client = FtpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds));
+  /** Connects to the URL's server, with TLS when asked or the URL is ftps://, and logs in. */
+  FtpClient connect(FtpUrl target) throws IOException {
+    boolean secure = tls || target.tls();
+    FtpClient client = FtpClient.connect(target.host(), target.port(), timeout);
     try {
-      if (tls) {
+      if (secure) {
         client.startTls(sslContext());
       }
-      String name = user != null ? user : urlUser;
+      String name = user != null ? user : target.user();
       if (name == null || name.equals("anonymous")) {
         client.login("anonymous", "netlab@".toCharArray());
       } else {
@@ -95,7 +101,7 @@ public final class FtpConnectionOptions {
   }
 
   /** A mistake in how the command was called (exit code 2). */
-  static final class UsageException extends RuntimeException {
+  static final class UsageException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     UsageException(String message) {

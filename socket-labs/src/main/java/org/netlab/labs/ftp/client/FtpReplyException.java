@@ -1,12 +1,12 @@
 package org.netlab.labs.ftp.client;
 
-import java.io.IOException;
+import org.netlab.labs.cli.RefusedException;
 
 /**
  * The server answered with a negative reply (4xx or 5xx), or an unexpected one. The message reads
  * like {@code 550 /secret: no such file or directory}.
  */
-public final class FtpReplyException extends IOException {
+public final class FtpReplyException extends RefusedException {
   private static final long serialVersionUID = 1L;
   private final int code;
 

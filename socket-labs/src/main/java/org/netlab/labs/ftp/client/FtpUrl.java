@@ -2,19 +2,39 @@ package org.netlab.labs.ftp.client;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.netlab.labs.ftp.FtpPorts;
 
 /**
- * An {@code ftp://[user@]host[:port]/path} URL (RFC 1738 section 3.2). The path is taken from the
- * server's root and percent-decoded; a trailing slash marks a directory.
+ * An {@code ftp://[user@]host[:port]/path} URL (RFC 1738 section 3.2), or {@code ftps://} for
+ * explicit FTPS (AUTH TLS on the same control port, RFC 4217). The path is taken from the server's
+ * root and percent-decoded; a trailing slash marks a directory. The port defaults to {@code
+ * ftpd}'s, {@link FtpPorts#DEFAULT}, not to 21, so that the two work together with no port given.
+ *
+ * @param tls whether the URL asks for TLS ({@code ftps://})
  */
-public record FtpUrl(String host, int port, String user, String path) {
-  public static final int DEFAULT_PORT = 21;
+public record FtpUrl(boolean tls, String host, int port, String user, String path) {
+  public static final int DEFAULT_PORT = FtpPorts.DEFAULT;
 
+  /** Whether {@code text} looks like a URL rather than a host name. */
+  public static boolean isUrl(String text) {
+    return text.contains("://");
+  }
+
+  /**
+   * @throws IllegalArgumentException when {@code text} is not an ftp:// or ftps:// URL
+   */
   public static FtpUrl parse(String text) {
-    if (!text.regionMatches(true, 0, "ftp://", 0, 6)) {
-      throw new IllegalArgumentException(text + ": not an ftp:// URL");
+    boolean tls;
+    String rest;
+    if (text.regionMatches(true, 0, "ftp://", 0, 6)) {
+      tls = false;
+      rest = text.substring(6);
+    } else if (text.regionMatches(true, 0, "ftps://", 0, 7)) {
+      tls = true;
+      rest = text.substring(7);
+    } else {
+      throw new IllegalArgumentException(text + ": not an ftp:// or ftps:// URL");
     }
-    String rest = text.substring(6);
     int slash = rest.indexOf('/');
     String authority = slash < 0 ? rest : rest.substring(0, slash);
     String path = slash < 0 ? "/" : decode(rest.substring(slash));
@@ -44,7 +64,7 @@ public record FtpUrl(String host, int port, String user, String path) {
     if (host.isEmpty()) {
       throw new IllegalArgumentException(text + ": no host");
     }
-    return new FtpUrl(host, port, user, path);
+    return new FtpUrl(tls, host, port, user, path);
   }
 
   public boolean isDirectory() {

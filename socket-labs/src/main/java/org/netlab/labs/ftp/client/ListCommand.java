@@ -1,6 +1,7 @@
 package org.netlab.labs.ftp.client;
 
 import java.util.concurrent.Callable;
+import org.netlab.cli.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -8,12 +9,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bin/ftp ls ftp://host:port/dir/}. */
-@Command(name = "ls", mixinStandardHelpOptions = true, description = "List a directory.")
+@Command(
+    name = "ls",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "List a directory.")
 final class ListCommand implements Callable<Integer> {
   /** Connection options are declared once, on {@code ftp}, and inherited here. */
   @ParentCommand FtpClientCommand parent;
 
-  @Parameters(paramLabel = "URL", description = "ftp://host[:port]/dir/")
+  @Parameters(paramLabel = "URL", description = "ftp[s]://host[:port]/dir/")
   String url;
 
   @Option(
@@ -26,8 +31,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FtpUrl target = FtpUrl.parse(url);
-    try (FtpClient client =
-        parent.connection.connect(target.host(), target.port(), target.user())) {
+    try (FtpClient client = parent.connection.connect(target)) {
       var lines = namesOnly ? client.names(target.path()) : client.list(target.path());
       var out = spec.commandLine().getOut();
       lines.forEach(out::println);

@@ -12,7 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
+import org.netlab.cli.DurationConverter;
+import org.netlab.cli.ExitCodes;
+import org.netlab.cli.LoggingOptions;
+import org.netlab.cli.SocketAddresses;
+import org.netlab.cli.VersionProvider;
 import org.netlab.datadir.DataDirectory;
+import org.netlab.labs.cli.LabCommandLine;
 import org.netlab.labs.net.StopSignal;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.TlsFiles;
@@ -20,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,17 +34,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ftpd",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Serves one directory over FTP (RFC 959) with explicit TLS (AUTH TLS).",
       "Anonymous users may read; writing needs --writable or a named user from --users."
     })
 public final class FtpServerCommand implements Callable<Integer> {
-  /** Exit code when the server cannot start: port taken, bad users file, unreadable TLS files. */
-  public static final int CANNOT_START = 1;
-
-  private static final Logger log = LoggerFactory.getLogger(FtpServerCommand.class);
-
   @Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin LoggingOptions logging;
 
   @Option(
       names = "--root",
@@ -78,29 +83,44 @@ public final class FtpServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--idle-timeout",
-      paramLabel = "SECONDS",
-      description = "Close an idle control connection after (default: ${DEFAULT-VALUE}).")
-  long idleSeconds = 300;
+      defaultValue = "5m",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "Close a control connection idle this long",
+        "(500ms, 10s, 5m; default: ${DEFAULT-VALUE})."
+      })
+  Duration idleTimeout;
 
   @Option(
       names = "--line-timeout",
-      paramLabel = "SECONDS",
-      description =
-          "Close a control connection whose command line has not come whole this long after its"
-              + " first byte, however slowly it trickles (default: ${DEFAULT-VALUE}).")
-  long lineSeconds = 30;
+      defaultValue = "30s",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "Close a control connection whose command line has not come whole",
+        "this long after its first byte, however slowly it trickles",
+        "(default: ${DEFAULT-VALUE})."
+      })
+  Duration lineTimeout;
 
   @Option(
       names = "--data-timeout",
-      paramLabel = "SECONDS",
-      description = "Abort a data connection that moves nothing for (default: ${DEFAULT-VALUE}).")
-  long dataSeconds = 30;
+      defaultValue = "30s",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = {
+        "Abort a data connection that moves nothing this long",
+        "(default: ${DEFAULT-VALUE})."
+      })
+  Duration dataTimeout;
 
   @Option(
       names = "--no-sync",
-      description =
-          "Acknowledge uploads and other changes before they reach the disk: faster, but a"
-              + " power cut may lose the last ones.")
+      description = {
+        "Acknowledge uploads and other changes before they reach the disk:",
+        "faster, but a power cut may lose the last ones."
+      })
   boolean noSync;
 
   @Option(names = "--no-tls", description = "Do not offer AUTH TLS.")
@@ -124,8 +144,10 @@ public final class FtpServerCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description =
-          "Where the generated CA lives (default: $NETLAB_DATA_DIR or ~/.local/share/netlab).")
+      description = {
+        "Where the generated CA lives",
+        "(default: $NETLAB_DATA_DIR or ~/.local/share/netlab)."
+      })
   Path dataDir;
 
   @Option(
@@ -144,19 +166,9 @@ public final class FtpServerCommand implements Callable<Integer> {
     System.exit(commandLine(command).execute(args));
   }
 
-  /** The command line of {@code command}, printing a failure to start as one line. */
-  static CommandLine commandLine(FtpServerCommand command) {
-    CommandLine line = new CommandLine(command);
-    line.setExecutionExceptionHandler(
-        (failure, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
-          String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-          // One line, even for a message that spans several.
-          err.println("ftpd: " + reason.replaceAll("\\s*\\R\\s*", " "));
-          err.flush();
-          return CANNOT_START;
-        });
-    return line;
+  /** {@code bin/ftpd} as a person runs it: a failure to start is one line. */
+  public static CommandLine commandLine(FtpServerCommand command) {
+    return LabCommandLine.of(command, LabCommandLine.Side.SERVER);
   }
 
   @Override
@@ -164,6 +176,8 @@ public final class FtpServerCommand implements Callable<Integer> {
     if (hashPassword != null) {
       return printHashLine();
     }
+    logging.apply();
+    Logger log = LoggerFactory.getLogger(FtpServerCommand.class);
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--tls-cert and --tls-key go together");
@@ -178,9 +192,9 @@ public final class FtpServerCommand implements Callable<Integer> {
             .anonymous(!noAnonymous, writable)
             .users(users == null ? UserDatabase.empty() : UserDatabase.load(users))
             .maxSessions(maxSessions, maxPerAddress)
-            .idleTimeout(Duration.ofSeconds(idleSeconds))
-            .lineTimeout(Duration.ofSeconds(lineSeconds))
-            .dataTimeout(Duration.ofSeconds(dataSeconds))
+            .idleTimeout(idleTimeout)
+            .lineTimeout(lineTimeout)
+            .dataTimeout(dataTimeout)
             .syncUploads(!noSync);
     if (passivePorts != null) {
       try {
@@ -196,7 +210,7 @@ public final class FtpServerCommand implements Callable<Integer> {
     try (FtpServer server = new FtpServer(config.build()).start()) {
       log.info(
           "FTP server on {} serving {} (anonymous: {}, TLS: {})",
-          server.address(),
+          SocketAddresses.text(server.address()),
           root.toAbsolutePath(),
           noAnonymous ? "off" : writable ? "read-write" : "read-only",
           noTls ? "off" : requireTls ? "required" : "offered");
@@ -204,7 +218,7 @@ public final class FtpServerCommand implements Callable<Integer> {
     } finally {
       stopSignal.finished();
     }
-    return 0;
+    return ExitCodes.OK;
   }
 
   private SSLContext tlsContext() throws IOException {
@@ -221,8 +235,7 @@ public final class FtpServerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     char[] password = readPassword();
     if (password == null || password.length == 0) {
-      spec.commandLine().getErr().println("error: empty password");
-      return 2;
+      throw new CommandLine.ParameterException(spec.commandLine(), "empty password");
     }
     out.println(
         UserDatabase.entry(

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.netlab.labs.ftp.FtpPorts;
 
 /**
  * Everything an {@link FtpServer} is configured with. Build one with {@link #builder}; the defaults
@@ -33,7 +34,7 @@ public record FtpServerConfig(
     SSLContext tls,
     boolean requireTls,
     boolean syncUploads) {
-  public static final int DEFAULT_PORT = 2121;
+  public static final int DEFAULT_PORT = FtpPorts.DEFAULT;
 
   /** Wrong passwords allowed in one session; the next one closes it (421). */
   public static final int MAX_LOGIN_FAILURES = 3;

@@ -10,6 +10,8 @@ import static org.netlab.labs.ftp.FtpReply.USER_LOGGED_IN;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * USER and PASS: checks a name and password against the user database, or lets "anonymous" and
@@ -18,6 +20,8 @@ import java.util.Arrays;
  * clear.
  */
 final class LoginCommands {
+  private static final Logger log = LoggerFactory.getLogger(LoginCommands.class);
+
   private final FtpServerConfig config;
   private final SessionState state;
   private final ControlReplies replies;
@@ -61,6 +65,12 @@ final class LoginCommands {
       return;
     }
     failedLogins++;
+    // Who tried which name, from where; never the password.
+    log.warn(
+        "login failed client={} user=\"{}\" failures={}",
+        state.clientAddress().getHostAddress(),
+        printable(name),
+        failedLogins);
     sleep(config.loginFailureDelay());
     if (failedLogins >= FtpServerConfig.MAX_LOGIN_FAILURES) {
       replies.send(SERVICE_NOT_AVAILABLE, "Too many failed logins, closing control connection");
@@ -74,6 +84,25 @@ final class LoginCommands {
     if (config.requireTls() && !state.tlsActive()) {
       throw new FtpCommandException(NOT_LOGGED_IN, "TLS required: send AUTH TLS first");
     }
+  }
+
+  /** The name as typed, with anything a log reader's terminal would act on as {@code \\xNN}. */
+  static String printable(String name) {
+    StringBuilder out = new StringBuilder();
+    name.codePoints()
+        .forEach(
+            c -> {
+              if (c < 0x20
+                  || c == 0x7f
+                  || c == '"'
+                  || c == '\\'
+                  || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\x%02X", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
   }
 
   private static void sleep(Duration delay) {

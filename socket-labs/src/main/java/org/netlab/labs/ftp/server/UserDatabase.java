@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.netlab.labs.cli.InvalidFileException;
 
 /**
  * Named users of the FTP server, read from a users file: one {@code NAME:HASH} per line where HASH
@@ -41,12 +42,12 @@ public final class UserDatabase {
       }
       int colon = line.indexOf(':');
       if (colon < 1) {
-        throw new IOException(file + " line " + (i + 1) + ": expected NAME:HASH");
+        throw new InvalidFileException(file + " line " + (i + 1) + ": expected NAME:HASH");
       }
       try {
         users.put(line.substring(0, colon), PasswordHash.parse(line.substring(colon + 1)));
       } catch (IllegalArgumentException e) {
-        throw new IOException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+        throw new InvalidFileException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
       }
     }
     return new UserDatabase(users);

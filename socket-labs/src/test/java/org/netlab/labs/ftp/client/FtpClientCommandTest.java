@@ -15,6 +15,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.cli.ExitCodes;
 import org.netlab.labs.ftp.FtpTestServer;
 import org.netlab.labs.ftp.TestFiles;
 import picocli.CommandLine;
@@ -105,7 +106,7 @@ class FtpClientCommandTest {
       assertEquals(0, r.exit(), r.err());
       assertEquals("secure", Files.readString(out));
       Result clear = ftp("ls", "ftp://localhost:" + server.port() + "/");
-      assertEquals(FtpClientCommand.REFUSED, clear.exit(), "a server requiring TLS refuses");
+      assertEquals(ExitCodes.REFUSED, clear.exit(), "a server requiring TLS refuses");
     }
   }
 
@@ -130,22 +131,22 @@ class FtpClientCommandTest {
   void aRefusalExitsWithOneAndSaysWhy() throws IOException {
     try (FtpTestServer server = FtpTestServer.start(dir)) {
       Result r = ftp("get", server.url("/secret"), "-o", dir.resolve("x").toString());
-      assertEquals(FtpClientCommand.REFUSED, r.exit());
-      assertEquals("error: 550 /secret: no such file or directory\n", r.err());
+      assertEquals(ExitCodes.REFUSED, r.exit());
+      assertEquals("ftp get: 550 /secret: no such file or directory\n", r.err());
       assertFalse(Files.exists(dir.resolve("x")), "no empty file left behind");
       Result readOnly =
           ftp("put", Files.writeString(dir.resolve("f"), "x").toString(), server.url("/"));
-      assertEquals(FtpClientCommand.REFUSED, readOnly.exit());
-      assertTrue(readOnly.err().startsWith("error: 550 "), readOnly.err());
+      assertEquals(ExitCodes.REFUSED, readOnly.exit());
+      assertTrue(readOnly.err().startsWith("ftp put: 550 "), readOnly.err());
     }
   }
 
   @Test
   void usageErrorsExitWithTwo() {
-    assertEquals(FtpClientCommand.USAGE, ftp("get").exit());
-    assertEquals(FtpClientCommand.USAGE, ftp("get", "http://example.org/x").exit());
-    assertEquals(FtpClientCommand.USAGE, ftp("get", "ftp://127.0.0.1:2121/dir/").exit());
-    assertEquals(FtpClientCommand.USAGE, ftp("frobnicate").exit());
+    assertEquals(ExitCodes.USAGE, ftp("get").exit());
+    assertEquals(ExitCodes.USAGE, ftp("get", "http://example.org/x").exit());
+    assertEquals(ExitCodes.USAGE, ftp("get", "ftp://127.0.0.1:2121/dir/").exit());
+    assertEquals(ExitCodes.USAGE, ftp("frobnicate").exit());
   }
 
   @Test
@@ -155,8 +156,24 @@ class FtpClientCommandTest {
       closedPort = socket.getLocalPort();
     }
     Result r = ftp("ls", "ftp://127.0.0.1:" + closedPort + "/");
-    assertEquals(FtpClientCommand.UNREACHABLE, r.exit());
-    assertTrue(r.err().startsWith("error: cannot connect"), r.err());
+    assertEquals(ExitCodes.NO_ANSWER, r.exit());
+    assertTrue(r.err().startsWith("ftp ls: cannot connect"), r.err());
     assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void anFtpsUrlListsOverTlsWithoutTheTlsOption() throws IOException {
+    try (FtpTestServer server = FtpTestServer.start(dir, b -> b.tls(b.build().tls(), true))) {
+      Files.writeString(server.root().resolve("a.txt"), "secure");
+      Result r =
+          ftp(
+              "ls",
+              "-1",
+              "--ca",
+              server.caFile().toString(),
+              "ftps://localhost:" + server.port() + "/");
+      assertEquals(0, r.exit(), r.err());
+      assertEquals("a.txt\n", r.out());
+    }
   }
 }

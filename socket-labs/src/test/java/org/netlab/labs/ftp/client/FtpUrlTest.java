@@ -10,16 +10,23 @@ class FtpUrlTest {
   @Test
   void hostPortAndPathAreParsed() {
     FtpUrl url = FtpUrl.parse("ftp://localhost:2121/pub/file.txt");
-    assertEquals(new FtpUrl("localhost", 2121, null, "/pub/file.txt"), url);
+    assertEquals(new FtpUrl(false, "localhost", 2121, null, "/pub/file.txt"), url);
     assertEquals("file.txt", url.fileName());
   }
 
   @Test
-  void defaultsArePort21AndTheRoot() {
+  void defaultsAreFtpdsPort2121AndTheRoot() {
     FtpUrl url = FtpUrl.parse("FTP://example.org");
-    assertEquals(21, url.port());
+    assertEquals(2121, url.port());
     assertEquals("/", url.path());
     assertTrue(url.isDirectory());
+  }
+
+  @Test
+  void ftpsAsksForTlsOnTheSameDefaultPort() {
+    FtpUrl url = FtpUrl.parse("ftps://bob@localhost/pub/");
+    assertEquals(new FtpUrl(true, "localhost", 2121, "bob", "/pub/"), url);
+    assertEquals(false, FtpUrl.parse("ftp://localhost/").tls());
   }
 
   @Test
