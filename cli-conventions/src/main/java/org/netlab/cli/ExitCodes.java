@@ -2,7 +2,7 @@ package org.netlab.cli;
 
 /**
  * The exit codes of every netlab tool, one per class of outcome, so a script can tell them apart
- * whichever tool it runs. The table is in docs/README.md; {@link #FOOTER} prints it in each tool's
+ * whichever tool it runs. The table is in docs/tools.md; {@link #FOOTER} prints it in each tool's
  * help.
  */
 public final class ExitCodes {

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import org.netlab.cli.Durations;
 import org.netlab.labs.integrity.MessageCodec;
 import org.netlab.labs.net.LineReader;
 
@@ -59,7 +60,11 @@ public final class TcpEchoClient implements EchoClient {
       line = replies.readLine();
     } catch (SocketTimeoutException e) {
       throw new IOException(
-          "no reply from " + address() + " within " + socket.getSoTimeout() + " ms", e);
+          "no reply from "
+              + address()
+              + " within "
+              + Durations.text(Duration.ofMillis(socket.getSoTimeout())),
+          e);
     }
     if (line == null) {
       throw new IOException("connection closed by " + address());

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.netlab.cli.Durations;
 import org.netlab.labs.net.DeadlineInputStream;
 
 /**
@@ -63,7 +64,7 @@ public final class FingerClient {
       return new Answer(PrintableText.strip(text), truncated);
     } catch (SocketTimeoutException e) {
       SocketTimeoutException late =
-          new SocketTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+          new SocketTimeoutException("no complete answer within " + Durations.text(timeout));
       late.initCause(e);
       throw late;
     }

@@ -9,6 +9,7 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+import org.netlab.cli.Durations;
 import org.netlab.labs.net.ConnectionHandler;
 import org.netlab.labs.net.InputDrain;
 import org.netlab.labs.net.LineReader;
@@ -70,7 +71,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
       reply =
           new FingerService.Reply(
               Outcome.IDLE_TIMEOUT,
-              "finger: no query received within " + config.idleTimeout().toMillis() + " ms\n");
+              "finger: no query received within " + Durations.text(config.idleTimeout()) + "\n");
     }
     long sent = 0;
     try {

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import org.netlab.cli.Durations;
 
 /**
  * Reads protocol lines from a byte stream with a hard size limit, so a client cannot make the
@@ -53,7 +54,7 @@ public final class LineReader {
     private final Duration limit;
 
     public LineTimeoutException(Duration limit) {
-      super("line not complete within " + limit.toMillis() + " ms");
+      super("line not complete within " + Durations.text(limit));
       this.limit = limit;
     }
 

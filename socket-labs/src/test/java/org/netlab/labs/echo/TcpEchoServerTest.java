@@ -218,8 +218,7 @@ class TcpEchoServerTest {
         TricklingClient second =
             TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
       for (TricklingClient slow : List.of(first, second)) {
-        assertEquals(
-            "! line not complete within 1000 ms\r\n", slow.awaitClose(Duration.ofSeconds(5)));
+        assertEquals("! line not complete within 1s\r\n", slow.awaitClose(Duration.ofSeconds(5)));
         assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
       }
       // The server reads what they still send for a moment before it frees their slots.

@@ -172,7 +172,7 @@ class FingerCommandTest {
     try (MinimalFingerPeer peer = new MinimalFingerPeer(new byte[0], true)) {
       assertEquals(3, finger("--timeout", "300ms", "alice@127.0.0.1:" + peer.port()));
       assertEquals(
-          "finger: 127.0.0.1:" + peer.port() + ": no complete answer within 300 ms\n",
+          "finger: 127.0.0.1:" + peer.port() + ": no complete answer within 300ms\n",
           err.toString());
     }
   }

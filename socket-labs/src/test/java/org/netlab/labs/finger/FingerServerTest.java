@@ -151,7 +151,7 @@ class FingerServerTest {
             start(FingerFixtures.loopback().withForwarding(true, Duration.ofMillis(300)))) {
       String via = "127.0.0.1:" + stalled.port();
       assertEquals(
-          "finger: cannot finger " + via + ": no complete answer within 300 ms\r\n",
+          "finger: cannot finger " + via + ": no complete answer within 300ms\r\n",
           FingerFixtures.query(relay.port(), "/W alice@" + via));
       assertEquals(List.of("/W alice"), stalled.queries());
     }

@@ -103,7 +103,7 @@ class LineReaderTest {
           assertThrows(LineReader.LineTimeoutException.class, lines::readLine);
       long elapsed = millisSince(start);
       assertTrue(elapsed >= 550 && elapsed < 1500, elapsed + " ms");
-      assertEquals("line not complete within 600 ms", late.getMessage());
+      assertEquals("line not complete within 600ms", late.getMessage());
       // The rest of that line cannot be told from the next: the reader stays timed out.
       assertThrows(LineReader.LineTimeoutException.class, lines::readLine);
       connection.close();

@@ -409,7 +409,7 @@ class CheckInServerTest {
             TricklingClient.connect(server.address(), Duration.ofMillis(300))) {
       for (TricklingClient slow : List.of(first, second)) {
         assertEquals(
-            "malformed request: line not complete within 1000 ms\r\n",
+            "malformed request: line not complete within 1s\r\n",
             slow.awaitClose(Duration.ofSeconds(5)));
         assertTrue(slow.closedAfterMillis() < 2500, slow.closedAfterMillis() + " ms");
       }

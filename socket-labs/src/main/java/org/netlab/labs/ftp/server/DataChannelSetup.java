@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
+import org.netlab.cli.Durations;
 import org.netlab.labs.ftp.DataConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -255,8 +256,7 @@ final class DataChannelSetup implements AutoCloseable {
       throws IOException {
     String late =
         "no data connection within "
-            + timeout.toMillis()
-            + " ms"
+            + Durations.text(timeout)
             + (refused == null ? "" : "; refused " + refused);
     if (System.nanoTime() >= deadline) {
       throw new SocketTimeoutException(late);
