@@ -1,5 +1,7 @@
 package org.netlab.rpc.client.cli;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,12 +15,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Calls the netlab Calculator and Phonebook over gRPC or XML-RPC.",
-    subcommands = {
-      CalcCommand.class,
-      PhonebookCommand.class,
-      BenchCommand.class,
-      CompletionCommand.class
-    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done",
@@ -33,6 +29,21 @@ import picocli.CommandLine.Spec;
       "  rpc-client bench --call calc.add --concurrency 16 --duration 10s"
     })
 public final class RpcClientCommand implements Callable<Integer> {
+  /** In the order of the help. */
+  private static final Class<?>[] SUBCOMMANDS = {
+    CalcCommand.class, PhonebookCommand.class, BenchCommand.class, CompletionCommand.class
+  };
+
+  /** The subcommands that work without their siblings ({@code completion} describes them all). */
+  private static final Map<String, Class<?>> ONE_SHOT_BRANCHES =
+      Map.of(
+          "calc",
+          CalcCommand.class,
+          "phonebook",
+          PhonebookCommand.class,
+          "bench",
+          BenchCommand.class);
+
   @Mixin private final ConnectionOptions connection;
 
   @Spec private CommandSpec spec;
@@ -42,12 +53,43 @@ public final class RpcClientCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(CommandContext.system()).execute(args));
+    System.exit(commandLine(CommandContext.system(), args).execute(args));
   }
 
   /** The whole command tree, wired to {@code context} and with the exit-code rules. */
   public static CommandLine commandLine(CommandContext context) {
+    return tree(context, List.of(SUBCOMMANDS));
+  }
+
+  /**
+   * The command tree that runs {@code args}. When they name {@code calc}, {@code phonebook} or
+   * {@code bench}, only that branch is built: picocli's model of every command takes a one-shot
+   * call longer than the call itself. The branch is used only if it parses {@code args} without
+   * help for the root; otherwise the whole tree runs them, so help, usage errors and their
+   * suggestions read as they always do.
+   */
+  static CommandLine commandLine(CommandContext context, String... args) {
+    for (String arg : args) {
+      Class<?> named = ONE_SHOT_BRANCHES.get(arg);
+      if (named != null) {
+        CommandLine branch = tree(context, List.of(named));
+        try {
+          CommandLine.ParseResult parsed = branch.parseArgs(args);
+          if (!parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+            return branch;
+          }
+        } catch (CommandLine.PicocliException e) {
+          // the whole tree reports it
+        }
+        break;
+      }
+    }
+    return commandLine(context);
+  }
+
+  private static CommandLine tree(CommandContext context, List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(RpcClientCommand.class, new CommandFactory(context));
+    subcommands.forEach(commandLine::addSubcommand);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     return commandLine;
   }
