@@ -52,7 +52,17 @@ public final class RpcClientCommand implements Callable<Integer> {
     this.connection = new ConnectionOptions(context.environment());
   }
 
+  /**
+   * Netty's buffer events for Flight Recorder, off unless asked for: registering them loads the
+   * recorder's classes, about 50 ms of every gRPC call from the command line. Set here, for this
+   * process only, rather than by the library, whose users may want the events.
+   */
+  private static final String NETTY_JFR_EVENTS = "io.grpc.netty.shaded.io.netty.jfr.enabled";
+
   public static void main(String[] args) {
+    if (System.getProperty(NETTY_JFR_EVENTS) == null) {
+      System.setProperty(NETTY_JFR_EVENTS, "false");
+    }
     System.exit(commandLine(CommandContext.system(), args).execute(args));
   }
 
