@@ -48,7 +48,7 @@ final class Cli {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             environment,
             terminal);
-    CommandLine commandLine = RpcClientCommand.commandLine(context);
+    CommandLine commandLine = RpcClientCommand.commandLine(context, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
