@@ -2,7 +2,9 @@
 # Start-up of the one-shot tools, as a person or a script calling them pays it: the median
 # wall time and CPU time of RUNS calls (default 10) of each tool from bin/ against warm
 # local servers, beside an independent client doing the same call in the same run.
-#   usage: distribution/src/bench/startup.sh [RUNS]
+#   usage: distribution/src/bench/startup.sh [RUNS] [CLIENT_BIN]
+# CLIENT_BIN (default: this checkout's bin/) is where the measured clients are taken from,
+# so that another checkout's launchers can be measured against the same servers.
 # Needs python3 (timing, and its xmlrpc.client as a peer), curl, oathtool, node with the
 # interop tests' node_modules (npm ci in interop-tests/src/test/node) for the gRPC peer.
 # The first call of each tool records its JVM class cache (see docs/performance.md); it
@@ -11,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 root="$PWD"
 runs="${1:-10}"
+client_bin="$(cd "${2:-bin}" && pwd)"
 
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -32,6 +35,7 @@ wait_for_port() {
 
 echo "building the tools if needed..." >&2
 bin/rpc-client --version >/dev/null
+"$client_bin/rpc-client" --version >/dev/null
 
 grpc_port="$(free_port)"
 xmlrpc_port="$(free_port)"
@@ -79,11 +83,11 @@ client.add({ x: 2, y: 3 }, { deadline: Date.now() + 10000 }, (error, reply) => {
 EOF
 
 cat >"$work/commands" <<EOF
-rpc-client calc add, gRPC/TLS|bin/rpc-client --server grpcs://localhost:$grpc_port --ca $ca calc add 2 3|NODE_PATH=$node_modules node $work/grpc-add.js localhost:$grpc_port $ca $root/proto/src/main/proto|node @grpc/grpc-js
-rpc-client calc add, XML-RPC/HTTPS|bin/rpc-client --server https://localhost:$xmlrpc_port/RPC2 --ca $ca calc add 2 3|python3 -c "import ssl,xmlrpc.client as x; print(x.ServerProxy('https://localhost:$xmlrpc_port/RPC2', context=ssl.create_default_context(cafile='$ca')).calculator.add(2,3))"|python3 xmlrpc.client
-finger alice|bin/finger --port $finger_port alice@localhost|python3 -c "import socket; s=socket.create_connection(('127.0.0.1',$finger_port)); s.sendall(b'alice\r\n'); print(s.makefile('rb').read().decode())"|python3 socket, 3 lines
-ftp ls|bin/ftp ls ftp://localhost:$ftp_port/|curl -s ftp://127.0.0.1:$ftp_port/|curl
-totp code|bin/totp code --quiet --secret-file $work/secret|oathtool --totp -b $secret|oathtool
+rpc-client calc add, gRPC/TLS|$client_bin/rpc-client --server grpcs://localhost:$grpc_port --ca $ca calc add 2 3|NODE_PATH=$node_modules node $work/grpc-add.js localhost:$grpc_port $ca $root/proto/src/main/proto|node @grpc/grpc-js
+rpc-client calc add, XML-RPC/HTTPS|$client_bin/rpc-client --server https://localhost:$xmlrpc_port/RPC2 --ca $ca calc add 2 3|python3 -c "import ssl,xmlrpc.client as x; print(x.ServerProxy('https://localhost:$xmlrpc_port/RPC2', context=ssl.create_default_context(cafile='$ca')).calculator.add(2,3))"|python3 xmlrpc.client
+finger alice|$client_bin/finger --port $finger_port alice@localhost|python3 -c "import socket; s=socket.create_connection(('127.0.0.1',$finger_port)); s.sendall(b'alice\r\n'); print(s.makefile('rb').read().decode())"|python3 socket, 3 lines
+ftp ls|$client_bin/ftp ls ftp://localhost:$ftp_port/|curl -s ftp://127.0.0.1:$ftp_port/|curl
+totp code|$client_bin/totp code --quiet --secret-file $work/secret|oathtool --totp -b $secret|oathtool
 EOF
 
 echo "warming up: first calls record each tool's class cache..." >&2
