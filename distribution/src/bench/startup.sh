@@ -54,7 +54,7 @@ for i in $(seq 20); do echo "file $i" >"$work/ftp-root/file-$i.txt"; done
 bin/ftpd --port "$ftp_port" --root "$work/ftp-root" --data-dir "$work/ftpd" \
   >"$work/ftpd.log" 2>&1 &
 
-secret="JBSWY3DPEHPK3PXP"
+secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 printf '%s\n' "$secret" >"$work/secret"
 chmod 600 "$work/secret"
 
