@@ -7,8 +7,8 @@
 # so that another checkout's launchers can be measured against the same servers.
 # Needs python3 (timing, and its xmlrpc.client as a peer), curl, oathtool, node with the
 # interop tests' node_modules (npm ci in interop-tests/src/test/node) for the gRPC peer.
-# The first call of each tool records its JVM class cache (see docs/performance.md); it
-# is made, and the cache built, before timing starts.
+# The first call of each tool records its JVM class cache (see docs/tools.md); it is
+# made, and the cache built, before timing starts.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 root="$PWD"
@@ -98,7 +98,11 @@ while IFS='|' read -r label ours peer peer_name; do
     exit 1
   fi
 done <"$work/commands"
-sleep 15 # the caches are built in the background
+# The caches are built in the background: wait for them.
+for _ in $(seq 240); do
+  pgrep -f -- '-XX:AOTMode=create' >/dev/null || break
+  sleep 0.5
+done
 
 python3 - "$runs" "$work/commands" <<'EOF'
 import resource, statistics, subprocess, sys, time
