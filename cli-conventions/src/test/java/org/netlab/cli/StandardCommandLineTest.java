@@ -84,6 +84,24 @@ class StandardCommandLineTest {
   }
 
   @Test
+  void everyHelpEndsWithTheExitCodeTableAfterItsOwnFooter() {
+    CommandLine commandLine = StandardCommandLine.configure(new CommandLine(new Tool()));
+    String table = "Exit codes:\n" + String.join("\n", ExitCodes.FOOTER) + "\n";
+    assertTrue(commandLine.getUsageMessage().endsWith(table), commandLine.getUsageMessage());
+    CommandLine sub = commandLine.getSubcommands().get("sub");
+    assertTrue(sub.getUsageMessage().endsWith(table), sub.getUsageMessage());
+
+    CommandLine withExamples = new CommandLine(new Tool());
+    withExamples
+        .getCommandSpec()
+        .usageMessage()
+        .footerHeading("%nExamples:%n")
+        .footer("  tool sub");
+    String help = StandardCommandLine.configure(withExamples).getUsageMessage();
+    assertTrue(help.endsWith("Examples:\n  tool sub\n\n" + table), help);
+  }
+
+  @Test
   void helpKeepsPathsAndUrlsOnOneLine() {
     CommandLine commandLine = StandardCommandLine.configure(new CommandLine(new Tool()));
     HelpLayoutAssertions.assertNoHelpLineIsWrapped(commandLine);

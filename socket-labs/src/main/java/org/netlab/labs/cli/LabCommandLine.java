@@ -43,17 +43,7 @@ public final class LabCommandLine {
   public static CommandLine configure(CommandLine commandLine, Side side) {
     Failures failures = new Failures(side);
     commandLine.setExecutionExceptionHandler(failures).setExitCodeExceptionMapper(failures);
-    addFooter(commandLine);
     return StandardCommandLine.configure(commandLine);
-  }
-
-  private static void addFooter(CommandLine commandLine) {
-    commandLine
-        .getCommandSpec()
-        .usageMessage()
-        .footerHeading("%nExit codes:%n")
-        .footer(ExitCodes.FOOTER);
-    commandLine.getSubcommands().values().forEach(LabCommandLine::addFooter);
   }
 
   /** The exit code for a failure thrown by a tool of {@code side}. */

@@ -1,13 +1,10 @@
 package org.netlab.rpc.client.cli;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.netlab.cli.ExitCodes;
 import org.netlab.cli.StandardCommandLine;
 import org.netlab.cli.VersionProvider;
 import picocli.CommandLine;
@@ -125,19 +122,7 @@ public final class RpcClientCommand implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(RpcClientCommand.class, new CommandFactory(context));
     subcommands.forEach(commandLine::addSubcommand);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
-    appendExitCodes(commandLine);
     return StandardCommandLine.configure(commandLine);
-  }
-
-  /** Every command's help ends with the exit-code table, after its examples. */
-  private static void appendExitCodes(CommandLine commandLine) {
-    CommandSpec command = commandLine.getCommandSpec();
-    List<String> footer = new ArrayList<>(Arrays.asList(command.usageMessage().footer()));
-    footer.add("");
-    footer.add("Exit codes:");
-    footer.addAll(Arrays.asList(ExitCodes.FOOTER));
-    command.usageMessage().footer(footer.toArray(String[]::new));
-    commandLine.getSubcommands().values().forEach(RpcClientCommand::appendExitCodes);
   }
 
   /** The connection options, wherever on the command line they were given. */

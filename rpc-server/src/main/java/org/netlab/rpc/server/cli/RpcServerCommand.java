@@ -6,8 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -142,10 +140,6 @@ public final class RpcServerCommand implements Callable<Integer> {
   /** The command line of {@code command}, printing start-up failures as one line. */
   static CommandLine commandLine(RpcServerCommand command) {
     CommandLine line = new CommandLine(command);
-    List<String> footer =
-        new ArrayList<>(Arrays.asList(line.getCommandSpec().usageMessage().footer()));
-    footer.addAll(Arrays.asList(ExitCodes.FOOTER));
-    line.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
     line.setExecutionExceptionHandler(
         (failure, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
