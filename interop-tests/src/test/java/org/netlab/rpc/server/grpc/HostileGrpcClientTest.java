@@ -137,19 +137,31 @@ class HostileGrpcClientTest {
         // Every stream past the limit is refused. Each refusal is also a reset the client
         // provoked, which the reset limit may count: then the server hangs up first, with
         // GOAWAY ENHANCE_YOUR_CALM. Which comes first depends on timing; both are defences.
+        // The GOAWAY itself may be lost: the server closes with our HEADERS still unread, the
+        // kernel answers with a TCP reset, and a reset discards what we had not yet read.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Long goAway = null;
-        while (goAway == null && client.refusedStreams() < CALLS && System.nanoTime() < deadline) {
+        while (goAway == null
+            && !client.isClosed()
+            && client.refusedStreams() < CALLS
+            && System.nanoTime() < deadline) {
           goAway = client.awaitGoAway(Duration.ofMillis(100));
         }
         int refused = client.refusedStreams();
-        if (goAway != null) {
-          assertEquals(ENHANCE_YOUR_CALM, goAway);
+        if (refused != CALLS) {
+          assertTrue(
+              goAway != null || client.isClosed(),
+              "only "
+                  + refused
+                  + " of "
+                  + CALLS
+                  + " streams refused, and the server did not hang up");
+          if (goAway != null) {
+            assertEquals(ENHANCE_YOUR_CALM, goAway);
+          }
           assertTrue(
               refused > 0 && refused <= GrpcEndpointSettings.DEFAULT_MAX_RESETS_PER_WINDOW + 1,
-              refused + " streams refused before the GOAWAY");
-        } else {
-          assertEquals(CALLS, refused, "streams refused past the limit");
+              refused + " streams refused before the server hung up");
         }
       }
       log.awaitQuiet();

@@ -41,6 +41,7 @@ class RapidResetTest {
       String path = "/" + CalculatorServiceGrpc.getAddMethod().getFullMethodName();
       int sent = 0;
       Long goAway;
+      boolean hungUp;
       try (RawHttp2Client attacker =
           RawHttp2Client.connect(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()),
@@ -64,11 +65,14 @@ class RapidResetTest {
           // expected once the server has had enough
         }
         goAway = attacker.awaitGoAway(Duration.ofSeconds(10));
+        // A server that hangs up with our frames unread resets the connection, and the reset may
+        // discard its GOAWAY before we read it; the log line below then still proves the reason.
+        hungUp = goAway != null || attacker.isClosed();
       }
-      assertEquals(
-          ENHANCE_YOUR_CALM,
-          goAway,
-          "no GOAWAY(ENHANCE_YOUR_CALM) after " + sent + " HEADERS+RST_STREAM pairs");
+      assertTrue(hungUp, "the server still listened after " + sent + " HEADERS+RST_STREAM pairs");
+      if (goAway != null) {
+        assertEquals(ENHANCE_YOUR_CALM, goAway, "the GOAWAY's error code");
+      }
       assertTrue(sent < PAIRS, "the server accepted all " + PAIRS + " pairs");
       assertEquals(5, bystander.calculator().add(2, 3));
       log.awaitQuiet();

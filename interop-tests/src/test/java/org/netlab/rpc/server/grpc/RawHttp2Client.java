@@ -56,6 +56,7 @@ final class RawHttp2Client implements AutoCloseable {
   private final CompletableFuture<Void> serverSettings = new CompletableFuture<>();
   private final CompletableFuture<Long> goAway = new CompletableFuture<>();
   private final AtomicInteger refusedStreams = new AtomicInteger();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final Thread reader;
 
   private RawHttp2Client(Socket socket, String scheme, String authority) throws IOException {
@@ -143,13 +144,25 @@ final class RawHttp2Client implements AutoCloseable {
     }
   }
 
-  /** The error code of the server's GOAWAY, or null if none came within {@code timeout}. */
+  /**
+   * The error code of the server's GOAWAY, or null if none came within {@code timeout} or the
+   * connection ended without one.
+   */
   Long awaitGoAway(Duration timeout) throws InterruptedException {
     try {
-      return goAway.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.anyOf(goAway, closed).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      return null;
+      // no GOAWAY yet
     }
+    return goAway.getNow(null);
+  }
+
+  /**
+   * Whether the connection has ended, by either side. A server that hangs up while our frames are
+   * still unread resets the connection, and the reset may discard its GOAWAY before we read it.
+   */
+  boolean isClosed() {
+    return closed.isDone();
   }
 
   /** How many streams the server refused with RST_STREAM(REFUSED_STREAM) so far. */
@@ -215,6 +228,7 @@ final class RawHttp2Client implements AutoCloseable {
       // closed by us, or reset
     } finally {
       serverSettings.completeExceptionally(new EOFException("connection closed"));
+      closed.complete(null);
     }
   }
 
