@@ -15,6 +15,12 @@ public final class DataDirectory {
   /** The generated CA certificate in {@link #TLS_SUBDIRECTORY}: what local clients trust. */
   public static final String CA_CERTIFICATE = "ca.pem";
 
+  /**
+   * The admin token a server creates on its first start, owner-only: what local clients send when
+   * no token is given, to a server on this host only.
+   */
+  public static final String ADMIN_TOKEN = "admin.token";
+
   private DataDirectory() {}
 
   public static Path defaultPath() {
@@ -24,6 +30,11 @@ public final class DataDirectory {
   /** The generated CA certificate under a data directory. */
   public static Path caFile(Path dataDir) {
     return dataDir.resolve(TLS_SUBDIRECTORY).resolve(CA_CERTIFICATE);
+  }
+
+  /** The admin token file under a data directory. */
+  public static Path adminTokenFile(Path dataDir) {
+    return dataDir.resolve(ADMIN_TOKEN);
   }
 
   static Path resolve(Map<String, String> environment, String home) {

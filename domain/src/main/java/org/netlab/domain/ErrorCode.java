@@ -15,6 +15,8 @@ public enum ErrorCode {
   UNAUTHENTICATED,
   /** The caller is known but not allowed to do this. */
   PERMISSION_DENIED,
+  /** The caller has used up its share (calls per second, failed sign-ins); waiting works. */
+  RESOURCE_EXHAUSTED,
   /** A resource the service needs is out of reach for now; retrying may work. */
   UNAVAILABLE,
   /** An unexpected failure; the message is generic and the details are logged. */

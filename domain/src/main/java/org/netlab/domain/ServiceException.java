@@ -32,6 +32,18 @@ public final class ServiceException extends RuntimeException {
     return new ServiceException(ErrorCode.ALREADY_EXISTS, message);
   }
 
+  public static ServiceException unauthenticated(String message) {
+    return new ServiceException(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  public static ServiceException permissionDenied(String message) {
+    return new ServiceException(ErrorCode.PERMISSION_DENIED, message);
+  }
+
+  public static ServiceException resourceExhausted(String message) {
+    return new ServiceException(ErrorCode.RESOURCE_EXHAUSTED, message);
+  }
+
   public static ServiceException unavailable(String message, Throwable cause) {
     return new ServiceException(ErrorCode.UNAVAILABLE, message, cause);
   }

@@ -28,6 +28,7 @@ public final class GrpcErrors {
       case ALREADY_EXISTS -> Status.Code.ALREADY_EXISTS;
       case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
       case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
+      case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
       case UNAVAILABLE -> Status.Code.UNAVAILABLE;
       case INTERNAL -> Status.Code.INTERNAL;
     };
@@ -66,7 +67,8 @@ public final class GrpcErrors {
   private static boolean onlyAServiceSends(ErrorCode code) {
     return switch (code) {
       case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, UNAUTHENTICATED, PERMISSION_DENIED -> true;
-      case UNAVAILABLE, INTERNAL -> false;
+      // Also what grpc-java itself answers for an oversized message.
+      case RESOURCE_EXHAUSTED, UNAVAILABLE, INTERNAL -> false;
     };
   }
 

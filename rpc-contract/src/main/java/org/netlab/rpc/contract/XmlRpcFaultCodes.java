@@ -43,6 +43,7 @@ public final class XmlRpcFaultCodes {
       case PERMISSION_DENIED -> 403;
       case NOT_FOUND -> 404;
       case ALREADY_EXISTS -> 409;
+      case RESOURCE_EXHAUSTED -> 429;
       case INTERNAL -> 500;
       case UNAVAILABLE -> 503;
     };

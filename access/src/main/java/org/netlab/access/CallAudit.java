@@ -1,0 +1,44 @@
+package org.netlab.access;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.netlab.domain.ErrorCode;
+
+/**
+ * What transports tell the audit trail: how each call of an {@link Operation#audited() audited}
+ * operation ended, and which calls of those were refused to a known caller. Calls refused for
+ * having no identity are not recorded: anyone could fill the trail with them.
+ */
+public final class CallAudit {
+  /** The outcome of a call that succeeded. */
+  public static final String OK = "OK";
+
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  public CallAudit(AuditTrail trail, Clock clock) {
+    this.trail = Objects.requireNonNull(trail, "trail");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Records a call if its operation is audited.
+   *
+   * @param method the method's name on its protocol
+   * @param subject what it acted on, or null
+   * @param failure the error it ended with, or null when it succeeded
+   */
+  public void record(
+      Caller caller, Operation operation, String method, String subject, ErrorCode failure) {
+    if (!operation.audited() || caller.anonymous() || failure == ErrorCode.UNAUTHENTICATED) {
+      return;
+    }
+    trail.record(
+        new AuditEvent(
+            clock.instant(),
+            caller.label(),
+            method,
+            subject == null ? "" : subject,
+            failure == null ? OK : failure.name()));
+  }
+}
