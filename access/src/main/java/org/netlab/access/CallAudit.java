@@ -2,6 +2,7 @@ package org.netlab.access;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.netlab.domain.ErrorCode;
 
 /**
@@ -15,10 +16,16 @@ public final class CallAudit {
 
   private final AuditTrail trail;
   private final Clock clock;
+  private final Consumer<String> lostLog;
 
-  public CallAudit(AuditTrail trail, Clock clock) {
+  /**
+   * @param lostLog where a line goes when an event cannot be recorded (the store is down); the
+   *     call's own outcome stands, since its write is already durable
+   */
+  public CallAudit(AuditTrail trail, Clock clock, Consumer<String> lostLog) {
     this.trail = Objects.requireNonNull(trail, "trail");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.lostLog = Objects.requireNonNull(lostLog, "lostLog");
   }
 
   /**
@@ -33,12 +40,25 @@ public final class CallAudit {
     if (!operation.audited() || caller.anonymous() || failure == ErrorCode.UNAUTHENTICATED) {
       return;
     }
-    trail.record(
+    AuditEvent event =
         new AuditEvent(
             clock.instant(),
             caller.label(),
             method,
             subject == null ? "" : subject,
-            failure == null ? OK : failure.name()));
+            failure == null ? OK : failure.name());
+    try {
+      trail.record(event);
+    } catch (RuntimeException e) {
+      lostLog.accept(
+          "audit event not recorded ("
+              + e.getMessage()
+              + "): "
+              + event.caller()
+              + " "
+              + event.method()
+              + " "
+              + event.outcome());
+    }
   }
 }

@@ -3,6 +3,8 @@ package org.netlab.access;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A number of calls per period, as {@code --rate-limit 1000/1s} gives it, or none. Each key (an
@@ -13,6 +15,8 @@ import java.util.Objects;
  * @param period over how long
  */
 public record RateLimit(long calls, Duration period) {
+  private static final Pattern SYNTAX = Pattern.compile("(\\d{1,18})(?:/(\\d{1,9})(ms|s|m|h))?");
+
   /** No limit at all. */
   public static final RateLimit NONE = new RateLimit(0, Duration.ofSeconds(1));
 
@@ -38,33 +42,27 @@ public record RateLimit(long calls, Duration period) {
     if (value.equals("off") || value.equals("none")) {
       return NONE;
     }
-    int slash = value.indexOf('/');
-    try {
-      long calls = Long.parseLong(slash < 0 ? value : value.substring(0, slash));
-      Duration period = slash < 0 ? Duration.ofSeconds(1) : period(value.substring(slash + 1));
-      if (calls <= 0) {
-        throw new NumberFormatException();
+    Matcher matcher = SYNTAX.matcher(value);
+    if (matcher.matches()) {
+      try {
+        long calls = Long.parseLong(matcher.group(1));
+        long amount = matcher.group(2) == null ? 1 : Long.parseLong(matcher.group(2));
+        Duration period =
+            switch (matcher.group(3) == null ? "s" : matcher.group(3)) {
+              case "ms" -> Duration.ofMillis(amount);
+              case "m" -> Duration.ofMinutes(amount);
+              case "h" -> Duration.ofHours(amount);
+              default -> Duration.ofSeconds(amount);
+            };
+        if (calls > 0 && !period.isZero()) {
+          return new RateLimit(calls, period);
+        }
+      } catch (NumberFormatException | ArithmeticException tooLarge) {
+        // refused below
       }
-      return new RateLimit(calls, period);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "'"
-              + text
-              + "' is not a rate limit; write CALLS/PERIOD such as 1000/1s or 20/1m, or off");
     }
-  }
-
-  private static Duration period(String text) {
-    if (text.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-    }
-    long amount = Long.parseLong(text.substring(0, text.length() - 1));
-    return switch (text.charAt(text.length() - 1)) {
-      case 's' -> Duration.ofSeconds(amount);
-      case 'm' -> Duration.ofMinutes(amount);
-      case 'h' -> Duration.ofHours(amount);
-      default -> throw new IllegalArgumentException(text);
-    };
+    throw new IllegalArgumentException(
+        "'" + text + "' is not a rate limit; write CALLS/PERIOD such as 1000/1s or 20/1m, or off");
   }
 
   @Override

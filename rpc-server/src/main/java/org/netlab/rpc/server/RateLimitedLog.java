@@ -42,6 +42,13 @@ public final class RateLimitedLog {
     }
   }
 
+  /** Logs {@code line} at error level unless this window's lines are spent. */
+  public void error(String line) {
+    if (log.isErrorEnabled()) {
+      limited(line, log::error);
+    }
+  }
+
   /** Logs {@code line} at warn level unless this window's lines are spent. */
   public void warn(String line) {
     if (log.isWarnEnabled()) {

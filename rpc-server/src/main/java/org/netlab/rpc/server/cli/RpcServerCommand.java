@@ -16,7 +16,11 @@ import org.netlab.cli.VersionProvider;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.phonebook.store.JdbcPhonebook;
+import org.netlab.phonebook.store.JdbcStore;
+import org.netlab.domain.ServiceException;
+import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.server.access.ServerAccess;
+import java.util.Optional;
 import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.RpcServer;
@@ -45,11 +49,14 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Serves the Calculator and Phonebook over gRPC and XML-RPC, with TLS by default.",
     sortOptions = false,
+    subcommands = {TokenCommand.class, AuditCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  rpc-server                                     # grpcs://127.0.0.1:50051 and https://127.0.0.1:8443/RPC2",
       "  rpc-server --bind 0.0.0.0 --client-ca ca.pem   # every interface, mutual TLS",
       "  rpc-server --store 'jdbc:postgresql://db/netlab?user=u&password=p'",
+      "  rpc-server token create alice --role writer    # prints alice's token once",
+      "  rpc-server audit -n 20                         # the last 20 audited calls",
       "",
       "Exit codes:"
     })
@@ -80,15 +87,6 @@ public final class RpcServerCommand implements Callable<Integer> {
   Integer xmlRpcPort;
 
   @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = {
-        "Where the store and generated TLS files live",
-        "(default: ${DEFAULT-VALUE})."
-      })
-  Path dataDir = DataDirectory.defaultPath();
-
-  @Option(
       names = "--tls-cert",
       paramLabel = "PEM",
       description = {
@@ -114,14 +112,9 @@ public final class RpcServerCommand implements Callable<Integer> {
       description = "Serve without TLS (for debugging on a trusted host only).")
   boolean plaintext;
 
-  @Option(
-      names = "--store",
-      paramLabel = "JDBC_URL",
-      description = {
-        "Phonebook store (default: SQLite in DIR/phonebook.db), for example",
-        "jdbc:postgresql://db/netlab?user=u&password=p"
-      })
-  String storeUrl;
+  @Mixin StoreOptions store;
+
+  @Mixin AccessOptions access;
 
   @Mixin LoggingOptions logging;
 
@@ -147,6 +140,9 @@ public final class RpcServerCommand implements Callable<Integer> {
           if (failure instanceof CannotServe cannotServe) {
             err.println("rpc-server: " + cannotServe.getMessage());
             status = ExitCodes.CANNOT_SERVE;
+          } else if (failure instanceof ServiceException refused) {
+            err.println("rpc-server: " + refused.getMessage());
+            status = ExitCodes.REFUSED;
           } else if (failure instanceof InterruptedException) {
             err.println("rpc-server: interrupted");
             status = ExitCodes.INTERRUPTED;
@@ -158,15 +154,6 @@ public final class RpcServerCommand implements Callable<Integer> {
           return status;
         });
     return StandardCommandLine.configure(line);
-  }
-
-  /** A start-up failure of the machine, not of the command line: exit 4 with its one line. */
-  private static final class CannotServe extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    CannotServe(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 
   /** Called with the running server, before {@link #call()} blocks until it is closed. */
@@ -184,21 +171,34 @@ public final class RpcServerCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--tls-cert and --tls-key must be given together");
     }
+    if (access.clientRoles != null && clientCa == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--client-roles needs --client-ca: only verified certificates count");
+    }
     logging.apply();
     Logger log = LoggerFactory.getLogger(RpcServerCommand.class);
 
     InetAddress address = bindAddress();
     ServerTls tls = plaintext ? null : tls();
-    JdbcPhonebook store = openStore();
-    Calculator calculator = new FiniteCalculator();
+    JdbcStore opened = store.open();
+    ServerAccess callers;
+    Optional<Path> adminToken;
     List<Endpoint> endpoints;
     try {
-      endpoints = endpoints(address, tls, calculator, store);
+      callers = serverAccess(opened);
+      adminToken =
+          access.checking()
+              ? AdminToken.createIfFirstStart(callers.tokens(), dataDir())
+              : Optional.empty();
+      endpoints = endpoints(address, tls, new FiniteCalculator(), opened.phonebook(), callers);
     } catch (IOException | RuntimeException e) {
-      store.close();
+      opened.close();
+      if (e instanceof ParameterException usage) {
+        throw usage;
+      }
       throw new CannotServe("cannot set up the endpoints: " + e.getMessage(), e);
     }
-    RpcServer server = new RpcServer(endpoints, store);
+    RpcServer server = new RpcServer(endpoints, opened);
     try {
       server.start();
     } catch (IOException e) {
@@ -208,8 +208,8 @@ public final class RpcServerCommand implements Callable<Integer> {
 
     log.info("rpc-server started{}", tls != null && tls.files().mutual() ? " (mutual TLS)" : "");
     server.urls().forEach(url -> log.info("  endpoint  {}", url));
-    log.info("  data dir  {}", dataDir.toAbsolutePath());
-    log.info("  store     {}", store.description());
+    log.info("  data dir  {}", dataDir().toAbsolutePath());
+    log.info("  store     {}", opened.description());
     if (tls == null) {
       log.warn("  TLS is off (--plaintext): calls travel in clear text");
     } else if (tls.localCa() != null) {
@@ -220,26 +220,45 @@ public final class RpcServerCommand implements Callable<Integer> {
     if (tls != null && tls.files().mutual()) {
       log.info("  client CA {}", tls.files().clientCa().toAbsolutePath());
     }
+    AccessBanner.print(log, access, adminToken, DataDirectory.adminTokenFile(dataDir()));
     onStarted.accept(server);
     server.awaitClosed();
     return 0;
   }
 
+  private Path dataDir() {
+    return store.dataDir();
+  }
+
+  private ServerAccess serverAccess(JdbcStore opened) throws IOException {
+    try {
+      return access.access(opened);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--client-roles: " + e.getMessage());
+    }
+  }
+
   private List<Endpoint> endpoints(
-      InetAddress address, ServerTls tls, Calculator calculator, JdbcPhonebook store)
+      InetAddress address,
+      ServerTls tls,
+      Calculator calculator,
+      Phonebook phonebook,
+      ServerAccess callers)
       throws IOException {
     return List.of(
         new GrpcEndpoint(
             new GrpcEndpointSettings(
                 new InetSocketAddress(address, grpcPort), tls == null ? null : tls.files()),
             calculator,
-            store),
+            phonebook,
+            callers),
         new XmlRpcEndpoint(
             new InetSocketAddress(
                 address, xmlRpcPort != null ? xmlRpcPort : DefaultAddresses.xmlRpcPort(!plaintext)),
             tls == null ? null : tls.files(),
             calculator,
-            store,
+            phonebook,
+            callers,
             XmlRpcLimits.defaults()));
   }
 
@@ -258,7 +277,7 @@ public final class RpcServerCommand implements Callable<Integer> {
    */
   private ServerTls tls() {
     try {
-      return ServerTls.resolve(tlsCertificate, tlsKey, clientCa, dataDir);
+      return ServerTls.resolve(tlsCertificate, tlsKey, clientCa, dataDir());
     } catch (IOException | RuntimeException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage();
       for (Path given : new Path[] {tlsCertificate, tlsKey, clientCa}) {
@@ -267,18 +286,6 @@ public final class RpcServerCommand implements Callable<Integer> {
         }
       }
       throw new CannotServe(reason, e);
-    }
-  }
-
-  /** The phonebook store, or a one-line reason why it cannot be opened. */
-  private JdbcPhonebook openStore() {
-    try {
-      return storeUrl == null ? JdbcPhonebook.openEmbedded(dataDir) : JdbcPhonebook.open(storeUrl);
-    } catch (RuntimeException e) {
-      // The store's own message names it, with any password masked.
-      String what = e.getMessage() == null ? "cannot open the phonebook store" : e.getMessage();
-      throw new CannotServe(
-          what + ": " + StoreFailures.reason(e.getCause() == null ? e : e.getCause()), e);
     }
   }
 }

@@ -23,9 +23,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.proto.admin.v1.TokenServiceGrpc;
 import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
 import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc;
 import org.netlab.rpc.server.Endpoint;
+import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class GrpcEndpoint implements Endpoint {
   private final GrpcEndpointSettings settings;
   private final Calculator calculator;
   private final Phonebook phonebook;
+  private final ServerAccess access;
   private static final Executor RUN_IN_PLACE = Runnable::run;
 
   private final HealthStatusManager health = new HealthStatusManager();
@@ -51,34 +54,48 @@ public final class GrpcEndpoint implements Endpoint {
   private Server server;
   private boolean closed;
 
-  public GrpcEndpoint(GrpcEndpointSettings settings, Calculator calculator, Phonebook phonebook) {
+  /**
+   * @param access who may call what; every service but health goes through it
+   */
+  public GrpcEndpoint(
+      GrpcEndpointSettings settings,
+      Calculator calculator,
+      Phonebook phonebook,
+      ServerAccess access) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.calculator = Objects.requireNonNull(calculator, "calculator");
     this.phonebook = Objects.requireNonNull(phonebook, "phonebook");
+    this.access = Objects.requireNonNull(access, "access");
   }
 
   /**
-   * The Calculator and Phonebook services with error mapping and call logging, ready to add to any
-   * gRPC server (the in-process one of tests included).
+   * The Calculator, Phonebook and Token services, and reflection, with access control, error mapping and
+   * call logging, ready to add to any gRPC server (the in-process one of tests included).
    */
-  public static List<ServerServiceDefinition> services(Calculator calculator, Phonebook phonebook) {
-    // The last interceptor runs first: the log sees the status the mapper chose.
+  @SuppressWarnings("deprecation") // v1alpha reflection, for tools that know no other
+  public static List<ServerServiceDefinition> services(
+      Calculator calculator, Phonebook phonebook, ServerAccess access) {
+    // The last interceptor runs first: the log sees the status the access check or the mapper
+    // chose, and the access check sees the status the mapper chose, for the audit trail.
     ErrorMappingInterceptor errors = new ErrorMappingInterceptor();
+    AccessInterceptor accessCheck = new AccessInterceptor(access);
     CallLogInterceptor callLog = new CallLogInterceptor();
     // Malformed requests are refused before the interceptors, which log the refusal's status.
     return List.of(
-        ServerInterceptors.intercept(
-            MalformedRequests.refused(new CalculatorGrpcService(calculator).bindService()),
-            errors,
-            callLog),
-        ServerInterceptors.intercept(
-            MalformedRequests.refused(new PhonebookGrpcService(phonebook).bindService()),
-            errors,
-            callLog));
+            new CalculatorGrpcService(calculator).bindService(),
+            new PhonebookGrpcService(phonebook).bindService(),
+            new TokenGrpcService(access.tokens()).bindService(),
+            ProtoReflectionServiceV1.newInstance().bindService(),
+            ProtoReflectionService.newInstance().bindService())
+        .stream()
+        .map(
+            service ->
+                ServerInterceptors.intercept(
+                    MalformedRequests.refused(service), errors, accessCheck, callLog))
+        .toList();
   }
 
   @Override
-  @SuppressWarnings("deprecation") // v1alpha reflection, for tools that know no other
   public synchronized void start() throws IOException {
     if (server != null || closed) {
       throw new IllegalStateException("a gRPC endpoint starts once");
@@ -102,12 +119,9 @@ public final class GrpcEndpoint implements Endpoint {
             .maxConnectionAge(limits.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS)
             .maxConnectionAgeGrace(limits.maxConnectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
             .callExecutor(GrpcEndpoint::executorFor)
-            .addService(MalformedRequests.refused(health.getHealthService().bindService()))
-            .addService(
-                MalformedRequests.refused(ProtoReflectionServiceV1.newInstance().bindService()))
-            .addService(
-                MalformedRequests.refused(ProtoReflectionService.newInstance().bindService()));
-    services(calculator, phonebook).forEach(builder::addService);
+            // Health is open to all: load balancers probe it without credentials.
+            .addService(MalformedRequests.refused(health.getHealthService().bindService()));
+    services(calculator, phonebook, access).forEach(builder::addService);
     try {
       server = builder.build().start();
     } catch (IOException e) {
@@ -117,6 +131,7 @@ public final class GrpcEndpoint implements Endpoint {
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
     health.setStatus(CalculatorServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(PhonebookServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+    health.setStatus(TokenServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
   }
 
   /**

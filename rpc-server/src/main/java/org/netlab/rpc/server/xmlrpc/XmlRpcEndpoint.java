@@ -30,6 +30,7 @@ import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
+import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethodTable;
@@ -69,6 +70,7 @@ public final class XmlRpcEndpoint implements Endpoint {
    *
    * @param tls the certificate and key to present, and the CA of client certificates when they are
    *     required (mutual TLS); null serves plain HTTP
+   * @param access who may call what; every method goes through it
    * @throws IOException when a TLS file cannot be read or does not fit
    */
   public XmlRpcEndpoint(
@@ -76,13 +78,15 @@ public final class XmlRpcEndpoint implements Endpoint {
       TlsFiles tls,
       Calculator calculator,
       Phonebook phonebook,
+      ServerAccess access,
       XmlRpcLimits limits)
       throws IOException {
     this.address = Objects.requireNonNull(address, "address");
     Objects.requireNonNull(limits, "limits");
-    XmlRpcMethodTable methods = XmlRpcMethodTable.forServices(calculator, phonebook);
+    XmlRpcMethodTable methods = XmlRpcMethodTable.forServices(calculator, phonebook, access);
     XmlRpcDispatcher xmlRpc =
-        new XmlRpcDispatcher(new XmlRpcCodec(limits.maxNestingDepth()), methods);
+        new XmlRpcDispatcher(
+            new XmlRpcCodec(limits.maxNestingDepth()), methods, access.gatekeeper());
     scheme = tls == null ? "http" : "https";
     workers =
         new ThreadPoolExecutor(

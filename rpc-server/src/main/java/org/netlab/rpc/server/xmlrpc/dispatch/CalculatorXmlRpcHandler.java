@@ -4,6 +4,7 @@ import static org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod.Parameter.requi
 
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
+import org.netlab.access.Operation;
 import org.netlab.domain.calculator.Calculator;
 
 /**
@@ -26,6 +27,7 @@ final class CalculatorXmlRpcHandler {
         binary("calculator.divide", "Returns x / y; y = 0 is refused.", calculator::divide);
     XmlRpcMethod abs =
         new XmlRpcMethod(
+            Operation.CALCULATE,
             "calculator.abs",
             "double",
             List.of(required("x", "double")),
@@ -46,6 +48,7 @@ final class CalculatorXmlRpcHandler {
 
   private static XmlRpcMethod binary(String name, String help, DoubleBinaryOperator operation) {
     return new XmlRpcMethod(
+        Operation.CALCULATE,
         name,
         "double",
         List.of(required("x", "double"), required("y", "double")),

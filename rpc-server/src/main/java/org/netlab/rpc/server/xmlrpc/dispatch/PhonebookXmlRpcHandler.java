@@ -5,6 +5,7 @@ import static org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod.Parameter.requi
 
 import java.util.List;
 import java.util.Map;
+import org.netlab.access.Operation;
 import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.Phonebook;
 
@@ -27,6 +28,7 @@ final class PhonebookXmlRpcHandler {
     List<XmlRpcMethod.Parameter> name = List.of(required("name", "string"));
     XmlRpcMethod add =
         new XmlRpcMethod(
+            Operation.WRITE_PHONEBOOK,
             "phonebook.addEntry",
             "struct",
             nameAndNumber,
@@ -34,6 +36,7 @@ final class PhonebookXmlRpcHandler {
             args -> struct(phonebook.add(args.string(0), args.string(1))));
     XmlRpcMethod update =
         new XmlRpcMethod(
+            Operation.WRITE_PHONEBOOK,
             "phonebook.updateEntry",
             "struct",
             nameAndNumber,
@@ -41,6 +44,7 @@ final class PhonebookXmlRpcHandler {
             args -> struct(phonebook.update(args.string(0), args.string(1))));
     XmlRpcMethod findEntry =
         new XmlRpcMethod(
+            Operation.READ_PHONEBOOK,
             "phonebook.findEntry",
             "struct",
             name,
@@ -48,6 +52,7 @@ final class PhonebookXmlRpcHandler {
             args -> struct(phonebook.find(args.string(0))));
     XmlRpcMethod findNumber =
         new XmlRpcMethod(
+            Operation.READ_PHONEBOOK,
             "phonebook.findNumber",
             "string",
             name,
@@ -55,6 +60,7 @@ final class PhonebookXmlRpcHandler {
             args -> phonebook.find(args.string(0)).number());
     XmlRpcMethod count =
         new XmlRpcMethod(
+            Operation.READ_PHONEBOOK,
             "phonebook.countEntries",
             "int",
             List.of(),
@@ -62,6 +68,7 @@ final class PhonebookXmlRpcHandler {
             args -> Math.toIntExact(phonebook.count()));
     XmlRpcMethod remove =
         new XmlRpcMethod(
+            Operation.WRITE_PHONEBOOK,
             "phonebook.removeEntry",
             "boolean",
             name,
@@ -72,6 +79,7 @@ final class PhonebookXmlRpcHandler {
             });
     XmlRpcMethod removeAll =
         new XmlRpcMethod(
+            Operation.CLEAR_PHONEBOOK,
             "phonebook.removeAll",
             "int",
             List.of(),
@@ -79,6 +87,7 @@ final class PhonebookXmlRpcHandler {
             args -> Math.toIntExact(phonebook.removeAll()));
     XmlRpcMethod list =
         new XmlRpcMethod(
+            Operation.READ_PHONEBOOK,
             "phonebook.listEntries",
             "array",
             List.of(optional("prefix", "string")),

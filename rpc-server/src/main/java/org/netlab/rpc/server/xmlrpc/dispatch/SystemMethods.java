@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.xmlrpc.XmlRpcException;
+import org.netlab.access.Operation;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
@@ -25,12 +26,14 @@ final class SystemMethods {
   List<XmlRpcMethod> methods() {
     return List.of(
         new XmlRpcMethod(
+            Operation.DESCRIBE,
             "system.listMethods",
             "array",
             List.of(),
             "Lists the names of every method.",
             args -> table.names().toArray()),
         new XmlRpcMethod(
+            Operation.DESCRIBE,
             "system.methodSignature",
             "array",
             List.of(required("method", "string")),
@@ -38,6 +41,7 @@ final class SystemMethods {
             args ->
                 table.method(args.string(0)).signatures().stream().map(List::toArray).toArray()),
         new XmlRpcMethod(
+            Operation.DESCRIBE,
             "system.methodHelp",
             "string",
             List.of(required("method", "string")),
@@ -46,22 +50,24 @@ final class SystemMethods {
               XmlRpcMethod method = table.method(args.string(0));
               return method.usage() + ": " + method.help();
             }),
+        // A multicall needs the least right anyone has; each call in it is checked for itself.
         new XmlRpcMethod(
+                Operation.CALCULATE,
                 MULTICALL,
                 "array",
                 List.of(required("calls", "array")),
                 "Runs several calls given as structs {methodName, params}; answers, in order,"
                     + " [result] for each success and {faultCode, faultString} for each fault.",
-                args -> multicall(args.array(0)))
+                args -> multicall(args.origin(), args.array(0)))
             // A multicall may contain any call.
             .blocking());
   }
 
-  private Object[] multicall(Object[] calls) {
+  private Object[] multicall(CallOrigin origin, Object[] calls) {
     Object[] answers = new Object[calls.length];
     for (int i = 0; i < calls.length; i++) {
       try {
-        answers[i] = new Object[] {call(i, calls[i])};
+        answers[i] = new Object[] {call(origin, i, calls[i])};
       } catch (XmlRpcException | RuntimeException failure) {
         XmlRpcFaults.Fault fault = XmlRpcFaults.of(failure);
         answers[i] = Map.of("faultCode", fault.code(), "faultString", fault.message());
@@ -70,7 +76,7 @@ final class SystemMethods {
     return answers;
   }
 
-  private Object call(int index, Object call) throws XmlRpcException {
+  private Object call(CallOrigin origin, int index, Object call) throws XmlRpcException {
     if (!(call instanceof Map<?, ?> struct) || !(struct.get("methodName") instanceof String name)) {
       throw XmlRpcFaults.invalidParams(
           "call "
@@ -90,6 +96,6 @@ final class SystemMethods {
               + XmlRpcArguments.describe(params));
     }
     List<Object> parameters = params == null ? List.of() : Arrays.asList((Object[]) params);
-    return table.invoke(name, parameters);
+    return table.invoke(origin, table.method(name), parameters);
   }
 }

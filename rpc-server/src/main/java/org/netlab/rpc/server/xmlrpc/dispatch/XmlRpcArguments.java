@@ -15,10 +15,13 @@ import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 final class XmlRpcArguments {
   private final XmlRpcMethod method;
   private final List<Object> values;
+  private final CallOrigin origin;
 
-  XmlRpcArguments(XmlRpcMethod method, List<Object> values) throws XmlRpcFaults.FaultException {
+  XmlRpcArguments(XmlRpcMethod method, List<Object> values, CallOrigin origin)
+      throws XmlRpcFaults.FaultException {
     this.method = method;
     this.values = values;
+    this.origin = origin;
     int max = method.parameters().size();
     int min = method.requiredCount();
     if (values.size() < min || values.size() > max) {
@@ -44,6 +47,11 @@ final class XmlRpcArguments {
     return Arrays.asList(values);
   }
 
+  /** Who made the call: what a call made on its behalf (in a multicall) is checked against. */
+  CallOrigin origin() {
+    return origin;
+  }
+
   boolean has(int index) {
     return index < values.size();
   }
@@ -58,6 +66,14 @@ final class XmlRpcArguments {
       return d;
     }
     throw wrongType(index, "an int or a double");
+  }
+
+  /** An {@code <int>}. */
+  int integer(int index) throws XmlRpcFaults.FaultException {
+    if (values.get(index) instanceof Integer i) {
+      return i;
+    }
+    throw wrongType(index, "an int");
   }
 
   String string(int index) throws XmlRpcFaults.FaultException {

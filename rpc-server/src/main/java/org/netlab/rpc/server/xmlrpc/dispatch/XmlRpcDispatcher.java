@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.access.Caller;
+import org.netlab.access.Credentials;
+import org.netlab.access.Gatekeeper;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
@@ -16,10 +19,15 @@ import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 public final class XmlRpcDispatcher {
   private final XmlRpcCodec codec;
   private final XmlRpcMethodTable methods;
+  private final Gatekeeper gatekeeper;
 
-  public XmlRpcDispatcher(XmlRpcCodec codec, XmlRpcMethodTable methods) {
+  /**
+   * @param gatekeeper who identifies callers; the same one {@code methods} checks them with
+   */
+  public XmlRpcDispatcher(XmlRpcCodec codec, XmlRpcMethodTable methods, Gatekeeper gatekeeper) {
     this.codec = codec;
     this.methods = methods;
+    this.gatekeeper = gatekeeper;
   }
 
   /**
@@ -43,15 +51,20 @@ public final class XmlRpcDispatcher {
   }
 
   /**
-   * Runs a parsed call with its method; writes its methodResponse or fault. Failures of the call
-   * itself become faults.
+   * Runs a parsed call with its method, if the caller that {@code credentials} show may; writes its
+   * methodResponse or fault. Failures of the call itself, and refusals, become faults.
    *
    * @throws IOException only when {@code out} fails
    */
-  public void answer(XmlRpcMethod method, XmlRpcRequest call, OutputStream out) throws IOException {
+  public void answer(
+      XmlRpcMethod method, XmlRpcRequest call, Credentials credentials, OutputStream out)
+      throws IOException {
     Object result;
     try {
-      result = method.invoke(call);
+      Caller caller = gatekeeper.identify(credentials);
+      result =
+          methods.invoke(
+              new CallOrigin(caller, credentials.source()), method, XmlRpcArguments.of(call));
     } catch (Throwable failure) {
       // As Apache's stream server does: whatever the call threw is answered as a fault.
       codec.writeFault(failure, out);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.xmlrpc.XmlRpcException;
-import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.access.Operation;
 
 /**
  * One callable method: its name, what it returns, its parameters (trailing ones may be optional), a
@@ -13,6 +13,7 @@ import org.apache.xmlrpc.XmlRpcRequest;
  * it back to {@link XmlRpcDispatcher#answer}.
  */
 public final class XmlRpcMethod {
+  private final Operation operation;
   private final String name;
   private final String returnType;
   private final List<Parameter> parameters;
@@ -40,19 +41,28 @@ public final class XmlRpcMethod {
   /**
    * A method that only computes, in microseconds.
    *
+   * @param operation what it does, which says who may call it
    * @param returnType an XML-RPC type name: {@code int}, {@code double}, {@code string}...
    */
-  XmlRpcMethod(String name, String returnType, List<Parameter> parameters, String help, Body body) {
-    this(name, returnType, parameters, help, body, false);
+  XmlRpcMethod(
+      Operation operation,
+      String name,
+      String returnType,
+      List<Parameter> parameters,
+      String help,
+      Body body) {
+    this(operation, name, returnType, parameters, help, body, false);
   }
 
   private XmlRpcMethod(
+      Operation operation,
       String name,
       String returnType,
       List<Parameter> parameters,
       String help,
       Body body,
       boolean mayBlock) {
+    this.operation = Objects.requireNonNull(operation, "operation");
     this.name = Objects.requireNonNull(name, "name");
     this.returnType = Objects.requireNonNull(returnType, "returnType");
     this.parameters = List.copyOf(parameters);
@@ -73,6 +83,10 @@ public final class XmlRpcMethod {
     return name;
   }
 
+  Operation operation() {
+    return operation;
+  }
+
   List<Parameter> parameters() {
     return parameters;
   }
@@ -83,28 +97,33 @@ public final class XmlRpcMethod {
 
   /** This method, marked as one that may block. */
   XmlRpcMethod blocking() {
-    return new XmlRpcMethod(name, returnType, parameters, help, body, true);
+    return new XmlRpcMethod(operation, name, returnType, parameters, help, body, true);
   }
 
-  /** Runs the method with the parameters of a call, checked against its declaration. */
-  Object invoke(XmlRpcRequest call) throws XmlRpcException {
-    return invoke(XmlRpcArguments.of(call));
-  }
-
-  /** Runs the method with these parameters, checked against its declaration. */
-  Object invoke(List<Object> parameters) throws XmlRpcException {
-    return body.invoke(new XmlRpcArguments(this, parameters));
+  /**
+   * Runs the method with these parameters, checked against its declaration; whether the caller may
+   * is checked before, by {@link XmlRpcMethodTable#invoke}.
+   */
+  Object invoke(CallOrigin origin, List<Object> parameters) throws XmlRpcException {
+    return body.invoke(new XmlRpcArguments(this, parameters, origin));
   }
 
   /** The same method under another name, e.g. the lab's French name. */
   XmlRpcMethod alias(String otherName) {
     return new XmlRpcMethod(
-        otherName, returnType, parameters, help + " (same as " + name + ")", body, mayBlock);
+        operation,
+        otherName,
+        returnType,
+        parameters,
+        help + " (same as " + name + ")",
+        body,
+        mayBlock);
   }
 
   /** This method with another return value (the lab's names answer simpler values). */
   XmlRpcMethod alias(String otherName, String otherReturnType, Body otherBody) {
     return new XmlRpcMethod(
+        operation,
         otherName,
         otherReturnType,
         parameters,

@@ -4,9 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.xmlrpc.XmlRpcException;
+import org.netlab.access.Operation;
+import org.netlab.domain.ErrorCode;
+import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.contract.XmlRpcFaultCodes;
+import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
@@ -20,21 +26,30 @@ import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
  */
 public final class XmlRpcMethodTable {
   private final Map<String, XmlRpcMethod> methods = new LinkedHashMap<>();
+  private final ServerAccess access;
 
   /**
-   * The calculator's methods, which only compute, and the phonebook's, which may wait on its store.
+   * The calculator's methods, which only compute, and the phonebook's and the tokens', which may
+   * wait on the store, each let through by {@code access}.
    */
-  public static XmlRpcMethodTable forServices(Calculator calculator, Phonebook phonebook) {
+  public static XmlRpcMethodTable forServices(
+      Calculator calculator, Phonebook phonebook, ServerAccess access) {
     return new XmlRpcMethodTable(
         new CalculatorXmlRpcHandler(Objects.requireNonNull(calculator)).methods(),
-        new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods());
+        Stream.concat(
+                new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods().stream(),
+                new TokenXmlRpcHandler(access.tokens()).methods().stream())
+            .toList(),
+        access);
   }
 
   /**
    * @param immediate methods that only compute, in microseconds
    * @param blocking methods that may wait (on disk, on a lock)
    */
-  XmlRpcMethodTable(List<XmlRpcMethod> immediate, List<XmlRpcMethod> blocking) {
+  XmlRpcMethodTable(
+      List<XmlRpcMethod> immediate, List<XmlRpcMethod> blocking, ServerAccess access) {
+    this.access = Objects.requireNonNull(access, "access");
     immediate.forEach(this::register);
     blocking.forEach(method -> register(method.blocking()));
     new SystemMethods(this).methods().forEach(this::register);
@@ -46,9 +61,41 @@ public final class XmlRpcMethodTable {
     }
   }
 
-  /** Calls a method by name; used by {@code system.multicall}. */
-  Object invoke(String name, List<Object> parameters) throws XmlRpcException {
-    return method(name).invoke(parameters);
+  /**
+   * Runs {@code method} if its caller may, which is checked here for every call, those in a
+   * multicall included; records audited calls with their outcome.
+   */
+  Object invoke(CallOrigin origin, XmlRpcMethod method, List<Object> parameters)
+      throws XmlRpcException {
+    Operation operation = method.operation();
+    String subject = !parameters.isEmpty() && parameters.get(0) instanceof String s ? s : null;
+    try {
+      access.gatekeeper().authorize(origin.caller(), operation, origin.source());
+    } catch (ServiceException refused) {
+      access.audit().record(origin.caller(), operation, method.name(), subject, refused.code());
+      throw refused;
+    }
+    Object result;
+    try {
+      result = method.invoke(origin, parameters);
+    } catch (ServiceException refused) {
+      access.audit().record(origin.caller(), operation, method.name(), subject, refused.code());
+      throw refused;
+    } catch (XmlRpcException | RuntimeException failure) {
+      access
+          .audit()
+          .record(origin.caller(), operation, method.name(), subject, failureCode(failure));
+      throw failure;
+    }
+    access.audit().record(origin.caller(), operation, method.name(), subject, null);
+    return result;
+  }
+
+  /** The error code an audit row gives a failure other than a refusal by the service. */
+  private static ErrorCode failureCode(Exception failure) {
+    return failure instanceof XmlRpcException fault
+        ? XmlRpcFaultCodes.errorCode(fault.code).orElse(ErrorCode.INVALID_ARGUMENT)
+        : ErrorCode.INTERNAL;
   }
 
   XmlRpcMethod method(String name) throws XmlRpcFaults.FaultException {

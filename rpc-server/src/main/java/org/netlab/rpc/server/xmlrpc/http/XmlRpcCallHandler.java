@@ -13,13 +13,25 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.access.AuthorizationHeader;
+import org.netlab.access.CertificateNames;
+import org.netlab.access.Credentials;
+import org.netlab.domain.ServiceException;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethod;
 import org.slf4j.Logger;
@@ -43,6 +55,9 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
 
   /** Whether a call of this connection is being answered; touched on its event loop only. */
   private boolean answering;
+
+  /** What the connection shows of its caller before any header: read at its first request. */
+  private Credentials connectionCredentials;
 
   XmlRpcCallHandler(XmlRpcDispatcher xmlRpc, Executor workers) {
     this.xmlRpc = xmlRpc;
@@ -71,6 +86,17 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     answering = true;
     Exchange exchange = new Exchange(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request));
+    Credentials credentials;
+    try {
+      credentials = credentials(ctx, request);
+    } catch (ServiceException malformed) {
+      // The HTTP layer refuses what it cannot read, as HTTP does: 401 and the schemes it takes.
+      FullHttpResponse refused =
+          Refusal.response(HttpResponseStatus.UNAUTHORIZED, malformed.getMessage());
+      refused.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, AuthorizationHeader.CHALLENGE);
+      exchange.respond(refused);
+      return;
+    }
     XmlRpcRequest call;
     XmlRpcMethod method;
     try (InputStream body = new ByteBufInputStream(request.content())) {
@@ -82,11 +108,11 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
       return;
     }
     if (!method.mayBlock()) {
-      exchange.respond(xml(answer(ctx, method, call)));
+      exchange.respond(xml(answer(ctx, method, call, credentials)));
       return;
     }
     try {
-      workers.execute(() -> exchange.respond(xml(answer(ctx, method, call))));
+      workers.execute(() -> exchange.respond(xml(answer(ctx, method, call, credentials))));
     } catch (RejectedExecutionException e) {
       FullHttpResponse busy =
           Refusal.response(
@@ -96,9 +122,46 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
   }
 
-  private ByteBuf answer(ChannelHandlerContext ctx, XmlRpcMethod method, XmlRpcRequest call) {
+  /**
+   * The connection's client certificate names and address, with the request's token.
+   *
+   * @throws ServiceException UNAUTHENTICATED for an authorization header that is not Bearer or
+   *     Basic
+   */
+  private Credentials credentials(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (connectionCredentials == null) {
+      connectionCredentials =
+          new Credentials(null, certificateNames(ctx), source(ctx.channel().remoteAddress()));
+    }
+    String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+    return authorization == null
+        ? connectionCredentials
+        : connectionCredentials.withToken(AuthorizationHeader.token(authorization));
+  }
+
+  private static List<String> certificateNames(ChannelHandlerContext ctx) {
+    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+    if (tls == null) {
+      return List.of();
+    }
     try {
-      return written(ctx, out -> xmlRpc.answer(method, call, out));
+      Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate leaf
+          ? CertificateNames.of(leaf)
+          : List.of();
+    } catch (SSLPeerUnverifiedException noCertificate) {
+      return List.of();
+    }
+  }
+
+  private static InetAddress source(SocketAddress remote) {
+    return remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+  }
+
+  private ByteBuf answer(
+      ChannelHandlerContext ctx, XmlRpcMethod method, XmlRpcRequest call, Credentials credentials) {
+    try {
+      return written(ctx, out -> xmlRpc.answer(method, call, credentials, out));
     } catch (IOException | RuntimeException e) {
       return fault(ctx, e);
     }

@@ -1,0 +1,155 @@
+package org.netlab.rpc.server.grpc;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.netlab.access.AuthorizationHeader;
+import org.netlab.access.CallAudit;
+import org.netlab.access.Caller;
+import org.netlab.access.CertificateNames;
+import org.netlab.access.Credentials;
+import org.netlab.access.Gatekeeper;
+import org.netlab.access.Operation;
+import org.netlab.domain.ErrorCode;
+import org.netlab.domain.ServiceException;
+import org.netlab.rpc.server.access.ServerAccess;
+
+/**
+ * Lets a gRPC call reach its service only when the {@link Gatekeeper} admits its caller for what
+ * the method does ({@link GrpcOperations}); records audited calls with their outcome. The caller
+ * shows itself with {@code authorization: Bearer TOKEN} metadata or a verified client certificate.
+ */
+final class AccessInterceptor implements ServerInterceptor {
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final Gatekeeper gatekeeper;
+  private final CallAudit audit;
+
+  AccessInterceptor(ServerAccess access) {
+    this.gatekeeper = access.gatekeeper();
+    this.audit = access.audit();
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(
+      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    String method = call.getMethodDescriptor().getFullMethodName();
+    Operation operation = GrpcOperations.of(method).orElse(null);
+    if (operation == null) {
+      return refuse(
+          call, ServiceException.permissionDenied("no access rule lets anyone call " + method));
+    }
+    Caller caller;
+    try {
+      Credentials credentials = credentials(call, headers);
+      caller = gatekeeper.identify(credentials);
+      try {
+        gatekeeper.authorize(caller, operation, credentials.source());
+      } catch (ServiceException refused) {
+        audit.record(caller, operation, method, null, refused.code());
+        throw refused;
+      }
+    } catch (ServiceException refused) {
+      return refuse(call, refused);
+    }
+    if (!operation.audited()) {
+      return next.startCall(call, headers);
+    }
+    AuditedCall<Q, R> audited = new AuditedCall<>(call, caller, operation);
+    return new SimpleForwardingServerCallListener<>(next.startCall(audited, headers)) {
+      @Override
+      public void onMessage(Q message) {
+        audited.subject = subject(message);
+        super.onMessage(message);
+      }
+    };
+  }
+
+  private static Credentials credentials(ServerCall<?, ?> call, Metadata headers) {
+    Credentials credentials =
+        new Credentials(
+            null,
+            certificateNames(call),
+            source(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
+    String authorization = headers.get(AUTHORIZATION);
+    return authorization == null
+        ? credentials
+        : credentials.withToken(AuthorizationHeader.token(authorization));
+  }
+
+  private static List<String> certificateNames(ServerCall<?, ?> call) {
+    SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+    if (session == null) {
+      return List.of();
+    }
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate leaf
+          ? CertificateNames.of(leaf)
+          : List.of();
+    } catch (SSLPeerUnverifiedException noCertificate) {
+      return List.of();
+    }
+  }
+
+  private static InetAddress source(SocketAddress remote) {
+    return remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+  }
+
+  /** The entry a phonebook request names, for the audit trail; empty when it names none. */
+  private static String subject(Object message) {
+    if (message instanceof Message request) {
+      FieldDescriptor name = request.getDescriptorForType().findFieldByName("name");
+      if (name != null && name.getType() == FieldDescriptor.Type.STRING) {
+        return (String) request.getField(name);
+      }
+    }
+    return null;
+  }
+
+  private static <Q, R> ServerCall.Listener<Q> refuse(
+      ServerCall<Q, R> call, ServiceException refusal) {
+    Status status = ErrorStatuses.statusOf(refusal.code()).withDescription(refusal.getMessage());
+    call.close(status, ErrorStatuses.trailersFor(status));
+    return new ServerCall.Listener<>() {};
+  }
+
+  /** Records the call's outcome in the audit trail before its status leaves. */
+  private final class AuditedCall<Q, R> extends SimpleForwardingServerCall<Q, R> {
+    private final Caller caller;
+    private final Operation operation;
+    private volatile String subject;
+
+    AuditedCall(ServerCall<Q, R> delegate, Caller caller, Operation operation) {
+      super(delegate);
+      this.caller = caller;
+      this.operation = operation;
+    }
+
+    @Override
+    public void close(Status status, Metadata trailers) {
+      ErrorCode failure =
+          status.isOk()
+              ? null
+              : org.netlab.rpc.contract.GrpcErrors.taggedCode(trailers).orElse(ErrorCode.INTERNAL);
+      audit.record(caller, operation, getMethodDescriptor().getFullMethodName(), subject, failure);
+      super.close(status, trailers);
+    }
+  }
+}
