@@ -9,9 +9,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 @EnabledIfEnvironmentVariable(named = "NETLAB_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
 class PostgresPhonebookTest extends PhonebookStoreContract {
   @Override
-  protected JdbcPhonebook openEmpty() {
-    JdbcPhonebook store = JdbcPhonebook.open(System.getenv("NETLAB_TEST_POSTGRES_URL"));
-    store.removeAll();
+  protected JdbcStore openEmpty() {
+    JdbcStore store = JdbcStore.open(System.getenv("NETLAB_TEST_POSTGRES_URL"));
+    store.phonebook().removeAll();
     return store;
   }
 }

@@ -16,7 +16,8 @@ import org.netlab.cli.VersionProvider;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.phonebook.store.JdbcPhonebook;
+import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.RpcServer;
@@ -189,11 +190,11 @@ public final class RpcServerCommand implements Callable<Integer> {
 
     InetAddress address = bindAddress();
     ServerTls tls = plaintext ? null : tls();
-    JdbcPhonebook store = openStore();
+    JdbcStore store = openStore();
     Calculator calculator = new FiniteCalculator();
     List<Endpoint> endpoints;
     try {
-      endpoints = endpoints(address, tls, calculator, store);
+      endpoints = endpoints(address, tls, calculator, store.phonebook());
     } catch (IOException | RuntimeException e) {
       store.close();
       throw new CannotServe("cannot set up the endpoints: " + e.getMessage(), e);
@@ -226,20 +227,20 @@ public final class RpcServerCommand implements Callable<Integer> {
   }
 
   private List<Endpoint> endpoints(
-      InetAddress address, ServerTls tls, Calculator calculator, JdbcPhonebook store)
+      InetAddress address, ServerTls tls, Calculator calculator, Phonebook phonebook)
       throws IOException {
     return List.of(
         new GrpcEndpoint(
             new GrpcEndpointSettings(
                 new InetSocketAddress(address, grpcPort), tls == null ? null : tls.files()),
             calculator,
-            store),
+            phonebook),
         new XmlRpcEndpoint(
             new InetSocketAddress(
                 address, xmlRpcPort != null ? xmlRpcPort : DefaultAddresses.xmlRpcPort(!plaintext)),
             tls == null ? null : tls.files(),
             calculator,
-            store,
+            phonebook,
             XmlRpcLimits.defaults()));
   }
 
@@ -271,9 +272,9 @@ public final class RpcServerCommand implements Callable<Integer> {
   }
 
   /** The phonebook store, or a one-line reason why it cannot be opened. */
-  private JdbcPhonebook openStore() {
+  private JdbcStore openStore() {
     try {
-      return storeUrl == null ? JdbcPhonebook.openEmbedded(dataDir) : JdbcPhonebook.open(storeUrl);
+      return storeUrl == null ? JdbcStore.openEmbedded(dataDir) : JdbcStore.open(storeUrl);
     } catch (RuntimeException e) {
       // The store's own message names it, with any password masked.
       String what = e.getMessage() == null ? "cannot open the phonebook store" : e.getMessage();
