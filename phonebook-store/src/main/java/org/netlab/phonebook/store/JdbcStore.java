@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.netlab.access.AuditTrail;
+import org.netlab.access.TokenStore;
 import org.netlab.datadir.OwnerOnlyFiles;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.phonebook.Phonebook;
@@ -12,7 +14,8 @@ import org.netlab.domain.phonebook.Phonebook;
 /**
  * The server's database, through JDBC: SQLite embedded in a data directory by default, or
  * PostgreSQL given by URL. It owns the connection pool, creates every table it needs on opening,
- * and hands out the stores kept in it; closing it closes them all.
+ * and hands out the stores kept in it (the phonebook, the access tokens, the audit trail); closing
+ * it closes them all.
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so a write is on disk when its method
  * returns, and the store queues its writers itself because SQLite has one writer at a time.
@@ -26,10 +29,14 @@ public final class JdbcStore implements AutoCloseable {
 
   private final Database database;
   private final JdbcPhonebook phonebook;
+  private final JdbcTokenStore tokens;
+  private final JdbcAuditTrail audit;
 
   private JdbcStore(Database database) {
     this.database = database;
     this.phonebook = new JdbcPhonebook(database);
+    this.tokens = new JdbcTokenStore(database);
+    this.audit = new JdbcAuditTrail(database);
   }
 
   /**
@@ -81,6 +88,16 @@ public final class JdbcStore implements AutoCloseable {
     return phonebook;
   }
 
+  /** The access tokens kept in this store, by hash only. */
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  /** The audit trail kept in this store. */
+  public AuditTrail audit() {
+    return audit;
+  }
+
   /** The store's JDBC URL without credentials, for banners and logs. */
   public String description() {
     return database.description();
@@ -94,7 +111,10 @@ public final class JdbcStore implements AutoCloseable {
 
   private static void createTables(Database database) {
     StoreStatements statements = new StoreStatements(database, "the phonebook store");
-    for (String table : List.of(JdbcPhonebook.TABLE)) {
+    List<String> tables =
+        List.of(
+            JdbcPhonebook.TABLE, JdbcTokenStore.TABLE, JdbcAuditTrail.table(database.dialect()));
+    for (String table : tables) {
       statements.write(table, statement -> statement.execute());
     }
   }
