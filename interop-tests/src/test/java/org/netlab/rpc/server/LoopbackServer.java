@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.phonebook.store.JdbcPhonebook;
+import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
@@ -19,17 +19,13 @@ import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
  */
 public final class LoopbackServer implements AutoCloseable {
   private final RpcServer server;
-  private final JdbcPhonebook store;
+  private final JdbcStore store;
   private final ServerTls tls;
   private final GrpcEndpoint grpc;
   private final XmlRpcEndpoint xmlRpc;
 
   private LoopbackServer(
-      RpcServer server,
-      JdbcPhonebook store,
-      ServerTls tls,
-      GrpcEndpoint grpc,
-      XmlRpcEndpoint xmlRpc) {
+      RpcServer server, JdbcStore store, ServerTls tls, GrpcEndpoint grpc, XmlRpcEndpoint xmlRpc) {
     this.server = server;
     this.store = store;
     this.tls = tls;
@@ -53,7 +49,7 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   private static LoopbackServer start(Path dataDir, ServerTls tls) throws IOException {
-    JdbcPhonebook store = JdbcPhonebook.openEmbedded(dataDir);
+    JdbcStore store = JdbcStore.openEmbedded(dataDir);
     FiniteCalculator calculator = new FiniteCalculator();
     GrpcEndpoint grpc =
         new GrpcEndpoint(
@@ -61,13 +57,13 @@ public final class LoopbackServer implements AutoCloseable {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 tls == null ? null : tls.files()),
             calculator,
-            store);
+            store.phonebook());
     XmlRpcEndpoint xmlRpc =
         new XmlRpcEndpoint(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             tls == null ? null : tls.files(),
             calculator,
-            store,
+            store.phonebook(),
             XmlRpcLimits.defaults());
     RpcServer server = new RpcServer(List.of(grpc, xmlRpc), store);
     server.start();
@@ -105,7 +101,7 @@ public final class LoopbackServer implements AutoCloseable {
     return xmlRpc.url();
   }
 
-  public JdbcPhonebook store() {
+  public JdbcStore store() {
     return store;
   }
 

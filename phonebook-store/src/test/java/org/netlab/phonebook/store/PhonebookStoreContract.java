@@ -18,34 +18,34 @@ import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.domain.phonebook.PhonebookContract;
 
 /**
- * What every database behind {@link JdbcPhonebook} must do: the phonebook contract, and writes that
- * race without losing or doubling an entry. One subclass per database.
+ * What the phonebook of a {@link JdbcStore} must do on every database: the phonebook contract, and
+ * writes that race without losing or doubling an entry. One subclass per database.
  */
 @Timeout(60)
 abstract class PhonebookStoreContract extends PhonebookContract {
-  protected JdbcPhonebook phonebook;
+  private JdbcStore store;
 
-  /** Opens the store under test, empty. */
-  protected abstract JdbcPhonebook openEmpty() throws Exception;
+  /** Opens the store under test, its phonebook empty. */
+  protected abstract JdbcStore openEmpty() throws Exception;
 
   /** Opens the store on first use, so the contract's own set-up finds it open. */
   @Override
   protected Phonebook phonebook() {
-    if (phonebook == null) {
+    if (store == null) {
       try {
-        phonebook = openEmpty();
+        store = openEmpty();
       } catch (Exception e) {
         throw new IllegalStateException("cannot open the store under test", e);
       }
     }
-    return phonebook;
+    return store.phonebook();
   }
 
   @AfterEach
   void close() {
-    if (phonebook != null) {
-      phonebook.close();
-      phonebook = null;
+    if (store != null) {
+      store.close();
+      store = null;
     }
   }
 
@@ -60,7 +60,7 @@ abstract class PhonebookStoreContract extends PhonebookContract {
             pool.submit(
                 () -> {
                   for (int i = 0; i < 500; i++) {
-                    phonebook.add("user-" + thread + "-" + i, "555 " + i);
+                    phonebook().add("user-" + thread + "-" + i, "555 " + i);
                   }
                 }));
       }
@@ -70,8 +70,8 @@ abstract class PhonebookStoreContract extends PhonebookContract {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(4000, phonebook.count());
-    assertEquals(4000, phonebook.list("user-").size());
+    assertEquals(4000, phonebook().count());
+    assertEquals(4000, phonebook().list("user-").size());
   }
 
   @Test
@@ -87,7 +87,7 @@ abstract class PhonebookStoreContract extends PhonebookContract {
             () -> {
               start.await();
               try {
-                phonebook.add("Racer", number);
+                phonebook().add("Racer", number);
                 return true;
               } catch (ServiceException e) {
                 assertEquals(ErrorCode.ALREADY_EXISTS, e.code());
@@ -105,6 +105,6 @@ abstract class PhonebookStoreContract extends PhonebookContract {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(1, phonebook.count());
+    assertEquals(1, phonebook().count());
   }
 }

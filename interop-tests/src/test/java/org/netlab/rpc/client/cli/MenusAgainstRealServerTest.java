@@ -51,7 +51,7 @@ class MenusAgainstRealServerTest {
                   "name: number: number must hold 3 to 20 digits; it holds 2\n"
                       + "number: added Ada: +44 20 7946 0000\n"),
           run.out());
-      assertEquals("+44 20 7946 0000", server.store().find("ada").number());
+      assertEquals("+44 20 7946 0000", server.store().phonebook().find("ada").number());
     }
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.phonebook.store.JdbcPhonebook;
+import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.ServerTls;
@@ -33,14 +33,14 @@ class XmlRpcStoreOutageTest {
   @Test
   void everyCallDuringAnOutageIsUnavailableAndTheLogStaysShort() throws Exception {
     ServerTls tls = ServerTls.resolve(null, null, null, dataDir);
-    JdbcPhonebook store = JdbcPhonebook.openEmbedded(dataDir);
+    JdbcStore store = JdbcStore.openEmbedded(dataDir);
     store.close(); // the outage: every call now fails to reach the database
     try (XmlRpcEndpoint endpoint =
             new XmlRpcEndpoint(
                 new InetSocketAddress("127.0.0.1", 0),
                 tls.files(),
                 new FiniteCalculator(),
-                store,
+                store.phonebook(),
                 XmlRpcLimits.defaults());
         CapturedLog log = CapturedLog.start()) {
       endpoint.start();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.phonebook.store.JdbcPhonebook;
+import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.proto.phonebook.v1.AddEntryRequest;
 import org.netlab.proto.phonebook.v1.CountEntriesRequest;
 import org.netlab.proto.phonebook.v1.Entry;
@@ -39,14 +39,14 @@ import org.netlab.rpc.contract.GrpcErrors;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class PhonebookGrpcServiceTest {
   @TempDir Path dataDir;
-  private JdbcPhonebook store;
+  private JdbcStore store;
   private InProcessServices services;
   private PhonebookServiceBlockingStub stub;
 
   @BeforeEach
   void start() throws Exception {
-    store = JdbcPhonebook.openEmbedded(dataDir);
-    services = new InProcessServices(new FiniteCalculator(), store);
+    store = JdbcStore.openEmbedded(dataDir);
+    services = new InProcessServices(new FiniteCalculator(), store.phonebook());
     stub = PhonebookServiceGrpc.newBlockingStub(services.channel());
   }
 

@@ -13,7 +13,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.netlab.domain.calculator.FiniteCalculator;
-import org.netlab.phonebook.store.JdbcPhonebook;
+import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 
@@ -22,7 +22,7 @@ import org.netlab.tls.SslContexts;
  * plus the ways tests talk to it: our clients, raw HTTP, raw TLS sockets.
  */
 public final class XmlRpcTestServer implements AutoCloseable {
-  public final JdbcPhonebook phonebook;
+  private final JdbcStore store;
   public final XmlRpcEndpoint endpoint;
   public final Path caFile;
   public final SSLContext clientTls;
@@ -32,13 +32,13 @@ public final class XmlRpcTestServer implements AutoCloseable {
     LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(directory.resolve("tls"));
     caFile = ca.certificateFile();
     clientTls = SslContexts.forClient(caFile, null, null);
-    phonebook = JdbcPhonebook.openEmbedded(directory.resolve("data"));
+    store = JdbcStore.openEmbedded(directory.resolve("data"));
     endpoint =
         new XmlRpcEndpoint(
             new InetSocketAddress("127.0.0.1", 0),
             ca.serverFiles(),
             new FiniteCalculator(),
-            phonebook,
+            store.phonebook(),
             limits);
     endpoint.start();
     http =
@@ -96,6 +96,6 @@ public final class XmlRpcTestServer implements AutoCloseable {
   @Override
   public void close() {
     endpoint.close();
-    phonebook.close();
+    store.close();
   }
 }

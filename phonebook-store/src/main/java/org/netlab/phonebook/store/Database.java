@@ -1,0 +1,105 @@
+package org.netlab.phonebook.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.netlab.domain.ServiceException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The connection pool over the one database that every store shares, and its single writer when it
+ * has one.
+ */
+final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final String description;
+  // SQLite has one writer at a time; queueing writers here is much faster than
+  // letting them sleep in SQLite's busy handler. Null for databases with row locks.
+  private final ReentrantLock singleWriter;
+
+  private Database(HikariDataSource pool, Dialect dialect, String description) {
+    this.pool = pool;
+    this.dialect = dialect;
+    this.description = description;
+    this.singleWriter = dialect.singleWriter() ? new ReentrantLock() : null;
+  }
+
+  /**
+   * Opens a pool on {@code jdbcUrl}.
+   *
+   * @throws ServiceException UNAVAILABLE when the database cannot be reached
+   */
+  static Database open(String jdbcUrl) {
+    Dialect dialect = Dialect.of(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("phonebook");
+    if (dialect == Dialect.SQLITE) {
+      SQLiteConfig sqliteConfig = new SQLiteConfig();
+      // WAL lets readers run beside the writer; FULL syncs every commit to disk.
+      sqliteConfig.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      sqliteConfig.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+      sqliteConfig.setBusyTimeout(10_000);
+      SQLiteDataSource sqliteSource = new SQLiteDataSource(sqliteConfig);
+      sqliteSource.setUrl(jdbcUrl);
+      config.setDataSource(sqliteSource);
+      config.setMaximumPoolSize(4);
+    } else {
+      config.setJdbcUrl(jdbcUrl);
+      config.setMaximumPoolSize(10);
+    }
+    config.setConnectionTimeout(10_000);
+    try {
+      return new Database(new HikariDataSource(config), dialect, redact(jdbcUrl));
+    } catch (RuntimeException e) {
+      throw ServiceException.unavailable(
+          "cannot open the phonebook store at " + redact(jdbcUrl), e);
+    }
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** The JDBC URL without credentials, for banners and logs. */
+  String description() {
+    return description;
+  }
+
+  /** A pooled connection in auto-commit mode; closing it gives it back. */
+  Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  /** Runs {@code work} as the only writer when the database has a single writer. */
+  <T> T asSoleWriter(SqlWork<T> work) throws SQLException {
+    if (singleWriter == null) {
+      return work.run();
+    }
+    singleWriter.lock();
+    try {
+      return work.run();
+    } finally {
+      singleWriter.unlock();
+    }
+  }
+
+  /** Closes the pool; later calls fail as the database being unreachable. Safe to repeat. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private static String redact(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  /** Database work that may fail. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+}

@@ -1,0 +1,121 @@
+package org.netlab.phonebook.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.netlab.access.AuditTrail;
+import org.netlab.access.TokenStore;
+import org.netlab.datadir.OwnerOnlyFiles;
+import org.netlab.domain.ServiceException;
+import org.netlab.domain.phonebook.Phonebook;
+
+/**
+ * The server's database, through JDBC: SQLite embedded in a data directory by default, or
+ * PostgreSQL given by URL. It owns the connection pool, creates every table it needs on opening,
+ * and hands out the stores kept in it (the phonebook, the access tokens, the audit trail); closing
+ * it closes them all.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so a write is on disk when its method
+ * returns, and the store queues its writers itself because SQLite has one writer at a time.
+ */
+public final class JdbcStore implements AutoCloseable {
+  /** The file under the data directory that holds the embedded store. */
+  public static final String EMBEDDED_FILE_NAME = "phonebook.db";
+
+  /** The files SQLite keeps beside the database (write-ahead log, its index, rollback journal). */
+  private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
+
+  private final Database database;
+  private final JdbcPhonebook phonebook;
+  private final JdbcTokenStore tokens;
+  private final JdbcAuditTrail audit;
+
+  private JdbcStore(Database database) {
+    this.database = database;
+    this.phonebook = new JdbcPhonebook(database);
+    this.tokens = new JdbcTokenStore(database);
+    this.audit = new JdbcAuditTrail(database);
+  }
+
+  /**
+   * Opens (creating if needed) the embedded SQLite store in {@code dataDir}. The store holds
+   * personal data, so it is owner-only, and so are the directories created for it.
+   *
+   * @throws UncheckedIOException when the directory or the file cannot be made
+   * @throws ServiceException UNAVAILABLE when the database cannot be opened
+   */
+  public static JdbcStore openEmbedded(Path dataDir) {
+    Path file = dataDir.resolve(EMBEDDED_FILE_NAME);
+    try {
+      OwnerOnlyFiles.createDirectories(dataDir);
+      // SQLite gives its -wal, -shm and -journal files the mode of the database file, so an
+      // owner-only database keeps them owner-only; an empty file is an empty database.
+      if (!OwnerOnlyFiles.createFileIfMissing(file)) {
+        for (String suffix : SQLITE_SIDE_FILES) {
+          Path side = dataDir.resolve(EMBEDDED_FILE_NAME + suffix);
+          if (Files.exists(side)) {
+            OwnerOnlyFiles.restrictToOwner(side);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the phonebook store " + file, e);
+    }
+    return open("jdbc:sqlite:" + file);
+  }
+
+  /**
+   * Opens the store at a JDBC URL ({@code jdbc:sqlite:FILE} or {@code
+   * jdbc:postgresql://HOST/DB?user=U&password=P}) and creates the tables that are missing.
+   *
+   * @throws ServiceException UNAVAILABLE when the database cannot be reached
+   */
+  public static JdbcStore open(String jdbcUrl) {
+    Database database = Database.open(jdbcUrl);
+    try {
+      createTables(database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return new JdbcStore(database);
+  }
+
+  /** The phonebook kept in this store. */
+  public Phonebook phonebook() {
+    return phonebook;
+  }
+
+  /** The access tokens kept in this store, by hash only. */
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  /** The audit trail kept in this store. */
+  public AuditTrail audit() {
+    return audit;
+  }
+
+  /** The store's JDBC URL without credentials, for banners and logs. */
+  public String description() {
+    return database.description();
+  }
+
+  /** Closes the connection pool; the stores handed out then fail as UNAVAILABLE. Safe to repeat. */
+  @Override
+  public void close() {
+    database.close();
+  }
+
+  private static void createTables(Database database) {
+    StoreStatements statements = new StoreStatements(database, "the phonebook store");
+    List<String> tables =
+        List.of(
+            JdbcPhonebook.TABLE, JdbcTokenStore.TABLE, JdbcAuditTrail.table(database.dialect()));
+    for (String table : tables) {
+      statements.write(table, statement -> statement.execute());
+    }
+  }
+}

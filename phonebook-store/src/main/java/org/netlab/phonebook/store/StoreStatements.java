@@ -1,0 +1,87 @@
+package org.netlab.phonebook.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.netlab.domain.ServiceException;
+
+/**
+ * One store's statements on the shared {@link Database}. Each runs alone on a pooled connection in
+ * auto-commit mode, so it is its own transaction, durable when it returns; a failure reaches the
+ * caller as UNAVAILABLE naming the store, its cause kept for the server's log.
+ */
+final class StoreStatements {
+  private final Database database;
+  private final String unavailable;
+
+  /**
+   * @param storeName what the caller is told is unavailable, e.g. {@code the token store}
+   */
+  StoreStatements(Database database, String storeName) {
+    this.database = database;
+    this.unavailable = storeName + " is unavailable; try again later";
+  }
+
+  /** Runs one statement that changes nothing. */
+  <T> T read(String sql, StatementWork<T> work) {
+    try {
+      return run(sql, work);
+    } catch (SQLException e) {
+      throw storeUnavailable(e);
+    }
+  }
+
+  /** Like {@link #read}, queued behind other writers when the database has a single writer. */
+  <T> T write(String sql, StatementWork<T> work) {
+    try {
+      return database.asSoleWriter(() -> run(sql, work));
+    } catch (SQLException e) {
+      throw storeUnavailable(e);
+    }
+  }
+
+  /** Every row the statement's query answers, read by {@code reader}, in the order given. */
+  static <T> List<T> allRows(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+    List<T> all = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        all.add(reader.read(rows));
+      }
+    }
+    return all;
+  }
+
+  /** The first row the statement's query answers, read by {@code reader}; null when none. */
+  static <T> T firstRow(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+    try (ResultSet rows = statement.executeQuery()) {
+      return rows.next() ? reader.read(rows) : null;
+    }
+  }
+
+  private <T> T run(String sql, StatementWork<T> work) throws SQLException {
+    try (Connection connection = database.connection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      return work.run(statement);
+    }
+  }
+
+  /** The caller's server logs outages, rate-limited: a log line per failed call would flood. */
+  private ServiceException storeUnavailable(SQLException e) {
+    return ServiceException.unavailable(unavailable, e);
+  }
+
+  /** What to do with a prepared statement: bind it, run it, read its answer. */
+  @FunctionalInterface
+  interface StatementWork<T> {
+    T run(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Turns the current row into a value. */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+}
