@@ -12,9 +12,9 @@ import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 
 /**
- * The admin token a server makes on its first start, so that the two-command start stays secure
- * and still needs no flag: written owner-only to {@code DIR/admin.token}, where the local client
- * finds it as it finds the CA.
+ * The admin token a server makes on its first start, so that the two-command start stays secure and
+ * still needs no flag: written owner-only to {@code DIR/admin.token}, where the local client finds
+ * it as it finds the CA.
  */
 final class AdminToken {
   /** The name the first admin token gets. */

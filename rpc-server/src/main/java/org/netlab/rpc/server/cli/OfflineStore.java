@@ -27,7 +27,6 @@ final class OfflineStore {
   static void audit(JdbcStore store, String method, String subject, String outcome) {
     store
         .audit()
-        .record(
-            new AuditEvent(java.time.Instant.now(), localCaller(), method, subject, outcome));
+        .record(new AuditEvent(java.time.Instant.now(), localCaller(), method, subject, outcome));
   }
 }

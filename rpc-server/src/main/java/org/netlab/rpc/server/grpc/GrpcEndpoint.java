@@ -69,8 +69,9 @@ public final class GrpcEndpoint implements Endpoint {
   }
 
   /**
-   * The Calculator, Phonebook and Token services, and reflection, with access control, error mapping and
-   * call logging, ready to add to any gRPC server (the in-process one of tests included).
+   * The Calculator, Phonebook and Token services, and reflection, with access control, error
+   * mapping and call logging, ready to add to any gRPC server (the in-process one of tests
+   * included).
    */
   @SuppressWarnings("deprecation") // v1alpha reflection, for tools that know no other
   public static List<ServerServiceDefinition> services(

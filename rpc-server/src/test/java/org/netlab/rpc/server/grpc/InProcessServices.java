@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.server.access.TestAccess;
 
 /** The endpoint's services, interceptors included, on gRPC's in-process transport. */
 final class InProcessServices implements AutoCloseable {
@@ -17,7 +18,8 @@ final class InProcessServices implements AutoCloseable {
   InProcessServices(Calculator calculator, Phonebook phonebook) throws IOException {
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
-    GrpcEndpoint.services(calculator, phonebook).forEach(builder::addService);
+    GrpcEndpoint.services(calculator, phonebook, TestAccess.unchecked())
+        .forEach(builder::addService);
     server = builder.build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.phonebook.store.JdbcStore;
+import org.netlab.rpc.server.access.TestAccess;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.SslContexts;
 
@@ -39,6 +40,7 @@ public final class XmlRpcTestServer implements AutoCloseable {
             ca.serverFiles(),
             new FiniteCalculator(),
             store.phonebook(),
+            TestAccess.unchecked(),
             limits);
     endpoint.start();
     http =

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.rpc.server.GatedPhonebook;
+import org.netlab.rpc.server.access.TestAccess;
 
 /**
  * Phonebook calls, which may wait on the store, run on a bounded pool: with one worker and one
@@ -42,6 +43,7 @@ class XmlRpcWorkerPoolTest {
             null,
             new FiniteCalculator(),
             phonebook,
+            TestAccess.unchecked(),
             new XmlRpcLimits(
                 defaults.maxRequestBytes(),
                 defaults.maxNestingDepth(),

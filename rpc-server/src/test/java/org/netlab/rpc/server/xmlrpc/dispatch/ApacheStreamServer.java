@@ -12,6 +12,7 @@ import org.apache.xmlrpc.common.ServerStreamConnection;
 import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
 import org.apache.xmlrpc.server.XmlRpcStreamServer;
+import org.netlab.access.Caller;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
@@ -56,7 +57,10 @@ final class ApacheStreamServer extends XmlRpcStreamServer {
 
   @Override
   public Object execute(XmlRpcRequest request) throws XmlRpcException {
-    return methods.method(request.getMethodName()).invoke(request);
+    return methods.invoke(
+        new CallOrigin(Caller.UNCHECKED, null),
+        methods.method(request.getMethodName()),
+        XmlRpcArguments.of(request));
   }
 
   @Override

@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.xmlrpc.XmlRpcRequest;
 import org.junit.jupiter.api.Test;
+import org.netlab.access.Gatekeeper;
+import org.netlab.access.Operation;
+import org.netlab.rpc.server.access.TestAccess;
 import org.netlab.rpc.server.xmlrpc.Faults;
 import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
 import org.netlab.rpc.server.xmlrpc.codec.ApacheAnswers;
@@ -27,18 +30,21 @@ class XmlRpcAnswerCorpusTest {
       XmlRpcDispatcherTest.calculatorAnd(
           List.of(
               new XmlRpcMethod(
+                  Operation.CALCULATE,
                   "corpus",
                   "any",
                   List.of(required("index", "int")),
                   "Answers a value of the corpus.",
                   args -> ApacheAnswers.corpus().get((int) args.number(0))),
               new XmlRpcMethod(
+                  Operation.CALCULATE,
                   "unwritable",
                   "any",
                   List.of(required("index", "int")),
                   "Answers a value XML-RPC cannot carry with extensions off.",
                   args -> Arrays.asList(null, 7L).get((int) args.number(0)))));
-  private final XmlRpcDispatcher server = new XmlRpcDispatcher(codec, methods);
+  private final XmlRpcDispatcher server =
+      new XmlRpcDispatcher(codec, methods, Gatekeeper.unchecked());
   private final ApacheStreamServer apache = new ApacheStreamServer(codec, methods);
 
   @Test
@@ -66,7 +72,7 @@ class XmlRpcAnswerCorpusTest {
   private byte[] answer(String body) throws Exception {
     XmlRpcRequest call = server.parse(XmlRpcDispatcherTest.body(body));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    server.answer(server.method(call), call, out);
+    server.answer(server.method(call), call, TestAccess.noCredentials(), out);
     return out.toByteArray();
   }
 }

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.xmlrpc.XmlRpcRequest;
+import org.netlab.access.Gatekeeper;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.rpc.server.access.TestAccess;
 import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
@@ -42,8 +44,10 @@ public final class XmlRpcCodecBenchmark {
     XmlRpcCodec codec = new XmlRpcCodec(XmlRpcLimits.defaults().maxNestingDepth());
     XmlRpcMethodTable methods =
         new XmlRpcMethodTable(
-            new CalculatorXmlRpcHandler(new FiniteCalculator()).methods(), List.of());
-    server = new XmlRpcDispatcher(codec, methods);
+            new CalculatorXmlRpcHandler(new FiniteCalculator()).methods(),
+            List.of(),
+            TestAccess.unchecked());
+    server = new XmlRpcDispatcher(codec, methods, Gatekeeper.unchecked());
     apache = new ApacheStreamServer(codec, methods);
   }
 
@@ -105,7 +109,7 @@ public final class XmlRpcCodecBenchmark {
   private ByteArrayOutputStream viaParseAndAnswer() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     XmlRpcRequest parsed = server.parse(new ByteArrayInputStream(call));
-    server.answer(server.method(parsed), parsed, out);
+    server.answer(server.method(parsed), parsed, TestAccess.noCredentials(), out);
     return out;
   }
 }

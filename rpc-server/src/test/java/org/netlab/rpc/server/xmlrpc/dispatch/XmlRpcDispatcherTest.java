@@ -20,7 +20,10 @@ import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.netlab.access.Gatekeeper;
+import org.netlab.access.Operation;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.rpc.server.access.TestAccess;
 import org.netlab.rpc.server.xmlrpc.Faults;
 import org.netlab.rpc.server.xmlrpc.XmlRpcCalls;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
@@ -36,7 +39,8 @@ import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 class XmlRpcDispatcherTest {
   private final XmlRpcCodec codec = codec();
   private final XmlRpcMethodTable methods = calculatorAnd(List.of());
-  private final XmlRpcDispatcher server = new XmlRpcDispatcher(codec, methods);
+  private final XmlRpcDispatcher server =
+      new XmlRpcDispatcher(codec, methods, Gatekeeper.unchecked());
   private final ApacheStreamServer apache = new ApacheStreamServer(codec, methods);
 
   @Test
@@ -92,16 +96,18 @@ class XmlRpcDispatcherTest {
             calculatorAnd(
                 List.of(
                     new XmlRpcMethod(
+                        Operation.CALCULATE,
                         "explode",
                         "int",
                         List.of(),
                         "Fails.",
                         args -> {
                           throw new IllegalStateException("secret detail at java.lang.Object");
-                        }))));
+                        }))),
+            Gatekeeper.unchecked());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     XmlRpcRequest call = failing.parse(body(XmlRpcCalls.call("explode")));
-    failing.answer(failing.method(call), call, out);
+    failing.answer(failing.method(call), call, TestAccess.noCredentials(), out);
     String fault = out.toString(StandardCharsets.UTF_8);
     assertEquals(500, Faults.faultCode(fault));
     assertFalse(fault.contains("secret"), fault);
@@ -121,7 +127,10 @@ class XmlRpcDispatcherTest {
     XmlRpcMethod method = server.method(call);
     assertEquals(
         "connection reset",
-        assertThrows(IOException.class, () -> server.answer(method, call, broken)).getMessage());
+        assertThrows(
+                IOException.class,
+                () -> server.answer(method, call, TestAccess.noCredentials(), broken))
+            .getMessage());
     assertThrows(
         IOException.class, () -> server.answerFault(XmlRpcFaults.methodNotFound("x"), broken));
   }
@@ -134,7 +143,7 @@ class XmlRpcDispatcherTest {
     List<XmlRpcMethod> methods =
         new ArrayList<>(new CalculatorXmlRpcHandler(new FiniteCalculator()).methods());
     methods.addAll(extra);
-    return new XmlRpcMethodTable(methods, List.of());
+    return new XmlRpcMethodTable(methods, List.of(), TestAccess.unchecked());
   }
 
   static InputStream body(String xml) {
@@ -147,7 +156,7 @@ class XmlRpcDispatcherTest {
 
   private String answer(XmlRpcMethod method, XmlRpcRequest call) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    server.answer(method, call, out);
+    server.answer(method, call, TestAccess.noCredentials(), out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -162,7 +171,7 @@ class XmlRpcDispatcherTest {
       server.answerFault(e, out);
       return out.toByteArray();
     }
-    server.answer(method, call, out);
+    server.answer(method, call, TestAccess.noCredentials(), out);
     return out.toByteArray();
   }
 
