@@ -115,7 +115,7 @@ public final class ConnectionOptions {
       }
     }
     try {
-      return new ClientSettings(url, ca, clientCertificate, clientKey, timeout);
+      return new ClientSettings(url, ca, clientCertificate, clientKey, timeout, null);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }
