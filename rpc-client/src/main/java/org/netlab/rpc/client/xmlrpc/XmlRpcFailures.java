@@ -13,6 +13,7 @@ import org.apache.xmlrpc.client.XmlRpcClientException;
 import org.apache.xmlrpc.client.XmlRpcHttpTransportException;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
+import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
 import org.netlab.rpc.contract.XmlRpcFaultCodes;
 
@@ -24,7 +25,11 @@ import org.netlab.rpc.contract.XmlRpcFaultCodes;
 final class XmlRpcFailures {
   private XmlRpcFailures() {}
 
-  static RuntimeException map(URI url, String method, XmlRpcException failure) {
+  /**
+   * @param settings whose token never shows in a message, even where a server's words are quoted
+   */
+  static RuntimeException map(
+      ClientSettings settings, URI url, String method, XmlRpcException failure) {
     IOException io = ioCause(failure);
     if (io != null) {
       return transport(url, io);
@@ -39,14 +44,18 @@ final class XmlRpcFailures {
               + " with HTTP status "
               + http.getStatusCode()
               + " "
-              + http.getStatusMessage()
+              + settings.hideToken(http.getStatusMessage())
               + ", not XML-RPC",
           failure);
     }
     if (failure instanceof XmlRpcClientException) {
       return new TransportException(
           TransportException.Kind.PROTOCOL,
-          url + " did not answer " + method + " as an XML-RPC server: " + failure.getMessage(),
+          url
+              + " did not answer "
+              + method
+              + " as an XML-RPC server: "
+              + settings.hideToken(failure.getMessage()),
           failure);
     }
     if (failure.code == XmlRpcFaultCodes.NOT_WELL_FORMED
@@ -59,7 +68,7 @@ final class XmlRpcFailures {
               + " (fault "
               + failure.code
               + "): "
-              + failure.getMessage()
+              + settings.hideToken(failure.getMessage())
               + "; is it a netlab server of the same version?",
           null);
     }
@@ -67,9 +76,14 @@ final class XmlRpcFailures {
     if (code == null) {
       return new ServiceException(
           ErrorCode.INTERNAL,
-          "fault " + failure.code + " from " + url + ": " + failure.getMessage());
+          "fault "
+              + failure.code
+              + " from "
+              + url
+              + ": "
+              + settings.hideToken(failure.getMessage()));
     }
-    return new ServiceException(code, failure.getMessage());
+    return new ServiceException(code, settings.hideToken(failure.getMessage()));
   }
 
   private static TransportException transport(URI url, IOException cause) {
