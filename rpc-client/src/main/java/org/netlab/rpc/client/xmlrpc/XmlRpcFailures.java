@@ -20,9 +20,14 @@ import org.netlab.rpc.contract.XmlRpcFaultCodes;
 /**
  * The one mapping from what an XML-RPC call can fail with back to netlab's errors: a fault becomes
  * the {@link ServiceException} of its faultCode ({@link XmlRpcFaultCodes}), a call that got no
- * XML-RPC answer becomes a {@link TransportException}.
+ * XML-RPC answer becomes a {@link TransportException}. HTTP 401 is the exception: a server that
+ * checks tokens answers it, not a fault, to a malformed {@code Authorization} header, so it reads
+ * as the UNAUTHENTICATED refusal it means.
  */
 final class XmlRpcFailures {
+  /** RFC 9110, section 15.5.2. */
+  private static final int HTTP_UNAUTHORIZED = 401;
+
   private XmlRpcFailures() {}
 
   /**
@@ -33,6 +38,17 @@ final class XmlRpcFailures {
     IOException io = ioCause(failure);
     if (io != null) {
       return transport(url, io);
+    }
+    if (failure instanceof XmlRpcHttpTransportException http
+        && http.getStatusCode() == HTTP_UNAUTHORIZED) {
+      return new ServiceException(
+          ErrorCode.UNAUTHENTICATED,
+          url
+              + " answered "
+              + method
+              + " with HTTP status 401 "
+              + settings.hideToken(http.getStatusMessage())
+              + ": the token is missing or malformed");
     }
     if (failure instanceof XmlRpcHttpTransportException http) {
       // An HTTP error, or no HTTP/1.1 status line at all: not an XML-RPC answer.

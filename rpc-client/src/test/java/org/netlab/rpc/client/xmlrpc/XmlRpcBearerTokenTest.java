@@ -1,7 +1,9 @@
 package org.netlab.rpc.client.xmlrpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -64,6 +66,26 @@ class XmlRpcBearerTokenTest {
       assertEquals(3, connection.calculator().add(1, 2));
     }
     assertEquals(List.of("(none)"), received);
+  }
+
+  @Test
+  void httpStatus401IsAnUnauthenticatedRefusalNotAProtocolError() throws IOException {
+    String url =
+        peer(
+            exchange -> {
+              exchange
+                  .getResponseHeaders()
+                  .set("WWW-Authenticate", "Bearer realm=\"netlab\", Basic realm=\"netlab\"");
+              answer(exchange, 401, "malformed authorization header");
+            });
+    try (RpcConnection connection = XmlRpcTransport.open(settings(url).withToken(TOKEN))) {
+      Calculator calculator = connection.calculator();
+      ServiceException refusal = assertThrows(ServiceException.class, () -> calculator.add(1, 2));
+      assertEquals(ErrorCode.UNAUTHENTICATED, refusal.code());
+      assertTrue(refusal.getMessage().contains("HTTP status 401"), refusal.getMessage());
+      assertFalse(refusal.getMessage().contains(TOKEN), refusal.getMessage());
+    }
+    assertEquals(List.of("Bearer " + TOKEN), received);
   }
 
   @Test
