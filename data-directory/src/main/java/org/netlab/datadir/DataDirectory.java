@@ -24,7 +24,15 @@ public final class DataDirectory {
   private DataDirectory() {}
 
   public static Path defaultPath() {
-    return resolve(System.getenv(), System.getProperty("user.home"));
+    return defaultPath(System.getenv());
+  }
+
+  /**
+   * The default data directory as {@code environment} names it: for a command that is handed its
+   * environment rather than reading the process's.
+   */
+  public static Path defaultPath(Map<String, String> environment) {
+    return resolve(environment, System.getProperty("user.home"));
   }
 
   /** The generated CA certificate under a data directory. */

@@ -26,6 +26,18 @@ class DataDirectoryTest {
   }
 
   @Test
+  void aGivenEnvironmentIsReadInsteadOfTheProcesses() {
+    assertEquals(
+        Path.of("/given/netlab"),
+        DataDirectory.defaultPath(Map.of("NETLAB_DATA_DIR", "/given/netlab")));
+  }
+
+  @Test
+  void adminTokenLiesNextToTheTlsSubdirectory() {
+    assertEquals(Path.of("/d/admin.token"), DataDirectory.adminTokenFile(Path.of("/d")));
+  }
+
+  @Test
   void caFileIsUnderTheTlsSubdirectory() {
     assertEquals(Path.of("/d/tls/ca.pem"), DataDirectory.caFile(Path.of("/d")));
   }

@@ -81,7 +81,7 @@ final class CalculatorMenu {
     try {
       out.println(expression + " = " + number(call.getAsDouble()));
     } catch (ServiceException refused) {
-      out.println("error: " + refused.getMessage());
+      out.println("error: " + ErrorReporter.refusal(refused));
     }
     return true;
   }

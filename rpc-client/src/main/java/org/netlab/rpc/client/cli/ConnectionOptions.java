@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.netlab.cli.DurationConverter;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.rpc.client.ClientSettings;
@@ -71,6 +72,23 @@ public final class ConnectionOptions {
       description = "Longest wait for one call, e.g. 500ms, 10s, 1m. Default: ${DEFAULT-VALUE}.")
   private Duration timeout;
 
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = {
+        "File whose first line is the token to send with every call.",
+        "A token is given this way or in $"
+            + TokenSources.ENVIRONMENT_VARIABLE
+            + ", never as an argument:",
+        "ps shows arguments to every local user.",
+        "Default: $"
+            + TokenSources.ENVIRONMENT_VARIABLE
+            + ", else, for a server on this host only,",
+        "<data-dir>/admin.token of the local server."
+      })
+  private Path tokenFile;
+
   private final Map<String, String> environment;
 
   public ConnectionOptions(Map<String, String> environment) {
@@ -87,7 +105,8 @@ public final class ConnectionOptions {
    * The settings these options give.
    *
    * @throws ParameterException when {@code $RPC_SERVER} is malformed, the TLS options do not fit
-   *     together, or a TLS file given by option is missing or not PEM
+   *     together, a TLS file given by option is missing or not PEM, or the token file cannot be
+   *     read or the token chosen cannot travel in a header
    */
   public ClientSettings settings() {
     ServerUrl url;
@@ -101,7 +120,8 @@ public final class ConnectionOptions {
             mixee.commandLine(), "$" + ServerUrl.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
       }
     }
-    Path ca = caFile != null ? caFile : DataDirectory.caFile(DataDirectory.defaultPath());
+    Path dataDirectory = DataDirectory.defaultPath(environment);
+    Path ca = caFile != null ? caFile : DataDirectory.caFile(dataDirectory);
     if ((clientCertificate == null) != (clientKey == null)) {
       throw new ParameterException(
           mixee.commandLine(),
@@ -114,10 +134,30 @@ public final class ConnectionOptions {
         requireUsable(PemFileCheck.privateKey("--key", clientKey));
       }
     }
+    ClientSettings settings;
     try {
-      return new ClientSettings(url, ca, clientCertificate, clientKey, timeout);
+      settings = new ClientSettings(url, ca, clientCertificate, clientKey, timeout, null);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
+    }
+    return withToken(settings, DataDirectory.adminTokenFile(dataDirectory));
+  }
+
+  private ClientSettings withToken(ClientSettings settings, Path localAdminToken) {
+    Optional<TokenSources.Found> token;
+    try {
+      token = new TokenSources(environment, localAdminToken).choose(tokenFile, settings.url());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(mixee.commandLine(), e.getMessage());
+    }
+    if (token.isEmpty()) {
+      return settings;
+    }
+    try {
+      return settings.withToken(token.get().token());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          mixee.commandLine(), token.get().source() + ": " + e.getMessage());
     }
   }
 }

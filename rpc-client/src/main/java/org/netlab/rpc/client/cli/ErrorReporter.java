@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.Optional;
 import org.netlab.cli.Durations;
 import org.netlab.cli.ExitCodes;
+import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.ServerUrl;
@@ -17,20 +18,28 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns what a command throws into one line on standard error and an exit code (see {@link
- * ExitCodes}); a person never sees a stack trace. A call that got no usable answer is diagnosed by
- * what its port really speaks (another protocol, TLS or not, a wrong path); when the port speaks
- * what the URL says, the line says what to do by kind of failure, with the transport's reason on a
- * second line.
+ * ExitCodes}); a person never sees a stack trace. A refusal is the service's own message, after its
+ * kind when it concerns the caller rather than the call. A call that got no usable answer is
+ * diagnosed by what its port really speaks (another protocol, TLS or not, a wrong path); when the
+ * port speaks what the URL says, the line says what to do by kind of failure, with the transport's
+ * reason on a second line.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ErrorReporter.class);
+
+  /** How a caller proves who it is; the same sources as {@link TokenSources}. */
+  static final String TOKEN_HINT =
+      "give a token with "
+          + TokenSources.ENVIRONMENT_VARIABLE
+          + " or --token-file; a local server's admin token is <data-dir>/"
+          + DataDirectory.ADMIN_TOKEN;
 
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
     PrintWriter err = commandLine.getErr();
     int status;
     if (e instanceof ServiceException refused) {
-      err.println("error: " + refused.getMessage());
+      err.println("error: " + refusal(refused));
       status = ExitCodes.REFUSED;
     } else if (e instanceof TransportException noAnswer) {
       ClientSettings settings = settingsOf(commandLine);
@@ -55,6 +64,20 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
     err.flush();
     return status;
+  }
+
+  /**
+   * A refusal in one line: the service's message, after what kind of refusal it is when it is about
+   * the caller rather than the call, and for a caller not known, how to become one.
+   */
+  static String refusal(ServiceException refused) {
+    String message = refused.getMessage();
+    return switch (refused.code()) {
+      case UNAUTHENTICATED -> "not authenticated: " + message + " — " + TOKEN_HINT;
+      case PERMISSION_DENIED -> "permission denied: " + message;
+      case RESOURCE_EXHAUSTED -> "rate limited: " + message;
+      case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, UNAVAILABLE, INTERNAL -> message;
+    };
   }
 
   /**

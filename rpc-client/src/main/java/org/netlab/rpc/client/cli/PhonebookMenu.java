@@ -58,7 +58,7 @@ final class PhonebookMenu {
         default -> throw new IllegalStateException("menu choice " + choice);
       };
     } catch (ServiceException refused) {
-      out.println("error: " + refused.getMessage());
+      out.println("error: " + ErrorReporter.refusal(refused));
       out.flush();
       return true;
     }

@@ -24,8 +24,15 @@ import picocli.CommandLine.Spec;
       "  rpc-client calc add 2 3",
       "  rpc-client --server https://localhost:8443/RPC2 phonebook find Alice",
       "  RPC_SERVER=grpc://10.0.0.5:50051 rpc-client phonebook list",
+      "  rpc-client --server grpcs://rpc.example.org --token-file ~/netlab.token phonebook list",
       "  rpc-client describe",
-      "  rpc-client bench --call calc.add --concurrency 16 --duration 10s"
+      "  rpc-client bench --call calc.add --concurrency 16 --duration 10s",
+      "",
+      "Environment:",
+      "  RPC_SERVER       server URL when --server is not given",
+      "  RPC_TOKEN        token to send when --token-file is not given",
+      "  NETLAB_DATA_DIR  data directory of the local server, whose tls/ca.pem and admin.token",
+      "                   are the defaults (else $XDG_DATA_HOME/netlab, else ~/.local/share/netlab)"
     })
 public final class RpcClientCommand implements Callable<Integer> {
   /**

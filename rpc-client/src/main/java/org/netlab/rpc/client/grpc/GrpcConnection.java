@@ -1,6 +1,7 @@
 package org.netlab.rpc.client.grpc;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.CompositeChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -15,7 +16,8 @@ import org.netlab.rpc.client.ClientSettings;
 
 /**
  * One gRPC channel to one server, shared by every call of the clients built on it. The channel
- * connects on first use and reconnects by itself after a failure.
+ * connects on first use and reconnects by itself after a failure; with a token in the settings,
+ * every call it carries sends it.
  */
 final class GrpcConnection implements AutoCloseable {
   /** Below the server's permitted ping rate, so it never answers {@code too_many_pings}. */
@@ -83,7 +85,18 @@ final class GrpcConnection implements AutoCloseable {
     }
   }
 
+  /** The channel's TLS (or none), and the token for each call when there is one. */
   private static ChannelCredentials credentials(ClientSettings settings) throws IOException {
+    ChannelCredentials transport = transportCredentials(settings);
+    if (settings.token() == null) {
+      return transport;
+    }
+    return CompositeChannelCredentials.create(
+        transport, new BearerTokenCredentials(settings.token()));
+  }
+
+  private static ChannelCredentials transportCredentials(ClientSettings settings)
+      throws IOException {
     if (!settings.url().tls()) {
       return InsecureChannelCredentials.create();
     }

@@ -30,7 +30,9 @@ final class StatusErrors {
 
   RuntimeException toException(StatusRuntimeException failure) {
     Status status = failure.getStatus();
-    String description = status.getDescription() == null ? "" : status.getDescription();
+    // A server's words could echo the token it was sent; they never show it.
+    String description =
+        settings.hideToken(status.getDescription() == null ? "" : status.getDescription());
     ErrorCode refusal =
         GrpcErrors.taggedCode(failure.getTrailers())
             .or(() -> GrpcErrors.untaggedCode(status.getCode()))

@@ -16,10 +16,12 @@ import org.netlab.tls.SslContexts;
 
 /**
  * Calls any method of a netlab XML-RPC server, with its own TLS trust (not the JVM's), connect and
- * reply timeouts, extensions off, and the JDK's connection reuse. Faults come back as {@link
- * ServiceException}, calls that got no answer as {@link TransportException}. Thread-safe.
+ * reply timeouts, extensions off, the JDK's connection reuse, and the settings' token in every
+ * request. Faults come back as {@link ServiceException}, calls that got no answer as {@link
+ * TransportException}. Thread-safe.
  */
 final class XmlRpcConnection implements AutoCloseable {
+  private final ClientSettings settings;
   private final URI url;
   private final XmlRpcClient client = new XmlRpcClient();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -29,6 +31,7 @@ final class XmlRpcConnection implements AutoCloseable {
    */
   XmlRpcConnection(ClientSettings settings) throws IOException {
     XmlRpcClientHardening.apply();
+    this.settings = settings;
     this.url = URI.create(settings.url().toString());
     XmlRpcClientConfigImpl config = new XmlRpcClientConfigImpl();
     try {
@@ -46,7 +49,10 @@ final class XmlRpcConnection implements AutoCloseable {
     config.setEncoding(XmlRpcClientConfigImpl.UTF8_ENCODING);
     client.setConfig(config);
     client.setXmlWriterFactory(new XmlRpcTextWriterFactory());
-    XmlRpcSun15HttpTransportFactory transport = new XmlRpcSun15HttpTransportFactory(client);
+    XmlRpcSun15HttpTransportFactory transport =
+        settings.token() == null
+            ? new XmlRpcSun15HttpTransportFactory(client)
+            : new BearerTokenTransportFactory(client, settings.token());
     if (settings.url().tls()) {
       transport.setSSLSocketFactory(
           SslContexts.forClient(
@@ -76,7 +82,7 @@ final class XmlRpcConnection implements AutoCloseable {
     try {
       return client.execute(method, params);
     } catch (XmlRpcException e) {
-      throw XmlRpcFailures.map(url, method, e);
+      throw XmlRpcFailures.map(settings, url, method, e);
     }
   }
 

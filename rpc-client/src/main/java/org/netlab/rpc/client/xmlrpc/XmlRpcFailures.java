@@ -13,21 +13,42 @@ import org.apache.xmlrpc.client.XmlRpcClientException;
 import org.apache.xmlrpc.client.XmlRpcHttpTransportException;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
+import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
 import org.netlab.rpc.contract.XmlRpcFaultCodes;
 
 /**
  * The one mapping from what an XML-RPC call can fail with back to netlab's errors: a fault becomes
  * the {@link ServiceException} of its faultCode ({@link XmlRpcFaultCodes}), a call that got no
- * XML-RPC answer becomes a {@link TransportException}.
+ * XML-RPC answer becomes a {@link TransportException}. HTTP 401 is the exception: a server that
+ * checks tokens answers it, not a fault, to a malformed {@code Authorization} header, so it reads
+ * as the UNAUTHENTICATED refusal it means.
  */
 final class XmlRpcFailures {
+  /** RFC 9110, section 15.5.2. */
+  private static final int HTTP_UNAUTHORIZED = 401;
+
   private XmlRpcFailures() {}
 
-  static RuntimeException map(URI url, String method, XmlRpcException failure) {
+  /**
+   * @param settings whose token never shows in a message, even where a server's words are quoted
+   */
+  static RuntimeException map(
+      ClientSettings settings, URI url, String method, XmlRpcException failure) {
     IOException io = ioCause(failure);
     if (io != null) {
       return transport(url, io);
+    }
+    if (failure instanceof XmlRpcHttpTransportException http
+        && http.getStatusCode() == HTTP_UNAUTHORIZED) {
+      return new ServiceException(
+          ErrorCode.UNAUTHENTICATED,
+          url
+              + " answered "
+              + method
+              + " with HTTP status 401 "
+              + settings.hideToken(http.getStatusMessage())
+              + ": the token is missing or malformed");
     }
     if (failure instanceof XmlRpcHttpTransportException http) {
       // An HTTP error, or no HTTP/1.1 status line at all: not an XML-RPC answer.
@@ -39,14 +60,18 @@ final class XmlRpcFailures {
               + " with HTTP status "
               + http.getStatusCode()
               + " "
-              + http.getStatusMessage()
+              + settings.hideToken(http.getStatusMessage())
               + ", not XML-RPC",
           failure);
     }
     if (failure instanceof XmlRpcClientException) {
       return new TransportException(
           TransportException.Kind.PROTOCOL,
-          url + " did not answer " + method + " as an XML-RPC server: " + failure.getMessage(),
+          url
+              + " did not answer "
+              + method
+              + " as an XML-RPC server: "
+              + settings.hideToken(failure.getMessage()),
           failure);
     }
     if (failure.code == XmlRpcFaultCodes.NOT_WELL_FORMED
@@ -59,7 +84,7 @@ final class XmlRpcFailures {
               + " (fault "
               + failure.code
               + "): "
-              + failure.getMessage()
+              + settings.hideToken(failure.getMessage())
               + "; is it a netlab server of the same version?",
           null);
     }
@@ -67,9 +92,14 @@ final class XmlRpcFailures {
     if (code == null) {
       return new ServiceException(
           ErrorCode.INTERNAL,
-          "fault " + failure.code + " from " + url + ": " + failure.getMessage());
+          "fault "
+              + failure.code
+              + " from "
+              + url
+              + ": "
+              + settings.hideToken(failure.getMessage()));
     }
-    return new ServiceException(code, failure.getMessage());
+    return new ServiceException(code, settings.hideToken(failure.getMessage()));
   }
 
   private static TransportException transport(URI url, IOException cause) {
