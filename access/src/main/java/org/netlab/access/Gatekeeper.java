@@ -16,8 +16,9 @@ import org.netlab.domain.ServiceException;
  */
 public final class Gatekeeper {
   private static final String NEEDS_IDENTITY =
-      " needs an identity: send a token (rpc-client --token or $RPC_TOKEN;"
-          + " 'authorization: Bearer TOKEN'; https://user:TOKEN@host/RPC2)";
+      " needs an identity: send a token ($RPC_TOKEN or --token-file for rpc-client;"
+          + " 'authorization: Bearer TOKEN' in gRPC metadata or HTTP headers; HTTP Basic with the"
+          + " token as password) or a client certificate";
 
   private final boolean checking;
   private final AccessSettings settings;

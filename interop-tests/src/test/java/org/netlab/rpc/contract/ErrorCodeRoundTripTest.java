@@ -22,6 +22,7 @@ import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.ServerTls;
+import org.netlab.rpc.server.access.TestAccess;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
@@ -49,7 +50,8 @@ class ErrorCodeRoundTripTest {
         new GrpcEndpoint(
             new GrpcEndpointSettings(loopback, tls.files()),
             new FiniteCalculator(),
-            new RefusingPhonebook());
+            new RefusingPhonebook(),
+            TestAccess.unchecked());
     grpc.start();
     xmlRpc =
         new XmlRpcEndpoint(
@@ -57,6 +59,7 @@ class ErrorCodeRoundTripTest {
             tls.files(),
             new FiniteCalculator(),
             new RefusingPhonebook(),
+            TestAccess.unchecked(),
             XmlRpcLimits.defaults());
     xmlRpc.start();
     overGrpc = RpcConnection.open(ClientSettings.forUrl(grpc.url()).withCaFile(tls.localCa()));

@@ -3,11 +3,17 @@ package org.netlab.rpc.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.netlab.access.AccessSettings;
+import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.server.access.AdminToken;
+import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
@@ -20,14 +26,24 @@ import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 public final class LoopbackServer implements AutoCloseable {
   private final RpcServer server;
   private final JdbcStore store;
+  private final ServerAccess access;
+  private final String adminToken;
   private final ServerTls tls;
   private final GrpcEndpoint grpc;
   private final XmlRpcEndpoint xmlRpc;
 
   private LoopbackServer(
-      RpcServer server, JdbcStore store, ServerTls tls, GrpcEndpoint grpc, XmlRpcEndpoint xmlRpc) {
+      RpcServer server,
+      JdbcStore store,
+      ServerAccess access,
+      String adminToken,
+      ServerTls tls,
+      GrpcEndpoint grpc,
+      XmlRpcEndpoint xmlRpc) {
     this.server = server;
     this.store = store;
+    this.access = access;
+    this.adminToken = adminToken;
     this.tls = tls;
     this.grpc = grpc;
     this.xmlRpc = xmlRpc;
@@ -50,6 +66,12 @@ public final class LoopbackServer implements AutoCloseable {
 
   private static LoopbackServer start(Path dataDir, ServerTls tls) throws IOException {
     JdbcStore store = JdbcStore.openEmbedded(dataDir);
+    // As the real server starts: callers checked, and an admin token made on the first start.
+    ServerAccess access =
+        ServerAccess.checking(AccessSettings.defaults(), store.tokens(), store.audit());
+    AdminToken.createIfFirstStart(access.tokens(), dataDir);
+    String adminToken =
+        Files.readString(DataDirectory.adminTokenFile(dataDir), StandardCharsets.US_ASCII).strip();
     FiniteCalculator calculator = new FiniteCalculator();
     GrpcEndpoint grpc =
         new GrpcEndpoint(
@@ -57,27 +79,39 @@ public final class LoopbackServer implements AutoCloseable {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 tls == null ? null : tls.files()),
             calculator,
-            store.phonebook());
+            store.phonebook(),
+            access);
     XmlRpcEndpoint xmlRpc =
         new XmlRpcEndpoint(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             tls == null ? null : tls.files(),
             calculator,
             store.phonebook(),
+            access,
             XmlRpcLimits.defaults());
     RpcServer server = new RpcServer(List.of(grpc, xmlRpc), store);
     server.start();
-    return new LoopbackServer(server, store, tls, grpc, xmlRpc);
+    return new LoopbackServer(server, store, access, adminToken, tls, grpc, xmlRpc);
   }
 
-  /** Client settings for the gRPC endpoint that trust this server's CA. */
+  /** Client settings for the gRPC endpoint that trust this server's CA, with the admin token. */
   public ClientSettings clientSettings() {
-    return trusting(ClientSettings.forUrl(grpc.url()));
+    return trusting(ClientSettings.forUrl(grpc.url())).withToken(adminToken);
   }
 
-  /** Client settings for the XML-RPC endpoint that trust this server's CA. */
+  /** Client settings for the XML-RPC endpoint that trust this server's CA, with the admin token. */
   public ClientSettings xmlRpcClientSettings() {
-    return trusting(ClientSettings.forUrl(xmlRpc.url()));
+    return trusting(ClientSettings.forUrl(xmlRpc.url())).withToken(adminToken);
+  }
+
+  /** The admin token made on the first start, which {@code DIR/admin.token} holds. */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** The access checks of both endpoints: its token administration makes tokens for tests. */
+  public ServerAccess access() {
+    return access;
   }
 
   private ClientSettings trusting(ClientSettings settings) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +18,11 @@ import org.netlab.rpc.server.LoopbackServer;
 class DescribeAndHealthTest {
   @TempDir Path directory;
 
-  private static Cli.Run run(String... args) {
-    return Cli.with(RpcConnection::open).run(args);
+  /** Runs the client as a user of the local server would: its data directory is the default. */
+  private Cli.Run run(String... args) {
+    return Cli.with(RpcConnection::open)
+        .environment(Map.of("NETLAB_DATA_DIR", directory.toString()))
+        .run(args);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +20,12 @@ import org.netlab.rpc.server.LoopbackServer;
 class MenusAgainstRealServerTest {
   @TempDir Path directory;
 
-  private static Cli.Run menu(String input, String... args) {
-    return Cli.with(RpcConnection::open).stdin(input).run(args);
+  /** Runs a menu as a user of the local server would: its data directory is the default. */
+  private Cli.Run menu(String input, String... args) {
+    return Cli.with(RpcConnection::open)
+        .environment(Map.of("NETLAB_DATA_DIR", directory.toString()))
+        .stdin(input)
+        .run(args);
   }
 
   @ParameterizedTest

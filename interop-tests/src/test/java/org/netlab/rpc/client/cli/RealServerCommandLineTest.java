@@ -1,6 +1,7 @@
 package org.netlab.rpc.client.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -37,7 +38,9 @@ class RealServerCommandLineTest {
     @Override
     Cli cli() {
       // Plaintext schemes read no CA, so the real connector needs no help there.
-      return Cli.with(tls() ? new TrustingConnector(running.caFile()) : RpcConnection::open);
+      // The server's data directory is the client's default, as for a user of a local server.
+      return Cli.with(tls() ? new TrustingConnector(running.caFile()) : RpcConnection::open)
+          .environment(Map.of("NETLAB_DATA_DIR", directory.toString()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,11 @@ import org.netlab.tls.LocalCertificateAuthority;
 class RealServerExitCodeTest {
   @TempDir Path directory;
 
-  private static Cli.Run run(String... args) {
-    return Cli.with(RpcConnection::open).run(args);
+  /** Runs the client as a user of the local server would: its data directory is the default. */
+  private Cli.Run run(String... args) {
+    return Cli.with(RpcConnection::open)
+        .environment(Map.of("NETLAB_DATA_DIR", directory.toString()))
+        .run(args);
   }
 
   @Test

@@ -1,12 +1,15 @@
 package org.netlab.rpc.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +27,8 @@ import org.netlab.cli.ExitCodes;
 import org.netlab.cli.HelpLayoutAssertions;
 import org.netlab.cli.VersionProvider;
 import org.netlab.datadir.DataDirectory;
+import org.netlab.domain.ErrorCode;
+import org.netlab.domain.ServiceException;
 import org.netlab.domain.phonebook.Entry;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
@@ -61,17 +66,66 @@ class RpcServerCommandTest {
     assertTrue(grpcUrl.startsWith("grpcs://127.0.0.1:"), grpcUrl);
     assertTrue(
         xmlRpcUrl.startsWith("https://127.0.0.1:") && xmlRpcUrl.endsWith("/RPC2"), xmlRpcUrl);
-    try (RpcConnection grpc =
-            RpcConnection.open(
-                ClientSettings.forUrl(grpcUrl).withCaFile(DataDirectory.caFile(dataDir)));
+    String adminToken = adminToken(dataDir);
+    try (RpcConnection grpc = RpcConnection.open(local(grpcUrl, dataDir).withToken(adminToken));
         RpcConnection xmlRpc =
-            RpcConnection.open(
-                ClientSettings.forUrl(xmlRpcUrl).withCaFile(DataDirectory.caFile(dataDir)))) {
+            RpcConnection.open(local(xmlRpcUrl, dataDir).withToken(adminToken))) {
       assertEquals(new Entry("Ada", "555-0100"), grpc.phonebook().add("Ada", "555-0100"));
       assertEquals(new Entry("Ada", "555-0100"), xmlRpc.phonebook().find("ada"));
     }
     server.close();
     assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void withNoFlagsAnAnonymousRemoveAllIsRefusedOverBothProtocolsAndTheLabsAddStillAnswers()
+      throws Exception {
+    RpcServerCommand command = new RpcServerCommand();
+    CompletableFuture<RpcServer> started = new CompletableFuture<>();
+    command.onStarted(started::complete);
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine(command)
+                    .execute(
+                        "--grpc-port",
+                        "0",
+                        "--xmlrpc-port",
+                        "0",
+                        "--data-dir",
+                        dataDir.toString()));
+    RpcServer server = started.get(30, TimeUnit.SECONDS);
+    try {
+      try (RpcConnection admin =
+          RpcConnection.open(local(server.urls().get(0), dataDir).withToken(adminToken(dataDir)))) {
+        admin.phonebook().add("Ada", "555-0100");
+      }
+      for (String url : server.urls()) {
+        try (RpcConnection anonymous = RpcConnection.open(local(url, dataDir))) {
+          ServiceException refused =
+              assertThrows(ServiceException.class, () -> anonymous.phonebook().removeAll(), url);
+          assertEquals(ErrorCode.UNAUTHENTICATED, refused.code(), url);
+          assertEquals(5.0, anonymous.calculator().add(2, 3), url);
+        }
+      }
+      try (RpcConnection admin =
+          RpcConnection.open(local(server.urls().get(1), dataDir).withToken(adminToken(dataDir)))) {
+        assertEquals(1, admin.phonebook().count(), "the refused removeAll removed nothing");
+      }
+    } finally {
+      server.close();
+    }
+    assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+  }
+
+  /** Settings for a server whose data directory is {@code dir}: its CA, no token. */
+  private static ClientSettings local(String url, Path dir) {
+    return ClientSettings.forUrl(url).withCaFile(DataDirectory.caFile(dir));
+  }
+
+  /** The admin token the first start wrote. */
+  private static String adminToken(Path dir) throws IOException {
+    return Files.readString(DataDirectory.adminTokenFile(dir), StandardCharsets.US_ASCII).strip();
   }
 
   @Test
@@ -88,8 +142,7 @@ class RpcServerCommandTest {
                         "--grpc-port", "0", "--xmlrpc-port", "0", "--data-dir", fresh.toString()));
     RpcServer server = started.get(30, TimeUnit.SECONDS);
     try (RpcConnection grpc =
-        RpcConnection.open(
-            ClientSettings.forUrl(server.urls().get(0)).withCaFile(DataDirectory.caFile(fresh)))) {
+        RpcConnection.open(local(server.urls().get(0), fresh).withToken(adminToken(fresh)))) {
       grpc.phonebook().add("Ada", "555-0100"); // the store's -wal and -shm exist from here
       List<String> found = new ArrayList<>();
       try (Stream<Path> paths = Files.walk(dataDir.resolve("home"))) {
@@ -102,6 +155,7 @@ class RpcServerCommandTest {
       }
       assertTrue(found.contains("home/netlab/phonebook.db-wal rw-------"), found::toString);
       assertTrue(found.contains("home/netlab/tls/server.key rw-------"), found::toString);
+      assertTrue(found.contains("home/netlab/admin.token rw-------"), found::toString);
       for (String entry : found) {
         assertTrue(
             entry.endsWith(

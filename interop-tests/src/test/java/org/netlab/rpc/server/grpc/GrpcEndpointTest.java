@@ -40,6 +40,7 @@ import org.netlab.rpc.client.TransportException;
 import org.netlab.rpc.server.GatedPhonebook;
 import org.netlab.rpc.server.LoopbackServer;
 import org.netlab.rpc.server.ServerTls;
+import org.netlab.rpc.server.access.TestAccess;
 
 /** The endpoint as deployed: TLS on 127.0.0.1, standard services, limits, deadlines, shutdown. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -226,7 +227,8 @@ class GrpcEndpointTest {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls.files())
                 .withShutdownGrace(grace),
             new FiniteCalculator(),
-            phonebook);
+            phonebook,
+            TestAccess.unchecked());
     endpoint.start();
     return endpoint;
   }

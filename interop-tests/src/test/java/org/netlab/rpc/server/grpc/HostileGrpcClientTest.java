@@ -36,6 +36,7 @@ import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.server.GatedPhonebook;
 import org.netlab.rpc.server.LoopbackServer;
 import org.netlab.rpc.server.ServerTls;
+import org.netlab.rpc.server.access.TestAccess;
 import org.netlab.tls.SslContexts;
 
 /**
@@ -236,7 +237,8 @@ class HostileGrpcClientTest {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls.files())
                 .withShutdownGrace(Duration.ofSeconds(20)),
             new FiniteCalculator(),
-            phonebook);
+            phonebook,
+            TestAccess.unchecked());
     endpoint.start();
     return endpoint;
   }

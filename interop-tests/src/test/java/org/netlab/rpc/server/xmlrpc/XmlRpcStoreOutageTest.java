@@ -18,6 +18,7 @@ import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.ServerTls;
+import org.netlab.rpc.server.access.TestAccess;
 import org.netlab.rpc.server.grpc.CapturedLog;
 
 /**
@@ -41,6 +42,7 @@ class XmlRpcStoreOutageTest {
                 tls.files(),
                 new FiniteCalculator(),
                 store.phonebook(),
+                TestAccess.unchecked(),
                 XmlRpcLimits.defaults());
         CapturedLog log = CapturedLog.start()) {
       endpoint.start();

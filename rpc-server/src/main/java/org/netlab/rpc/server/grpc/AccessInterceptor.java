@@ -27,6 +27,8 @@ import org.netlab.access.Gatekeeper;
 import org.netlab.access.Operation;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
+import org.netlab.rpc.contract.BearerAuthorization;
+import org.netlab.rpc.contract.GrpcErrors;
 import org.netlab.rpc.server.access.ServerAccess;
 
 /**
@@ -35,9 +37,6 @@ import org.netlab.rpc.server.access.ServerAccess;
  * shows itself with {@code authorization: Bearer TOKEN} metadata or a verified client certificate.
  */
 final class AccessInterceptor implements ServerInterceptor {
-  private static final Metadata.Key<String> AUTHORIZATION =
-      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
   private final Gatekeeper gatekeeper;
   private final CallAudit audit;
 
@@ -87,7 +86,7 @@ final class AccessInterceptor implements ServerInterceptor {
             null,
             certificateNames(call),
             source(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
-    String authorization = headers.get(AUTHORIZATION);
+    String authorization = headers.get(BearerAuthorization.GRPC_KEY);
     return authorization == null
         ? credentials
         : credentials.withToken(AuthorizationHeader.token(authorization));
@@ -145,9 +144,7 @@ final class AccessInterceptor implements ServerInterceptor {
     @Override
     public void close(Status status, Metadata trailers) {
       ErrorCode failure =
-          status.isOk()
-              ? null
-              : org.netlab.rpc.contract.GrpcErrors.taggedCode(trailers).orElse(ErrorCode.INTERNAL);
+          status.isOk() ? null : GrpcErrors.taggedCode(trailers).orElse(ErrorCode.INTERNAL);
       audit.record(caller, operation, getMethodDescriptor().getFullMethodName(), subject, failure);
       super.close(status, trailers);
     }

@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.cli;
+package org.netlab.rpc.server.access;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,9 @@ import org.netlab.domain.ServiceException;
  * still needs no flag: written owner-only to {@code DIR/admin.token}, where the local client finds
  * it as it finds the CA.
  */
-final class AdminToken {
+public final class AdminToken {
   /** The name the first admin token gets. */
-  static final String NAME = "admin";
+  public static final String NAME = "admin";
 
   private AdminToken() {}
 
@@ -29,7 +29,7 @@ final class AdminToken {
    *     store made the first one at the same moment)
    * @throws IOException when the file cannot be written; the token is revoked again then
    */
-  static Optional<Path> createIfFirstStart(TokenAdministration tokens, Path dataDir)
+  public static Optional<Path> createIfFirstStart(TokenAdministration tokens, Path dataDir)
       throws IOException {
     if (!tokens.list().isEmpty()) {
       return Optional.empty();
