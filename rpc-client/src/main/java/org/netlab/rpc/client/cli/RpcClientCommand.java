@@ -50,6 +50,7 @@ public final class RpcClientCommand implements Callable<Integer> {
     PhonebookCommand.class,
     DescribeCommand.class,
     HealthCommand.class,
+    TokenCommand.class,
     BenchCommand.class,
     CompletionCommand.class
   };
@@ -65,6 +66,8 @@ public final class RpcClientCommand implements Callable<Integer> {
           DescribeCommand.class,
           "health",
           HealthCommand.class,
+          "token",
+          TokenCommand.class,
           "bench",
           BenchCommand.class);
 

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 /** Which command tree a command line gets: one branch for a plain call, else the whole tree. */
 class CommandTreeTest {
   private static final List<String> WHOLE_TREE =
-      List.of("calc", "phonebook", "describe", "health", "bench", "completion");
+      List.of("calc", "phonebook", "describe", "health", "token", "bench", "completion");
 
   private static List<String> subcommandsFor(String line) {
     CommandContext context =
@@ -35,6 +35,7 @@ class CommandTreeTest {
     assertEquals(List.of("bench"), subcommandsFor("bench --call calc.add --duration 1s"));
     assertEquals(List.of("describe"), subcommandsFor("describe --json"));
     assertEquals(List.of("health"), subcommandsFor("-s http://h:8080/RPC2 health"));
+    assertEquals(List.of("token"), subcommandsFor("token create bob --role reader"));
   }
 
   @Test
