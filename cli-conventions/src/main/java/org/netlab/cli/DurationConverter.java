@@ -8,11 +8,12 @@ import picocli.CommandLine;
 
 /**
  * The one duration grammar of every netlab tool: {@code 500ms}, {@code 10s}, {@code 2m}, {@code
- * 1h}, or ISO-8601 ({@code PT1M30S}). A bare number is seconds, as curl's {@code --max-time} reads
- * it. Zero and negative durations are refused: every option that takes one is a limit or a wait.
+ * 1h}, {@code 90d}, or ISO-8601 ({@code PT1M30S}). A bare number is seconds, as curl's {@code
+ * --max-time} reads it. Zero and negative durations are refused: every option that takes one is a
+ * limit or a wait.
  */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
 
   @Override
   public Duration convert(String text) {
@@ -35,6 +36,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         case "ms" -> Duration.ofMillis(amount);
         case "m" -> Duration.ofMinutes(amount);
         case "h" -> Duration.ofHours(amount);
+        case "d" -> Duration.ofDays(amount);
         default -> Duration.ofSeconds(amount);
       };
     }

@@ -16,6 +16,7 @@ class DurationConverterTest {
     assertEquals(Duration.ofSeconds(10), converter.convert("10s"));
     assertEquals(Duration.ofMinutes(1), converter.convert("1m"));
     assertEquals(Duration.ofHours(2), converter.convert("2h"));
+    assertEquals(Duration.ofDays(90), converter.convert("90d"));
     assertEquals(Duration.ofSeconds(90), converter.convert("PT1M30S"));
   }
 

@@ -348,6 +348,10 @@ class RpcServerCommandTest {
           "--client-ca",
           "--plaintext",
           "--store",
+          "--auth",
+          "--anonymous",
+          "--rate-limit",
+          "--client-roles",
           "--log-level",
           "--quiet",
           "--verbose"

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# What checking callers costs: calc.add on a server that checks nobody (--auth none) beside
+# one that checks every call (a reader's token, looked up, rate-limited and authorized; and
+# an anonymous caller), same machine, same run, rounds interleaved. gRPC load by h2load
+# (nghttp2-client), XML-RPC load by wrk, both with TLS. Every answer is checked: a wrong
+# one fails the script.
+#   usage: access-overhead.sh [ROUNDS] [SECONDS]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+bench="$root/rpc-server/src/bench"
+rounds="${1:-3}"
+seconds="${2:-5}"
+for tool in h2load wrk curl python3; do
+  command -v "$tool" >/dev/null || { echo "access-overhead: $tool is not installed" >&2; exit 1; }
+done
+
+work="$(mktemp -d)"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# Starts a server on free ports in its own data directory; prints its two URLs.
+start() {
+  local name="$1"; shift
+  "$root/bin/rpc-server" --data-dir "$work/$name" --grpc-port 0 --xmlrpc-port 0 "$@" \
+    >"$work/$name.log" 2>&1 &
+  pids+=($!)
+  local grpc="" xmlrpc="" waited=0
+  while [[ -z "$grpc" || -z "$xmlrpc" ]]; do
+    ((waited++ < 600)) || { cat "$work/$name.log" >&2; exit 1; }
+    sleep 1
+    grpc="$(grep -o 'grpcs://[^ ]*' "$work/$name.log" | head -n 1 || true)"
+    xmlrpc="$(grep -o 'https://[^ ]*/RPC2' "$work/$name.log" | head -n 1 || true)"
+  done
+  echo "$grpc $xmlrpc"
+}
+
+# The gRPC request: a 5-byte frame header, then BinaryOperation{x: 2, y: 3}.
+python3 -c '
+import struct, sys
+message = b"\x09" + struct.pack("<d", 2.0) + b"\x11" + struct.pack("<d", 3.0)
+sys.stdout.buffer.write(b"\x00" + struct.pack(">I", len(message)) + message)
+' >"$work/add.bin"
+# The answer every call must get: CalculationResult{value: 5}.
+expected="$(python3 -c '
+import struct
+message = b"\x09" + struct.pack("<d", 5.0)
+print((b"\x00" + struct.pack(">I", len(message)) + message).hex())')"
+
+read -r open_grpc open_xmlrpc < <(start open --auth none)
+read -r checked_grpc checked_xmlrpc < <(start checked --rate-limit 100000000/1s)
+reader="$("$root/bin/rpc-server" token create bench-reader --role reader \
+  --data-dir "$work/checked" 2>/dev/null)"
+
+# One call through curl, to check what h2load cannot: the gRPC status and the answer.
+check_grpc() {
+  local url="$1" token="$2" ca="$3" headers=()
+  [[ -n "$token" ]] && headers=(-H "authorization: Bearer $token")
+  local got
+  got="$(curl -s --http2 --cacert "$ca" -H 'content-type: application/grpc' -H 'te: trailers' \
+    "${headers[@]}" --data-binary @"$work/add.bin" -D "$work/headers" \
+    "${url/grpcs/https}/netlab.calculator.v1.CalculatorService/Add" | python3 -c '
+import sys; print(sys.stdin.buffer.read().hex())')"
+  if [[ "$got" != "$expected" ]] || ! grep -qi '^grpc-status: 0' "$work/headers"; then
+    echo "access-overhead: wrong gRPC answer from $url" >&2
+    exit 1
+  fi
+}
+
+# calls/s of one h2load run; fails unless every request succeeded.
+grpc_rate() {
+  local url="$1" token="$2" headers=()
+  [[ -n "$token" ]] && headers=(-H "authorization: Bearer $token")
+  h2load -c 16 -m 10 -D "$seconds" -H 'content-type: application/grpc' -H 'te: trailers' \
+    "${headers[@]}" -d "$work/add.bin" \
+    "${url/grpcs/https}/netlab.calculator.v1.CalculatorService/Add" >"$work/h2load.out"
+  grep -q ' 0 failed, 0 errored, 0 timeout' "$work/h2load.out" || {
+    cat "$work/h2load.out" >&2; exit 1; }
+  grep -o 'finished in [^,]*, [0-9.]* req/s' "$work/h2load.out" | awk '{print $(NF-1)}'
+}
+
+# calls/s of one wrk run; fails unless every answer was add's.
+xmlrpc_rate() {
+  local url="$1" token="$2" args=()
+  [[ -n "$token" ]] && args=(-- "$token")
+  wrk -t 2 -c 16 -d "${seconds}s" -s "$bench/access-add.lua" "$url" "${args[@]}" \
+    >"$work/wrk.out"
+  grep -q '^wrong answers: 0$' "$work/wrk.out" || { cat "$work/wrk.out" >&2; exit 1; }
+  if grep -q 'Non-2xx' "$work/wrk.out"; then cat "$work/wrk.out" >&2; exit 1; fi
+  awk '/^Requests\/sec/ {print $2}' "$work/wrk.out"
+}
+
+check_grpc "$open_grpc" "" "$work/open/tls/ca.pem"
+check_grpc "$checked_grpc" "$reader" "$work/checked/tls/ca.pem"
+check_grpc "$checked_grpc" "" "$work/checked/tls/ca.pem"
+
+declare -A rates
+configs=("open|$open_grpc|$open_xmlrpc|" "reader|$checked_grpc|$checked_xmlrpc|$reader"
+  "anonymous|$checked_grpc|$checked_xmlrpc|")
+# Warm both servers, then interleave the rounds.
+for config in "${configs[@]}"; do
+  IFS='|' read -r name grpc xmlrpc token <<<"$config"
+  grpc_rate "$grpc" "$token" >/dev/null
+  xmlrpc_rate "$xmlrpc" "$token" >/dev/null
+done
+for ((round = 1; round <= rounds; round++)); do
+  for config in "${configs[@]}"; do
+    IFS='|' read -r name grpc xmlrpc token <<<"$config"
+    rates[grpc,$name]+="$(grpc_rate "$grpc" "$token") "
+    rates[xmlrpc,$name]+="$(xmlrpc_rate "$xmlrpc" "$token") "
+  done
+done
+
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "| protocol | --auth none | reader token | ratio | anonymous (checked) | ratio |"
+echo "|---|---|---|---|---|---|"
+for protocol in grpc xmlrpc; do
+  open="$(median <<<"${rates[$protocol,open]}")"
+  reader_rate="$(median <<<"${rates[$protocol,reader]}")"
+  anonymous="$(median <<<"${rates[$protocol,anonymous]}")"
+  awk -v p="$protocol" -v o="$open" -v r="$reader_rate" -v a="$anonymous" 'BEGIN {
+    printf "| %s | %d | %d | %.2f | %d | %.2f |\n", p, o, r, r / o, a, a / o }'
+done
+echo "(calls/s of calc.add, median of $rounds interleaved rounds of ${seconds} s, 16 connections)"
