@@ -5,9 +5,15 @@
 # (nghttp2-client), XML-RPC load by wrk, both with TLS. Every answer is checked: a wrong
 # one fails the script.
 #   usage: access-overhead.sh [ROUNDS] [SECONDS]
+#          access-overhead.sh --prove-checks   # each check rejects a wrong answer
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 bench="$root/rpc-server/src/bench"
+prove_checks=false
+if [[ "${1:-}" == --prove-checks ]]; then
+  prove_checks=true
+  set -- 1 1
+fi
 rounds="${1:-3}"
 seconds="${2:-5}"
 for tool in h2load wrk curl python3; do
@@ -40,11 +46,14 @@ import struct, sys
 message = b"\x09" + struct.pack("<d", 2.0) + b"\x11" + struct.pack("<d", 3.0)
 sys.stdout.buffer.write(b"\x00" + struct.pack(">I", len(message)) + message)
 ' >"$work/add.bin"
-# The answer every call must get: CalculationResult{value: 5}.
-expected="$(python3 -c '
-import struct
-message = b"\x09" + struct.pack("<d", 5.0)
-print((b"\x00" + struct.pack(">I", len(message)) + message).hex())')"
+# The answer a call must get: CalculationResult{value: SUM}, in hex.
+grpc_answer() {
+  python3 -c '
+import struct, sys
+message = b"\x09" + struct.pack("<d", float(sys.argv[1]))
+print((b"\x00" + struct.pack(">I", len(message)) + message).hex())' "$1"
+}
+sum=5
 
 read -r open_grpc open_xmlrpc < <(start open --auth none)
 read -r checked_grpc checked_xmlrpc < <(start checked --rate-limit 100000000/1s)
@@ -60,7 +69,7 @@ check_grpc() {
     "${headers[@]}" --data-binary @"$work/add.bin" -D "$work/headers" \
     "${url/grpcs/https}/netlab.calculator.v1.CalculatorService/Add" | python3 -c '
 import sys; print(sys.stdin.buffer.read().hex())')"
-  if [[ "$got" != "$expected" ]] || ! grep -qi '^grpc-status: 0' "$work/headers"; then
+  if [[ "$got" != "$(grpc_answer "$sum")" ]] || ! grep -qi '^grpc-status: 0' "$work/headers"; then
     echo "access-overhead: wrong gRPC answer from $url" >&2
     exit 1
   fi
@@ -80,14 +89,26 @@ grpc_rate() {
 
 # calls/s of one wrk run; fails unless every answer was add's.
 xmlrpc_rate() {
-  local url="$1" token="$2" args=()
-  [[ -n "$token" ]] && args=(-- "$token")
-  wrk -t 2 -c 16 -d "${seconds}s" -s "$bench/access-add.lua" "$url" "${args[@]}" \
+  local url="$1" token="$2"
+  wrk -t 2 -c 16 -d "${seconds}s" -s "$bench/access-add.lua" "$url" -- "${token:--}" "$sum" \
     >"$work/wrk.out"
   grep -q '^wrong answers: 0$' "$work/wrk.out" || { cat "$work/wrk.out" >&2; exit 1; }
   if grep -q 'Non-2xx' "$work/wrk.out"; then cat "$work/wrk.out" >&2; exit 1; fi
   awk '/^Requests\/sec/ {print $2}' "$work/wrk.out"
 }
+
+if $prove_checks; then
+  # Expect 6 where the server answers 5: each check must fail.
+  sum=6
+  if (check_grpc "$open_grpc" "" "$work/open/tls/ca.pem") 2>/dev/null; then
+    echo "access-overhead: the gRPC check took 5 for 6" >&2; exit 1
+  fi
+  if (xmlrpc_rate "$open_xmlrpc" "") >/dev/null 2>&1; then
+    echo "access-overhead: the XML-RPC check took 5 for 6" >&2; exit 1
+  fi
+  echo "access-overhead: both checks reject a wrong answer"
+  exit 0
+fi
 
 check_grpc "$open_grpc" "" "$work/open/tls/ca.pem"
 check_grpc "$checked_grpc" "$reader" "$work/checked/tls/ca.pem"
