@@ -123,9 +123,10 @@ for config in "${configs[@]}"; do
   grpc_rate "$grpc" "$token" >/dev/null
   xmlrpc_rate "$xmlrpc" "$token" >/dev/null
 done
-for ((round = 1; round <= rounds; round++)); do
-  for config in "${configs[@]}"; do
-    IFS='|' read -r name grpc xmlrpc token <<<"$config"
+for ((round = 0; round < rounds; round++)); do
+  # Each round starts with another configuration, so none is always first.
+  for ((i = 0; i < ${#configs[@]}; i++)); do
+    IFS='|' read -r name grpc xmlrpc token <<<"${configs[(round + i) % ${#configs[@]}]}"
     rates[grpc,$name]+="$(grpc_rate "$grpc" "$token") "
     rates[xmlrpc,$name]+="$(xmlrpc_rate "$xmlrpc" "$token") "
   done
