@@ -1,5 +1,6 @@
 package org.netlab.access;
 
+import java.security.cert.Certificate;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.List;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * The names a client certificate gives its holder: the subject's common name, then its DNS, e-mail
@@ -20,6 +23,22 @@ public final class CertificateNames {
   private static final int URI = 6;
 
   private CertificateNames() {}
+
+  /**
+   * The names of the client certificate a TLS session verified; empty when the client showed none,
+   * or the session is null (no TLS).
+   */
+  public static List<String> ofPeer(SSLSession session) {
+    if (session == null) {
+      return List.of();
+    }
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? of(leaf) : List.of();
+    } catch (SSLPeerUnverifiedException noCertificate) {
+      return List.of();
+    }
+  }
 
   public static List<String> of(X509Certificate certificate) {
     List<String> names = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.netlab.access;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +32,17 @@ public record Credentials(String token, List<String> certificateNames, InetAddre
         + ", source="
         + (source == null ? "unknown" : source.getHostAddress())
         + "]";
+  }
+
+  /**
+   * What a connection shows before any header: the names of its verified client certificate, and
+   * the IP address of {@code remote} (null when it is not an IP socket).
+   */
+  public static Credentials ofConnection(List<String> certificateNames, SocketAddress remote) {
+    return new Credentials(
+        null,
+        certificateNames,
+        remote instanceof InetSocketAddress inet ? inet.getAddress() : null);
   }
 
   /** Credentials from {@code source} with no identity. */

@@ -46,21 +46,8 @@ class RpcServerCommandTest {
 
   @Test
   void startsWithTlsFromTheGeneratedCaAndStopsWhenClosed() throws Exception {
-    RpcServerCommand command = new RpcServerCommand();
-    CompletableFuture<RpcServer> started = new CompletableFuture<>();
-    command.onStarted(started::complete);
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                commandLine(command)
-                    .execute(
-                        "--grpc-port",
-                        "0",
-                        "--xmlrpc-port",
-                        "0",
-                        "--data-dir",
-                        dataDir.toString()));
-    RpcServer server = started.get(30, TimeUnit.SECONDS);
+    Started started = start(dataDir);
+    RpcServer server = started.server();
     String grpcUrl = server.urls().get(0);
     String xmlRpcUrl = server.urls().get(1);
     assertTrue(grpcUrl.startsWith("grpcs://127.0.0.1:"), grpcUrl);
@@ -74,27 +61,14 @@ class RpcServerCommandTest {
       assertEquals(new Entry("Ada", "555-0100"), xmlRpc.phonebook().find("ada"));
     }
     server.close();
-    assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    assertEquals(0, started.exit().get(30, TimeUnit.SECONDS));
   }
 
   @Test
   void withNoFlagsAnAnonymousRemoveAllIsRefusedOverBothProtocolsAndTheLabsAddStillAnswers()
       throws Exception {
-    RpcServerCommand command = new RpcServerCommand();
-    CompletableFuture<RpcServer> started = new CompletableFuture<>();
-    command.onStarted(started::complete);
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                commandLine(command)
-                    .execute(
-                        "--grpc-port",
-                        "0",
-                        "--xmlrpc-port",
-                        "0",
-                        "--data-dir",
-                        dataDir.toString()));
-    RpcServer server = started.get(30, TimeUnit.SECONDS);
+    Started started = start(dataDir);
+    RpcServer server = started.server();
     try {
       try (RpcConnection admin =
           RpcConnection.open(local(server.urls().get(0), dataDir).withToken(adminToken(dataDir)))) {
@@ -115,7 +89,23 @@ class RpcServerCommandTest {
     } finally {
       server.close();
     }
-    assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    assertEquals(0, started.exit().get(30, TimeUnit.SECONDS));
+  }
+
+  /** A server started by the command on free ports, and its exit code to come. */
+  private record Started(RpcServer server, CompletableFuture<Integer> exit) {}
+
+  private Started start(Path dir) throws Exception {
+    RpcServerCommand command = new RpcServerCommand();
+    CompletableFuture<RpcServer> started = new CompletableFuture<>();
+    command.onStarted(started::complete);
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine(command)
+                    .execute(
+                        "--grpc-port", "0", "--xmlrpc-port", "0", "--data-dir", dir.toString()));
+    return new Started(started.get(30, TimeUnit.SECONDS), exit);
   }
 
   /** Settings for a server whose data directory is {@code dir}: its CA, no token. */
@@ -131,16 +121,8 @@ class RpcServerCommandTest {
   @Test
   void everythingTheServerCreatesUnderAFreshDataDirectoryIsOwnerOnly() throws Exception {
     Path fresh = dataDir.resolve("home/netlab");
-    RpcServerCommand command = new RpcServerCommand();
-    CompletableFuture<RpcServer> started = new CompletableFuture<>();
-    command.onStarted(started::complete);
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () ->
-                commandLine(command)
-                    .execute(
-                        "--grpc-port", "0", "--xmlrpc-port", "0", "--data-dir", fresh.toString()));
-    RpcServer server = started.get(30, TimeUnit.SECONDS);
+    Started started = start(fresh);
+    RpcServer server = started.server();
     try (RpcConnection grpc =
         RpcConnection.open(local(server.urls().get(0), fresh).withToken(adminToken(fresh)))) {
       grpc.phonebook().add("Ada", "555-0100"); // the store's -wal and -shm exist from here
@@ -167,7 +149,7 @@ class RpcServerCommandTest {
     } finally {
       server.close();
     }
-    assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    assertEquals(0, started.exit().get(30, TimeUnit.SECONDS));
   }
 
   @Test

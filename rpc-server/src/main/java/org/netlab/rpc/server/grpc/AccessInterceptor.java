@@ -10,14 +10,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import java.util.List;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import org.netlab.access.AuthorizationHeader;
 import org.netlab.access.CallAudit;
 import org.netlab.access.Caller;
@@ -82,33 +74,13 @@ final class AccessInterceptor implements ServerInterceptor {
 
   private static Credentials credentials(ServerCall<?, ?> call, Metadata headers) {
     Credentials credentials =
-        new Credentials(
-            null,
-            certificateNames(call),
-            source(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
+        Credentials.ofConnection(
+            CertificateNames.ofPeer(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION)),
+            call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
     String authorization = headers.get(BearerAuthorization.GRPC_KEY);
     return authorization == null
         ? credentials
         : credentials.withToken(AuthorizationHeader.token(authorization));
-  }
-
-  private static List<String> certificateNames(ServerCall<?, ?> call) {
-    SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
-    if (session == null) {
-      return List.of();
-    }
-    try {
-      Certificate[] chain = session.getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate leaf
-          ? CertificateNames.of(leaf)
-          : List.of();
-    } catch (SSLPeerUnverifiedException noCertificate) {
-      return List.of();
-    }
-  }
-
-  private static InetAddress source(SocketAddress remote) {
-    return remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
   }
 
   /** The entry a phonebook request names, for the audit trail; empty when it names none. */

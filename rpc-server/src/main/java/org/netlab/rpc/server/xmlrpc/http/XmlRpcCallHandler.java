@@ -17,15 +17,9 @@ import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
 import org.netlab.access.AuthorizationHeader;
@@ -131,7 +125,7 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
   private Credentials credentials(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (connectionCredentials == null) {
       connectionCredentials =
-          new Credentials(null, certificateNames(ctx), source(ctx.channel().remoteAddress()));
+          Credentials.ofConnection(certificateNames(ctx), ctx.channel().remoteAddress());
     }
     String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
     return authorization == null
@@ -141,21 +135,7 @@ final class XmlRpcCallHandler extends SimpleChannelInboundHandler<FullHttpReques
 
   private static List<String> certificateNames(ChannelHandlerContext ctx) {
     SslHandler tls = ctx.pipeline().get(SslHandler.class);
-    if (tls == null) {
-      return List.of();
-    }
-    try {
-      Certificate[] chain = tls.engine().getSession().getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate leaf
-          ? CertificateNames.of(leaf)
-          : List.of();
-    } catch (SSLPeerUnverifiedException noCertificate) {
-      return List.of();
-    }
-  }
-
-  private static InetAddress source(SocketAddress remote) {
-    return remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+    return tls == null ? List.of() : CertificateNames.ofPeer(tls.engine().getSession());
   }
 
   private ByteBuf answer(
