@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +22,9 @@ import org.netlab.rpc.server.LoopbackServer;
 
 /**
  * The Java example of the README compiles against the client library and does what it says against
- * a real server. Only the line naming the server changes, to point at this test's server and its
- * CA; the rest is run as written.
+ * a real server that checks its callers. Only the line naming the server changes, to point at this
+ * test's server and its CA; the rest is run as written, in a JVM of its own whose {@code RPC_TOKEN}
+ * is the server's admin token.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ReadmeJavaExampleTest {
@@ -37,7 +36,8 @@ class ReadmeJavaExampleTest {
   @TempDir Path work;
 
   @Test
-  void theReadmeExampleCompilesAndAddsAndFindsAnEntry() throws Exception {
+  void theReadmeExampleCompilesAndAddsAndFindsAnEntryWithTheTokenOfItsEnvironment()
+      throws Exception {
     String example = readmeExample();
     assertTrue(example.contains(SERVER_LINE), "the example should name " + SERVER_LINE);
     try (LoopbackServer server = LoopbackServer.start(work.resolve("data"))) {
@@ -49,7 +49,8 @@ class ReadmeJavaExampleTest {
                   + "\").withCaFile(java.nio.file.Path.of(\""
                   + server.caFile().toAbsolutePath()
                   + "\"))");
-      String output = compileAndRun(pointed);
+      Path classes = compile(pointed);
+      String output = run(classes, server.adminToken());
       assertEquals(
           List.of("5.0", "Entry[name=Ada Lovelace, number=+44 20 7946 0000]"),
           output.lines().toList());
@@ -62,8 +63,8 @@ class ReadmeJavaExampleTest {
     return block.group(1);
   }
 
-  /** Compiles the example (a class named Example) with the test's class path and runs main. */
-  private String compileAndRun(String source) throws Exception {
+  /** Compiles the example (a class named Example) with the test's class path. */
+  private Path compile(String source) throws Exception {
     Path file = work.resolve("Example.java");
     Files.writeString(file, source);
     Path classes = Files.createDirectories(work.resolve("classes"));
@@ -80,16 +81,36 @@ class ReadmeJavaExampleTest {
             classes.toString(),
             file.toString());
     assertEquals(0, status, diagnostics::toString);
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    try (URLClassLoader loader =
-        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      Method main = loader.loadClass("Example").getMethod("main", String[].class);
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      main.invoke(null, (Object) new String[0]);
-    } finally {
-      System.setOut(stdout);
+    return classes;
+  }
+
+  /**
+   * Runs the example's main in a new JVM, as a user would, with {@code RPC_TOKEN} set: the token
+   * reaches it the way the README says, not through this test's process. Answers its output.
+   */
+  private String run(Path classes, String token) throws Exception {
+    Path errors = work.resolve("example-errors.txt");
+    ProcessBuilder java =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                classes + File.pathSeparator + System.getProperty("java.class.path"),
+                "Example")
+            .redirectError(errors.toFile());
+    java.environment().put("RPC_TOKEN", token);
+    Process example = java.start();
+    String output = new String(example.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(example.waitFor(60, TimeUnit.SECONDS), "the example did not end within 60 s");
+    assertEquals(0, example.exitValue(), () -> output + readQuietly(errors));
+    return output;
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no standard error: " + e.getMessage() + ")";
     }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 }

@@ -26,8 +26,8 @@ import org.netlab.rpc.server.LoopbackServer;
 /**
  * Names with a character of every Unicode plane in use survive every protocol: stored over gRPC,
  * they are listed and quoted in faults by XML-RPC as well-formed XML that our client and Python's
- * {@code xmlrpc.client} read back exactly. Text no protocol can carry (a lone surrogate, a
- * noncharacter) is refused on the way in.
+ * {@code xmlrpc.client} (sending the token as HTTP Basic credentials) read back exactly. Text no
+ * protocol can carry (a lone surrogate, a noncharacter) is refused on the way in.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EveryPlaneRoundTripTest {
@@ -117,7 +117,10 @@ class EveryPlaneRoundTripTest {
             server.xmlRpcUrl().replace("127.0.0.1", "localhost"),
             server.caFile().toString()));
     command.addAll(NAMES);
-    Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder python3 = new ProcessBuilder(command).redirectErrorStream(true);
+    // The script puts it in the URL as Basic credentials; the environment keeps it off ps.
+    python3.environment().put("RPC_TOKEN", server.adminToken());
+    Process python = python3.start();
     String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(python.waitFor(30, TimeUnit.SECONDS), output);
     assertEquals(0, python.exitValue(), output);

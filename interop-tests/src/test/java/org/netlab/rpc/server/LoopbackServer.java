@@ -51,8 +51,17 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** TLS with the local CA of {@code dataDir}; mutual when {@code clientCa} is not null. */
   public static LoopbackServer start(Path dataDir, Path clientCa) throws IOException {
+    return start(dataDir, clientCa, AccessSettings.defaults());
+  }
+
+  /**
+   * TLS with the local CA of {@code dataDir}, mutual when {@code clientCa} is not null, checking
+   * callers with {@code settings} (certificate roles, rate limits) rather than the defaults.
+   */
+  public static LoopbackServer start(Path dataDir, Path clientCa, AccessSettings settings)
+      throws IOException {
     ServerTls tls = ServerTls.resolve(null, null, clientCa, dataDir);
-    return start(dataDir, tls);
+    return start(dataDir, tls, settings);
   }
 
   public static LoopbackServer start(Path dataDir) throws IOException {
@@ -61,14 +70,14 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** No TLS, as with {@code --plaintext}. */
   public static LoopbackServer startPlaintext(Path dataDir) throws IOException {
-    return start(dataDir, (ServerTls) null);
+    return start(dataDir, (ServerTls) null, AccessSettings.defaults());
   }
 
-  private static LoopbackServer start(Path dataDir, ServerTls tls) throws IOException {
+  private static LoopbackServer start(Path dataDir, ServerTls tls, AccessSettings settings)
+      throws IOException {
     JdbcStore store = JdbcStore.openEmbedded(dataDir);
     // As the real server starts: callers checked, and an admin token made on the first start.
-    ServerAccess access =
-        ServerAccess.checking(AccessSettings.defaults(), store.tokens(), store.audit());
+    ServerAccess access = ServerAccess.checking(settings, store.tokens(), store.audit());
     AdminToken.createIfFirstStart(access.tokens(), dataDir);
     String adminToken =
         Files.readString(DataDirectory.adminTokenFile(dataDir), StandardCharsets.US_ASCII).strip();

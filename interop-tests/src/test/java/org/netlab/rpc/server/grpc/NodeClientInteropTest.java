@@ -15,8 +15,9 @@ import org.netlab.rpc.server.LoopbackServer;
 
 /**
  * Node's grpc-js, a client nobody here wrote, loads our .proto files and calls both services over
- * TLS trusting the generated CA. The Maven build installs it ({@code npm ci} in {@code
- * src/test/node}) before the tests run.
+ * TLS trusting the generated CA, sending the admin token as {@code authorization} metadata; without
+ * a token it still calculates, and is refused the phonebook. The Maven build installs it ({@code
+ * npm ci} in {@code src/test/node}) before the tests run.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NodeClientInteropTest {
@@ -26,7 +27,7 @@ class NodeClientInteropTest {
   @TempDir Path dataDir;
 
   @Test
-  void grpcJsCallsBothServicesOverTlsAndSeesTheErrorCodes() throws Exception {
+  void grpcJsCallsBothServicesWithATokenOverTlsAndSeesTheErrorCodes() throws Exception {
     assumeTrue(
         Files.isDirectory(Path.of("src/test/node/node_modules/@grpc/grpc-js")),
         "skipped: @grpc/grpc-js is not installed; 'npm ci' in interop-tests/src/test/node"
@@ -34,7 +35,7 @@ class NodeClientInteropTest {
     try (LoopbackServer server = LoopbackServer.start(dataDir)) {
       Path output = dataDir.resolve("node-output.txt");
       Path errors = dataDir.resolve("node-errors.txt");
-      Process node =
+      ProcessBuilder command =
           new ProcessBuilder(
                   "node",
                   NODE_CLIENT.toString(),
@@ -42,8 +43,10 @@ class NodeClientInteropTest {
                   server.caFile().toString(),
                   PROTO_ROOT.toString())
               .redirectError(errors.toFile())
-              .redirectOutput(output.toFile())
-              .start();
+              .redirectOutput(output.toFile());
+      // In the environment, not the arguments: other users can read a process's arguments.
+      command.environment().put("RPC_TOKEN", server.adminToken());
+      Process node = command.start();
       if (!node.waitFor(90, TimeUnit.SECONDS)) {
         node.destroyForcibly();
       }
@@ -60,7 +63,9 @@ class NodeClientInteropTest {
               "countEntries 2",
               "listEntries Ada Lovelace, Alan Turing",
               "findNumber-unknown NOT_FOUND no entry named 'Nobody'",
-              "addEntry-taken ALREADY_EXISTS an entry named 'ADA LOVELACE' exists already"),
+              "addEntry-taken ALREADY_EXISTS an entry named 'ADA LOVELACE' exists already",
+              "add-without-token 5",
+              "countEntries-without-token UNAUTHENTICATED"),
           printed.lines().toList());
     }
   }

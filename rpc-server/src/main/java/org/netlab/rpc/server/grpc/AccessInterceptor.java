@@ -85,7 +85,10 @@ final class AccessInterceptor implements ServerInterceptor {
 
   /** The entry a phonebook request names, for the audit trail; empty when it names none. */
   private static String subject(Object message) {
-    if (message instanceof Message request) {
+    // The services reach this interceptor through MalformedRequests: their messages come parsed.
+    Object parsed =
+        message instanceof MalformedRequests.Parsed<?> wrapped ? wrapped.message() : message;
+    if (parsed instanceof Message request) {
       FieldDescriptor name = request.getDescriptorForType().findFieldByName("name");
       if (name != null && name.getType() == FieldDescriptor.Type.STRING) {
         return (String) request.getField(name);

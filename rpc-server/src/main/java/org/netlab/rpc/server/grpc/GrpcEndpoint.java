@@ -7,6 +7,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
 import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -176,6 +177,19 @@ public final class GrpcEndpoint implements Endpoint {
       throw new IllegalStateException("the gRPC endpoint is not started");
     }
     return server.getPort();
+  }
+
+  /**
+   * Every service the running server serves, health and reflection included: what a test walks to
+   * prove that no method escapes the access policy.
+   */
+  public synchronized List<ServiceDescriptor> servedServices() {
+    if (server == null) {
+      throw new IllegalStateException("the gRPC endpoint is not started");
+    }
+    return server.getServices().stream()
+        .map(ServerServiceDefinition::getServiceDescriptor)
+        .toList();
   }
 
   /** Health turns NOT_SERVING for good; calls are still served until {@link #close()}. */
