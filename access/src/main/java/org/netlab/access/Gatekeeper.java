@@ -16,7 +16,8 @@ import org.netlab.domain.ServiceException;
  */
 public final class Gatekeeper {
   private static final String NEEDS_IDENTITY =
-      " needs an identity: send a token ($RPC_TOKEN or --token-file for rpc-client;"
+      " needs an identity: a token ('authorization: Bearer TOKEN', or HTTP Basic with the token"
+          + " as password) or a client certificate";"
           + " 'authorization: Bearer TOKEN' in gRPC metadata or HTTP headers; HTTP Basic with the"
           + " token as password) or a client certificate";
 

@@ -223,6 +223,8 @@ class DistributionTest {
     environment.clear();
     environment.put("PATH", basePath().toString());
     environment.put("HOME", temp.resolve("home").toString());
+    // The server's data directory is the user's default: the client finds its admin token.
+    environment.put("NETLAB_DATA_DIR", data.toString());
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     environment.put("LANG", "C.UTF-8");
     return builder;
