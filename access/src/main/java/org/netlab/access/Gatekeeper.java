@@ -17,9 +17,7 @@ import org.netlab.domain.ServiceException;
 public final class Gatekeeper {
   private static final String NEEDS_IDENTITY =
       " needs an identity: a token ('authorization: Bearer TOKEN', or HTTP Basic with the token"
-          + " as password) or a client certificate";"
-          + " 'authorization: Bearer TOKEN' in gRPC metadata or HTTP headers; HTTP Basic with the"
-          + " token as password) or a client certificate";
+          + " as password) or a client certificate";
 
   private final boolean checking;
   private final AccessSettings settings;
