@@ -184,19 +184,25 @@ public final class RpcServerCommand implements Callable<Integer> {
     JdbcStore opened = store.open();
     ServerAccess callers;
     Optional<Path> adminToken;
-    List<Endpoint> endpoints;
     try {
       callers = serverAccess(opened);
       adminToken =
           access.checking()
               ? AdminToken.createIfFirstStart(callers.tokens(), dataDir())
               : Optional.empty();
-      endpoints = endpoints(address, tls, new FiniteCalculator(), opened.phonebook(), callers);
     } catch (IOException | RuntimeException e) {
       opened.close();
       if (e instanceof ParameterException usage) {
         throw usage;
       }
+      // "cannot write the admin token to ...", or the store's own words.
+      throw new CannotServe(e.getMessage(), e);
+    }
+    List<Endpoint> endpoints;
+    try {
+      endpoints = endpoints(address, tls, new FiniteCalculator(), opened.phonebook(), callers);
+    } catch (IOException | RuntimeException e) {
+      opened.close();
       throw new CannotServe("cannot set up the endpoints: " + e.getMessage(), e);
     }
     RpcServer server = new RpcServer(endpoints, opened);
@@ -231,7 +237,7 @@ public final class RpcServerCommand implements Callable<Integer> {
     return store.dataDir();
   }
 
-  private ServerAccess serverAccess(JdbcStore opened) throws IOException {
+  private ServerAccess serverAccess(JdbcStore opened) {
     try {
       return access.access(opened);
     } catch (IOException e) {
