@@ -92,6 +92,29 @@ class RpcServerCommandTest {
     assertEquals(0, started.exit().get(30, TimeUnit.SECONDS));
   }
 
+  @Test
+  void anAdminTokenThatCannotBeWrittenStopsTheStartAndIsMadeAgainOnTheNextStart() throws Exception {
+    Path blocked = Files.createDirectories(DataDirectory.adminTokenFile(dataDir));
+    Files.createFile(blocked.resolve("in-the-way"));
+    int exit =
+        commandLine(new RpcServerCommand())
+            .execute("--grpc-port", "0", "--xmlrpc-port", "0", "--data-dir", dataDir.toString());
+    assertEquals(ExitCodes.CANNOT_SERVE, exit);
+    assertOneLine("rpc-server: cannot write the admin token to " + blocked);
+
+    Files.delete(blocked.resolve("in-the-way"));
+    Files.delete(blocked);
+    Started started = start(dataDir);
+    try (RpcConnection admin =
+        RpcConnection.open(
+            local(started.server().urls().get(0), dataDir).withToken(adminToken(dataDir)))) {
+      assertEquals(0, admin.phonebook().count());
+    } finally {
+      started.server().close();
+    }
+    assertEquals(0, started.exit().get(30, TimeUnit.SECONDS));
+  }
+
   /** A server started by the command on free ports, and its exit code to come. */
   private record Started(RpcServer server, CompletableFuture<Integer> exit) {}
 
