@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.util.Objects;
 import org.netlab.cli.SocketAddresses;
+import org.netlab.labs.ftp.StallGuard;
 import org.netlab.labs.net.DeadlineInputStream;
 import org.netlab.labs.net.TcpServer;
 import org.netlab.labs.vault.VaultRoot;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Serves the vault over the lab channel: per connection, the handshake, one {@code GET /path}
  * request, a status frame, the file in data frames and the end frame, then close. Files are found
  * through {@link VaultRoot}, like the HTTP server's. Built on {@link TcpServer}: a virtual thread
- * per connection up to a cap, an idle timeout on every read, and a deadline for the handshake and
- * request together.
+ * per connection up to a cap, an idle timeout on every read, a deadline for the handshake and
+ * request together, and the connection closed when a client stops reading for the idle timeout.
  *
  * <pre>{@code
  * try (LabChannelServer lab = new LabChannelServer(settings, vaultRoot).start()) {
@@ -110,14 +111,15 @@ public final class LabChannelServer implements AutoCloseable {
         throw new ChannelBreachException(
             Breach.MALFORMED, "a " + request.type() + " frame where the request was due");
       }
-      answer(session.writer(), request.body(), peer);
+      answer(socket, session.writer(), request.body(), peer);
     } catch (ChannelBreachException e) {
       // Nothing more is read or sent: the peer, or something between, is not playing by the rules.
       log.info("vault-lab: {} closed: {}", peer, e.getMessage());
     }
   }
 
-  private void answer(FrameWriter writer, byte[] request, String peer) throws IOException {
+  private void answer(Socket socket, FrameWriter writer, byte[] request, String peer)
+      throws IOException {
     String text;
     try {
       text =
@@ -146,19 +148,23 @@ public final class LabChannelServer implements AutoCloseable {
     switch (found) {
       case VaultRoot.Found.Directory d ->
           refuse(writer, LabStatus.NOT_ALLOWED, "directories are not listed here", peer, path);
-      case VaultRoot.Found.File f -> send(writer, f, peer, path);
+      case VaultRoot.Found.File f -> send(socket, writer, f, peer, path);
     }
   }
 
-  private void send(FrameWriter writer, VaultRoot.Found.File file, String peer, String path)
+  private void send(
+      Socket socket, FrameWriter writer, VaultRoot.Found.File file, String peer, String path)
       throws IOException {
-    try (InputStream content = Files.newInputStream(file.path())) {
+    // Socket writes have no timeout: a client that stops reading would hold its slot forever.
+    try (InputStream content = Files.newInputStream(file.path());
+        StallGuard guard = StallGuard.watch(settings.idleTimeout(), () -> closeQuietly(socket))) {
       writer.write(FrameType.STATUS, statusBody(LabStatus.OK, "OK"));
       byte[] chunk = new byte[LabChannelProtocol.MAX_BODY];
       long sent = 0;
       int n;
       while ((n = content.readNBytes(chunk, 0, chunk.length)) > 0) {
         writer.write(FrameType.DATA, chunk, 0, n);
+        guard.progress(n);
         sent += n;
       }
       writer.write(FrameType.END, new byte[0]);
@@ -184,6 +190,14 @@ public final class LabChannelServer implements AutoCloseable {
         .map(c -> Character.isISOControl(c) ? '?' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
         .toString();
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      log.debug("vault-lab: closing a stalled connection: {}", e.toString());
+    }
   }
 
   static byte[] statusBody(LabStatus status, String reason) {

@@ -1,9 +1,11 @@
 package org.netlab.labs.vault.channel;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.labs.vault.channel.ChannelBreachException.Breach;
+import org.netlab.labs.vault.channel.LabChannelProtocol.FrameType;
 
 /**
  * Someone in the middle changes the frames of a real exchange ({@link TamperingProxy}); each change
@@ -296,6 +300,34 @@ class LabChannelAttacksTest {
       assertClosedByServer(socket.getInputStream());
       Duration waited = Duration.ofNanos(System.nanoTime() - start);
       assertEquals(true, waited.compareTo(Duration.ofSeconds(5)) < 0, "closed after " + waited);
+      lab.assertServes(LabChannelFixture.NOTES);
+    }
+  }
+
+  @Test
+  void aClientThatStopsReadingIsClosedAfterTheIdleTimeout() throws Exception {
+    try (LabChannelFixture lab =
+            LabChannelFixture.start(dir, Duration.ofSeconds(5), Duration.ofMillis(800));
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), lab.port())) {
+      // Larger than what loopback's socket buffers hold, so the server's writes block.
+      Files.write(lab.root.resolve("data/huge.bin"), LabChannelFixture.random(32 << 20, 3));
+      socket.setSoTimeout(10_000);
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+      Handshake.Session session = Handshake.initiate(in, out, LabChannelKey.parsePinned(lab.key()));
+      session.writer().write(FrameType.REQUEST, "GET /data/huge.bin".getBytes(UTF_8));
+      session.writer().flush();
+      Thread.sleep(3_000); // reading nothing meanwhile
+      ChannelBreachException e =
+          assertThrows(
+              ChannelBreachException.class,
+              () -> {
+                while (session.reader().readRequired("the end frame").type() != FrameType.END) {
+                  // what was buffered before the server closed
+                }
+              },
+              "the whole file arrived: the stalled connection was not closed");
+      assertEquals(Breach.TRUNCATED, e.breach());
       lab.assertServes(LabChannelFixture.NOTES);
     }
   }

@@ -41,6 +41,11 @@ final class LabChannelFixture implements AutoCloseable {
   }
 
   static LabChannelFixture start(Path dir, Duration handshakeTimeout) throws IOException {
+    return start(dir, handshakeTimeout, Duration.ofSeconds(10));
+  }
+
+  static LabChannelFixture start(Path dir, Duration handshakeTimeout, Duration idleTimeout)
+      throws IOException {
     Path root = dir.resolve("vault");
     Files.createDirectories(root.resolve("data"));
     Files.writeString(root.resolve("notes.txt"), "the vault's notes\n", StandardCharsets.UTF_8);
@@ -54,7 +59,7 @@ final class LabChannelFixture implements AutoCloseable {
             dir.resolve("data-dir").resolve(LabChannelSettings.KEY_FILE),
             16,
             handshakeTimeout,
-            Duration.ofSeconds(10));
+            idleTimeout);
     LabChannelServer server =
         new LabChannelServer(settings, new VaultRoot(root, VaultRoot.DEFAULT_EXTENSIONS)).start();
     return new LabChannelFixture(root, server);
