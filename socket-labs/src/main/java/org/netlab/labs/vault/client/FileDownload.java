@@ -62,14 +62,15 @@ public final class FileDownload {
     Path part = partOf(target);
     Path validator = validatorOf(target);
     checkTarget(target, resume, replace);
-    if (resume && !Files.exists(part) && Files.exists(target)) {
-      Files.move(target, part);
-    }
-    long offset = resume && Files.exists(part) ? Files.size(part) : 0;
+    // What is resumed: the part, else a FILE another tool left, moved to the part only once
+    // the server sends the rest, so that a refusal leaves it where it was.
+    Path base = Files.exists(part) ? part : Files.exists(target) ? target : null;
+    long offset = resume && base != null ? Files.size(base) : 0;
     List<HttpFields.Field> fields = new ArrayList<>();
     if (offset > 0) {
       fields.add(new HttpFields.Field("Range", "bytes=" + offset + "-"));
-      if (Files.exists(validator)) {
+      // The ETag file belongs to the part; a FILE from elsewhere is resumed without If-Range.
+      if (base == part && Files.exists(validator)) {
         String etag = Files.readString(validator, StandardCharsets.US_ASCII).strip();
         if (isStrongEtag(etag)) {
           fields.add(new HttpFields.Field("If-Range", etag));
@@ -109,6 +110,9 @@ public final class FileDownload {
               "Content-Length " + length + " but Content-Range of " + range.length() + " bytes");
         }
         size = range.size();
+        if (base == target) {
+          Files.move(target, part, StandardCopyOption.REPLACE_EXISTING);
+        }
         received = copy(response.body(), part, true, offset, size, url);
         resumed = true;
       } else if (status == 416 && offset > 0) {
@@ -123,6 +127,10 @@ public final class FileDownload {
                   + " bytes, the server's file "
                   + whole
                   + "; remove it and download again");
+        }
+        if (base == target) {
+          Files.deleteIfExists(validator);
+          return new Outcome(0, whole, true);
         }
         size = whole;
         received = 0;

@@ -123,6 +123,20 @@ class VaultCommandTest {
   }
 
   @Test
+  void aRefusedResumeLeavesTheFileWhereItWas() throws Exception {
+    try (CannedHttpServer server =
+        new CannedHttpServer("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")) {
+      Path out = dir.resolve("x.txt");
+      Files.writeString(out, "abc");
+      CommandRun run = vault("get", "-c", server.url("/x.txt"), "-o", out.toString());
+      assertEquals(ExitCodes.REFUSED, run.exitCode());
+      assertEquals("abc", Files.readString(out));
+      assertFalse(Files.exists(FileDownload.partOf(out)));
+      assertTrue(server.requests().getFirst().contains("\r\nRange: bytes=3-\r\n"));
+    }
+  }
+
+  @Test
   void aRangeFromElsewhereIsRefused() throws Exception {
     try (CannedHttpServer server =
         new CannedHttpServer(
