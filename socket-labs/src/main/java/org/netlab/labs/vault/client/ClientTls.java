@@ -30,9 +30,10 @@ public record ClientTls(Path ca, Path certificate, Path key) {
   public SSLContext context() throws IOException {
     if (!Files.exists(ca)) {
       throw new IllegalArgumentException(
-          "no CA certificate to trust at "
+          "no CA certificate at "
               + ca
-              + ": give --ca PEM (a local vault-server creates this one when it first starts)");
+              + " for https:// to trust: give --ca PEM (the default, the local CA, is created"
+              + " by a local vault-server when it first starts)");
     }
     return SslContexts.forClient(ca, certificate, key);
   }

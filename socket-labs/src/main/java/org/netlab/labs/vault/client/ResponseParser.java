@@ -52,7 +52,9 @@ public final class ResponseParser {
     Budget budget = new Budget(MAX_HEAD_BYTES, "status line and header fields");
     String statusLine = readLine(in, budget);
     if (statusLine == null) {
-      throw new MalformedResponseException("the server closed the connection without answering");
+      throw new MalformedResponseException(
+          "the server closed the connection without answering"
+              + " (is the scheme right, http:// or https://?)");
     }
     Matcher status = STATUS_LINE.matcher(statusLine);
     if (!status.matches()) {

@@ -1,6 +1,7 @@
 package org.netlab.labs.vault.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,6 +18,7 @@ import org.netlab.cli.ExitCodes;
 import org.netlab.labs.PeerProgram;
 import org.netlab.labs.echo.CommandRun;
 import org.netlab.labs.ftp.TestFiles;
+import org.netlab.tls.LocalCertificateAuthority;
 
 /**
  * {@code bin/vault} against Python's {@code http.server}, a plain HTTP/1.0 server with
@@ -28,7 +30,7 @@ class VaultClientAgainstPythonTest {
   @TempDir Path dir;
 
   @Test
-  void getLsAndARestartWhereRangesAreNotServed() throws Exception {
+  void getLsARestartWhereRangesAreNotServedAndHttpsToAPlainServer() throws Exception {
     Path python = PeerProgram.PYTHON3.assumeInstalled();
     Path root = Files.createDirectories(dir.resolve("root"));
     Path file = TestFiles.random(root.resolve("data.bin"), 1 << 20, 5);
@@ -74,6 +76,20 @@ class VaultClientAgainstPythonTest {
               partial.toString());
       assertEquals(ExitCodes.OK, resumed.exitCode(), resumed.err());
       assertEquals(TestFiles.sha256(file), TestFiles.sha256(partial));
+
+      // https:// to a plain HTTP server: one line that says which scheme to try.
+      Path ca = LocalCertificateAuthority.loadOrCreate(dir.resolve("ca")).certificateFile();
+      CommandRun tls =
+          CommandRun.of(
+              VaultCommand.commandLine(),
+              "get",
+              "--ca",
+              ca.toString(),
+              "https://127.0.0.1:" + port + "/data.bin",
+              "-o",
+              dir.resolve("tls.bin").toString());
+      assertEquals(ExitCodes.NO_ANSWER, tls.exitCode(), tls.err());
+      assertTrue(tls.err().trim().endsWith("(is it an http:// server?)"), tls.err());
 
       CommandRun ls = CommandRun.of(VaultCommand.commandLine(), "ls", "--long", base + "/");
       assertEquals(ExitCodes.OK, ls.exitCode(), ls.err());
