@@ -42,7 +42,9 @@ class DistributionTest {
           "chat-client",
           "chat-server",
           "totp",
-          "totp-server");
+          "totp-server",
+          "vault",
+          "vault-server");
 
   /**
    * The only programs the launchers may use besides the JDK: what any Linux has. Maven is not among

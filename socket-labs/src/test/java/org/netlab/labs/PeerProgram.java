@@ -19,6 +19,7 @@ public enum PeerProgram {
   FINGER("finger", "finger"),
   FINGERD("in.fingerd", "fingerd"),
   NC("nc", "netcat-openbsd"),
+  NGINX("nginx", "nginx"),
   OATHTOOL("oathtool", "oathtool"),
   OPENSSL("openssl", "openssl"),
   PYTHON3("python3", "python3"),

@@ -27,11 +27,12 @@ import org.netlab.labs.ftp.client.FtpClientCommand;
 import org.netlab.labs.ftp.server.FtpServerCommand;
 import org.netlab.labs.totp.CheckInServerCommand;
 import org.netlab.labs.totp.TotpCommand;
+import org.netlab.labs.vault.client.VaultCommand;
 import picocli.CommandLine;
 
 /**
- * What the ten socket-lab tools have in common, checked on each as its {@code bin/} launcher builds
- * it: {@code --version}, the exit-code table in the help, help that wraps no line, one-line usage
+ * What the socket-lab tools have in common, checked on each as its {@code bin/} launcher builds it:
+ * {@code --version}, the exit-code table in the help, help that wraps no line, one-line usage
  * errors, and the one duration grammar. Nothing here binds a port: every run ends at parsing.
  */
 class EveryToolCommandLineTest {
@@ -82,7 +83,8 @@ class EveryToolCommandLineTest {
             new Tool(
                 "totp-server",
                 () -> CheckInServerCommand.commandLine(new CheckInServerCommand()),
-                List.of("--idle-timeout")))
+                List.of("--idle-timeout")),
+            new Tool("vault", VaultCommand::commandLine, List.of("ls", "--timeout")))
         .map(Arguments::of);
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.LongConsumer;
+import org.netlab.labs.cli.ProgressBar;
 
 /**
  * Downloads and uploads between local files and a connected {@link FtpClient}, with a progress bar

@@ -25,6 +25,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.labs.cli.LabCommandLine;
+import org.netlab.labs.cli.ProgressBar;
 
 /**
  * The interactive {@code ftp>} shell: line editing, history and command completion from JLine. A

@@ -3,6 +3,7 @@ package org.netlab.labs.ftp.client;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.netlab.cli.VersionProvider;
+import org.netlab.labs.cli.Terminals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

@@ -1,4 +1,4 @@
-package org.netlab.labs.ftp.client;
+package org.netlab.labs.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.function.LongConsumer;
  * A one-line progress display for a transfer on a terminal: percentage, bytes, rate and time left,
  * redrawn at most five times a second.
  */
-final class ProgressBar implements LongConsumer {
+public final class ProgressBar implements LongConsumer {
   private static final long REDRAW_NANOS = 200_000_000L;
   private static final int WIDTH = 24;
 
@@ -24,7 +24,7 @@ final class ProgressBar implements LongConsumer {
    * @param total expected bytes, or -1 when unknown
    * @param already bytes present before this transfer (a resumed download)
    */
-  ProgressBar(PrintWriter out, String label, long total, long already) {
+  public ProgressBar(PrintWriter out, String label, long total, long already) {
     this.out = out;
     this.label = label;
     this.total = total;
@@ -44,7 +44,7 @@ final class ProgressBar implements LongConsumer {
   }
 
   /** Draws the final state and ends the line. */
-  void finish() {
+  public void finish() {
     draw(System.nanoTime());
     out.println();
     out.flush();
@@ -71,7 +71,7 @@ final class ProgressBar implements LongConsumer {
     out.flush();
   }
 
-  static String bytes(long n) {
+  public static String bytes(long n) {
     if (n < 1024) {
       return n + " B";
     }
