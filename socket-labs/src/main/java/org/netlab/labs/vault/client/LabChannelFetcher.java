@@ -6,9 +6,8 @@ import java.io.OutputStream;
 /**
  * Fetches one file from a vault server over the lab's encrypted channel instead of HTTPS: what
  * {@code vault get --channel lab --pin KEY} calls. The lab channel's client ({@code
- * LabChannelClient.fetch} in {@code org.netlab.labs.vault.channel}) implements it; it is not part
- * of this build yet, so {@link VaultCommand#commandLine()} is given none and {@code --channel lab}
- * is refused with a message saying so. Nothing here pretends to speak the channel.
+ * LabChannelClient.fetch} in {@code org.netlab.labs.vault.channel}) implements it, through {@link
+ * LabChannelDownload}; tests may give another.
  */
 @FunctionalInterface
 public interface LabChannelFetcher {

@@ -44,12 +44,9 @@ public final class VaultCommand implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /**
-   * {@code bin/vault} as a person runs it. The lab channel is not in this build: once it is, its
-   * client is passed here as the {@link LabChannelFetcher}.
-   */
+  /** {@code bin/vault} as a person runs it, with the lab channel behind {@code --channel lab}. */
   public static CommandLine commandLine() {
-    return commandLine(null);
+    return commandLine(new LabChannelDownload());
   }
 
   /** {@code bin/vault} with {@code labChannel} behind {@code --channel lab} (null for none). */
