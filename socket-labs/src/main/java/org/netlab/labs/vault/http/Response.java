@@ -61,7 +61,10 @@ record Response(HttpStatus status, List<RequestHead.Field> fields, Body body, bo
     return new Response(status, fields, new Bytes(page), close);
   }
 
-  Response closing() {
-    return close ? this : new Response(status, fields, body, true);
+  /** This response with one more header field. */
+  Response withField(RequestHead.Field field) {
+    List<RequestHead.Field> more = new ArrayList<>(fields);
+    more.add(field);
+    return new Response(status, more, body, close);
   }
 }

@@ -111,6 +111,10 @@ final class VaultConnection {
       timed.clearDeadline();
       first = false;
       Response response = decide(head);
+      if (head.minorVersion() == 0 && !response.close()) {
+        // An HTTP/1.0 client keeps the connection only when told it is kept.
+        response = response.withField(new RequestHead.Field("Connection", "keep-alive"));
+      }
       answer(head, response, !head.method().equals("HEAD"));
       if (response.close()) {
         if (response.status().code() >= 400) {
@@ -220,8 +224,9 @@ final class VaultConnection {
   private Response notAllowed(RequestHead head, boolean close) throws IOException {
     RequestHead.Field allow = new RequestHead.Field("Allow", ALLOW);
     String detail = head.method() + " is not served here; only GET and HEAD are.";
-    if (head.value("Transfer-Encoding") != null) {
-      // A chunked body: not worth parsing only to refuse it.
+    if (head.value("Transfer-Encoding") != null || head.value("Expect") != null) {
+      // A chunked body is not worth parsing only to refuse it, and a client that expects
+      // 100-continue is waiting to be told whether to send its body: it is told no at once.
       return Response.error(HttpStatus.METHOD_NOT_ALLOWED, detail, true, allow);
     }
     long length;

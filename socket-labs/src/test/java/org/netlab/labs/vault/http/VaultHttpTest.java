@@ -182,6 +182,29 @@ class VaultHttpTest {
   }
 
   @Test
+  void http10KeepsAliveWhenAskedAndSaysSo() throws IOException {
+    try (RawHttp http = RawHttp.connect(server.port())) {
+      String request = "GET /hello.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n";
+      RawHttp.Reply first = http.send(request).read();
+      assertEquals("keep-alive", first.field("Connection"));
+      assertEquals(200, http.send(request).read().status());
+    }
+  }
+
+  @Test
+  void aRequestExpecting100ContinueIsRefusedAtOnce() throws IOException {
+    try (RawHttp http = RawHttp.connect(server.port())) {
+      RawHttp.Reply reply =
+          http.send(
+                  "PUT /new.txt HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n"
+                      + "Expect: 100-continue\r\n\r\n")
+              .read();
+      assertEquals(405, reply.status());
+      assertTrue(reply.closes(), "the body that may follow is not read");
+    }
+  }
+
+  @Test
   void otherMethodsAre405WithAllow() throws IOException {
     try (RawHttp http = RawHttp.connect(server.port())) {
       RawHttp.Reply post =

@@ -105,6 +105,29 @@ class VaultTlsTest {
   }
 
   @Test
+  void aClientThatNeverFinishesItsHandshakeIsClosedAtTheHeadTimeout() throws Exception {
+    try (VaultServer server =
+            new VaultServer(
+                    VaultServer.Settings.plaintext(root)
+                        .withTls(VaultServer.Tls.of(serverFiles))
+                        .withTimeouts(
+                            java.time.Duration.ofSeconds(1),
+                            java.time.Duration.ofSeconds(30),
+                            java.time.Duration.ofSeconds(30)))
+                .start();
+        RawHttp silent = RawHttp.connect(server.port())) {
+      silent.send(new byte[] {0x16, 0x03, 0x01});
+      long start = System.nanoTime();
+      assertTrue(silent.closedWithin(5000), "still open");
+      assertTrue(System.nanoTime() - start < 3_000_000_000L);
+      SSLContext context = SslContexts.forClient(ca.certificateFile(), null, null);
+      try (RawHttp http = RawHttp.connectTls(server.port(), context)) {
+        assertEquals(200, http.send(RawHttp.get("/hello.txt")).read().status());
+      }
+    }
+  }
+
+  @Test
   void curlFetchesOverHttpsWithTheCaAndRangesWork() throws Exception {
     PeerProgram.CURL.assumeInstalled();
     try (VaultServer server =
