@@ -23,6 +23,8 @@ import org.netlab.datadir.DataDirectory;
 import org.netlab.labs.cli.InvalidFileException;
 import org.netlab.labs.cli.LabCommandLine;
 import org.netlab.labs.net.StopSignal;
+import org.netlab.labs.vault.channel.LabChannelServer;
+import org.netlab.labs.vault.channel.LabChannelSettings;
 import org.netlab.labs.vault.http.AccessLog;
 import org.netlab.labs.vault.http.AddressRange;
 import org.netlab.labs.vault.http.ClientCertificates;
@@ -167,6 +169,15 @@ public final class VaultServerCommand implements Callable<Integer> {
       description = "Append a Common Log Format line per request (default: the log, at debug).")
   Path accessLog;
 
+  @Option(
+      names = "--lab-port",
+      paramLabel = "PORT",
+      description = {
+        "Also serve the vault over the lab's encrypted channel on this port (0: any",
+        "free one); the server key clients pin is printed at start."
+      })
+  Integer labPort;
+
   private final StopSignal stopSignal = new StopSignal();
 
   public static void main(String[] args) {
@@ -191,8 +202,12 @@ public final class VaultServerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     logging.apply();
     VaultServer.Settings settings = settings();
+    if (labPort != null && (labPort < 0 || labPort > 65_535)) {
+      throw usage("--lab-port must be 0 to 65535");
+    }
     try (AccessLog log = accessLog == null ? AccessLog.toLogger() : AccessLog.toFile(accessLog);
-        VaultServer server = new VaultServer(settings.withAccessLog(log)).start()) {
+        VaultServer server = new VaultServer(settings.withAccessLog(log)).start();
+        LabChannelServer lab = labChannel(settings)) {
       PrintWriter out = spec.commandLine().getOut();
       String scheme = plaintext ? "http" : "https";
       out.printf(
@@ -201,12 +216,28 @@ public final class VaultServerCommand implements Callable<Integer> {
           scheme,
           SocketAddresses.text(server.address()),
           plaintext ? "" : caNote());
+      if (lab != null) {
+        out.printf(
+            "lab channel on port %d; clients pin the server key %s%n", lab.port(), lab.publicKey());
+      }
       out.flush();
       stopSignal.awaitStopRequest();
     } finally {
       stopSignal.finished();
     }
     return ExitCodes.OK;
+  }
+
+  /** The lab channel over the same vault, when {@code --lab-port} asks for it; else null. */
+  private LabChannelServer labChannel(VaultServer.Settings settings) throws IOException {
+    if (labPort == null) {
+      return null;
+    }
+    return new LabChannelServer(
+            LabChannelSettings.of(
+                new InetSocketAddress(settings.bind().getAddress(), labPort), dataDirectory()),
+            new VaultRoot(settings.root(), settings.extensions()))
+        .start();
   }
 
   private String caNote() {

@@ -3,12 +3,14 @@ package org.netlab.labs.vault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.netlab.cli.ExitCodes;
 import org.netlab.cli.HelpLayoutAssertions;
 import org.netlab.cli.VersionProvider;
 import org.netlab.labs.echo.CommandRun;
+import org.netlab.labs.vault.channel.LabChannelClient;
+import org.netlab.labs.vault.channel.LabStatus;
 import org.netlab.tls.SslContexts;
 import picocli.CommandLine;
 
@@ -86,7 +90,8 @@ class VaultServerCommandTest {
   }
 
   @Test
-  void servesOverTlsWithTheDataDirectorysCaAndStopsCleanly() throws Exception {
+  void servesOverTlsAndOverTheLabChannelFromTheDataDirectorysKeysAndStopsCleanly()
+      throws Exception {
     Path root = Files.createDirectories(dir.resolve("vault"));
     Files.writeString(root.resolve("hello.txt"), "hello\n");
     Path data = dir.resolve("data");
@@ -109,8 +114,14 @@ class VaultServerCommandTest {
                             "0",
                             "--data-dir",
                             data.toString(),
+                            "--lab-port",
+                            "0",
                             "--quiet")));
-    Matcher started = Pattern.compile("on https://127\\.0\\.0\\.1:(\\d+)/").matcher("");
+    Matcher started =
+        Pattern.compile(
+                "on https://127\\.0\\.0\\.1:(\\d+)/.*\\n"
+                    + "lab channel on port (\\d+); clients pin the server key (\\S+)\\n")
+            .matcher("");
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (!started.reset(out.toString()).find() && System.nanoTime() < deadline) {
       Thread.sleep(50);
@@ -131,6 +142,16 @@ class VaultServerCommandTest {
       assertEquals(200, response.statusCode());
       assertEquals("hello\n", response.body());
     }
+    ByteArrayOutputStream overLab = new ByteArrayOutputStream();
+    LabChannelClient.Reply reply =
+        LabChannelClient.fetch(
+            "127.0.0.1",
+            Integer.parseInt(started.group(2)),
+            started.group(3),
+            "/hello.txt",
+            overLab);
+    assertEquals(LabStatus.OK, reply.status());
+    assertEquals("hello\n", overLab.toString(StandardCharsets.UTF_8));
     command.stop();
     serving.join(10_000);
     assertEquals(ExitCodes.OK, exit.get());

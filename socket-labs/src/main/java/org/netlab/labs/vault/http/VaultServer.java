@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLContext;
 import org.netlab.cli.SocketAddresses;
 import org.netlab.labs.cli.CannotServeException;
+import org.netlab.labs.vault.VaultPorts;
 import org.netlab.labs.vault.VaultRoot;
 import org.netlab.tls.SslContexts;
 import org.netlab.tls.TlsFiles;
@@ -44,7 +45,7 @@ public final class VaultServer implements AutoCloseable {
    * The default port: 8443, the usual HTTPS alternative, is taken by the RPC server's XML-RPC
    * endpoint, so the vault listens next to it.
    */
-  public static final int DEFAULT_PORT = 8444;
+  public static final int DEFAULT_PORT = VaultPorts.DEFAULT;
 
   private static final Logger log = LoggerFactory.getLogger(VaultServer.class);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
