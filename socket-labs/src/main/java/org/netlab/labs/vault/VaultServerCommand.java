@@ -54,11 +54,11 @@ public final class VaultServerCommand implements Callable<Integer> {
 
   @Mixin LoggingOptions logging;
 
+  // Checked in call(), so that an unknown option is reported first, as by every other tool.
   @Option(
       names = "--root",
-      required = true,
       paramLabel = "DIR",
-      description = "Directory to serve; it must exist.")
+      description = "Directory to serve (required); it must exist.")
   Path root;
 
   @Option(
@@ -247,6 +247,9 @@ public final class VaultServerCommand implements Callable<Integer> {
   private VaultServer.Settings settings() throws IOException {
     if (port < 0 || port > 65_535) {
       throw usage("--port must be 0 to 65535");
+    }
+    if (root == null) {
+      throw usage("--root DIR is required: the directory to serve");
     }
     if (!Files.isDirectory(root)) {
       throw usage("--root " + root + " is not a directory");

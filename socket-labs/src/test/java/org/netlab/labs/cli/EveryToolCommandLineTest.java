@@ -27,6 +27,7 @@ import org.netlab.labs.ftp.client.FtpClientCommand;
 import org.netlab.labs.ftp.server.FtpServerCommand;
 import org.netlab.labs.totp.CheckInServerCommand;
 import org.netlab.labs.totp.TotpCommand;
+import org.netlab.labs.vault.VaultServerCommand;
 import org.netlab.labs.vault.client.VaultCommand;
 import picocli.CommandLine;
 
@@ -83,6 +84,10 @@ class EveryToolCommandLineTest {
             new Tool(
                 "totp-server",
                 () -> CheckInServerCommand.commandLine(new CheckInServerCommand()),
+                List.of("--idle-timeout")),
+            new Tool(
+                "vault-server",
+                () -> VaultServerCommand.commandLine(new VaultServerCommand()),
                 List.of("--idle-timeout")),
             new Tool("vault", VaultCommand::commandLine, List.of("ls", "--timeout")))
         .map(Arguments::of);
