@@ -84,8 +84,8 @@ final class VaultGetCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       usage(
-                          "--channel lab is not available in this build: the vault lab channel"
-                              + " is not part of it yet; use https:// meanwhile"));
+                          "--channel lab is not available: this vault was built without the lab"
+                              + " channel; use https://"));
       FileDownload.overLabChannel(lab, target, key, local, force);
       return 0;
     }
