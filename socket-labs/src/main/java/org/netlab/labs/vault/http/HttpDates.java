@@ -32,6 +32,21 @@ final class HttpDates {
 
   private HttpDates() {}
 
+  /** The last second formatted: every response's {@code Date} is one of a few per second. */
+  private record Formatted(long epochSecond, String text) {}
+
+  private static volatile Formatted lastFormatted = new Formatted(Long.MIN_VALUE, "");
+
+  /** {@link #format}, remembered for the second: for {@code Date}, written on every response. */
+  static String formatSecond(Instant instant) {
+    Formatted last = lastFormatted;
+    if (last.epochSecond() != instant.getEpochSecond()) {
+      last = new Formatted(instant.getEpochSecond(), format(instant));
+      lastFormatted = last;
+    }
+    return last.text();
+  }
+
   static String format(Instant instant) {
     return IMF_FIXDATE.format(instant);
   }

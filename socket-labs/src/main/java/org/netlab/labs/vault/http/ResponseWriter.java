@@ -26,6 +26,9 @@ final class ResponseWriter {
    */
   static final int CHUNK_BYTES = 64 * 1024;
 
+  /** Files up to this size are read whole and sent with their head. */
+  private static final int SMALL_FILE_BYTES = 16 * 1024;
+
   private final OutputStream out;
   private final SocketChannel channel;
   private final ConnectionWatch watch;
@@ -53,7 +56,7 @@ final class ResponseWriter {
       HttpStatus status = response.status();
       head.append("HTTP/1.1 ").append(status.code()).append(' ').append(status.reason());
       head.append(CRLF);
-      field(head, "Date", HttpDates.format(clock.instant()));
+      field(head, "Date", HttpDates.formatSecond(clock.instant()));
       field(head, "Server", "netlab-vault");
       for (RequestHead.Field field : response.fields()) {
         field(head, field.name(), field.value());
@@ -86,6 +89,9 @@ final class ResponseWriter {
             yield bytes.bytes().length;
           }
           case Response.FileRegion region -> {
+            if (region.length() <= SMALL_FILE_BYTES) {
+              yield sendWithHead(headBytes, region);
+            }
             send(headBytes, 0, headBytes.length);
             yield channel != null ? sendfile(region) : copy(region);
           }
@@ -132,6 +138,27 @@ final class ResponseWriter {
       position += copyBlock(region.file(), position, end);
     }
     return region.length();
+  }
+
+  /**
+   * A small file goes out with its head in one write: one system call and one segment, where the
+   * head then sendfile would take two of each.
+   */
+  private long sendWithHead(byte[] headBytes, Response.FileRegion region) throws IOException {
+    int length = (int) region.length();
+    byte[] all = new byte[headBytes.length + length];
+    System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+    ByteBuffer body = ByteBuffer.wrap(all, headBytes.length, length);
+    long position = region.offset();
+    while (body.hasRemaining()) {
+      int read = region.file().read(body, position);
+      if (read <= 0) {
+        throw new IOException("the file ended before its announced length (truncated?)");
+      }
+      position += read;
+    }
+    send(all, 0, all.length);
+    return length;
   }
 
   /** Reads one block of the file at {@code position} and writes it; returns its length. */
