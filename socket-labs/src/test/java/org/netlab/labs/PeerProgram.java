@@ -15,6 +15,7 @@ import java.util.Optional;
  * package, never failed and never left out silently; CI installs every peer, so it skips nothing.
  */
 public enum PeerProgram {
+  CHROMIUM("chromium", "chromium"),
   CURL("curl", "curl"),
   FINGER("finger", "finger"),
   FINGERD("in.fingerd", "fingerd"),
@@ -23,7 +24,8 @@ public enum PeerProgram {
   OATHTOOL("oathtool", "oathtool"),
   OPENSSL("openssl", "openssl"),
   PYTHON3("python3", "python3"),
-  SYSTEMD_SOCKET_ACTIVATE("systemd-socket-activate", "systemd");
+  SYSTEMD_SOCKET_ACTIVATE("systemd-socket-activate", "systemd"),
+  WGET("wget", "wget");
 
   /** Where daemons live; a user's PATH often leaves them out. */
   private static final List<String> SBIN = List.of("/usr/sbin", "/sbin");

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +17,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.PeerProgram;
 import org.netlab.tls.LocalCertificateAuthority;
 import org.netlab.tls.TlsFiles;
 
@@ -69,47 +68,18 @@ class VaultBrowserAndWgetTest {
     accessLog.close();
   }
 
-  private record Run(int exit, String out) {}
-
-  private static Run run(Path workingDirectory, List<String> command)
-      throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(command)
-            .directory(workingDirectory.toFile())
-            .redirectErrorStream(true)
-            .start();
-    process.getOutputStream().close();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not finish");
-    }
-    return new Run(process.exitValue(), new String(out, UTF_8));
-  }
-
-  private static boolean installed(String program) {
-    try {
-      return new ProcessBuilder(program, "--version").start().waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   private String url(String path) {
     return "https://127.0.0.1:" + server.port() + path;
   }
 
   @Test
   void wgetResumesACutDownloadWithARangeRequest() throws Exception {
-    assumeTrue(installed("wget"), "skipped: wget is not installed (Debian package wget)");
+    PeerProgram.WGET.assumeInstalled();
     Path downloads = Files.createDirectories(dir.resolve("downloads"));
     // What a cut transfer leaves: the first third of the file.
     Files.write(downloads.resolve("data.bin"), Arrays.copyOf(data, data.length / 3));
-    Run wget =
-        run(
+    ProgramRun wget =
+        ProgramRun.in(
             downloads,
             List.of(
                 "wget", "-q", "-c", "--ca-certificate=" + caFile, "--tries=1", url("/data.bin")));
@@ -123,8 +93,7 @@ class VaultBrowserAndWgetTest {
 
   @Test
   void headlessChromiumShowsTheIndexAndAFileOverHttps() throws Exception {
-    assumeTrue(
-        installed("chromium"), "skipped: chromium is not installed (Debian package chromium)");
+    PeerProgram.CHROMIUM.assumeInstalled();
     // Chromium trusts the server's key by its hash: its own store does not hold our CA.
     String spki = spkiHash(serverFiles.chain());
     List<String> chromium =
@@ -139,14 +108,14 @@ class VaultBrowserAndWgetTest {
                 "--dump-dom"));
     List<String> index = new ArrayList<>(chromium);
     index.add(url("/"));
-    Run page = run(dir, index);
+    ProgramRun page = ProgramRun.in(dir, index);
     assertEquals(0, page.exit(), page.out());
     assertTrue(page.out().contains("hello.txt"), page.out());
     assertTrue(page.out().contains("data.bin"), page.out());
 
     List<String> file = new ArrayList<>(chromium);
     file.add(url("/hello.txt"));
-    Run text = run(dir, file);
+    ProgramRun text = ProgramRun.in(dir, file);
     assertEquals(0, text.exit(), text.out());
     assertTrue(text.out().contains("hello from the vault"), text.out());
   }

@@ -1,6 +1,5 @@
 package org.netlab.labs.vault.http;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,19 +59,6 @@ class VaultIndependentClientsTest {
     tls.close();
   }
 
-  private record Run(int exit, String out) {}
-
-  private static Run run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not finish");
-    }
-    return new Run(process.exitValue(), new String(out, UTF_8));
-  }
-
   private static List<String> curl(String... args) {
     List<String> command =
         new ArrayList<>(List.of("curl", "--silent", "--show-error", "--max-time", "20"));
@@ -93,21 +78,21 @@ class VaultIndependentClientsTest {
   void curlDownloadsRangesAndHeads() throws Exception {
     PeerProgram.CURL.assumeInstalled();
     Path got = dir.resolve("got.bin");
-    Run get = run(curl("-o", got.toString(), url("/data.bin")));
+    ProgramRun get = ProgramRun.of(curl("-o", got.toString(), url("/data.bin")));
     assertEquals(0, get.exit(), get.out());
     assertEquals(sha256(data), sha256(Files.readAllBytes(got)));
 
-    Run range = run(curl("-r", "100-199", "-o", got.toString(), url("/data.bin")));
+    ProgramRun range = ProgramRun.of(curl("-r", "100-199", "-o", got.toString(), url("/data.bin")));
     assertEquals(0, range.exit(), range.out());
     assertEquals(
         sha256(java.util.Arrays.copyOfRange(data, 100, 200)), sha256(Files.readAllBytes(got)));
 
-    Run head = run(curl("-I", url("/data.bin")));
+    ProgramRun head = ProgramRun.of(curl("-I", url("/data.bin")));
     assertTrue(head.out().startsWith("HTTP/1.1 200 OK\r\n"), head.out());
     assertTrue(head.out().contains("Content-Length: " + data.length + "\r\n"), head.out());
 
-    Run codes =
-        run(
+    ProgramRun codes =
+        ProgramRun.of(
             curl(
                 "-w",
                 "%{http_code} ",
@@ -126,8 +111,8 @@ class VaultIndependentClientsTest {
   @Test
   void curlConditionalRequestsGet304() throws Exception {
     PeerProgram.CURL.assumeInstalled();
-    Run since =
-        run(
+    ProgramRun since =
+        ProgramRun.of(
             curl(
                 "-z",
                 "Mon, 30 Nov 2026 10:00:00 GMT",
@@ -137,10 +122,11 @@ class VaultIndependentClientsTest {
                 "%{http_code}",
                 url("/hello.txt")));
     assertEquals("304", since.out());
-    Run newer = run(curl("-z", "Mon, 30 Nov 2026 09:00:00 GMT", url("/hello.txt")));
+    ProgramRun newer =
+        ProgramRun.of(curl("-z", "Mon, 30 Nov 2026 09:00:00 GMT", url("/hello.txt")));
     assertEquals("hello, vault\n", newer.out());
 
-    Run first = run(curl("-D", "-", "-o", "/dev/null", url("/hello.txt")));
+    ProgramRun first = ProgramRun.of(curl("-D", "-", "-o", "/dev/null", url("/hello.txt")));
     String etag =
         first
             .out()
@@ -150,8 +136,8 @@ class VaultIndependentClientsTest {
             .orElseThrow()
             .substring(6)
             .strip();
-    Run match =
-        run(
+    ProgramRun match =
+        ProgramRun.of(
             curl(
                 "-H",
                 "If-None-Match: " + etag,
@@ -166,8 +152,8 @@ class VaultIndependentClientsTest {
   @Test
   void curlReusesOneConnectionAcrossNext() throws Exception {
     PeerProgram.CURL.assumeInstalled();
-    Run both =
-        run(
+    ProgramRun both =
+        ProgramRun.of(
             curl(
                 "-w",
                 "%{num_connects}\n",
@@ -184,8 +170,8 @@ class VaultIndependentClientsTest {
   void pythonHttpClientPlainAndOverTls() throws Exception {
     Path python3 = PeerProgram.PYTHON3.assumeInstalled();
     Path script = Path.of("src/test/python/vault_http_check.py").toAbsolutePath();
-    Run python =
-        run(
+    ProgramRun python =
+        ProgramRun.of(
             List.of(
                 python3.toString(),
                 script.toString(),

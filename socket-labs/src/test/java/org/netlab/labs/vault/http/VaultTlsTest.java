@@ -1,6 +1,5 @@
 package org.netlab.labs.vault.http;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,19 +57,6 @@ class VaultTlsTest {
                     VaultServer.Tls.mutual(
                         serverFiles.withClientCa(ca.certificateFile()), allowed)))
         .start();
-  }
-
-  private record Run(int exit, String out) {}
-
-  private static Run run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not finish");
-    }
-    return new Run(process.exitValue(), new String(out, UTF_8));
   }
 
   private static List<String> curl(String... args) {
@@ -136,15 +121,15 @@ class VaultTlsTest {
             .start()) {
       String url = "https://localhost:" + server.port();
       String caFile = ca.certificateFile().toString();
-      Run get = run(curl("--cacert", caFile, url + "/hello.txt"));
+      ProgramRun get = ProgramRun.of(curl("--cacert", caFile, url + "/hello.txt"));
       assertEquals(0, get.exit(), get.out());
       assertEquals("hello over TLS\n", get.out());
-      Run range = run(curl("--cacert", caFile, "-r", "6-9", url + "/hello.txt"));
+      ProgramRun range = ProgramRun.of(curl("--cacert", caFile, "-r", "6-9", url + "/hello.txt"));
       assertEquals("over", range.out());
-      Run untrusted = run(curl(url + "/hello.txt"));
+      ProgramRun untrusted = ProgramRun.of(curl(url + "/hello.txt"));
       assertEquals(60, untrusted.exit(), "curl: peer certificate cannot be authenticated");
-      Run tls12 =
-          run(
+      ProgramRun tls12 =
+          ProgramRun.of(
               curl(
                   "--cacert",
                   caFile,
@@ -200,8 +185,8 @@ class VaultTlsTest {
     try (VaultServer server = mutualServer(new ClientCertificates(Set.of("alice"), Set.of()))) {
       String url = "https://localhost:" + server.port() + "/hello.txt";
       String caFile = ca.certificateFile().toString();
-      Run ok =
-          run(
+      ProgramRun ok =
+          ProgramRun.of(
               curl(
                   "--cacert",
                   caFile,
@@ -212,8 +197,8 @@ class VaultTlsTest {
                   url));
       assertEquals(0, ok.exit(), ok.out());
       assertEquals("hello over TLS\n", ok.out());
-      Run refused =
-          run(
+      ProgramRun refused =
+          ProgramRun.of(
               curl(
                   "--cacert",
                   caFile,
@@ -227,7 +212,7 @@ class VaultTlsTest {
                   "/dev/null",
                   url));
       assertEquals("403", refused.out());
-      Run none = run(curl("--cacert", caFile, url));
+      ProgramRun none = ProgramRun.of(curl("--cacert", caFile, url));
       assertNotEquals(0, none.exit(), "without a certificate the handshake fails: " + none.out());
     }
   }
