@@ -108,7 +108,7 @@ public final class TcpServer implements AutoCloseable {
         socket = serverSocket.accept();
       } catch (IOException e) {
         if (!closed) {
-          log.warn("{}: accept failed: {}", name, e.toString());
+          AcceptFailures.pauseAfter(log, name, e);
         }
         continue;
       }

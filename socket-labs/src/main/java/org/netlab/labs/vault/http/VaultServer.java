@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLContext;
 import org.netlab.cli.SocketAddresses;
 import org.netlab.labs.cli.CannotServeException;
+import org.netlab.labs.net.AcceptFailures;
 import org.netlab.labs.vault.VaultPorts;
 import org.netlab.labs.vault.VaultRoot;
 import org.netlab.tls.SslContexts;
@@ -336,7 +337,7 @@ public final class VaultServer implements AutoCloseable {
         socket = channel.socket();
       } catch (IOException e) {
         if (!closed) {
-          log.warn("vault: accept failed: {}", e.toString());
+          AcceptFailures.pauseAfter(log, "vault", e);
         }
         continue;
       }
