@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.netlab.labs.vault.HttpTokens;
 
 /**
  * Reads an HTTP/1.1 response from a byte stream, as RFC 9112 frames it: the status line and header
@@ -101,7 +102,7 @@ public final class ResponseParser {
         throw new MalformedResponseException("header field without a name: " + printable(line));
       }
       String name = line.substring(0, colon);
-      if (!isToken(name)) {
+      if (!HttpTokens.isToken(name)) {
         // Covers "Name : value", which RFC 9112 section 5.1 says to reject.
         throw new MalformedResponseException("bad header field name: " + printable(name));
       }
@@ -193,21 +194,6 @@ public final class ResponseParser {
         line.write(b);
       }
     }
-  }
-
-  private static boolean isToken(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return !text.isEmpty();
   }
 
   /** Field values and reason phrases: visible characters, space, tab, and bytes 0x80 and up. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.netlab.labs.vault.HttpTokens;
 
 /**
  * Reads request heads from a connection, strictly (RFC 9112 sections 2 to 6), so that this server
@@ -145,7 +146,7 @@ final class RequestHeadReader {
     String method = line.substring(0, first);
     String target = line.substring(first + 1, second);
     String version = line.substring(second + 1);
-    if (!isToken(method)) {
+    if (!HttpTokens.isToken(method)) {
       throw bad("the method is not a token");
     }
     if (target.isEmpty()) {
@@ -180,7 +181,7 @@ final class RequestHeadReader {
     if (!name.isEmpty() && (name.endsWith(" ") || name.endsWith("\t"))) {
       throw bad("whitespace between a header name and its colon");
     }
-    if (!isToken(name)) {
+    if (!HttpTokens.isToken(name)) {
       throw bad("a header name that is not a token");
     }
     String value = text.substring(colon + 1).strip();
@@ -239,25 +240,6 @@ final class RequestHeadReader {
       throw bad("Content-Length is not one decimal number");
     }
     return Long.parseLong(value);
-  }
-
-  /** tchar of RFC 9110 section 5.6.2, one or more. */
-  static boolean isToken(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static RequestHeadException bad(String message) {
