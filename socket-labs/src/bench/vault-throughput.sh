@@ -21,15 +21,24 @@ rounds="${1:-3}"
 seconds="${2:-5}"
 size_mib="${3:-256}"
 bench="/tmp/vault-bench"
-vault_tls_port="${VAULT_TLS_PORT:-52444}"
-vault_plain_port="${VAULT_PLAIN_PORT:-52445}"
-nginx_plain_port=52480
-nginx_tls_port=52481
+# Fixed ports below the kernel's ephemeral range (32768-60999), so no server on port 0 and no
+# outgoing connection of another program can hold them.
+vault_tls_port="${VAULT_TLS_PORT:-18444}"
+vault_plain_port="${VAULT_PLAIN_PORT:-18445}"
+nginx_plain_port=18480
+nginx_tls_port=18481
 
 nginx="$(command -v nginx || echo /usr/sbin/nginx)"
 for program in wrk curl sha256sum "$nginx"; do
   if ! command -v "$program" >/dev/null; then
     echo "vault-throughput: $(basename "$program") is not installed" >&2
+    exit 1
+  fi
+done
+
+for port in "$vault_tls_port" "$vault_plain_port" "$nginx_plain_port" "$nginx_tls_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "vault-throughput: port $port is already in use; stop what listens there" >&2
     exit 1
   fi
 done
