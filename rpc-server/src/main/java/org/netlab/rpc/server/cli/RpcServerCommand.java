@@ -28,6 +28,7 @@ import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+import org.netlab.rpc.server.http.HttpRoute;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.slf4j.Logger;
@@ -266,7 +267,14 @@ public final class RpcServerCommand implements Callable<Integer> {
             calculator,
             phonebook,
             callers,
-            XmlRpcLimits.defaults()));
+            XmlRpcLimits.defaults(),
+            webRoutes(calculator, phonebook, callers)));
+  }
+
+  /** What the HTTPS port serves beside XML-RPC. */
+  private List<HttpRoute> webRoutes(
+      Calculator calculator, Phonebook phonebook, ServerAccess callers) {
+    return List.of();
   }
 
   private InetAddress bindAddress() {

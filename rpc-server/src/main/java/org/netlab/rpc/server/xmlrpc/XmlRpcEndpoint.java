@@ -21,6 +21,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,17 +33,20 @@ import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.access.ServerAccess;
+import org.netlab.rpc.server.http.HttpChannelInitializer;
+import org.netlab.rpc.server.http.HttpRoute;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethodTable;
-import org.netlab.rpc.server.xmlrpc.http.XmlRpcChannelInitializer;
+import org.netlab.rpc.server.xmlrpc.http.XmlRpcRoute;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Calculator and the Phonebook over XML-RPC at {@code /RPC2}, over HTTPS (plain HTTP when no
- * TLS files are given) with HTTP/1.1 keep-alive.
+ * TLS files are given) with HTTP/1.1 keep-alive; on the same port, the other {@link HttpRoute}s it
+ * is given (the JSON gateway, the console, metrics).
  *
  * <p>The HTTP server is Netty: on this kind of small machine the JDK's {@code HttpsServer} tops out
  * below the request rate asked of this endpoint even for a fixed answer, while Netty with epoll and
@@ -58,7 +63,8 @@ public final class XmlRpcEndpoint implements Endpoint {
 
   private final InetSocketAddress address;
   private final String scheme;
-  private final XmlRpcChannelInitializer channels;
+  private final List<HttpRoute> routes;
+  private final HttpChannelInitializer channels;
   private final ThreadPoolExecutor workers;
   private final EventLoopGroup eventLoops;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -81,6 +87,25 @@ public final class XmlRpcEndpoint implements Endpoint {
       ServerAccess access,
       XmlRpcLimits limits)
       throws IOException {
+    this(address, tls, calculator, phonebook, access, limits, List.of());
+  }
+
+  /**
+   * Prepares the endpoint with more routes on the same port beside XML-RPC (the JSON gateway, the
+   * console, metrics).
+   *
+   * @param otherRoutes tried in order after XML-RPC's path
+   * @throws IOException when a TLS file cannot be read or does not fit
+   */
+  public XmlRpcEndpoint(
+      InetSocketAddress address,
+      TlsFiles tls,
+      Calculator calculator,
+      Phonebook phonebook,
+      ServerAccess access,
+      XmlRpcLimits limits,
+      List<HttpRoute> otherRoutes)
+      throws IOException {
     this.address = Objects.requireNonNull(address, "address");
     Objects.requireNonNull(limits, "limits");
     XmlRpcMethodTable methods = XmlRpcMethodTable.forServices(calculator, phonebook, access);
@@ -97,8 +122,11 @@ public final class XmlRpcEndpoint implements Endpoint {
             new ArrayBlockingQueue<>(limits.maxQueuedRequests()),
             Thread.ofPlatform().name("xmlrpc-worker-", 1).daemon(true).factory(),
             new ThreadPoolExecutor.AbortPolicy());
-    channels =
-        new XmlRpcChannelInitializer(tls == null ? null : sslContext(tls), xmlRpc, workers, limits);
+    List<HttpRoute> served = new ArrayList<>();
+    served.add(new XmlRpcRoute(xmlRpc, workers));
+    served.addAll(otherRoutes);
+    routes = List.copyOf(served);
+    channels = new HttpChannelInitializer(tls == null ? null : sslContext(tls), routes, limits);
     eventLoops =
         new MultiThreadIoEventLoopGroup(
             0,
@@ -206,6 +234,7 @@ public final class XmlRpcEndpoint implements Endpoint {
     eventLoops
         .shutdownGracefully(0, STOP_DELAY_SECONDS, TimeUnit.SECONDS)
         .awaitUninterruptibly(STOP_DELAY_SECONDS + 1, TimeUnit.SECONDS);
+    routes.forEach(HttpRoute::close);
   }
 
   private static IoHandlerFactory ioHandlers() {

@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc.http;
+package org.netlab.rpc.server.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -13,23 +13,37 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Set;
 import org.netlab.rpc.contract.DefaultAddresses;
 
 /**
- * Checks a request's head before its body is read: only {@code POST /RPC2} with a Content-Length
- * within the limit goes on to XML-RPC. Everything else gets a short plain-text 4xx, and the
- * connection is closed since the body that may follow is not wanted.
+ * Checks a request's head before its body is read and chooses its route: a path no route serves is
+ * 404, a method the route does not answer is 405, a body without a length that the route needs
+ * (411), with two framings (400) or over the limit (413) is refused. A refusal is a short
+ * plain-text 4xx, and the connection is closed since the body that may follow is not wanted.
  */
-final class XmlRpcRequestGate extends ChannelInboundHandlerAdapter {
-  static final String PATH = DefaultAddresses.XML_RPC_PATH;
-
+final class RequestGate extends ChannelInboundHandlerAdapter {
+  private final List<HttpRoute> routes;
   private final int maxRequestBytes;
 
   /** Whether the body of a refused request is still arriving, to be dropped. */
   private boolean dropping;
 
-  XmlRpcRequestGate(int maxRequestBytes) {
+  /** The route of the request being read; requests of a connection come one at a time. */
+  private HttpRoute admitted;
+
+  /**
+   * @param routes tried in order; the first that serves a path has it
+   */
+  RequestGate(List<HttpRoute> routes, int maxRequestBytes) {
+    this.routes = routes;
     this.maxRequestBytes = maxRequestBytes;
+  }
+
+  /** The route of the last request let through. */
+  HttpRoute admittedRoute() {
+    return admitted;
   }
 
   @Override
@@ -50,23 +64,77 @@ final class XmlRpcRequestGate extends ChannelInboundHandlerAdapter {
       refuseMalformed(ctx, request.decoderResult().cause());
       return false;
     }
-    // Parsing the target as a URI is only needed when it is not exactly the path.
-    if (!PATH.equals(request.uri()) && !PATH.equals(path(request.uri()))) {
-      Refusal.send(ctx, HttpResponseStatus.NOT_FOUND, "XML-RPC is served at " + PATH);
+    HttpRoute route = route(request.uri());
+    if (route == null) {
+      Refusal.send(
+          ctx,
+          HttpResponseStatus.NOT_FOUND,
+          "nothing is served here; XML-RPC is at "
+              + DefaultAddresses.XML_RPC_PATH
+              + ", the console at /console/");
       return false;
     }
-    if (!HttpMethod.POST.equals(request.method())) {
+    if (!route.methods().contains(request.method())) {
       FullHttpResponse refusal =
           Refusal.response(
-              HttpResponseStatus.METHOD_NOT_ALLOWED, "XML-RPC calls are POST requests");
-      refusal.headers().set(HttpHeaderNames.ALLOW, HttpMethod.POST);
+              HttpResponseStatus.METHOD_NOT_ALLOWED,
+              "this path answers " + String.join(", ", names(route.methods())));
+      refusal.headers().set(HttpHeaderNames.ALLOW, String.join(", ", names(route.methods())));
       Refusal.sendAndClose(ctx, refusal);
       return false;
     }
-    String length = request.headers().get(HttpHeaderNames.CONTENT_LENGTH);
-    if (length == null || request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-      Refusal.send(ctx, HttpResponseStatus.LENGTH_REQUIRED, "a Content-Length header is required");
+    if (!admitBody(ctx, request, route)) {
       return false;
+    }
+    admitted = route;
+    return true;
+  }
+
+  /** The route serving a request target; null when none does. */
+  private HttpRoute route(String target) {
+    // Parsing the target as a URI is only needed when no route serves it as it is.
+    for (HttpRoute route : routes) {
+      if (route.serves(target)) {
+        return route;
+      }
+    }
+    String path = path(target);
+    if (path == null || path.equals(target)) {
+      return null;
+    }
+    for (HttpRoute route : routes) {
+      if (route.serves(path)) {
+        return route;
+      }
+    }
+    return null;
+  }
+
+  private boolean admitBody(ChannelHandlerContext ctx, HttpRequest request, HttpRoute route) {
+    String length = request.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+    boolean chunked = request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
+    if (length != null && chunked) {
+      Refusal.send(
+          ctx,
+          HttpResponseStatus.BAD_REQUEST,
+          "a request has Content-Length or Transfer-Encoding, not both");
+      return false;
+    }
+    if (chunked) {
+      if (!route.acceptsChunkedBodies()) {
+        Refusal.send(
+            ctx, HttpResponseStatus.LENGTH_REQUIRED, "a Content-Length header is required");
+        return false;
+      }
+      return true; // the aggregator bounds what arrives
+    }
+    if (length == null) {
+      if (HttpMethod.POST.equals(request.method()) && !route.acceptsChunkedBodies()) {
+        Refusal.send(
+            ctx, HttpResponseStatus.LENGTH_REQUIRED, "a Content-Length header is required");
+        return false;
+      }
+      return true;
     }
     long declared = parseLength(length);
     if (declared < 0) {
@@ -81,6 +149,10 @@ final class XmlRpcRequestGate extends ChannelInboundHandlerAdapter {
       return false;
     }
     return true;
+  }
+
+  private static List<String> names(Set<HttpMethod> methods) {
+    return methods.stream().map(HttpMethod::name).sorted().toList();
   }
 
   private static void refuseMalformed(ChannelHandlerContext ctx, Throwable cause) {

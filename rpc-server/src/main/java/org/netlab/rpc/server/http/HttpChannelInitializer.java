@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc.http;
+package org.netlab.rpc.server.http;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -8,35 +8,32 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import java.util.concurrent.Executor;
+import java.util.List;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
-import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 
 /**
- * The pipeline of one XML-RPC connection, in the order bytes flow in: the connection cap, TLS, the
- * HTTP codec, the deadlines, the checks made on the request head, the body (bounded), one request
- * at a time, and the call itself.
+ * The pipeline of one connection to the HTTPS port, in the order bytes flow in: the connection cap,
+ * TLS, the HTTP codec, the deadlines, the checks made on the request head (which choose its route),
+ * the body (bounded), one request at a time, and the route's answer.
  */
-public final class XmlRpcChannelInitializer extends ChannelInitializer<SocketChannel> {
-  /** Longest request line and header block; XML-RPC clients send a few hundred bytes. */
+public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
+  /** Longest request line and header block; RPC clients and browsers send a few hundred bytes. */
   private static final int MAX_INITIAL_LINE = 4096;
 
   private static final int MAX_HEADERS = 8192;
 
   private final SslContext tls;
-  private final XmlRpcDispatcher xmlRpc;
-  private final Executor workers;
+  private final List<HttpRoute> routes;
   private final XmlRpcLimits limits;
   private final ConnectionLimit connectionLimit;
 
   /**
    * @param tls null for plain HTTP
+   * @param routes tried in order for each request; the first that serves its path answers it
    */
-  public XmlRpcChannelInitializer(
-      SslContext tls, XmlRpcDispatcher xmlRpc, Executor workers, XmlRpcLimits limits) {
+  public HttpChannelInitializer(SslContext tls, List<HttpRoute> routes, XmlRpcLimits limits) {
     this.tls = tls;
-    this.xmlRpc = xmlRpc;
-    this.workers = workers;
+    this.routes = List.copyOf(routes);
     this.limits = limits;
     this.connectionLimit =
         new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerAddress());
@@ -53,9 +50,10 @@ public final class XmlRpcChannelInitializer extends ChannelInitializer<SocketCha
     }
     pipeline.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192));
     pipeline.addLast(new ConnectionDeadlines(limits.idleTimeout(), limits.requestTimeout()));
-    pipeline.addLast(new XmlRpcRequestGate(limits.maxRequestBytes()));
+    RequestGate gate = new RequestGate(routes, limits.maxRequestBytes());
+    pipeline.addLast(gate);
     pipeline.addLast(new HttpObjectAggregator(limits.maxRequestBytes()));
     pipeline.addLast(new FlowControlHandler());
-    pipeline.addLast(new XmlRpcCallHandler(xmlRpc, workers));
+    pipeline.addLast(new RouteHandler(gate));
   }
 }

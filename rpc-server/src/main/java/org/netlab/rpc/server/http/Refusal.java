@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc.http;
+package org.netlab.rpc.server.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -16,14 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** The short plain-text answers of requests that never reach XML-RPC: 4xx and 503. */
-final class Refusal {
+public final class Refusal {
   /** Longest wait for the client to stop sending after a refusal. */
   private static final int LINGER_SECONDS = 2;
 
   private Refusal() {}
 
   /** A plain-text answer: the message, on one line. */
-  static FullHttpResponse response(HttpResponseStatus status, String message) {
+  public static FullHttpResponse response(HttpResponseStatus status, String message) {
     byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
@@ -35,11 +35,11 @@ final class Refusal {
   }
 
   /** Answers and closes the connection, whose request body may be partly unread. */
-  static void send(ChannelHandlerContext ctx, HttpResponseStatus status, String message) {
+  public static void send(ChannelHandlerContext ctx, HttpResponseStatus status, String message) {
     sendAndClose(ctx, response(status, message));
   }
 
-  static void sendAndClose(ChannelHandlerContext ctx, FullHttpResponse response) {
+  public static void sendAndClose(ChannelHandlerContext ctx, FullHttpResponse response) {
     response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> linger(ctx));
   }

@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc.http;
+package org.netlab.rpc.server.http;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc.http;
+package org.netlab.rpc.server.http;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
