@@ -14,6 +14,7 @@ import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
+import org.netlab.rpc.server.connect.ConnectRoute;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
@@ -97,7 +98,8 @@ public final class LoopbackServer implements AutoCloseable {
             calculator,
             store.phonebook(),
             access,
-            XmlRpcLimits.defaults());
+            XmlRpcLimits.defaults(),
+            List.of(ConnectRoute.start(calculator, store.phonebook(), access)));
     RpcServer server = new RpcServer(List.of(grpc, xmlRpc), store);
     server.start();
     return new LoopbackServer(server, store, access, adminToken, tls, grpc, xmlRpc);
@@ -142,6 +144,14 @@ public final class LoopbackServer implements AutoCloseable {
   /** The XML-RPC endpoint's URL, e.g. {@code https://127.0.0.1:PORT/RPC2}. */
   public String xmlRpcUrl() {
     return xmlRpc.url();
+  }
+
+  /**
+   * The HTTPS port's root, where the JSON gateway's paths begin: {@code https://127.0.0.1:PORT}.
+   */
+  public String httpsBaseUrl() {
+    String url = xmlRpc.url();
+    return url.substring(0, url.length() - "/RPC2".length());
   }
 
   public JdbcStore store() {

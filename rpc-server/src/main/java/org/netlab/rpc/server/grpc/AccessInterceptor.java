@@ -73,6 +73,10 @@ final class AccessInterceptor implements ServerInterceptor {
   }
 
   private static Credentials credentials(ServerCall<?, ?> call, Metadata headers) {
+    Credentials handedOver = GatewayCallers.CREDENTIALS.get();
+    if (handedOver != null) {
+      return handedOver; // a gateway call: its connection and token are the gateway's caller's
+    }
     Credentials credentials =
         Credentials.ofConnection(
             CertificateNames.ofPeer(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION)),

@@ -140,7 +140,7 @@ public final class GrpcEndpoint implements Endpoint {
    * Arithmetic never blocks, so Calculator calls run on the transport thread, saving a hand-off per
    * call; the rest (the store blocks on I/O) use gRPC's default executor.
    */
-  private static <Q, R> Executor executorFor(ServerCall<Q, R> call, Metadata headers) {
+  static <Q, R> Executor executorFor(ServerCall<Q, R> call, Metadata headers) {
     boolean calculator =
         CalculatorServiceGrpc.SERVICE_NAME.equals(call.getMethodDescriptor().getServiceName());
     return calculator ? RUN_IN_PLACE : null;

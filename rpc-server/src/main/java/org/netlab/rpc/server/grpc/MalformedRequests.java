@@ -141,7 +141,7 @@ final class MalformedRequests {
   record Parsed<Q>(Q message, RuntimeException failure) {}
 
   /** Parses with the method's own marshaller, returning a failure instead of throwing it. */
-  private record ParsingMarshaller<Q>(MethodDescriptor.Marshaller<Q> marshaller)
+  record ParsingMarshaller<Q>(MethodDescriptor.Marshaller<Q> marshaller)
       implements MethodDescriptor.Marshaller<Parsed<Q>> {
     @Override
     public InputStream stream(Parsed<Q> value) {

@@ -1,6 +1,7 @@
 package org.netlab.rpc.server.http;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -73,9 +74,9 @@ public final class HttpExchange {
     ctx.write(head);
   }
 
-  /** Writes and sends one chunk of a streamed answer. */
-  public void stream(HttpContent chunk) {
-    ctx.writeAndFlush(chunk);
+  /** Writes and sends one chunk of a streamed answer; the future completes once it is sent. */
+  public ChannelFuture stream(HttpContent chunk) {
+    return ctx.writeAndFlush(chunk);
   }
 
   /** Writes the end of a streamed answer (and its trailers, if any). */
