@@ -162,6 +162,12 @@ public final class LoopbackServer implements AutoCloseable {
     return grpc;
   }
 
+  /** What a stopping server does first: every endpoint's health turns NOT_SERVING. */
+  public void beginDrain() {
+    grpc.beginDrain();
+    xmlRpc.beginDrain();
+  }
+
   @Override
   public void close() {
     server.close();

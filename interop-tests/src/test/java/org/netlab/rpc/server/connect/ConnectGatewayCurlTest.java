@@ -110,6 +110,14 @@ class ConnectGatewayCurlTest {
   }
 
   @Test
+  void healthAnswersAnyoneAndTurnsNotServingWhenTheServerDrains() throws Exception {
+    String check = "/grpc.health.v1.Health/Check";
+    assertEquals("{\"status\":\"SERVING\"}", post(check, "{}", "-H", JSON).text());
+    server.beginDrain();
+    assertEquals("{\"status\":\"NOT_SERVING\"}", post(check, "{}", "-H", JSON).text());
+  }
+
+  @Test
   void listEntriesStreamsEachEntryInAnEnvelopeThenTheEnd() throws Exception {
     for (String name : List.of("ada", "alan", "grace")) {
       CurlCall added =

@@ -11,9 +11,12 @@ import java.util.Locale;
 final class ConnectCodes {
   private ConnectCodes() {}
 
-  /** The code's name in Connect's error bodies: gRPC's name in lower case. */
+  /**
+   * The code's name in Connect's error bodies: gRPC's name in lower case, but for {@code canceled},
+   * which Connect spells the American way.
+   */
   static String name(Status.Code code) {
-    return code.name().toLowerCase(Locale.ROOT);
+    return code == Status.Code.CANCELLED ? "canceled" : code.name().toLowerCase(Locale.ROOT);
   }
 
   /** The HTTP status of a unary answer that failed with {@code code}. */

@@ -62,11 +62,15 @@ public final class ConnectRoute implements HttpRoute {
     return new ConnectRoute(InProcessServices.start(calculator, phonebook, access));
   }
 
+  /**
+   * The paths of methods that take one request. Streams from the client (reflection's) need a
+   * full-duplex connection that HTTP/1.1 does not give.
+   */
   @Override
   public boolean serves(String path) {
     return path.length() > 1
         && path.charAt(0) == '/'
-        && services.method(path.substring(1)).isPresent();
+        && services.method(path.substring(1)).filter(ServedMethod::takesOneRequest).isPresent();
   }
 
   @Override
@@ -202,6 +206,11 @@ public final class ConnectRoute implements HttpRoute {
 
   private static StatusException invalid(String message) {
     return Status.INVALID_ARGUMENT.withDescription(message).asException();
+  }
+
+  @Override
+  public void beginDrain() {
+    services.beginDrain();
   }
 
   @Override

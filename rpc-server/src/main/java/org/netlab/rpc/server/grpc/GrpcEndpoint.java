@@ -130,6 +130,11 @@ public final class GrpcEndpoint implements Endpoint {
       throw new IOException(
           "cannot listen for gRPC on " + printable(settings.address()) + ": " + rootMessage(e), e);
     }
+    markServing(health);
+  }
+
+  /** Reports the server and each of its services as serving. */
+  static void markServing(HealthStatusManager health) {
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
     health.setStatus(CalculatorServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     health.setStatus(PhonebookServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);

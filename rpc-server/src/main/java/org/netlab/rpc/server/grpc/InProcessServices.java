@@ -13,7 +13,9 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,9 @@ import org.netlab.rpc.server.access.ServerAccess;
 
 /**
  * The gRPC services as {@link GrpcEndpoint} serves them (access control, audit, error mapping, call
- * log, malformed-request refusal), on a server in this process: other protocols (the JSON gateway)
- * call them here and get every rule of gRPC with no copy of it. Callers are identified by the
- * credentials each call is started with.
+ * log, malformed-request refusal, and health open to all), on a server in this process: other
+ * protocols (the JSON gateway) call them here and get every rule of gRPC with no copy of it.
+ * Callers are identified by the credentials each call is started with.
  */
 public final class InProcessServices implements AutoCloseable {
   private static final long STOP_SECONDS = 2;
@@ -36,19 +38,24 @@ public final class InProcessServices implements AutoCloseable {
   private final Server server;
   private final ManagedChannel channel;
   private final GatewayCallers callers = new GatewayCallers();
+  private final HealthStatusManager health = new HealthStatusManager();
   private final Map<String, ServedMethod> methods = new LinkedHashMap<>();
 
   private InProcessServices(List<ServerServiceDefinition> services) throws IOException {
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder =
         InProcessServerBuilder.forName(name).callExecutor(GrpcEndpoint::executorFor);
-    for (ServerServiceDefinition service : services) {
+    List<ServerServiceDefinition> served = new ArrayList<>(services);
+    // Health is open to all, as on the gRPC port.
+    served.add(MalformedRequests.refused(health.getHealthService().bindService()));
+    for (ServerServiceDefinition service : served) {
       builder.addService(ServerInterceptors.intercept(service, callers));
       for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
         methods.put(method.getMethodDescriptor().getFullMethodName(), ServedMethod.of(method));
       }
     }
     server = builder.build().start();
+    GrpcEndpoint.markServing(health);
     // Answers arrive on the thread that served the call; the gateway writes them to its socket.
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
@@ -92,6 +99,11 @@ public final class InProcessServices implements AutoCloseable {
         },
         headers);
     return call;
+  }
+
+  /** Health turns NOT_SERVING for good; calls are still served until {@link #close()}. */
+  public void beginDrain() {
+    health.enterTerminalState();
   }
 
   @Override

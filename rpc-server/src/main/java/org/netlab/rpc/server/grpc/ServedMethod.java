@@ -10,6 +10,11 @@ import io.grpc.ServerMethodDefinition;
  */
 public record ServedMethod(MethodDescriptor<Message, Message> descriptor, Message emptyRequest) {
 
+  /** Whether the method takes one request: unary or server-streaming, not client or bidi. */
+  public boolean takesOneRequest() {
+    return descriptor.getType() == MethodDescriptor.MethodType.UNARY || serverStreaming();
+  }
+
   /** Whether the method answers a stream of messages rather than one. */
   public boolean serverStreaming() {
     return descriptor.getType() == MethodDescriptor.MethodType.SERVER_STREAMING;

@@ -32,6 +32,9 @@ public interface HttpRoute extends AutoCloseable {
    */
   void handle(HttpExchange exchange, FullHttpRequest request);
 
+  /** Tells the route's clients that the server is going away (health turns NOT_SERVING). */
+  default void beginDrain() {}
+
   /** Releases what the route holds; the endpoint calls it once it has stopped serving. */
   @Override
   default void close() {}

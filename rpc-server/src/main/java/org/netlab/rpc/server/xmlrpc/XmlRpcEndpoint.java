@@ -208,9 +208,14 @@ public final class XmlRpcEndpoint implements Endpoint {
     return (InetSocketAddress) bound.localAddress();
   }
 
-  /** XML-RPC has no health service to warn clients with; calls go on being served. */
+  /**
+   * XML-RPC has no health service to warn clients with; the other routes' health turns NOT_SERVING.
+   * Calls go on being served.
+   */
   @Override
-  public void beginDrain() {}
+  public void beginDrain() {
+    routes.forEach(HttpRoute::beginDrain);
+  }
 
   /** Stops accepting, lets calls in progress finish for a short while, then stops. */
   @Override
