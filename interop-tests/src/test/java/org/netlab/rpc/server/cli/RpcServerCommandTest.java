@@ -9,6 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +38,7 @@ import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.RpcServer;
 import org.netlab.tls.LocalCertificateAuthority;
+import org.netlab.tls.SslContexts;
 import picocli.CommandLine;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -86,6 +91,32 @@ class RpcServerCommandTest {
           RpcConnection.open(local(server.urls().get(1), dataDir).withToken(adminToken(dataDir)))) {
         assertEquals(1, admin.phonebook().count(), "the refused removeAll removed nothing");
       }
+    } finally {
+      server.close();
+    }
+    assertEquals(0, started.exit().get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void withNoFlagsTheHttpsPortAlsoAnswersJsonThroughTheGateway() throws Exception {
+    Started started = start(dataDir);
+    RpcServer server = started.server();
+    try {
+      String xmlRpcUrl = server.urls().get(1);
+      URI add = URI.create(xmlRpcUrl).resolve("/netlab.calculator.v1.CalculatorService/Add");
+      HttpClient http =
+          HttpClient.newBuilder()
+              .sslContext(SslContexts.forClient(DataDirectory.caFile(dataDir), null, null))
+              .build();
+      HttpResponse<String> sum =
+          http.send(
+              HttpRequest.newBuilder(add)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"x\": 2, \"y\": 3}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, sum.statusCode(), sum.body());
+      assertEquals("{\"value\":5.0}", sum.body());
     } finally {
       server.close();
     }
