@@ -129,17 +129,25 @@ public final class ConnectRoute implements HttpRoute {
       CallOptions options,
       Credentials credentials,
       Message message) {
-    ClientCall<Message, Message>[] started = new ClientCall[1];
-    ClientCall.Listener<Message> answer =
-        method.serverStreaming()
-            ? new StreamAnswer(
-                exchange, type, count -> started[0].request(count), inFlight::release)
-            : new UnaryAnswer(exchange, type, inFlight::release);
+    if (!method.serverStreaming()) {
+      UnaryAnswer answer = new UnaryAnswer(exchange, type, inFlight::release);
+      start(
+          services.newCall(method.descriptor(), options, credentials, answer, new Metadata()),
+          2,
+          message);
+      return;
+    }
+    StreamAnswer answer = new StreamAnswer(exchange, type, inFlight::release);
     ClientCall<Message, Message> call =
         services.newCall(method.descriptor(), options, credentials, answer, new Metadata());
-    started[0] = call;
-    call.request(method.serverStreaming() ? 1 : 2);
-    call.sendMessage(message);
+    answer.answering(call);
+    start(call, 1, message);
+  }
+
+  /** Asks for the first {@code answers} messages, sends the request and ends the sending side. */
+  private static void start(ClientCall<Message, Message> call, int answers, Message request) {
+    call.request(answers);
+    call.sendMessage(request);
     call.halfClose();
   }
 
@@ -197,7 +205,7 @@ public final class ConnectRoute implements HttpRoute {
 
   private static void answerFailure(HttpExchange exchange, ContentType type, Status status) {
     if (type.streaming()) {
-      StreamAnswer refusal = new StreamAnswer(exchange, type, count -> {}, () -> {});
+      StreamAnswer refusal = new StreamAnswer(exchange, type, () -> {});
       refusal.onClose(status, new Metadata());
     } else {
       exchange.respond(ConnectErrors.unary(status, null, null));

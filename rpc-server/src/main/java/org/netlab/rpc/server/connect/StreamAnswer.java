@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.function.Consumer;
 import org.netlab.rpc.server.http.HttpExchange;
 
 /**
@@ -26,20 +25,22 @@ final class StreamAnswer extends ClientCall.Listener<Message> {
   private final HttpExchange exchange;
   private final ContentType type;
   private final Runnable ended;
-  private final Consumer<Integer> requestMore;
+  private volatile ClientCall<Message, Message> call;
   private boolean started;
   private Status failure;
 
   /**
-   * @param requestMore asks the call for that many more messages
    * @param ended run once the call has ended, before the end of the stream is written
    */
-  StreamAnswer(
-      HttpExchange exchange, ContentType type, Consumer<Integer> requestMore, Runnable ended) {
+  StreamAnswer(HttpExchange exchange, ContentType type, Runnable ended) {
     this.exchange = exchange;
     this.type = type;
-    this.requestMore = requestMore;
     this.ended = ended;
+  }
+
+  /** The call whose messages this answer writes: asked for more as they leave. */
+  void answering(ClientCall<Message, Message> call) {
+    this.call = call;
   }
 
   @Override
@@ -58,13 +59,16 @@ final class StreamAnswer extends ClientCall.Listener<Message> {
       payload = type.format().write(message);
     } catch (InvalidProtocolBufferException e) {
       failure = Status.INTERNAL.withDescription("an answer cannot be written as JSON");
+      call.cancel("an answer cannot be written", e);
       return;
     }
     exchange.stream(new DefaultHttpContent(Envelopes.envelope(alloc(), 0, payload)))
         .addListener(
             sent -> {
               if (sent.isSuccess()) {
-                requestMore.accept(1);
+                call.request(1);
+              } else {
+                call.cancel("the client went away", sent.cause());
               }
             });
   }
@@ -73,7 +77,7 @@ final class StreamAnswer extends ClientCall.Listener<Message> {
   public void onClose(Status status, Metadata trailers) {
     ended.run();
     start(null);
-    Status outcome = failure != null && status.isOk() ? failure : status;
+    Status outcome = failure != null ? failure : status;
     byte[] end = ConnectErrors.endOfStream(outcome, trailers);
     exchange.endStream(
         new DefaultLastHttpContent(Envelopes.envelope(alloc(), Envelopes.END_OF_STREAM, end)));
