@@ -9,6 +9,7 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,10 +31,17 @@ final class GrpcCatalog {
 
   private GrpcCatalog() {}
 
-  /** {@code {"services": [...], "types": {...}}}. */
+  /** Services in this package come after the others: they manage access to them. */
+  private static final String ADMINISTRATION = "netlab.admin.";
+
+  /** {@code {"services": [...], "types": {...}}}, administration last. */
   static Value of(List<ServiceDescriptor> services) {
     GrpcCatalog catalog = new GrpcCatalog();
-    List<Value> described = services.stream().map(catalog::service).toList();
+    List<Value> described =
+        services.stream()
+            .sorted(Comparator.comparing(s -> s.getFullName().startsWith(ADMINISTRATION)))
+            .map(catalog::service)
+            .toList();
     Struct.Builder types = Struct.newBuilder().putAllFields(catalog.types);
     return JsonValues.object(
         Struct.newBuilder()
