@@ -26,6 +26,7 @@ import org.netlab.rpc.server.RpcServer;
 import org.netlab.rpc.server.ServerTls;
 import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
+import org.netlab.rpc.server.console.ConsoleRoute;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.http.HttpRoute;
@@ -274,7 +275,7 @@ public final class RpcServerCommand implements Callable<Integer> {
   /** What the HTTPS port serves beside XML-RPC. */
   private List<HttpRoute> webRoutes(
       Calculator calculator, Phonebook phonebook, ServerAccess callers) {
-    return List.of();
+    return List.of(ConsoleRoute.forServices(calculator, phonebook, callers));
   }
 
   private InetAddress bindAddress() {
