@@ -3,6 +3,7 @@ package org.netlab.rpc.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
+import org.netlab.rpc.server.console.ConsoleRoute;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
@@ -97,7 +99,8 @@ public final class LoopbackServer implements AutoCloseable {
             calculator,
             store.phonebook(),
             access,
-            XmlRpcLimits.defaults());
+            XmlRpcLimits.defaults(),
+            List.of(ConsoleRoute.forServices(calculator, store.phonebook(), access)));
     RpcServer server = new RpcServer(List.of(grpc, xmlRpc), store);
     server.start();
     return new LoopbackServer(server, store, access, adminToken, tls, grpc, xmlRpc);
@@ -137,6 +140,16 @@ public final class LoopbackServer implements AutoCloseable {
 
   public String url() {
     return grpc.url();
+  }
+
+  /** The server's certificate chain, leaf first, as its TLS endpoints present it. */
+  public Path certificateChain() {
+    return tls.files().chain();
+  }
+
+  /** Where the HTTPS port serves {@code path}, e.g. {@code https://127.0.0.1:PORT/console/}. */
+  public URI webUrl(String path) {
+    return xmlRpc.uri().resolve(path);
   }
 
   /** The XML-RPC endpoint's URL, e.g. {@code https://127.0.0.1:PORT/RPC2}. */
