@@ -3,6 +3,7 @@ package org.netlab.rpc.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
-import org.netlab.rpc.server.connect.ConnectRoute;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
@@ -99,7 +99,7 @@ public final class LoopbackServer implements AutoCloseable {
             store.phonebook(),
             access,
             XmlRpcLimits.defaults(),
-            List.of(ConnectRoute.start(calculator, store.phonebook(), access)));
+            WebRoutes.standard(calculator, store.phonebook(), access));
     RpcServer server = new RpcServer(List.of(grpc, xmlRpc), store);
     server.start();
     return new LoopbackServer(server, store, access, adminToken, tls, grpc, xmlRpc);
@@ -141,6 +141,16 @@ public final class LoopbackServer implements AutoCloseable {
     return grpc.url();
   }
 
+  /** The server's certificate chain, leaf first, as its TLS endpoints present it. */
+  public Path certificateChain() {
+    return tls.files().chain();
+  }
+
+  /** Where the HTTPS port serves {@code path}, e.g. {@code https://127.0.0.1:PORT/console/}. */
+  public URI webUrl(String path) {
+    return xmlRpc.uri().resolve(path);
+  }
+
   /** The XML-RPC endpoint's URL, e.g. {@code https://127.0.0.1:PORT/RPC2}. */
   public String xmlRpcUrl() {
     return xmlRpc.url();
@@ -150,8 +160,8 @@ public final class LoopbackServer implements AutoCloseable {
    * The HTTPS port's root, where the JSON gateway's paths begin: {@code https://127.0.0.1:PORT}.
    */
   public String httpsBaseUrl() {
-    String url = xmlRpc.url();
-    return url.substring(0, url.length() - "/RPC2".length());
+    String root = webUrl("/").toString();
+    return root.substring(0, root.length() - 1);
   }
 
   public JdbcStore store() {

@@ -24,12 +24,11 @@ import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.RpcServer;
 import org.netlab.rpc.server.ServerTls;
+import org.netlab.rpc.server.WebRoutes;
 import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
-import org.netlab.rpc.server.connect.ConnectRoute;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
-import org.netlab.rpc.server.http.HttpRoute;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.slf4j.Logger;
@@ -269,13 +268,7 @@ public final class RpcServerCommand implements Callable<Integer> {
             phonebook,
             callers,
             XmlRpcLimits.defaults(),
-            webRoutes(calculator, phonebook, callers)));
-  }
-
-  /** What the HTTPS port serves beside XML-RPC. */
-  private List<HttpRoute> webRoutes(
-      Calculator calculator, Phonebook phonebook, ServerAccess callers) throws IOException {
-    return List.of(ConnectRoute.start(calculator, phonebook, callers));
+            WebRoutes.standard(calculator, phonebook, callers)));
   }
 
   private InetAddress bindAddress() {

@@ -46,10 +46,7 @@ final class SystemMethods {
             "string",
             List.of(required("method", "string")),
             "Describes a method.",
-            args -> {
-              XmlRpcMethod method = table.method(args.string(0));
-              return method.usage() + ": " + method.help();
-            }),
+            args -> table.method(args.string(0)).methodHelp()),
         // A multicall needs the least right anyone has; each call in it is checked for itself.
         new XmlRpcMethod(
                 Operation.CALCULATE,

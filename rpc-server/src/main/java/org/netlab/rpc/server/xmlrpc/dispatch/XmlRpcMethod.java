@@ -148,6 +148,23 @@ public final class XmlRpcMethod {
     return List.copyOf(signatures);
   }
 
+  /** What {@code system.methodHelp} answers: the usage, then what the method does. */
+  String methodHelp() {
+    return usage() + ": " + help;
+  }
+
+  /** What introspection tells about this method. */
+  XmlRpcMethodDescription describe() {
+    return new XmlRpcMethodDescription(
+        name,
+        returnType,
+        parameters.stream()
+            .map(p -> new XmlRpcMethodDescription.Parameter(p.name(), p.type(), p.optional()))
+            .toList(),
+        methodHelp(),
+        signatures());
+  }
+
   /** How a person would call it: {@code calculator.add(double x, double y)}. */
   String usage() {
     StringBuilder usage = new StringBuilder(name).append('(');

@@ -109,4 +109,12 @@ public final class XmlRpcMethodTable {
   List<String> names() {
     return List.copyOf(methods.keySet());
   }
+
+  /**
+   * Every method, in the order {@code system.listMethods} lists them, as introspection describes
+   * it.
+   */
+  public List<XmlRpcMethodDescription> descriptions() {
+    return methods.values().stream().map(XmlRpcMethod::describe).toList();
+  }
 }
