@@ -9,13 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.rpc.client.cli.CopiedCommandLine;
 import org.netlab.rpc.server.LoopbackServer;
-import org.netlab.tls.SslContexts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -269,11 +263,8 @@ class ConsoleBrowserTest {
     assertNull(driver.executeScript("return window.inlineRan"));
   }
 
-  // The steps below need the JSON gateway on the HTTPS port.
-
   @Test
   void grpcAddThroughTheGatewayAnswersFive() throws Exception {
-    assumeGateway();
     page.signIn(server.adminToken());
     page.choose("grpc:netlab.calculator.v1.CalculatorService/Add");
     assertEquals("{\"x\": 2, \"y\": 3}", page.body());
@@ -291,7 +282,6 @@ class ConsoleBrowserTest {
 
   @Test
   void grpcPhonebookEntriesAreAddedFoundAndStreamedThroughTheGateway() throws Exception {
-    assumeGateway();
     page.signIn(server.adminToken());
     page.choose("grpc:netlab.phonebook.v1.PhonebookService/AddEntry");
     page.setBody("{\"name\": \"Katherine Johnson\", \"number\": \"+1 757 555 0100\"}");
@@ -312,25 +302,5 @@ class ConsoleBrowserTest {
     assertTrue(listed.messages().stream().anyMatch(m -> m.contains(MARKUP_NAME + " grpc")));
     assertNoMarkupRan();
     page.screenshot("grpc-list-entries");
-  }
-
-  /** Skips unless the HTTPS port serves the JSON gateway (not the port's own 404 for no route). */
-  private static void assumeGateway() throws Exception {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .sslContext(SslContexts.forClient(server.caFile(), null, null))
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    HttpResponse<String> probe =
-        http.send(
-            HttpRequest.newBuilder(server.webUrl("/netlab.calculator.v1.CalculatorService/Add"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"x\": 2, \"y\": 3}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assumeTrue(
-        !(probe.statusCode() == 404 && probe.body().startsWith("nothing is served here")),
-        "skipped: the HTTPS port has no JSON gateway yet (its gRPC steps need it)");
   }
 }
