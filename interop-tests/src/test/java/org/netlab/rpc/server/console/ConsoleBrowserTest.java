@@ -248,7 +248,7 @@ class ConsoleBrowserTest {
     assertTrue(page.text("command-rpc-client").contains(" calc add 2 3"));
     page.choose("xmlrpc:calculator.add");
     page.call();
-    assertTrue(page.awaitText("health", "SERVING").contains("SERVING"));
+    assertEquals("health: SERVING", page.awaitText("health", "SERVING"));
     // The metrics panel leaves "Reading" for figures or a note, whether /metrics exists or not.
     String metrics = page.awaitText("metrics", ".");
     assertFalse(metrics.isEmpty());

@@ -36,13 +36,12 @@ import org.netlab.tls.SslContexts;
 /**
  * The console over HTTPS with the JDK's client and raw requests: the strict headers on every
  * answer, the right content types, 404 for files it does not list however the path is spelled,
- * HEAD, revalidation, redirects, the description of both protocols and health.
+ * HEAD, revalidation, redirects, and the description of both protocols.
  */
 @Timeout(60)
 class ConsoleHttpTest {
   private static final List<String> FILES =
-      List.of(
-          "", "index.html", "app.js", "console.css", "favicon.svg", "api/services", "api/health");
+      List.of("", "index.html", "app.js", "console.css", "favicon.svg", "api/services");
 
   @TempDir static Path dataDir;
 
@@ -249,12 +248,5 @@ class ConsoleHttpTest {
     }
     assertTrue(names.contains("calculator.add"), answer.body());
     return names;
-  }
-
-  @Test
-  void healthAnswersServing() throws Exception {
-    HttpResponse<String> health = get("/console/api/health");
-    assertEquals(200, health.statusCode());
-    assertEquals("{\"status\":\"SERVING\"}", health.body());
   }
 }

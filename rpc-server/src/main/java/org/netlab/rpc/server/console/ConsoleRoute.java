@@ -22,11 +22,10 @@ import org.netlab.rpc.server.http.HttpRoute;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethodTable;
 
 /**
- * The browser console at {@code /console/} on the HTTPS port: its page and modules, the description
- * of both protocols' services ({@code /console/api/services}) and a health answer ({@code
- * /console/api/health}). All of it is public, as reflection is; the calls the page makes go to
- * XML-RPC and the JSON gateway, which check their callers as usual. {@code /} and {@code /console}
- * lead to {@code /console/}.
+ * The browser console at {@code /console/} on the HTTPS port: its page and modules, and the
+ * description of both protocols' services ({@code /console/api/services}). All of it is public, as
+ * reflection is; the calls the page makes go to XML-RPC and the JSON gateway, which check their
+ * callers as usual. {@code /} and {@code /console} lead to {@code /console/}.
  *
  * <p>Only GET and HEAD are answered. Every answer carries the {@linkplain ConsoleHeaders strict
  * headers}.
@@ -34,11 +33,8 @@ import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethodTable;
 public final class ConsoleRoute implements HttpRoute {
   static final String PREFIX = "/console/";
   static final String SERVICES = "api/services";
-  static final String HEALTH = "api/health";
 
   private static final String JSON = "application/json";
-  private static final byte[] SERVING =
-      "{\"status\":\"SERVING\"}".getBytes(StandardCharsets.US_ASCII);
 
   private final ConsoleAssets assets;
   private final byte[] catalog;
@@ -92,9 +88,6 @@ public final class ConsoleRoute implements HttpRoute {
     String name = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : null;
     if (SERVICES.equals(name)) {
       return body(HttpResponseStatus.OK, JSON, ConsoleHeaders.NO_STORE, catalog, head);
-    }
-    if (HEALTH.equals(name)) {
-      return body(HttpResponseStatus.OK, JSON, ConsoleHeaders.NO_STORE, SERVING, head);
     }
     Optional<ConsoleAssets.Asset> asset = name == null ? Optional.empty() : assets.find(name);
     if (asset.isEmpty()) {

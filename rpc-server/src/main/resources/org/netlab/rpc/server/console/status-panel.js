@@ -1,6 +1,6 @@
 // Health in the header and a small live view of the server's metrics beside the methods.
-// Health comes from the JSON gateway's grpc.health.v1.Health/Check when the server has one,
-// else from the console's own /console/api/health. Metrics come from GET /metrics, polled every
+// Health comes from the JSON gateway's grpc.health.v1.Health/Check, which turns NOT_SERVING
+// when the server begins to stop. Metrics come from GET /metrics, polled every
 // few seconds while someone is signed in (it needs a reader's token unless the server runs with
 // --metrics-public); when it is absent or refused the panel says so and stops asking.
 
@@ -13,35 +13,17 @@ const HEALTH_EVERY_MS = 10_000;
 const METRICS_EVERY_MS = 5_000;
 const GATEWAY_HEALTH = '/grpc.health.v1.Health/Check';
 
-let healthSource = null; // 'gateway' or 'console', found at the first check
 let metricsTimer = null;
 let previous = null; // the last figures and when they were read, for rates
 
-async function gatewayHealth() {
+async function checkHealth(badge) {
   try {
     const answer = await unary(GATEWAY_HEALTH, {}, {});
     const status = answer.messages[0]?.status;
-    return answer.error === null && typeof status === 'string' ? status : null;
-  } catch {
-    return null;
-  }
-}
-
-async function consoleHealth() {
-  const response = await fetch('api/health', { cache: 'no-store', credentials: 'omit' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()).status;
-}
-
-async function checkHealth(badge) {
-  let status;
-  try {
-    if (healthSource === null || healthSource === 'gateway') {
-      status = await gatewayHealth();
-      healthSource = status === null ? 'console' : 'gateway';
+    if (answer.error !== null || typeof status !== 'string') {
+      throw new Error(answer.error ? answer.error.code : 'no status');
     }
-    if (healthSource === 'console') status = await consoleHealth();
-    badge.textContent = `health: ${status}${healthSource === 'gateway' ? ' (gRPC)' : ''}`;
+    badge.textContent = `health: ${status}`;
     badge.className = `badge ${status === 'SERVING' ? 'good' : 'bad'}`;
   } catch (error) {
     badge.textContent = `health: no answer (${error.message})`;
