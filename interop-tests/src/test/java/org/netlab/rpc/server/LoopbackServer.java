@@ -3,6 +3,7 @@ package org.netlab.rpc.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,15 @@ import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+import org.netlab.rpc.server.metrics.MetricsRoute;
+import org.netlab.rpc.server.metrics.ServerMetrics;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 
 /**
- * The real server, composed as {@code rpc-server} composes it (gRPC and XML-RPC over one store), on
- * 127.0.0.1 with free ports, its store and generated CA in a test's data directory.
+ * The real server, composed as {@code rpc-server} composes it (gRPC and XML-RPC over one store,
+ * metrics at {@code /metrics} for readers), on 127.0.0.1 with free ports, its store and generated
+ * CA in a test's data directory.
  */
 public final class LoopbackServer implements AutoCloseable {
   private final RpcServer server;
@@ -31,6 +35,7 @@ public final class LoopbackServer implements AutoCloseable {
   private final ServerTls tls;
   private final GrpcEndpoint grpc;
   private final XmlRpcEndpoint xmlRpc;
+  private final ServerMetrics metrics;
 
   private LoopbackServer(
       RpcServer server,
@@ -39,7 +44,9 @@ public final class LoopbackServer implements AutoCloseable {
       String adminToken,
       ServerTls tls,
       GrpcEndpoint grpc,
-      XmlRpcEndpoint xmlRpc) {
+      XmlRpcEndpoint xmlRpc,
+      ServerMetrics metrics) {
+    this.metrics = metrics;
     this.server = server;
     this.store = store;
     this.access = access;
@@ -75,7 +82,8 @@ public final class LoopbackServer implements AutoCloseable {
 
   private static LoopbackServer start(Path dataDir, ServerTls tls, AccessSettings settings)
       throws IOException {
-    JdbcStore store = JdbcStore.openEmbedded(dataDir);
+    ServerMetrics metrics = new ServerMetrics();
+    JdbcStore store = JdbcStore.openEmbedded(dataDir, metrics.storeCommits());
     // As the real server starts: callers checked, and an admin token made on the first start.
     ServerAccess access = ServerAccess.checking(settings, store.tokens(), store.audit());
     AdminToken.createIfFirstStart(access.tokens(), dataDir);
@@ -89,7 +97,8 @@ public final class LoopbackServer implements AutoCloseable {
                 tls == null ? null : tls.files()),
             calculator,
             store.phonebook(),
-            access);
+            access,
+            metrics.calls());
     XmlRpcEndpoint xmlRpc =
         new XmlRpcEndpoint(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -97,10 +106,19 @@ public final class LoopbackServer implements AutoCloseable {
             calculator,
             store.phonebook(),
             access,
-            XmlRpcLimits.defaults());
+            XmlRpcLimits.defaults(),
+            List.of(MetricsRoute.checkedBy(metrics, access.gatekeeper())),
+            metrics.calls());
+    metrics.countOpenConnections("grpc", grpc::openConnections);
+    metrics.countOpenConnections("xmlrpc", xmlRpc::openConnections);
     RpcServer server = new RpcServer(List.of(grpc, xmlRpc), store);
-    server.start();
-    return new LoopbackServer(server, store, access, adminToken, tls, grpc, xmlRpc);
+    try {
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
+    return new LoopbackServer(server, store, access, adminToken, tls, grpc, xmlRpc, metrics);
   }
 
   /** Client settings for the gRPC endpoint that trust this server's CA, with the admin token. */
@@ -144,6 +162,11 @@ public final class LoopbackServer implements AutoCloseable {
     return xmlRpc.url();
   }
 
+  /** Where the metrics are read, e.g. {@code https://127.0.0.1:PORT/metrics}. */
+  public URI metricsUrl() {
+    return xmlRpc.uri().resolve(MetricsRoute.PATH);
+  }
+
   public JdbcStore store() {
     return store;
   }
@@ -155,5 +178,6 @@ public final class LoopbackServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    metrics.close();
   }
 }

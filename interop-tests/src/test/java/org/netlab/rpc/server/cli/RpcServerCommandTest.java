@@ -357,6 +357,8 @@ class RpcServerCommandTest {
           "--anonymous",
           "--rate-limit",
           "--client-roles",
+          "--metrics",
+          "--metrics-public",
           "--log-level",
           "--quiet",
           "--verbose"
