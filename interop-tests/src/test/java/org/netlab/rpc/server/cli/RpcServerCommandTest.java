@@ -322,6 +322,7 @@ class RpcServerCommandTest {
     line.setOut(new PrintWriter(out));
     assertEquals(0, line.execute("--help"));
     assertTrue(out.toString().endsWith(String.join("\n", ExitCodes.FOOTER) + "\n"), out.toString());
+    assertEquals(1, out.toString().split("Exit codes:", -1).length - 1, out.toString());
     assertTrue(out.toString().contains("jdbc:postgresql://db/netlab?user=u&password=p\n"));
   }
 

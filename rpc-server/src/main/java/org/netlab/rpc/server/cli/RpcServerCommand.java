@@ -65,9 +65,7 @@ import picocli.CommandLine.Spec;
       "  rpc-server --store 'jdbc:postgresql://db/netlab?user=u&password=p'",
       "  rpc-server --metrics-public                    # anyone may read /metrics (Prometheus)",
       "  rpc-server token create alice --role writer    # prints alice's token once",
-      "  rpc-server audit -n 20                         # the last 20 audited calls",
-      "",
-      "Exit codes:"
+      "  rpc-server audit -n 20                         # the last 20 audited calls"
     })
 public final class RpcServerCommand implements Callable<Integer> {
   @Option(
