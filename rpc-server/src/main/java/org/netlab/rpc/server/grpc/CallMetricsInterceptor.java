@@ -1,5 +1,6 @@
 package org.netlab.rpc.server.grpc;
 
+import io.grpc.Context;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -19,7 +20,8 @@ import org.netlab.rpc.server.metrics.MethodMeter;
 /**
  * Counts and times every call with the status it ends with, and counts it in flight meanwhile,
  * under the protocol it came by ({@link CallProtocol}: gRPC, or Connect through the gateway). A
- * call the client cancels, or whose deadline passes, ends as {@code CANCELLED}.
+ * call the client cancels, or whose deadline passes, ends as {@code CANCELLED}, once its service
+ * has returned: until then it still holds a thread, so it is still in flight.
  */
 final class CallMetricsInterceptor implements ServerInterceptor {
   private final CallMeters meters;
@@ -96,7 +98,9 @@ final class CallMetricsInterceptor implements ServerInterceptor {
 
     @Override
     public void close(Status status, Metadata trailers) {
-      end(status.getCode());
+      // A service that answers after its client left closes with its own status, which nobody
+      // receives; the call's context, cancelled as the client left, tells.
+      end(Context.current().isCancelled() ? Status.Code.CANCELLED : status.getCode());
       super.close(status, trailers);
     }
 
