@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Call meters in a Micrometer registry: {@code netlab_calls_total} by service, method, protocol and
@@ -29,7 +29,14 @@ final class MicrometerCallMeters implements CallMeters {
   private static final List<String> PROTOCOLS = List.of("grpc", "connect", XML_RPC);
 
   private final MeterRegistry registry;
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+  /**
+   * Calls in flight per protocol. An adder, not an atomic integer: the event loops of a loaded
+   * server move it at once for every call, and an adder spreads them over cells instead of making
+   * them take turns on one cache line (MethodMeterBenchmark: about 650 against 270 ns a call from
+   * two threads on this machine).
+   */
+  private final Map<String, LongAdder> inFlight = new ConcurrentHashMap<>();
 
   MicrometerCallMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -42,12 +49,12 @@ final class MicrometerCallMeters implements CallMeters {
         Tags.of("service", service, "method", method, "protocol", protocol), inFlight(protocol));
   }
 
-  private AtomicInteger inFlight(String protocol) {
+  private LongAdder inFlight(String protocol) {
     return inFlight.computeIfAbsent(
         protocol,
         name -> {
-          AtomicInteger count = new AtomicInteger();
-          Gauge.builder(IN_FLIGHT, count, AtomicInteger::get)
+          LongAdder count = new LongAdder();
+          Gauge.builder(IN_FLIGHT, count, LongAdder::sum)
               .description("Calls being served, a multicall's inner calls not counted")
               .tag("protocol", name)
               .register(registry);
@@ -58,7 +65,7 @@ final class MicrometerCallMeters implements CallMeters {
   /** The meters of one method, made at its first call and kept. */
   private final class Meter implements MethodMeter {
     private final Tags tags;
-    private final AtomicInteger inFlight;
+    private final LongAdder inFlight;
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
 
     // Made at the first call; a race makes the same meter twice, which the registry answers with
@@ -66,20 +73,20 @@ final class MicrometerCallMeters implements CallMeters {
     private volatile Timer duration;
     private volatile Counter succeeded;
 
-    Meter(Tags tags, AtomicInteger inFlight) {
+    Meter(Tags tags, LongAdder inFlight) {
       this.tags = tags;
       this.inFlight = inFlight;
     }
 
     @Override
     public long started() {
-      inFlight.incrementAndGet();
+      inFlight.increment();
       return System.nanoTime();
     }
 
     @Override
     public void finished(long startNanos, String code) {
-      inFlight.decrementAndGet();
+      inFlight.decrement();
       finishedWithin(startNanos, code);
     }
 
