@@ -185,10 +185,13 @@ check_grpc on "$on_grpc"
 
 declare -A rates
 configs=("off|$off_grpc|$off_xmlrpc" "on|$on_grpc|$on_xmlrpc")
-# Warm both servers, then interleave the rounds.
-for config in "${configs[@]}"; do
-  IFS='|' read -r name grpc xmlrpc <<<"$config"
-  measure "$name" "$grpc" "$xmlrpc"
+# Warm both servers (their JIT needs two runs: the first round was a third slower after
+# one), then interleave the rounds.
+for warm_up in 1 2; do
+  for config in "${configs[@]}"; do
+    IFS='|' read -r name grpc xmlrpc <<<"$config"
+    measure "$name" "$grpc" "$xmlrpc"
+  done
 done
 unset rates
 declare -A rates
@@ -200,14 +203,26 @@ for ((round = 0; round < rounds; round++)); do
   done
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "| protocol | --metrics off | metrics on | ratio |"
-echo "|---|---|---|---|"
+median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Each round measured both servers back to back, so the ratio within a round is free of the
+# machine's drift between rounds (other tenants, frequency): its median is the second ratio.
+paired_ratios() {
+  paste <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) |
+    awk '{printf "%.4f ", $2 / $1}'
+}
+echo "| protocol | --metrics off | metrics on | ratio of medians | median of the rounds' ratios |"
+echo "|---|---|---|---|---|"
 for protocol in grpc xmlrpc; do
   off="$(median <<<"${rates[$protocol,off]}")"
   on="$(median <<<"${rates[$protocol,on]}")"
-  awk -v p="$protocol" -v o="$off" -v n="$on" 'BEGIN {
-    printf "| %s | %d | %d | %.3f |\n", p, o, n, n / o }'
+  paired="$(median <<<"$(paired_ratios "${rates[$protocol,off]}" "${rates[$protocol,on]}")")"
+  awk -v p="$protocol" -v o="$off" -v n="$on" -v r="$paired" 'BEGIN {
+    printf "| %s | %d | %d | %.3f | %.3f |\n", p, o, n, n / o, r }'
 done
 echo "(calls/s of calc.add, median of $rounds interleaved rounds of ${seconds} s," \
   "$connections connections; every answer and every count checked)"
+for protocol in grpc xmlrpc; do
+  for name in off on; do
+    echo "rounds, $protocol, metrics $name: $(xargs printf '%.0f ' <<<"${rates[$protocol,$name]}")"
+  done
+done
