@@ -21,15 +21,26 @@ for tool in h2load wrk curl python3; do
 done
 
 work="$(mktemp -d)"
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+# The servers start in subshells (each start runs in a process substitution), so their pids
+# are kept in a file; at exit each is stopped and waited for, a few seconds at most.
+stop_servers() {
+  local pid waited
+  for pid in $(cat "$work/pids" 2>/dev/null); do
+    kill "$pid" 2>/dev/null || continue
+    for ((waited = 0; waited < 100; waited++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+  done
+}
+trap 'stop_servers; rm -rf "$work"' EXIT
 
 # Starts a server on free ports in its own data directory; prints its two URLs.
 start() {
   local name="$1"; shift
   "$root/bin/rpc-server" --data-dir "$work/$name" --grpc-port 0 --xmlrpc-port 0 "$@" \
     >"$work/$name.log" 2>&1 &
-  pids+=($!)
+  echo $! >>"$work/pids"
   local grpc="" xmlrpc="" waited=0
   while [[ -z "$grpc" || -z "$xmlrpc" ]]; do
     ((waited++ < 600)) || { cat "$work/$name.log" >&2; exit 1; }

@@ -16,7 +16,9 @@ import java.util.Objects;
  * WRITE_PHONEBOOK   -             -       yes     yes
  * CLEAR_PHONEBOOK   -             -       -       yes
  * MANAGE_TOKENS     -             -       -       yes
+ * READ_METRICS      - (2)         yes     yes     yes
  * (1) unless the server runs with --anonymous none
+ * (2) unless the server runs with --metrics-public, which skips the check
  * </pre>
  */
 public final class AccessPolicy {
@@ -29,6 +31,8 @@ public final class AccessPolicy {
     LEAST_ROLE.put(Operation.WRITE_PHONEBOOK, Role.WRITER);
     LEAST_ROLE.put(Operation.CLEAR_PHONEBOOK, Role.ADMIN);
     LEAST_ROLE.put(Operation.MANAGE_TOKENS, Role.ADMIN);
+    // Counts and times only, no personal data: any known caller may read them.
+    LEAST_ROLE.put(Operation.READ_METRICS, Role.READER);
   }
 
   private final AnonymousAccess anonymous;

@@ -17,7 +17,9 @@ public enum Operation {
   /** Removing every phonebook entry at once. */
   CLEAR_PHONEBOOK("empty the phonebook"),
   /** Creating, listing and revoking tokens. */
-  MANAGE_TOKENS("manage tokens");
+  MANAGE_TOKENS("manage tokens"),
+  /** Reading the server's metrics ({@code GET /metrics}): counts and times, no personal data. */
+  READ_METRICS("read the metrics");
 
   private final String description;
 

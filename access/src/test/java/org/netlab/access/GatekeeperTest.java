@@ -49,7 +49,7 @@ class GatekeeperTest {
       for (Operation operation : Operation.values()) {
         boolean allowed =
             switch (operation) {
-              case CALCULATE, DESCRIBE, READ_PHONEBOOK -> true;
+              case CALCULATE, DESCRIBE, READ_PHONEBOOK, READ_METRICS -> true;
               case WRITE_PHONEBOOK -> role != Role.READER;
               case CLEAR_PHONEBOOK, MANAGE_TOKENS -> role == Role.ADMIN;
             };
@@ -80,7 +80,8 @@ class GatekeeperTest {
             Operation.READ_PHONEBOOK,
             Operation.WRITE_PHONEBOOK,
             Operation.CLEAR_PHONEBOOK,
-            Operation.MANAGE_TOKENS)) {
+            Operation.MANAGE_TOKENS,
+            Operation.READ_METRICS)) {
       ServiceException refused =
           assertThrows(ServiceException.class, () -> gatekeeper.admit(nobody, operation));
       assertEquals(ErrorCode.UNAUTHENTICATED, refused.code(), operation.name());

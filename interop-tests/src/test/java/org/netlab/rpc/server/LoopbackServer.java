@@ -7,22 +7,29 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.netlab.access.AccessSettings;
 import org.netlab.datadir.DataDirectory;
+import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
+import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+import org.netlab.rpc.server.http.HttpRoute;
+import org.netlab.rpc.server.metrics.MetricsRoute;
+import org.netlab.rpc.server.metrics.ServerMetrics;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 
 /**
- * The real server, composed as {@code rpc-server} composes it (gRPC and XML-RPC over one store), on
- * 127.0.0.1 with free ports, its store and generated CA in a test's data directory.
+ * The real server, composed as {@code rpc-server} composes it (gRPC and XML-RPC over one store,
+ * metrics at {@code /metrics} for readers), on 127.0.0.1 with free ports, its store and generated
+ * CA in a test's data directory.
  */
 public final class LoopbackServer implements AutoCloseable {
   private final RpcServer server;
@@ -32,6 +39,7 @@ public final class LoopbackServer implements AutoCloseable {
   private final ServerTls tls;
   private final GrpcEndpoint grpc;
   private final XmlRpcEndpoint xmlRpc;
+  private final ServerMetrics metrics;
 
   private LoopbackServer(
       RpcServer server,
@@ -40,7 +48,9 @@ public final class LoopbackServer implements AutoCloseable {
       String adminToken,
       ServerTls tls,
       GrpcEndpoint grpc,
-      XmlRpcEndpoint xmlRpc) {
+      XmlRpcEndpoint xmlRpc,
+      ServerMetrics metrics) {
+    this.metrics = metrics;
     this.server = server;
     this.store = store;
     this.access = access;
@@ -76,7 +86,8 @@ public final class LoopbackServer implements AutoCloseable {
 
   private static LoopbackServer start(Path dataDir, ServerTls tls, AccessSettings settings)
       throws IOException {
-    JdbcStore store = JdbcStore.openEmbedded(dataDir);
+    ServerMetrics metrics = new ServerMetrics();
+    JdbcStore store = JdbcStore.openEmbedded(dataDir, metrics.storeCommits());
     // As the real server starts: callers checked, and an admin token made on the first start.
     ServerAccess access = ServerAccess.checking(settings, store.tokens(), store.audit());
     AdminToken.createIfFirstStart(access.tokens(), dataDir);
@@ -90,7 +101,8 @@ public final class LoopbackServer implements AutoCloseable {
                 tls == null ? null : tls.files()),
             calculator,
             store.phonebook(),
-            access);
+            access,
+            metrics.calls());
     XmlRpcEndpoint xmlRpc =
         new XmlRpcEndpoint(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -99,10 +111,28 @@ public final class LoopbackServer implements AutoCloseable {
             store.phonebook(),
             access,
             XmlRpcLimits.defaults(),
-            WebRoutes.standard(calculator, store.phonebook(), access));
+            routes(calculator, store.phonebook(), access, metrics),
+            metrics.calls());
+    metrics.countOpenConnections("grpc", grpc::openConnections);
+    metrics.countOpenConnections("xmlrpc", xmlRpc::openConnections);
     RpcServer server = new RpcServer(List.of(grpc, xmlRpc), store);
-    server.start();
-    return new LoopbackServer(server, store, access, adminToken, tls, grpc, xmlRpc);
+    try {
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
+    return new LoopbackServer(server, store, access, adminToken, tls, grpc, xmlRpc, metrics);
+  }
+
+  /** The real server's routes beside XML-RPC: the gateway, the console, and metrics for readers. */
+  private static List<HttpRoute> routes(
+      Calculator calculator, Phonebook phonebook, ServerAccess access, ServerMetrics metrics)
+      throws IOException {
+    List<HttpRoute> routes =
+        new ArrayList<>(WebRoutes.standard(calculator, phonebook, access, metrics.calls()));
+    routes.add(MetricsRoute.checkedBy(metrics, access.gatekeeper()));
+    return routes;
   }
 
   /** Client settings for the gRPC endpoint that trust this server's CA, with the admin token. */
@@ -164,6 +194,11 @@ public final class LoopbackServer implements AutoCloseable {
     return root.substring(0, root.length() - 1);
   }
 
+  /** Where the metrics are read, e.g. {@code https://127.0.0.1:PORT/metrics}. */
+  public URI metricsUrl() {
+    return xmlRpc.uri().resolve(MetricsRoute.PATH);
+  }
+
   public JdbcStore store() {
     return store;
   }
@@ -181,5 +216,6 @@ public final class LoopbackServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    metrics.close();
   }
 }

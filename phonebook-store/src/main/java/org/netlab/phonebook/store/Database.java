@@ -20,20 +20,24 @@ final class Database implements AutoCloseable {
   // SQLite has one writer at a time; queueing writers here is much faster than
   // letting them sleep in SQLite's busy handler. Null for databases with row locks.
   private final ReentrantLock singleWriter;
+  private final CommitListener commits;
 
-  private Database(HikariDataSource pool, Dialect dialect, String description) {
+  private Database(
+      HikariDataSource pool, Dialect dialect, String description, CommitListener commits) {
     this.pool = pool;
     this.dialect = dialect;
     this.description = description;
     this.singleWriter = dialect.singleWriter() ? new ReentrantLock() : null;
+    this.commits = commits;
   }
 
   /**
    * Opens a pool on {@code jdbcUrl}.
    *
+   * @param commits told of every committed write
    * @throws ServiceException UNAVAILABLE when the database cannot be reached
    */
-  static Database open(String jdbcUrl) {
+  static Database open(String jdbcUrl, CommitListener commits) {
     Dialect dialect = Dialect.of(jdbcUrl);
     HikariConfig config = new HikariConfig();
     config.setPoolName("phonebook");
@@ -53,7 +57,7 @@ final class Database implements AutoCloseable {
     }
     config.setConnectionTimeout(10_000);
     try {
-      return new Database(new HikariDataSource(config), dialect, redact(jdbcUrl));
+      return new Database(new HikariDataSource(config), dialect, redact(jdbcUrl), commits);
     } catch (RuntimeException e) {
       throw ServiceException.unavailable(
           "cannot open the phonebook store at " + redact(jdbcUrl), e);
@@ -67,6 +71,11 @@ final class Database implements AutoCloseable {
   /** The JDBC URL without credentials, for banners and logs. */
   String description() {
     return description;
+  }
+
+  /** Who is told of committed writes. */
+  CommitListener commits() {
+    return commits;
   }
 
   /** A pooled connection in auto-commit mode; closing it gives it back. */

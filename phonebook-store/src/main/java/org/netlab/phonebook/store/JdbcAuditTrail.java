@@ -36,7 +36,7 @@ final class JdbcAuditTrail implements AuditTrail {
   private final StoreStatements statements;
 
   JdbcAuditTrail(Database database) {
-    this.statements = new StoreStatements(database, "the audit trail");
+    this.statements = new StoreStatements(database, "the audit trail", "audit");
   }
 
   /** The table; its key is numbered by the database, which each dialect spells its own way. */

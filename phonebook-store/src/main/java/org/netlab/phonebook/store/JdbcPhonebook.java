@@ -43,7 +43,7 @@ final class JdbcPhonebook implements Phonebook {
   private final StoreStatements statements;
 
   JdbcPhonebook(Database database) {
-    this.statements = new StoreStatements(database, "the phonebook store");
+    this.statements = new StoreStatements(database, "the phonebook store", "phonebook");
   }
 
   @Override

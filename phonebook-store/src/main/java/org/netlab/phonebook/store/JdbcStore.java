@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.netlab.access.AuditTrail;
 import org.netlab.access.TokenStore;
 import org.netlab.datadir.OwnerOnlyFiles;
@@ -47,6 +48,16 @@ public final class JdbcStore implements AutoCloseable {
    * @throws ServiceException UNAVAILABLE when the database cannot be opened
    */
   public static JdbcStore openEmbedded(Path dataDir) {
+    return openEmbedded(dataDir, CommitListener.NONE);
+  }
+
+  /**
+   * Like {@link #openEmbedded(Path)}, telling {@code commits} of every write once committed.
+   *
+   * @throws UncheckedIOException when the directory or the file cannot be made
+   * @throws ServiceException UNAVAILABLE when the database cannot be opened
+   */
+  public static JdbcStore openEmbedded(Path dataDir, CommitListener commits) {
     Path file = dataDir.resolve(EMBEDDED_FILE_NAME);
     try {
       OwnerOnlyFiles.createDirectories(dataDir);
@@ -63,7 +74,7 @@ public final class JdbcStore implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the phonebook store " + file, e);
     }
-    return open("jdbc:sqlite:" + file);
+    return open("jdbc:sqlite:" + file, commits);
   }
 
   /**
@@ -73,7 +84,16 @@ public final class JdbcStore implements AutoCloseable {
    * @throws ServiceException UNAVAILABLE when the database cannot be reached
    */
   public static JdbcStore open(String jdbcUrl) {
-    Database database = Database.open(jdbcUrl);
+    return open(jdbcUrl, CommitListener.NONE);
+  }
+
+  /**
+   * Like {@link #open(String)}, telling {@code commits} of every write once committed.
+   *
+   * @throws ServiceException UNAVAILABLE when the database cannot be reached
+   */
+  public static JdbcStore open(String jdbcUrl, CommitListener commits) {
+    Database database = Database.open(jdbcUrl, Objects.requireNonNull(commits, "commits"));
     try {
       createTables(database);
     } catch (RuntimeException e) {

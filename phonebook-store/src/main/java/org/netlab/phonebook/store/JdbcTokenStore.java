@@ -46,7 +46,7 @@ final class JdbcTokenStore implements TokenStore {
   private final StoreStatements statements;
 
   JdbcTokenStore(Database database) {
-    this.statements = new StoreStatements(database, "the token store");
+    this.statements = new StoreStatements(database, "the token store", "tokens");
   }
 
   /**

@@ -17,12 +17,27 @@ final class StoreStatements {
   private final Database database;
   private final String unavailable;
 
+  /** How the database's {@link CommitListener} is told who wrote; null: it is not told. */
+  private final String part;
+
   /**
+   * Statements whose writes are not reported to the {@link CommitListener} (the tables made on
+   * opening).
+   *
    * @param storeName what the caller is told is unavailable, e.g. {@code the token store}
    */
   StoreStatements(Database database, String storeName) {
+    this(database, storeName, null);
+  }
+
+  /**
+   * @param storeName what the caller is told is unavailable, e.g. {@code the token store}
+   * @param part how the {@link CommitListener} is told who wrote, e.g. {@code tokens}
+   */
+  StoreStatements(Database database, String storeName, String part) {
     this.database = database;
     this.unavailable = storeName + " is unavailable; try again later";
+    this.part = part;
   }
 
   /** Runs one statement that changes nothing. */
@@ -34,13 +49,29 @@ final class StoreStatements {
     }
   }
 
-  /** Like {@link #read}, queued behind other writers when the database has a single writer. */
+  /**
+   * Like {@link #read}, queued behind other writers when the database has a single writer; once
+   * committed, the write is reported with its duration.
+   */
   <T> T write(String sql, StatementWork<T> work) {
     try {
-      return database.asSoleWriter(() -> run(sql, work));
+      return database.asSoleWriter(() -> run(sql, part == null ? work : timed(work)));
     } catch (SQLException e) {
       throw storeUnavailable(e);
     }
+  }
+
+  /**
+   * The work, timed from the statement's start to its return: in auto-commit mode the statement is
+   * its own transaction, so its commit (and SQLite's sync to disk) is inside.
+   */
+  private <T> StatementWork<T> timed(StatementWork<T> work) {
+    return statement -> {
+      long start = System.nanoTime();
+      T result = work.run(statement);
+      database.commits().committed(part, System.nanoTime() - start);
+      return result;
+    };
   }
 
   /** Every row the statement's query answers, read by {@code reader}, in the order given. */

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,14 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.netlab.rpc.server.LoopbackServer;
+import org.netlab.tls.SslContexts;
 
 /**
- * Every method the real server serves, over gRPC with TLS and XML-RPC over HTTPS, answers each
- * caller (none, reader, writer, admin) as {@link ExpectedAccess} says: a caller who may call is not
- * refused for who it is (any other outcome, such as INVALID_ARGUMENT for the empty arguments sent,
- * is fine), and one who may not is refused with UNAUTHENTICATED or fault 401 without an identity,
- * PERMISSION_DENIED or fault 403 with one. The methods walked are those the server reports, so a
- * method the expected table does not know fails the test.
+ * Every method the real server serves, over gRPC with TLS and XML-RPC over HTTPS, and every other
+ * route of its HTTPS port, answers each caller (none, reader, writer, admin) as {@link
+ * ExpectedAccess} says: a caller who may call is not refused for who it is (any other outcome, such
+ * as INVALID_ARGUMENT for the empty arguments sent, is fine), and one who may not is refused with
+ * UNAUTHENTICATED, fault 401 or HTTP 401 without an identity, PERMISSION_DENIED, fault 403 or HTTP
+ * 403 with one. The methods walked are those the server reports, so a method the expected table
+ * does not know fails the test.
  *
  * <p>The calls carry no arguments, so none changes anything but the admin's removeAll, and the
  * phonebook is empty when it runs.
@@ -139,6 +146,34 @@ class AccessMatrixTest {
       }
     }
     assertEquals(List.of(), wrong, "XML-RPC methods that answered " + caller.label() + " wrongly");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestCaller.class)
+  void everyOtherHttpRouteAnswersTheCallerAsThePolicySays(TestCaller caller) throws Exception {
+    List<String> wrong = new ArrayList<>();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .sslContext(SslContexts.forClient(server.caFile(), null, null))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    for (Map.Entry<String, ExpectedAccess.Needs> route : ExpectedAccess.HTTP.entrySet()) {
+      String[] methodAndPath = route.getKey().split(" ", 2);
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(server.xmlRpcUrl()).resolve(methodAndPath[1]))
+              .method(methodAndPath[0], HttpRequest.BodyPublishers.noBody())
+              .timeout(Duration.ofSeconds(10));
+      if (tokens.get(caller) != null) {
+        request.header("Authorization", "Bearer " + tokens.get(caller));
+      }
+      int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      int expected =
+          route.getValue().admits(caller.role()) ? 200 : ExpectedAccess.httpRefusal(caller.role());
+      if (status != expected) {
+        wrong.add(route.getKey() + ": expected " + expected + ", got " + status);
+      }
+    }
+    assertEquals(List.of(), wrong, "HTTP routes that answered " + caller.label() + " wrongly");
   }
 
   @Test

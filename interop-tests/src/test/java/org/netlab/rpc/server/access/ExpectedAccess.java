@@ -12,10 +12,11 @@ import org.netlab.access.Role;
 
 /**
  * Who may call each method the server serves, written out by hand from the policy (anyone may
- * calculate and list the methods; a reader also reads the phonebook; a writer also changes one
- * entry; an admin also empties it and manages tokens), apart from the server's own tables ({@code
- * AccessPolicy}, {@code GrpcOperations}, the XML-RPC method table). The tests hold the server to
- * this, so a method added without a line here fails them rather than slipping through unpoliced.
+ * calculate and list the methods; a reader also reads the phonebook and the metrics; a writer also
+ * changes one entry; an admin also empties it and manages tokens), apart from the server's own
+ * tables ({@code AccessPolicy}, {@code GrpcOperations}, the XML-RPC method table). The tests hold
+ * the server to this, so a method added without a line here fails them rather than slipping through
+ * unpoliced.
  */
 final class ExpectedAccess {
   /** The least a caller needs to call a method. */
@@ -95,6 +96,9 @@ final class ExpectedAccess {
           entry("token.list", ADMIN),
           entry("token.revoke", ADMIN));
 
+  /** Every other route of the HTTPS port, by method and path. */
+  static final Map<String, Needs> HTTP = Map.ofEntries(entry("GET /metrics", READER));
+
   private ExpectedAccess() {}
 
   /** The status of a gRPC call refused to a caller with {@code role} (null: no identity). */
@@ -104,6 +108,11 @@ final class ExpectedAccess {
 
   /** The fault code of an XML-RPC call refused to a caller with {@code role}. */
   static int faultRefusal(Role role) {
+    return role == null ? 401 : 403;
+  }
+
+  /** The HTTP status of a request refused to a caller with {@code role}. */
+  static int httpRefusal(Role role) {
     return role == null ? 401 : 403;
   }
 }

@@ -353,6 +353,7 @@ class RpcServerCommandTest {
     line.setOut(new PrintWriter(out));
     assertEquals(0, line.execute("--help"));
     assertTrue(out.toString().endsWith(String.join("\n", ExitCodes.FOOTER) + "\n"), out.toString());
+    assertEquals(1, out.toString().split("Exit codes:", -1).length - 1, out.toString());
     assertTrue(out.toString().contains("jdbc:postgresql://db/netlab?user=u&password=p\n"));
   }
 
@@ -388,6 +389,8 @@ class RpcServerCommandTest {
           "--anonymous",
           "--rate-limit",
           "--client-roles",
+          "--metrics",
+          "--metrics-public",
           "--log-level",
           "--quiet",
           "--verbose"

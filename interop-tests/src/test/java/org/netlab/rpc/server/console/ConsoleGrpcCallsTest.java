@@ -23,6 +23,7 @@ import org.netlab.rpc.server.ServerTls;
 import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.access.TestAccess;
 import org.netlab.rpc.server.connect.ConnectRoute;
+import org.netlab.rpc.server.metrics.CallMeters;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.openqa.selenium.By;
@@ -60,7 +61,7 @@ class ConsoleGrpcCallsTest {
             XmlRpcLimits.defaults(),
             List.of(
                 ConsoleRoute.forServices(calculator, phonebook, nobodyChecked),
-                ConnectRoute.start(calculator, phonebook, nobodyChecked)));
+                ConnectRoute.start(calculator, phonebook, nobodyChecked, CallMeters.NONE)));
     endpoint.start();
     driver = HeadlessChromium.start(directory.resolve("profile"), tls.files().chain());
     page = new ConsolePage(driver);

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +21,7 @@ import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.phonebook.store.CommitListener;
 import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
@@ -29,6 +32,10 @@ import org.netlab.rpc.server.access.AdminToken;
 import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.grpc.GrpcEndpoint;
 import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+import org.netlab.rpc.server.http.HttpRoute;
+import org.netlab.rpc.server.metrics.CallMeters;
+import org.netlab.rpc.server.metrics.MetricsRoute;
+import org.netlab.rpc.server.metrics.ServerMetrics;
 import org.netlab.rpc.server.xmlrpc.XmlRpcEndpoint;
 import org.netlab.rpc.server.xmlrpc.XmlRpcLimits;
 import org.slf4j.Logger;
@@ -57,10 +64,9 @@ import picocli.CommandLine.Spec;
       "  rpc-server                                     # grpcs://127.0.0.1:50051 and https://127.0.0.1:8443/RPC2",
       "  rpc-server --bind 0.0.0.0 --client-ca ca.pem   # every interface, mutual TLS",
       "  rpc-server --store 'jdbc:postgresql://db/netlab?user=u&password=p'",
+      "  rpc-server --metrics-public                    # anyone may read /metrics (Prometheus)",
       "  rpc-server token create alice --role writer    # prints alice's token once",
-      "  rpc-server audit -n 20                         # the last 20 audited calls",
-      "",
-      "Exit codes:"
+      "  rpc-server audit -n 20                         # the last 20 audited calls"
     })
 public final class RpcServerCommand implements Callable<Integer> {
   @Option(
@@ -118,11 +124,16 @@ public final class RpcServerCommand implements Callable<Integer> {
 
   @Mixin AccessOptions access;
 
+  @Mixin MetricsOptions metrics;
+
   @Mixin LoggingOptions logging;
 
   @Spec CommandSpec spec;
 
   private Consumer<RpcServer> onStarted = server -> {};
+
+  /** The running server's metrics; empty with --metrics off. */
+  private Optional<ServerMetrics> meters = Optional.empty();
 
   public static void main(String[] args) {
     RpcServerCommand command = new RpcServerCommand();
@@ -177,12 +188,26 @@ public final class RpcServerCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--client-roles needs --client-ca: only verified certificates count");
     }
+    if (metrics.open && !metrics.enabled()) {
+      throw new ParameterException(spec.commandLine(), "--metrics-public needs --metrics on");
+    }
     logging.apply();
+    meters = metrics.create();
+    try {
+      return serve();
+    } finally {
+      meters.ifPresent(ServerMetrics::close);
+    }
+  }
+
+  /** Opens the store, starts the endpoints and blocks until the server is closed. */
+  private int serve() throws InterruptedException {
     Logger log = LoggerFactory.getLogger(RpcServerCommand.class);
 
     InetAddress address = bindAddress();
     ServerTls tls = plaintext ? null : tls();
-    JdbcStore opened = store.open();
+    JdbcStore opened =
+        store.open(meters.map(ServerMetrics::storeCommits).orElse(CommitListener.NONE));
     ServerAccess callers;
     Optional<Path> adminToken;
     try {
@@ -228,6 +253,9 @@ public final class RpcServerCommand implements Callable<Integer> {
     if (tls != null && tls.files().mutual()) {
       log.info("  client CA {}", tls.files().clientCa().toAbsolutePath());
     }
+    if (meters.isPresent()) {
+      log.info("  metrics   {} for {}", metricsUrl(server), metrics.readers(access.checking()));
+    }
     AccessBanner.print(log, access, adminToken, DataDirectory.adminTokenFile(dataDir()));
     onStarted.accept(server);
     server.awaitClosed();
@@ -253,13 +281,16 @@ public final class RpcServerCommand implements Callable<Integer> {
       Phonebook phonebook,
       ServerAccess callers)
       throws IOException {
-    return List.of(
+    CallMeters calls = meters.map(ServerMetrics::calls).orElse(CallMeters.NONE);
+    GrpcEndpoint grpc =
         new GrpcEndpoint(
             new GrpcEndpointSettings(
                 new InetSocketAddress(address, grpcPort), tls == null ? null : tls.files()),
             calculator,
             phonebook,
-            callers),
+            callers,
+            calls);
+    XmlRpcEndpoint xmlRpc =
         new XmlRpcEndpoint(
             new InetSocketAddress(
                 address, xmlRpcPort != null ? xmlRpcPort : DefaultAddresses.xmlRpcPort(!plaintext)),
@@ -268,7 +299,34 @@ public final class RpcServerCommand implements Callable<Integer> {
             phonebook,
             callers,
             XmlRpcLimits.defaults(),
-            WebRoutes.standard(calculator, phonebook, callers)));
+            webRoutes(calculator, phonebook, callers, calls),
+            calls);
+    meters.ifPresent(
+        serverMetrics -> {
+          serverMetrics.countOpenConnections("grpc", grpc::openConnections);
+          serverMetrics.countOpenConnections("xmlrpc", xmlRpc::openConnections);
+        });
+    return List.of(grpc, xmlRpc);
+  }
+
+  /** What the HTTPS port serves beside XML-RPC: the gateway, the console, and metrics if on. */
+  private List<HttpRoute> webRoutes(
+      Calculator calculator, Phonebook phonebook, ServerAccess callers, CallMeters calls)
+      throws IOException {
+    List<HttpRoute> routes =
+        new ArrayList<>(WebRoutes.standard(calculator, phonebook, callers, calls));
+    meters.map(m -> metrics.route(m, callers.gatekeeper())).ifPresent(routes::add);
+    return routes;
+  }
+
+  /** Where the metrics are: the XML-RPC endpoint's host and port. */
+  private static URI metricsUrl(RpcServer server) {
+    String xmlRpcUrl =
+        server.urls().stream()
+            .filter(url -> url.endsWith(DefaultAddresses.XML_RPC_PATH))
+            .findFirst()
+            .orElseThrow();
+    return URI.create(xmlRpcUrl).resolve(MetricsRoute.PATH);
   }
 
   private InetAddress bindAddress() {

@@ -2,6 +2,7 @@ package org.netlab.rpc.server.cli;
 
 import java.nio.file.Path;
 import org.netlab.datadir.DataDirectory;
+import org.netlab.phonebook.store.CommitListener;
 import org.netlab.phonebook.store.JdbcStore;
 import picocli.CommandLine.Option;
 
@@ -35,8 +36,15 @@ final class StoreOptions {
 
   /** The store, or a one-line reason why it cannot be opened. */
   JdbcStore open() {
+    return open(CommitListener.NONE);
+  }
+
+  /** The store, telling {@code commits} of its writes, or a one-line reason why it cannot open. */
+  JdbcStore open(CommitListener commits) {
     try {
-      return storeUrl == null ? JdbcStore.openEmbedded(dataDir) : JdbcStore.open(storeUrl);
+      return storeUrl == null
+          ? JdbcStore.openEmbedded(dataDir, commits)
+          : JdbcStore.open(storeUrl, commits);
     } catch (RuntimeException e) {
       // The store's own message names it, with any password masked.
       String what = e.getMessage() == null ? "cannot open the store" : e.getMessage();

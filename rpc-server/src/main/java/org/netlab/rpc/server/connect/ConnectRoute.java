@@ -29,6 +29,7 @@ import org.netlab.rpc.server.grpc.ServedMethod;
 import org.netlab.rpc.server.http.HttpExchange;
 import org.netlab.rpc.server.http.HttpRoute;
 import org.netlab.rpc.server.http.Refusal;
+import org.netlab.rpc.server.metrics.CallMeters;
 
 /**
  * The gRPC services as JSON over HTTP, in the Connect protocol: {@code POST
@@ -56,10 +57,14 @@ public final class ConnectRoute implements HttpRoute {
     this.services = services;
   }
 
-  /** Starts the services in process, checked by {@code access}, and serves them as Connect. */
-  public static ConnectRoute start(Calculator calculator, Phonebook phonebook, ServerAccess access)
+  /**
+   * Starts the services in process, checked by {@code access} and counted by {@code calls}, and
+   * serves them as Connect.
+   */
+  public static ConnectRoute start(
+      Calculator calculator, Phonebook phonebook, ServerAccess access, CallMeters calls)
       throws IOException {
-    return new ConnectRoute(InProcessServices.start(calculator, phonebook, access));
+    return new ConnectRoute(InProcessServices.start(calculator, phonebook, access, calls));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
@@ -17,6 +18,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -29,6 +31,7 @@ import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
 import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc;
 import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.access.ServerAccess;
+import org.netlab.rpc.server.metrics.CallMeters;
 import org.netlab.tls.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +51,11 @@ public final class GrpcEndpoint implements Endpoint {
   private final Calculator calculator;
   private final Phonebook phonebook;
   private final ServerAccess access;
+  private final CallMeters calls;
   private static final Executor RUN_IN_PLACE = Runnable::run;
+
+  /** Connections whose transport is ready and not yet terminated. */
+  private final OpenConnections openConnections = new OpenConnections();
 
   private final HealthStatusManager health = new HealthStatusManager();
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -63,10 +70,24 @@ public final class GrpcEndpoint implements Endpoint {
       Calculator calculator,
       Phonebook phonebook,
       ServerAccess access) {
+    this(settings, calculator, phonebook, access, CallMeters.NONE);
+  }
+
+  /**
+   * @param access who may call what; every service but health goes through it
+   * @param calls what counts and times every call but health's
+   */
+  public GrpcEndpoint(
+      GrpcEndpointSettings settings,
+      Calculator calculator,
+      Phonebook phonebook,
+      ServerAccess access,
+      CallMeters calls) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.calculator = Objects.requireNonNull(calculator, "calculator");
     this.phonebook = Objects.requireNonNull(phonebook, "phonebook");
     this.access = Objects.requireNonNull(access, "access");
+    this.calls = Objects.requireNonNull(calls, "calls");
   }
 
   /**
@@ -74,14 +95,29 @@ public final class GrpcEndpoint implements Endpoint {
    * mapping and call logging, ready to add to any gRPC server (the in-process one of tests
    * included).
    */
-  @SuppressWarnings("deprecation") // v1alpha reflection, for tools that know no other
   public static List<ServerServiceDefinition> services(
       Calculator calculator, Phonebook phonebook, ServerAccess access) {
+    return services(calculator, phonebook, access, CallMeters.NONE);
+  }
+
+  /**
+   * The services of {@link #services(Calculator, Phonebook, ServerAccess)}, each call counted and
+   * timed by {@code calls} with the status it ends with (no hook at all with {@link
+   * CallMeters#NONE}).
+   */
+  @SuppressWarnings("deprecation") // v1alpha reflection, for tools that know no other
+  public static List<ServerServiceDefinition> services(
+      Calculator calculator, Phonebook phonebook, ServerAccess access, CallMeters calls) {
     // The last interceptor runs first: the log sees the status the access check or the mapper
-    // chose, and the access check sees the status the mapper chose, for the audit trail.
-    ErrorMappingInterceptor errors = new ErrorMappingInterceptor();
-    AccessInterceptor accessCheck = new AccessInterceptor(access);
-    CallLogInterceptor callLog = new CallLogInterceptor();
+    // chose, and the access check sees the status the mapper chose, for the audit trail. Metrics,
+    // last of all, see every call's final status, refusals of the access check included.
+    List<ServerInterceptor> interceptors = new ArrayList<>();
+    interceptors.add(new ErrorMappingInterceptor());
+    interceptors.add(new AccessInterceptor(access));
+    interceptors.add(new CallLogInterceptor());
+    if (calls.counting()) {
+      interceptors.add(new CallMetricsInterceptor(calls));
+    }
     // Malformed requests are refused before the interceptors, which log the refusal's status.
     return List.of(
             new CalculatorGrpcService(calculator).bindService(),
@@ -92,8 +128,7 @@ public final class GrpcEndpoint implements Endpoint {
         .stream()
         .map(
             service ->
-                ServerInterceptors.intercept(
-                    MalformedRequests.refused(service), errors, accessCheck, callLog))
+                ServerInterceptors.intercept(MalformedRequests.refused(service), interceptors))
         .toList();
   }
 
@@ -121,9 +156,10 @@ public final class GrpcEndpoint implements Endpoint {
             .maxConnectionAge(limits.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS)
             .maxConnectionAgeGrace(limits.maxConnectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
             .callExecutor(GrpcEndpoint::executorFor)
+            .addTransportFilter(openConnections)
             // Health is open to all: load balancers probe it without credentials.
             .addService(MalformedRequests.refused(health.getHealthService().bindService()));
-    services(calculator, phonebook, access).forEach(builder::addService);
+    services(calculator, phonebook, access, calls).forEach(builder::addService);
     try {
       server = builder.build().start();
     } catch (IOException e) {
@@ -182,6 +218,11 @@ public final class GrpcEndpoint implements Endpoint {
       throw new IllegalStateException("the gRPC endpoint is not started");
     }
     return server.getPort();
+  }
+
+  /** Connections open now, counted from the moment their transport is ready (TLS and HTTP/2). */
+  public int openConnections() {
+    return openConnections.count();
   }
 
   /**

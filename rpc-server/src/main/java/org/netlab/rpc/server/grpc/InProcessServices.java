@@ -25,6 +25,7 @@ import org.netlab.access.Credentials;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.server.access.ServerAccess;
+import org.netlab.rpc.server.metrics.CallMeters;
 
 /**
  * The gRPC services as {@link GrpcEndpoint} serves them (access control, audit, error mapping, call
@@ -60,10 +61,11 @@ public final class InProcessServices implements AutoCloseable {
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
 
-  /** Starts the services of {@link GrpcEndpoint#services} in process. */
+  /** Starts the services of {@link GrpcEndpoint#services}, counted by {@code calls}, in process. */
   public static InProcessServices start(
-      Calculator calculator, Phonebook phonebook, ServerAccess access) throws IOException {
-    return new InProcessServices(GrpcEndpoint.services(calculator, phonebook, access));
+      Calculator calculator, Phonebook phonebook, ServerAccess access, CallMeters calls)
+      throws IOException {
+    return new InProcessServices(GrpcEndpoint.services(calculator, phonebook, access, calls));
   }
 
   /** A served method by its full name, e.g. {@code netlab.calculator.v1.CalculatorService/Add}. */

@@ -70,6 +70,11 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
     ctx.fireChannelInactive();
   }
 
+  /** Connections open now, those over a cap included until they are closed. */
+  int open() {
+    return open.get();
+  }
+
   private void warn(ChannelHandlerContext ctx, String why) {
     long now = System.nanoTime();
     long last = lastWarning.get();

@@ -39,6 +39,11 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         new ConnectionLimit(limits.maxConnections(), limits.maxConnectionsPerAddress());
   }
 
+  /** Connections open now on the port, counted from their accept. */
+  public int openConnections() {
+    return connectionLimit.open();
+  }
+
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();

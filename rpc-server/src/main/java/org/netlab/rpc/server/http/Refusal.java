@@ -14,8 +14,14 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.netlab.access.AuthorizationHeader;
+import org.netlab.domain.ErrorCode;
+import org.netlab.domain.ServiceException;
 
-/** The short plain-text answers of requests that never reach XML-RPC: 4xx and 503. */
+/**
+ * The short plain-text answers of requests that never reach a route's work: 4xx and 503, and the
+ * refusals of the access checks.
+ */
 public final class Refusal {
   /** Longest wait for the client to stop sending after a refusal. */
   private static final int LINGER_SECONDS = 2;
@@ -32,6 +38,32 @@ public final class Refusal {
         .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     return response;
+  }
+
+  /**
+   * The answer to a call the access checks or a service refused: the HTTP status of its code and
+   * its message; 401 names the schemes taken, as HTTP asks.
+   */
+  public static FullHttpResponse of(ServiceException refused) {
+    FullHttpResponse response = response(statusOf(refused.code()), refused.getMessage());
+    if (refused.code() == ErrorCode.UNAUTHENTICATED) {
+      response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, AuthorizationHeader.CHALLENGE);
+    }
+    return response;
+  }
+
+  /** The HTTP status of each error code: one mapping for every route that answers plain HTTP. */
+  public static HttpResponseStatus statusOf(ErrorCode code) {
+    return switch (code) {
+      case INVALID_ARGUMENT -> HttpResponseStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
+      case ALREADY_EXISTS -> HttpResponseStatus.CONFLICT;
+      case UNAUTHENTICATED -> HttpResponseStatus.UNAUTHORIZED;
+      case PERMISSION_DENIED -> HttpResponseStatus.FORBIDDEN;
+      case RESOURCE_EXHAUSTED -> HttpResponseStatus.TOO_MANY_REQUESTS;
+      case UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+      case INTERNAL -> HttpResponseStatus.INTERNAL_SERVER_ERROR;
+    };
   }
 
   /** Answers and closes the connection, whose request body may be partly unread. */

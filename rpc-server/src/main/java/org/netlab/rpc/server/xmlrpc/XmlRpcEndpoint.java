@@ -35,6 +35,7 @@ import org.netlab.rpc.server.Endpoint;
 import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.http.HttpChannelInitializer;
 import org.netlab.rpc.server.http.HttpRoute;
+import org.netlab.rpc.server.metrics.CallMeters;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcDispatcher;
 import org.netlab.rpc.server.xmlrpc.dispatch.XmlRpcMethodTable;
@@ -106,9 +107,29 @@ public final class XmlRpcEndpoint implements Endpoint {
       XmlRpcLimits limits,
       List<HttpRoute> otherRoutes)
       throws IOException {
+    this(address, tls, calculator, phonebook, access, limits, otherRoutes, CallMeters.NONE);
+  }
+
+  /**
+   * Prepares the endpoint with more routes beside XML-RPC, every XML-RPC call counted and timed by
+   * {@code calls}.
+   *
+   * @param otherRoutes tried in order after XML-RPC's path
+   * @throws IOException when a TLS file cannot be read or does not fit
+   */
+  public XmlRpcEndpoint(
+      InetSocketAddress address,
+      TlsFiles tls,
+      Calculator calculator,
+      Phonebook phonebook,
+      ServerAccess access,
+      XmlRpcLimits limits,
+      List<HttpRoute> otherRoutes,
+      CallMeters calls)
+      throws IOException {
     this.address = Objects.requireNonNull(address, "address");
     Objects.requireNonNull(limits, "limits");
-    XmlRpcMethodTable methods = XmlRpcMethodTable.forServices(calculator, phonebook, access);
+    XmlRpcMethodTable methods = XmlRpcMethodTable.forServices(calculator, phonebook, access, calls);
     XmlRpcDispatcher xmlRpc =
         new XmlRpcDispatcher(
             new XmlRpcCodec(limits.maxNestingDepth()), methods, access.gatekeeper());
@@ -206,6 +227,11 @@ public final class XmlRpcEndpoint implements Endpoint {
       throw new IllegalStateException("the XML-RPC endpoint is not started");
     }
     return (InetSocketAddress) bound.localAddress();
+  }
+
+  /** Connections open now on the port (XML-RPC's and the other routes'), from their accept. */
+  public int openConnections() {
+    return channels.openConnections();
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.xmlrpc.XmlRpcException;
 import org.netlab.access.Operation;
+import org.netlab.rpc.server.metrics.MethodMeter;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
@@ -93,6 +94,17 @@ final class SystemMethods {
               + XmlRpcArguments.describe(params));
     }
     List<Object> parameters = params == null ? List.of() : Arrays.asList((Object[]) params);
-    return table.invoke(origin, table.method(name), parameters);
+    XmlRpcMethod method = table.method(name);
+    // Counted as a call of its own method; the multicall around it is counted in flight.
+    long start = System.nanoTime();
+    Object result;
+    try {
+      result = table.invoke(origin, method, parameters);
+    } catch (XmlRpcException | RuntimeException failure) {
+      method.meter().finishedWithin(start, FailureCodes.of(failure).name());
+      throw failure;
+    }
+    method.meter().finishedWithin(start, MethodMeter.OK);
+    return result;
   }
 }

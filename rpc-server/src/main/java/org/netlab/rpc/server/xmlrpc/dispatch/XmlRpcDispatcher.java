@@ -8,6 +8,8 @@ import org.apache.xmlrpc.XmlRpcRequest;
 import org.netlab.access.Caller;
 import org.netlab.access.Credentials;
 import org.netlab.access.Gatekeeper;
+import org.netlab.domain.ErrorCode;
+import org.netlab.rpc.server.metrics.MethodMeter;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
@@ -52,25 +54,39 @@ public final class XmlRpcDispatcher {
 
   /**
    * Runs a parsed call with its method, if the caller that {@code credentials} show may; writes its
-   * methodResponse or fault. Failures of the call itself, and refusals, become faults.
+   * methodResponse or fault. Failures of the call itself, and refusals, become faults. The method's
+   * meter counts the call with its outcome, from the caller's identification to the written answer.
    *
    * @throws IOException only when {@code out} fails
    */
   public void answer(
       XmlRpcMethod method, XmlRpcRequest call, Credentials credentials, OutputStream out)
       throws IOException {
-    Object result;
+    MethodMeter meter = method.meter();
+    long start = meter.started();
+    String outcome = MethodMeter.OK;
     try {
-      Caller caller = gatekeeper.identify(credentials);
-      result =
-          methods.invoke(
-              new CallOrigin(caller, credentials.source()), method, XmlRpcArguments.of(call));
-    } catch (Throwable failure) {
-      // As Apache's stream server does: whatever the call threw is answered as a fault.
-      codec.writeFault(failure, out);
-      return;
+      Object result;
+      try {
+        Caller caller = gatekeeper.identify(credentials);
+        result =
+            methods.invoke(
+                new CallOrigin(caller, credentials.source()), method, XmlRpcArguments.of(call));
+      } catch (Throwable failure) {
+        // As Apache's stream server does: whatever the call threw is answered as a fault.
+        outcome = FailureCodes.of(failure).name();
+        codec.writeFault(failure, out);
+        return;
+      }
+      try {
+        codec.writeResult(result, out);
+      } catch (IOException | RuntimeException e) {
+        outcome = ErrorCode.INTERNAL.name();
+        throw e;
+      }
+    } finally {
+      meter.finished(start, outcome);
     }
-    codec.writeResult(result, out);
   }
 
   /**

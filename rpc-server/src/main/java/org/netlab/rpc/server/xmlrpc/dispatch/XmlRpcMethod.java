@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.xmlrpc.XmlRpcException;
 import org.netlab.access.Operation;
+import org.netlab.rpc.server.metrics.MethodMeter;
 
 /**
  * One callable method: its name, what it returns, its parameters (trailing ones may be optional), a
@@ -20,6 +21,7 @@ public final class XmlRpcMethod {
   private final String help;
   private final Body body;
   private final boolean mayBlock;
+  private final MethodMeter meter;
 
   /** A parameter: a name for error messages, its XML-RPC type, and whether it may be left out. */
   record Parameter(String name, String type, boolean optional) {
@@ -51,7 +53,7 @@ public final class XmlRpcMethod {
       List<Parameter> parameters,
       String help,
       Body body) {
-    this(operation, name, returnType, parameters, help, body, false);
+    this(operation, name, returnType, parameters, help, body, false, MethodMeter.NONE);
   }
 
   private XmlRpcMethod(
@@ -61,7 +63,8 @@ public final class XmlRpcMethod {
       List<Parameter> parameters,
       String help,
       Body body,
-      boolean mayBlock) {
+      boolean mayBlock,
+      MethodMeter meter) {
     this.operation = Objects.requireNonNull(operation, "operation");
     this.name = Objects.requireNonNull(name, "name");
     this.returnType = Objects.requireNonNull(returnType, "returnType");
@@ -69,6 +72,7 @@ public final class XmlRpcMethod {
     this.help = Objects.requireNonNull(help, "help");
     this.body = Objects.requireNonNull(body, "body");
     this.mayBlock = mayBlock;
+    this.meter = Objects.requireNonNull(meter, "meter");
   }
 
   /**
@@ -95,9 +99,20 @@ public final class XmlRpcMethod {
     return help;
   }
 
+  /** What counts and times this method's calls. */
+  MethodMeter meter() {
+    return meter;
+  }
+
   /** This method, marked as one that may block. */
   XmlRpcMethod blocking() {
-    return new XmlRpcMethod(operation, name, returnType, parameters, help, body, true);
+    return new XmlRpcMethod(operation, name, returnType, parameters, help, body, true, meter);
+  }
+
+  /** This method, its calls counted and timed by {@code otherMeter}. */
+  XmlRpcMethod metered(MethodMeter otherMeter) {
+    return new XmlRpcMethod(
+        operation, name, returnType, parameters, help, body, mayBlock, otherMeter);
   }
 
   /**
@@ -117,7 +132,8 @@ public final class XmlRpcMethod {
         parameters,
         help + " (same as " + name + ")",
         body,
-        mayBlock);
+        mayBlock,
+        meter);
   }
 
   /** This method with another return value (the lab's names answer simpler values). */
@@ -129,7 +145,8 @@ public final class XmlRpcMethod {
         parameters,
         help + " (as " + name + ", answering " + otherReturnType + ")",
         otherBody,
-        mayBlock);
+        mayBlock,
+        meter);
   }
 
   int requiredCount() {

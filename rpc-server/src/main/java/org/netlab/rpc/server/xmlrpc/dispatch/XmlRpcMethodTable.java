@@ -7,12 +7,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.xmlrpc.XmlRpcException;
 import org.netlab.access.Operation;
-import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
-import org.netlab.rpc.contract.XmlRpcFaultCodes;
 import org.netlab.rpc.server.access.ServerAccess;
+import org.netlab.rpc.server.metrics.CallMeters;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
 
 /**
@@ -34,13 +33,30 @@ public final class XmlRpcMethodTable {
    */
   public static XmlRpcMethodTable forServices(
       Calculator calculator, Phonebook phonebook, ServerAccess access) {
+    return forServices(calculator, phonebook, access, CallMeters.NONE);
+  }
+
+  /**
+   * The methods of {@link #forServices(Calculator, Phonebook, ServerAccess)}, each call counted and
+   * timed by {@code calls} under the method's full name and the service it belongs to: {@code
+   * calculator}, {@code phonebook}, {@code token} or {@code system} (so the lab's {@code add} is
+   * service {@code calculator}, method {@code add}).
+   */
+  public static XmlRpcMethodTable forServices(
+      Calculator calculator, Phonebook phonebook, ServerAccess access, CallMeters calls) {
+    List<XmlRpcMethod> calculatorMethods =
+        new CalculatorXmlRpcHandler(Objects.requireNonNull(calculator)).methods();
+    List<XmlRpcMethod> phonebookMethods =
+        new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods();
+    List<XmlRpcMethod> tokenMethods = new TokenXmlRpcHandler(access.tokens()).methods();
     return new XmlRpcMethodTable(
-        new CalculatorXmlRpcHandler(Objects.requireNonNull(calculator)).methods(),
+        metered(calls, "calculator", calculatorMethods),
         Stream.concat(
-                new PhonebookXmlRpcHandler(Objects.requireNonNull(phonebook)).methods().stream(),
-                new TokenXmlRpcHandler(access.tokens()).methods().stream())
+                metered(calls, "phonebook", phonebookMethods).stream(),
+                metered(calls, "token", tokenMethods).stream())
             .toList(),
-        access);
+        access,
+        calls);
   }
 
   /**
@@ -49,10 +65,33 @@ public final class XmlRpcMethodTable {
    */
   XmlRpcMethodTable(
       List<XmlRpcMethod> immediate, List<XmlRpcMethod> blocking, ServerAccess access) {
+    this(immediate, blocking, access, CallMeters.NONE);
+  }
+
+  /**
+   * @param calls what counts and times the {@code system.*} methods' calls; the others come with
+   *     their meters
+   */
+  private XmlRpcMethodTable(
+      List<XmlRpcMethod> immediate,
+      List<XmlRpcMethod> blocking,
+      ServerAccess access,
+      CallMeters calls) {
     this.access = Objects.requireNonNull(access, "access");
     immediate.forEach(this::register);
     blocking.forEach(method -> register(method.blocking()));
-    new SystemMethods(this).methods().forEach(this::register);
+    metered(calls, "system", new SystemMethods(this).methods()).forEach(this::register);
+  }
+
+  /** The methods, each with the meter of its calls under {@code service}. */
+  private static List<XmlRpcMethod> metered(
+      CallMeters calls, String service, List<XmlRpcMethod> methods) {
+    if (!calls.counting()) {
+      return methods;
+    }
+    return methods.stream()
+        .map(method -> method.metered(calls.method(CallMeters.XML_RPC, service, method.name())))
+        .toList();
   }
 
   private void register(XmlRpcMethod method) {
@@ -84,18 +123,11 @@ public final class XmlRpcMethodTable {
     } catch (XmlRpcException | RuntimeException failure) {
       access
           .audit()
-          .record(origin.caller(), operation, method.name(), subject, failureCode(failure));
+          .record(origin.caller(), operation, method.name(), subject, FailureCodes.of(failure));
       throw failure;
     }
     access.audit().record(origin.caller(), operation, method.name(), subject, null);
     return result;
-  }
-
-  /** The error code an audit row gives a failure other than a refusal by the service. */
-  private static ErrorCode failureCode(Exception failure) {
-    return failure instanceof XmlRpcException fault
-        ? XmlRpcFaultCodes.errorCode(fault.code).orElse(ErrorCode.INVALID_ARGUMENT)
-        : ErrorCode.INTERNAL;
   }
 
   XmlRpcMethod method(String name) throws XmlRpcFaults.FaultException {

@@ -18,7 +18,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
-import org.netlab.access.AuthorizationHeader;
 import org.netlab.access.Credentials;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.contract.DefaultAddresses;
@@ -64,10 +63,7 @@ public final class XmlRpcRoute implements HttpRoute {
       credentials = exchange.credentials(request);
     } catch (ServiceException malformed) {
       // The HTTP layer refuses what it cannot read, as HTTP does: 401 and the schemes it takes.
-      FullHttpResponse refused =
-          Refusal.response(HttpResponseStatus.UNAUTHORIZED, malformed.getMessage());
-      refused.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, AuthorizationHeader.CHALLENGE);
-      exchange.respond(refused);
+      exchange.respond(Refusal.of(malformed));
       return;
     }
     XmlRpcRequest call;
