@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.LoopbackServer;
+import org.netlab.tls.SslContexts;
 
 /**
  * Calls over each protocol move the series a scrape of the real server shows: the call counter of
@@ -88,6 +92,30 @@ class CallMetricsTest {
       assertEquals(ErrorCode.UNAUTHENTICATED, refused.code());
     }
     assertMoved(before, scrape(), 1, CALLS, grpc(PHONEBOOK, "CountEntries", "UNAUTHENTICATED"));
+  }
+
+  @Test
+  void aJsonGatewayCallIsCountedAsConnectNotAsGrpc() throws Exception {
+    MetricsScraper.Samples before = scrape();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .sslContext(SslContexts.forClient(server.caFile(), null, null))
+            .build();
+    HttpResponse<String> sum =
+        http.send(
+            HttpRequest.newBuilder(server.webUrl("/" + CALCULATOR + "/Add"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\": 2, \"y\": 3}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals("{\"value\":5.0}", sum.body());
+    MetricsScraper.Samples after = scrape();
+
+    String[] connect = {
+      "service", CALCULATOR, "method", "Add", "protocol", "connect", "code", "OK"
+    };
+    assertMoved(before, after, 1, CALLS, connect);
+    assertMoved(before, after, 0, CALLS, grpc(CALCULATOR, "Add", "OK"));
   }
 
   @Test
