@@ -24,6 +24,7 @@ import org.netlab.rpc.client.cli.CopiedCommandLine;
 import org.netlab.rpc.server.LoopbackServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -249,9 +250,12 @@ class ConsoleBrowserTest {
     page.choose("xmlrpc:calculator.add");
     page.call();
     assertEquals("health: SERVING", page.awaitText("health", "SERVING"));
-    // The metrics panel leaves "Reading" for figures or a note, whether /metrics exists or not.
-    String metrics = page.awaitText("metrics", ".");
-    assertFalse(metrics.isEmpty());
+    // Signing in checked the token with an XML-RPC call, which the metrics count.
+    page.awaitText("metrics", "xmlrpc");
+    WebElement xmlRpcRow =
+        driver.findElement(By.xpath("//table[@id='metrics-figures']//tr[th='xmlrpc']"));
+    long calls = Long.parseLong(xmlRpcRow.findElements(By.tagName("td")).get(0).getText());
+    assertTrue(calls >= 1, "calls counted over XML-RPC: " + calls);
 
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       assertFalse(entry.getMessage().contains("Content Security Policy"), entry.getMessage());

@@ -1,15 +1,12 @@
-// Reads Prometheus' text format and picks a few figures out of it: calls per protocol, calls in
-// flight and errors. The server's metric names are not fixed here: a family counts as calls when
-// its name speaks of calls, requests or RPCs and it is a counter (_total) or a histogram's
-// _count; its protocol comes from a protocol-like label or from the name; an error is a sample
-// whose status-like label is not a success.
+// Reads Prometheus' text format and picks a few figures out of the server's own metrics
+// (docs/metrics.md): calls per protocol and those that failed, from netlab_calls_total by its
+// protocol and code labels, and the calls in flight, from netlab_calls_in_flight.
+
+const CALLS = 'netlab_calls_total';
+const IN_FLIGHT = 'netlab_calls_in_flight';
 
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\S+)?$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?\s*/gy;
-const STATUS_LABELS = ['code', 'status', 'grpc_code', 'grpc_status', 'rpc_grpc_status_code',
-  'outcome', 'result', 'fault', 'error_code'];
-const SUCCESS = new Set(['', 'ok', '0', '200', 'success', 'none', 'false']);
-const PROTOCOL_LABELS = ['protocol', 'transport', 'rpc_system', 'route'];
 
 /** Every sample: {name, labels, value}. Comments and malformed lines are skipped. */
 export function parse(text) {
@@ -33,59 +30,25 @@ export function parse(text) {
   return samples;
 }
 
-function isCallFamily(name) {
-  return /(call|request|rpc)/i.test(name)
-    && /(_total|_count)$/.test(name)
-    && !/(byte|size|message|length)/i.test(name);
-}
-
-function protocolOf(sample) {
-  for (const label of PROTOCOL_LABELS) {
-    if (sample.labels[label]) return sample.labels[label];
-  }
-  if (/xml_?rpc/i.test(sample.name)) return 'XML-RPC';
-  if (/(connect|gateway|json)/i.test(sample.name)) return 'gateway';
-  if (/grpc/i.test(sample.name)) return 'gRPC';
-  return 'all';
-}
-
-function isError(sample) {
-  for (const label of STATUS_LABELS) {
-    if (label in sample.labels) return !SUCCESS.has(sample.labels[label].toLowerCase());
-  }
-  return false;
-}
-
 /**
- * The figures: {protocols: [{protocol, calls, errors}], inFlight (null when no gauge says),
- * samples}. Per protocol, the calls and errors are those of its largest family, so that a
- * counter and a histogram of the same calls are not added up.
+ * The figures: {protocols: [{protocol, calls, errors}], inFlight (null when the gauge is
+ * absent), samples}. An error is a call whose code is not OK.
  */
 export function figures(samples) {
-  const families = new Map(); // protocol -> family -> {calls, errors}
+  const byProtocol = new Map(); // protocol -> {calls, errors}
   let inFlight = null;
   for (const sample of samples) {
-    if (/(in_?flight|in_progress|active_(calls|requests)|concurrent)/i.test(sample.name)) {
+    if (sample.name === IN_FLIGHT) {
       inFlight = (inFlight ?? 0) + sample.value;
-      continue;
+    } else if (sample.name === CALLS) {
+      const protocol = sample.labels.protocol ?? 'unknown';
+      const counts = byProtocol.get(protocol) ?? { calls: 0, errors: 0 };
+      counts.calls += sample.value;
+      if (sample.labels.code !== 'OK') counts.errors += sample.value;
+      byProtocol.set(protocol, counts);
     }
-    if (!isCallFamily(sample.name)) continue;
-    const protocol = protocolOf(sample);
-    if (!families.has(protocol)) families.set(protocol, new Map());
-    const family = families.get(protocol);
-    const counts = family.get(sample.name) ?? { calls: 0, errors: 0 };
-    counts.calls += sample.value;
-    if (isError(sample)) counts.errors += sample.value;
-    family.set(sample.name, counts);
   }
-  const protocols = [...families.entries()].map(([protocol, family]) => {
-    const counts = [...family.values()];
-    return {
-      protocol,
-      calls: Math.max(...counts.map((c) => c.calls)),
-      errors: Math.max(...counts.map((c) => c.errors)),
-    };
-  });
+  const protocols = [...byProtocol.entries()].map(([protocol, counts]) => ({ protocol, ...counts }));
   protocols.sort((a, b) => a.protocol.localeCompare(b.protocol));
   return { protocols, inFlight, samples: samples.length };
 }

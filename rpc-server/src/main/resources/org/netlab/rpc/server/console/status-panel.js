@@ -61,7 +61,7 @@ function show(panel, read, now) {
     el('td', { text: String(errors) })));
   replace(panel,
     read.protocols.length === 0
-      ? el('p', { class: 'note', text: `The metrics answered (${read.samples} samples) but name no calls the console recognises.` })
+      ? el('p', { class: 'note', text: `The metrics answered (${read.samples} samples) but count no call yet.` })
       : el('table', { class: 'figures', id: 'metrics-figures' },
         el('thead', {}, el('tr', {}, ['protocol', 'calls', 'calls/s', 'errors']
           .map((h) => el('th', { scope: 'col', text: h })))),
