@@ -1,14 +1,13 @@
 package org.netlab.rpc.server.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.rpc.server.LoopbackServer;
+import org.netlab.rpc.server.ScriptRun;
 
 /**
  * Clients nobody here wrote meet the access policy as ours do: Python's {@code xmlrpc.client}, with
@@ -123,24 +123,11 @@ class IndependentClientsAccessTest {
    * the lines it printed, after checking that it ended well.
    */
   private List<String> run(LoopbackServer server, List<String> command) throws Exception {
-    Path output = dataDir.resolve("script-output.txt");
-    Path errors = dataDir.resolve("script-errors.txt");
-    ProcessBuilder script =
-        new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile());
-    Map<String, String> environment = script.environment();
+    Map<String, String> tokens = new HashMap<>();
     for (TestCaller caller : List.of(TestCaller.READER, TestCaller.WRITER, TestCaller.ADMIN)) {
-      environment.put(caller.name() + "_TOKEN", caller.tokenOn(server));
+      tokens.put(caller.name() + "_TOKEN", caller.tokenOn(server));
     }
-    Process process = script.start();
-    boolean ended = process.waitFor(90, TimeUnit.SECONDS);
-    if (!ended) {
-      process.destroyForcibly();
-    }
-    String printed = Files.readString(output, StandardCharsets.UTF_8);
-    String complaints = Files.readString(errors, StandardCharsets.UTF_8);
-    assertTrue(ended, () -> "the script did not end within 90 s: " + printed + complaints);
-    assertEquals(0, process.exitValue(), () -> printed + complaints);
-    return printed.lines().toList();
+    return ScriptRun.lines(dataDir, tokens, command.toArray(String[]::new));
   }
 
   private static boolean pythonAvailable() {

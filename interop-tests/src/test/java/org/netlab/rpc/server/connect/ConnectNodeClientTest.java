@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.netlab.rpc.server.LoopbackServer;
+import org.netlab.rpc.server.ScriptRun;
 
 /**
  * Node's {@code @connectrpc/connect-node}, a Connect client nobody here wrote, calls the JSON
@@ -43,27 +44,17 @@ class ConnectNodeClientTest {
       Files.copy(set, protoset);
     }
     try (LoopbackServer server = LoopbackServer.start(dataDir.resolve("server"))) {
-      Path output = dataDir.resolve("node-output.txt");
-      Path errors = dataDir.resolve("node-errors.txt");
-      ProcessBuilder command =
-          new ProcessBuilder(
-                  "node",
-                  NODE_CLIENT.toString(),
-                  server.httpsBaseUrl(),
-                  server.caFile().toString(),
-                  protoset.toString(),
-                  format)
-              .redirectError(errors.toFile())
-              .redirectOutput(output.toFile());
-      // In the environment, not the arguments: other users can read a process's arguments.
-      command.environment().put("RPC_TOKEN", server.adminToken());
-      Process node = command.start();
-      if (!node.waitFor(90, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-      }
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      String complaints = Files.readString(errors, StandardCharsets.UTF_8);
-      assertEquals(0, node.exitValue(), () -> printed + complaints);
+      List<String> printed =
+          ScriptRun.lines(
+              dataDir,
+              // In the environment, not the arguments: other users can read a process's arguments.
+              Map.of("RPC_TOKEN", server.adminToken()),
+              "node",
+              NODE_CLIENT.toString(),
+              server.httpsBaseUrl(),
+              server.caFile().toString(),
+              protoset.toString(),
+              format);
       assertEquals(
           List.of(
               "add 5",
@@ -76,7 +67,7 @@ class ConnectNodeClientTest {
                   + " token ('authorization: Bearer TOKEN', or HTTP Basic with the token as"
                   + " password) or a client certificate",
               "countEntries 3"),
-          printed.lines().toList());
+          printed);
     }
   }
 }

@@ -61,7 +61,8 @@ class ConsoleGrpcCallsTest {
             XmlRpcLimits.defaults(),
             List.of(
                 ConsoleRoute.forServices(calculator, phonebook, nobodyChecked),
-                ConnectRoute.start(calculator, phonebook, nobodyChecked, CallMeters.NONE)));
+                ConnectRoute.start(calculator, phonebook, nobodyChecked, CallMeters.NONE)),
+            CallMeters.NONE);
     endpoint.start();
     driver = HeadlessChromium.start(directory.resolve("profile"), tls.files().chain());
     page = new ConsolePage(driver);

@@ -3,15 +3,16 @@ package org.netlab.rpc.server.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.rpc.server.LoopbackServer;
+import org.netlab.rpc.server.ScriptRun;
 
 /**
  * Node's grpc-js, a client nobody here wrote, loads our .proto files and calls both services over
@@ -33,26 +34,16 @@ class NodeClientInteropTest {
         "skipped: @grpc/grpc-js is not installed; 'npm ci' in interop-tests/src/test/node"
             + " installs it (the Maven build runs it before the tests, unless -DskipTests)");
     try (LoopbackServer server = LoopbackServer.start(dataDir)) {
-      Path output = dataDir.resolve("node-output.txt");
-      Path errors = dataDir.resolve("node-errors.txt");
-      ProcessBuilder command =
-          new ProcessBuilder(
-                  "node",
-                  NODE_CLIENT.toString(),
-                  "127.0.0.1:" + server.port(),
-                  server.caFile().toString(),
-                  PROTO_ROOT.toString())
-              .redirectError(errors.toFile())
-              .redirectOutput(output.toFile());
-      // In the environment, not the arguments: other users can read a process's arguments.
-      command.environment().put("RPC_TOKEN", server.adminToken());
-      Process node = command.start();
-      if (!node.waitFor(90, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-      }
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      String complaints = Files.readString(errors, StandardCharsets.UTF_8);
-      assertEquals(0, node.exitValue(), () -> printed + complaints);
+      List<String> printed =
+          ScriptRun.lines(
+              dataDir,
+              // In the environment, not the arguments: other users can read a process's arguments.
+              Map.of("RPC_TOKEN", server.adminToken()),
+              "node",
+              NODE_CLIENT.toString(),
+              "127.0.0.1:" + server.port(),
+              server.caFile().toString(),
+              PROTO_ROOT.toString());
       assertEquals(
           List.of(
               "add 6.5",
@@ -66,7 +57,7 @@ class NodeClientInteropTest {
               "addEntry-taken ALREADY_EXISTS an entry named 'ADA LOVELACE' exists already",
               "add-without-token 5",
               "countEntries-without-token UNAUTHENTICATED"),
-          printed.lines().toList());
+          printed);
     }
   }
 }

@@ -88,31 +88,12 @@ public final class XmlRpcEndpoint implements Endpoint {
       ServerAccess access,
       XmlRpcLimits limits)
       throws IOException {
-    this(address, tls, calculator, phonebook, access, limits, List.of());
+    this(address, tls, calculator, phonebook, access, limits, List.of(), CallMeters.NONE);
   }
 
   /**
    * Prepares the endpoint with more routes on the same port beside XML-RPC (the JSON gateway, the
-   * console, metrics).
-   *
-   * @param otherRoutes tried in order after XML-RPC's path
-   * @throws IOException when a TLS file cannot be read or does not fit
-   */
-  public XmlRpcEndpoint(
-      InetSocketAddress address,
-      TlsFiles tls,
-      Calculator calculator,
-      Phonebook phonebook,
-      ServerAccess access,
-      XmlRpcLimits limits,
-      List<HttpRoute> otherRoutes)
-      throws IOException {
-    this(address, tls, calculator, phonebook, access, limits, otherRoutes, CallMeters.NONE);
-  }
-
-  /**
-   * Prepares the endpoint with more routes beside XML-RPC, every XML-RPC call counted and timed by
-   * {@code calls}.
+   * console, metrics), every XML-RPC call counted and timed by {@code calls}.
    *
    * @param otherRoutes tried in order after XML-RPC's path
    * @throws IOException when a TLS file cannot be read or does not fit
