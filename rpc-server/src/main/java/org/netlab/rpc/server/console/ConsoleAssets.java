@@ -45,6 +45,7 @@ final class ConsoleAssets {
           "catalog.js",
           "method-view.js",
           "call-runner.js",
+          "answer.js",
           "connect-client.js",
           "xmlrpc-client.js",
           "commands.js",

@@ -3,6 +3,8 @@
 // server-streaming call sends one envelope (a flag byte, a 4-byte big-endian length, JSON) and
 // reads envelopes until the last one, flagged 0x02, that holds {"error"?, "metadata"?}.
 
+import { answerOf } from './answer.js';
+
 const END_STREAM = 0x02;
 const ENVELOPE_HEAD = 5;
 
@@ -65,15 +67,7 @@ export async function unary(path, request, extraHeaders) {
   const text = await response.text();
   const latencyMs = performance.now() - started;
   const { plain, trailers } = headersAndTrailers(response.headers);
-  const answer = {
-    status: response.status,
-    statusText: response.statusText,
-    headers: plain,
-    trailers,
-    messages: [],
-    error: null,
-    latencyMs,
-  };
+  const answer = answerOf(response, latencyMs, plain, trailers);
   if (response.ok) {
     const message = parseJson(text);
     if (message === undefined) {
@@ -113,15 +107,7 @@ export async function serverStream(path, request, extraHeaders, onMessage) {
     credentials: 'omit',
     cache: 'no-store',
   });
-  const answer = {
-    status: response.status,
-    statusText: response.statusText,
-    headers: [...response.headers],
-    trailers: [],
-    messages: [],
-    error: null,
-    latencyMs: 0,
-  };
+  const answer = answerOf(response, 0);
   if (!response.ok) {
     answer.error = errorOf(response.status, await response.text());
     answer.latencyMs = performance.now() - started;

@@ -1,6 +1,8 @@
 // XML-RPC from the page: a small encoder that builds the call as an XML document (so text is
 // escaped by the serializer, never by hand) and a decoder of answers read with DOMParser.
 
+import { answerOf } from './answer.js';
+
 const MAX_INT = 2 ** 31 - 1;
 const MIN_INT = -(2 ** 31);
 
@@ -132,15 +134,7 @@ export async function call(path, methodName, params, types, extraHeaders) {
     cache: 'no-store',
   });
   const text = await response.text();
-  const answer = {
-    status: response.status,
-    statusText: response.statusText,
-    headers: [...response.headers],
-    trailers: [],
-    messages: [],
-    error: null,
-    latencyMs: performance.now() - started,
-  };
+  const answer = answerOf(response, performance.now() - started);
   if (!response.ok) {
     answer.error = { code: `HTTP ${response.status}`, message: text.trim() };
     return answer;
