@@ -7,6 +7,7 @@ import io.grpc.Metadata;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ final class ConnectMetadata {
   }
 
   private static Map<String, List<String>> entries(Metadata metadata) {
-    Map<String, List<String>> entries = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> entries = new LinkedHashMap<>();
     if (metadata == null) {
       return entries;
     }
