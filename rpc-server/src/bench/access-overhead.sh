@@ -57,7 +57,7 @@ grpc_rate() {
 # calls/s of one wrk run; fails unless every answer was add's.
 xmlrpc_rate() {
   local url="$1" token="$2"
-  wrk -t 2 -c 16 -d "${seconds}s" -s "$bench/access-add.lua" "$url" -- "${token:--}" "$sum" \
+  wrk -t 2 -c 16 -d "${seconds}s" -s "$bench/calc-add.lua" "${url%/RPC2}" -- xmlrpc "${token:--}" "$sum" \
     >"$work/wrk.out"
   grep -q '^wrong answers: 0$' "$work/wrk.out" || { cat "$work/wrk.out" >&2; exit 1; }
   if grep -q 'Non-2xx' "$work/wrk.out"; then cat "$work/wrk.out" >&2; exit 1; fi

@@ -28,7 +28,7 @@ base="${xmlrpc%/RPC2}"
 # calls/s of one wrk run in FORM (json or xmlrpc); fails unless every answer was the sum.
 rate() {
   local form="$1"
-  wrk -t 2 -c 16 -d "${seconds}s" -s "$bench/gateway-add.lua" "$base" -- "$form" "$sum" \
+  wrk -t 2 -c 16 -d "${seconds}s" -s "$bench/calc-add.lua" "$base" -- "$form" - "$sum" \
     >"$work/wrk.out"
   grep -q '^wrong answers: 0$' "$work/wrk.out" || { cat "$work/wrk.out" >&2; return 1; }
   if grep -q 'Non-2xx' "$work/wrk.out"; then cat "$work/wrk.out" >&2; return 1; fi

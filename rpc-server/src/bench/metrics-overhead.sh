@@ -87,7 +87,7 @@ grpc_rate() {
 # answered in $work/answered.
 xmlrpc_rate() {
   local url="$1"
-  wrk -t 2 -c "$connections" -d "${seconds}s" -s "$bench/access-add.lua" "$url" -- - "$sum" \
+  wrk -t 2 -c "$connections" -d "${seconds}s" -s "$bench/calc-add.lua" "${url%/RPC2}" -- xmlrpc - "$sum" \
     >"$work/wrk.out"
   grep -q '^wrong answers: 0$' "$work/wrk.out" || { cat "$work/wrk.out" >&2; exit 1; }
   if grep -q 'Non-2xx' "$work/wrk.out"; then cat "$work/wrk.out" >&2; exit 1; fi
