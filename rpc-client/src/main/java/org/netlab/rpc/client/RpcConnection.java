@@ -21,6 +21,16 @@ public interface RpcConnection extends AutoCloseable {
   /** The server's phonebook. */
   Phonebook phonebook();
 
+  /**
+   * The server's calculator, asynchronous. Over gRPC no thread waits for an answer, so a few
+   * threads can keep thousands of calls in flight; over XML-RPC each call waits on a virtual thread
+   * of its own.
+   */
+  AsyncCalculator asyncCalculator();
+
+  /** The server's phonebook, asynchronous, as {@link #asyncCalculator()}. */
+  AsyncPhonebook asyncPhonebook();
+
   /** Releases the connection, waiting briefly for calls in progress. */
   @Override
   void close();
@@ -40,10 +50,26 @@ public interface RpcConnection extends AutoCloseable {
 
   /**
    * A connection to services that {@code release} frees: how transports (and tests that hand out
-   * the domain objects themselves) build one. Closing twice runs {@code release} once.
+   * the domain objects themselves) build one. Closing twice runs {@code release} once. Its
+   * asynchronous services run each call of the blocking ones on a virtual thread.
    */
   static RpcConnection of(Calculator calculator, Phonebook phonebook, Runnable release) {
-    return new ServicesConnection(calculator, phonebook, release);
+    return of(
+        calculator,
+        phonebook,
+        AsyncCalculator.over(calculator, Thread::startVirtualThread),
+        AsyncPhonebook.over(phonebook, Thread::startVirtualThread),
+        release);
+  }
+
+  /** A connection of four services, blocking and asynchronous, and what frees them. */
+  static RpcConnection of(
+      Calculator calculator,
+      Phonebook phonebook,
+      AsyncCalculator asyncCalculator,
+      AsyncPhonebook asyncPhonebook,
+      Runnable release) {
+    return new ServicesConnection(calculator, phonebook, asyncCalculator, asyncPhonebook, release);
   }
 
   /**

@@ -5,16 +5,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
 
-/** The {@link RpcConnection} of {@link RpcConnection#of}: two services and what frees them. */
+/** The {@link RpcConnection} of {@link RpcConnection#of}: the services and what frees them. */
 final class ServicesConnection implements RpcConnection {
   private final Calculator calculator;
   private final Phonebook phonebook;
+  private final AsyncCalculator asyncCalculator;
+  private final AsyncPhonebook asyncPhonebook;
   private final Runnable release;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  ServicesConnection(Calculator calculator, Phonebook phonebook, Runnable release) {
+  ServicesConnection(
+      Calculator calculator,
+      Phonebook phonebook,
+      AsyncCalculator asyncCalculator,
+      AsyncPhonebook asyncPhonebook,
+      Runnable release) {
     this.calculator = Objects.requireNonNull(calculator, "calculator");
     this.phonebook = Objects.requireNonNull(phonebook, "phonebook");
+    this.asyncCalculator = Objects.requireNonNull(asyncCalculator, "asyncCalculator");
+    this.asyncPhonebook = Objects.requireNonNull(asyncPhonebook, "asyncPhonebook");
     this.release = Objects.requireNonNull(release, "release");
   }
 
@@ -26,6 +35,16 @@ final class ServicesConnection implements RpcConnection {
   @Override
   public Phonebook phonebook() {
     return phonebook;
+  }
+
+  @Override
+  public AsyncCalculator asyncCalculator() {
+    return asyncCalculator;
+  }
+
+  @Override
+  public AsyncPhonebook asyncPhonebook() {
+    return asyncPhonebook;
   }
 
   @Override

@@ -24,7 +24,11 @@ public final class BenchReport {
             + mode
             + ", concurrency "
             + r.concurrency()
-            + ", "
+            + " on "
+            + r.connections()
+            + (r.connections() == 1 ? " connection, " : " connections, ")
+            + r.api()
+            + " API, "
             + format("%.0f", r.warmupSeconds())
             + " s warm-up");
     out.println(

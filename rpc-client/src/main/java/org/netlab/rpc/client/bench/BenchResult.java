@@ -8,6 +8,8 @@ import org.HdrHistogram.Histogram;
  * What {@code bench} reports, as printed by {@code --json}. Latencies are in milliseconds and cover
  * the calls that succeeded; {@code calls} counts every call that completed, errors included.
  *
+ * @param connections connections the callers were shared out among
+ * @param api {@code async} or {@code blocking}: how the callers waited for their answers
  * @param targetRate the open-loop rate asked for, or null in closed loop
  * @param addedNamePrefix for phonebook.add, the prefix of the entries it added; else null
  */
@@ -16,6 +18,8 @@ public record BenchResult(
     String server,
     String mode,
     int concurrency,
+    int connections,
+    String api,
     Double targetRate,
     double warmupSeconds,
     double seconds,

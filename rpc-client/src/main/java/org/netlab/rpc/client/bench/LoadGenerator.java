@@ -3,15 +3,19 @@ package org.netlab.rpc.client.bench;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.netlab.domain.ServiceException;
@@ -25,11 +29,28 @@ import org.netlab.rpc.client.TransportException;
  * time a call <em>should</em> have started, so a server that stalls is charged for the calls that
  * queued behind the stall (no coordinated omission).
  *
- * <p>Callers are virtual threads: they spend their lives blocked on the network, and virtual
- * threads make a thousand callers as cheap as ten, without a pool size to tune or to be the
- * bottleneck itself.
+ * <p>Two ways to run the callers. {@link Api#BLOCKING}: each caller is a virtual thread that waits
+ * for its answer, which makes a thousand callers as cheap as ten. {@link Api#ASYNC}: a caller is a
+ * chain of calls, the next one started by the answer of the one before, on whichever thread
+ * delivered it; no thread waits and no answer is handed to another thread, as h2load keeps a fixed
+ * number of streams in flight.
  */
 public final class LoadGenerator {
+  /** How the callers wait for their answers. */
+  public enum Api {
+    BLOCKING,
+    ASYNC
+  }
+
+  /**
+   * Starts one call. The future completes when the call answered, exceptionally when it failed; a
+   * blocking call returns a completed future, or throws.
+   */
+  @FunctionalInterface
+  public interface Call {
+    CompletableFuture<?> start(int caller, long sequence);
+  }
+
   /** Told about each second of each phase and about its end, for a live progress line. */
   public interface Progress {
     void tick(Snapshot snapshot);
@@ -46,14 +67,16 @@ public final class LoadGenerator {
 
   private static final Duration TICK = Duration.ofSeconds(1);
 
-  private final LongConsumer call;
+  private final Call call;
   private final LoadPlan plan;
+  private final Api api;
   private final Progress progress;
   private final AtomicLong sequence = new AtomicLong();
 
-  public LoadGenerator(LongConsumer call, LoadPlan plan, Progress progress) {
+  public LoadGenerator(Call call, LoadPlan plan, Api api, Progress progress) {
     this.call = call;
     this.plan = plan;
+    this.api = api;
     this.progress = progress;
   }
 
@@ -77,8 +100,8 @@ public final class LoadGenerator {
     LongAdder completed = new LongAdder();
     long start = System.nanoTime();
     long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
-    Caller caller =
-        new Caller(start, deadline, callLimit, recorder, errors, completed, new AtomicLong());
+    Phase phase =
+        new Phase(start, deadline, callLimit, recorder, errors, completed, new AtomicLong());
 
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
@@ -99,9 +122,16 @@ public final class LoadGenerator {
                   (now - previousTick.getAndSet(now)) / 1e9));
         };
     ticker.scheduleAtFixedRate(tick, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
-    try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < plan.concurrency(); i++) {
-        callers.execute(plan.openLoop() ? caller::openLoop : caller::closedLoop);
+    try {
+      switch (api) {
+        case BLOCKING -> phase.onVirtualThreads();
+        case ASYNC -> {
+          if (plan.openLoop()) {
+            phase.scheduleAsync();
+          } else {
+            phase.chainAsync();
+          }
+        }
       }
     } finally {
       ticker.shutdown();
@@ -120,8 +150,8 @@ public final class LoadGenerator {
     return errors.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  /** What every caller of one phase shares. */
-  private final class Caller {
+  /** One phase: its callers and what they share. */
+  private final class Phase {
     private final long start;
     private final long deadline;
     private final long callLimit;
@@ -130,7 +160,7 @@ public final class LoadGenerator {
     private final LongAdder completed;
     private final AtomicLong tickets;
 
-    Caller(
+    Phase(
         long start,
         long deadline,
         long callLimit,
@@ -147,10 +177,26 @@ public final class LoadGenerator {
       this.tickets = tickets;
     }
 
-    void closedLoop() {
-      while (System.nanoTime() < deadline
-          && (callLimit == 0 || tickets.getAndIncrement() < callLimit)) {
-        callOnce(System.nanoTime());
+    void onVirtualThreads() {
+      try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int i = 0; i < plan.concurrency(); i++) {
+          int index = i;
+          callers.execute(
+              () -> {
+                if (plan.openLoop()) {
+                  openLoop(index);
+                } else {
+                  closedLoop(index);
+                }
+              });
+        }
+      }
+    }
+
+    private void closedLoop(int index) {
+      while (takeTicket()) {
+        long startedAt = System.nanoTime();
+        settle(callNow(index), startedAt);
       }
     }
 
@@ -158,34 +204,122 @@ public final class LoadGenerator {
      * Takes the next slot of the schedule, waits for its time and makes the call; when every caller
      * is busy the slot's time passes and the wait shows in its latency.
      */
-    void openLoop() {
-      double interval = 1e9 / plan.rate();
-      while (true) {
-        long ticket = tickets.getAndIncrement();
-        long intended = start + (long) (ticket * interval);
-        if (intended >= deadline || (callLimit != 0 && ticket >= callLimit)) {
-          return;
-        }
+    private void openLoop(int index) {
+      long ticket;
+      while ((ticket = scheduledTicket()) >= 0) {
+        long intended = intendedStart(ticket);
         waitUntil(intended);
-        callOnce(intended);
+        settle(callNow(index), intended);
       }
     }
 
-    private void callOnce(long startedAt) {
+    /** Closed loop without threads: each caller's answer starts its next call. */
+    void chainAsync() throws InterruptedException {
+      CountDownLatch finished = new CountDownLatch(plan.concurrency());
+      for (int i = 0; i < plan.concurrency(); i++) {
+        continueChain(i, finished);
+      }
+      finished.await();
+    }
+
+    /**
+     * Starts calls for caller {@code index} until one is in flight; its answer continues the chain.
+     * Answers that are already there when the call returns continue here, not one level deeper.
+     */
+    private void continueChain(int index, CountDownLatch finished) {
+      while (takeTicket()) {
+        long startedAt = System.nanoTime();
+        CompletableFuture<?> answer = callNow(index);
+        if (answer.isDone()) {
+          settle(answer, startedAt);
+          continue;
+        }
+        answer.whenComplete(
+            (value, failure) -> {
+              settle(failure, startedAt);
+              continueChain(index, finished);
+            });
+        return;
+      }
+      finished.countDown();
+    }
+
+    /** Open loop without threads: one scheduler starts calls on time while a caller is free. */
+    void scheduleAsync() throws InterruptedException {
+      Semaphore free = new Semaphore(plan.concurrency());
+      long ticket;
+      while ((ticket = scheduledTicket()) >= 0) {
+        long intended = intendedStart(ticket);
+        waitUntil(intended);
+        free.acquire();
+        callNow((int) (ticket % plan.concurrency()))
+            .whenComplete(
+                (value, failure) -> {
+                  settle(failure, intended);
+                  free.release();
+                });
+      }
+      free.acquire(plan.concurrency());
+    }
+
+    private boolean takeTicket() {
+      return System.nanoTime() < deadline
+          && (callLimit == 0 || tickets.getAndIncrement() < callLimit);
+    }
+
+    /** The next slot of the open-loop schedule, or -1 when the phase is over. */
+    private long scheduledTicket() {
+      long ticket = tickets.getAndIncrement();
+      long intended = intendedStart(ticket);
+      return intended >= deadline || (callLimit != 0 && ticket >= callLimit) ? -1 : ticket;
+    }
+
+    private long intendedStart(long ticket) {
+      return start + (long) (ticket * (1e9 / plan.rate()));
+    }
+
+    /** Starts a call; one that throws instead is a failed future, counted like any other. */
+    private CompletableFuture<?> callNow(int index) {
       try {
-        call.accept(sequence.getAndIncrement());
-        recorder.recordValue(Math.max(0, System.nanoTime() - startedAt));
-      } catch (ServiceException e) {
-        errors.computeIfAbsent("refused " + e.code(), k -> new LongAdder()).increment();
-      } catch (TransportException e) {
-        errors.computeIfAbsent(e.kind().toString(), k -> new LongAdder()).increment();
+        return call.start(index, sequence.getAndIncrement());
       } catch (RuntimeException e) {
-        errors
-            .computeIfAbsent("failed " + e.getClass().getSimpleName(), k -> new LongAdder())
-            .increment();
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    /** Counts a finished call: its latency when it succeeded, its kind of error when not. */
+    private void settle(CompletableFuture<?> answer, long startedAt) {
+      Throwable failure = null;
+      try {
+        answer.join();
+      } catch (CompletionException | CancellationException e) {
+        failure = e;
+      }
+      settle(failure, startedAt);
+    }
+
+    private void settle(Throwable failure, long startedAt) {
+      if (failure == null) {
+        recorder.recordValue(Math.max(0, System.nanoTime() - startedAt));
+      } else {
+        errors.computeIfAbsent(kind(failure), k -> new LongAdder()).increment();
       }
       completed.increment();
     }
+  }
+
+  /** How {@code bench} reports a failure: the refusal's code, the transport's kind or the class. */
+  private static String kind(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return switch (cause) {
+      case WrongAnswer wrong -> "wrong answer";
+      case ServiceException refusal -> "refused " + refusal.code();
+      case TransportException transport -> transport.kind().toString();
+      default -> "failed " + cause.getClass().getSimpleName();
+    };
   }
 
   private static void waitUntil(long nanoTime) {

@@ -2,13 +2,19 @@ package org.netlab.rpc.client.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import org.netlab.cli.DurationConverter;
 import org.netlab.cli.ExitCodes;
 import org.netlab.cli.VersionProvider;
+import org.netlab.rpc.client.AsyncCalculator;
+import org.netlab.rpc.client.AsyncPhonebook;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.client.bench.BenchCall;
@@ -42,11 +48,14 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  rpc-client bench --call calc.add --concurrency 16 --duration 10s",
+      "  rpc-client bench --call calc.add -c 256 --connections 4   # 64 in flight on each",
       "  rpc-client bench --server https://localhost:8443/RPC2 --call phonebook.find -c 64",
       "  rpc-client bench --call calc.add --rate 5000 -c 64 --duration 30s   # open loop",
       "  rpc-client bench --call phonebook.add --calls 10000 --json"
     })
 final class BenchCommand implements Callable<Integer> {
+  private static final int MAX_CONNECTIONS = 64;
+
   private final CommandContext context;
 
   @ParentCommand private RpcClientCommand root;
@@ -72,6 +81,28 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "8",
       description = "Callers at the same time (1 to 10000). Default: ${DEFAULT-VALUE}.")
   private int concurrency;
+
+  @Option(
+      names = "--connections",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = {
+        "Connections to open (1 to 64); callers are shared out among them, so each",
+        "keeps the same number of calls in flight. Default: ${DEFAULT-VALUE}."
+      })
+  private int connections;
+
+  @Option(
+      names = "--api",
+      paramLabel = "API",
+      defaultValue = "async",
+      converter = ApiConverter.class,
+      description = {
+        "async (default): callers are chains of calls on the client library's",
+        "asynchronous API, each answer starting the next call; over gRPC no thread",
+        "waits. blocking: each caller is a virtual thread making blocking calls."
+      })
+  private LoadGenerator.Api api;
 
   @Option(
       names = {"-d", "--duration"},
@@ -104,6 +135,20 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as one JSON object, and no progress.")
   private boolean json;
 
+  /** Reads {@code async} and {@code blocking}. */
+  static final class ApiConverter implements CommandLine.ITypeConverter<LoadGenerator.Api> {
+    @Override
+    public LoadGenerator.Api convert(String text) {
+      return switch (text) {
+        case "async" -> LoadGenerator.Api.ASYNC;
+        case "blocking" -> LoadGenerator.Api.BLOCKING;
+        default ->
+            throw new CommandLine.TypeConversionException(
+                "unknown API '" + text + "'; use async or blocking");
+      };
+    }
+  }
+
   /** The duration grammar of every option, where {@code 0} (no warm-up) is allowed too. */
   static final class WarmupConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
@@ -130,14 +175,20 @@ final class BenchCommand implements Callable<Integer> {
     boolean showProgress = context.stdoutIsTerminal() && !json;
     LoadGenerator.Progress progress = showProgress ? BenchReport.progressLine(out) : snapshot -> {};
 
+    List<RpcConnection> opened = new ArrayList<>();
     LoadGenerator.Measurement measurement;
-    try (RpcConnection connection = context.connector().open(settings)) {
-      checkServer(connection);
-      LongConsumer calls =
-          call.usesCalculator()
-              ? call.bind(connection.calculator())
-              : call.bind(connection.phonebook(), run);
-      measurement = measure(calls, plan, progress);
+    try {
+      List<LongFunction<CompletableFuture<?>>> calls = new ArrayList<>();
+      for (int i = 0; i < connections; i++) {
+        RpcConnection connection = context.connector().open(settings);
+        opened.add(connection);
+        checkServer(connection);
+        calls.add(bind(connection, run));
+      }
+      LoadGenerator.Call spread = (caller, n) -> calls.get(caller % calls.size()).apply(n);
+      measurement = new LoadGenerator(spread, plan, api, progress).run();
+    } finally {
+      opened.forEach(RpcConnection::close);
     }
     if (showProgress) {
       BenchReport.clearProgress(out);
@@ -164,10 +215,23 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static LoadGenerator.Measurement measure(
-      LongConsumer call, LoadPlan plan, LoadGenerator.Progress progress)
-      throws InterruptedException {
-    return new LoadGenerator(call, plan, progress).run();
+  /**
+   * The call, on the connection's asynchronous services; with {@code --api blocking}, on its
+   * blocking ones, run on the caller's own thread.
+   */
+  private LongFunction<CompletableFuture<?>> bind(RpcConnection connection, String run) {
+    boolean async = api == LoadGenerator.Api.ASYNC;
+    if (call.usesCalculator()) {
+      return call.bind(
+          async
+              ? connection.asyncCalculator()
+              : AsyncCalculator.over(connection.calculator(), Runnable::run));
+    }
+    return call.bind(
+        async
+            ? connection.asyncPhonebook()
+            : AsyncPhonebook.over(connection.phonebook(), Runnable::run),
+        run);
   }
 
   private LoadPlan plan() {
@@ -176,6 +240,11 @@ final class BenchCommand implements Callable<Integer> {
           spec.commandLine(), "give either --duration or --calls, not both");
     }
     Duration measured = duration == null && calls == 0 ? Duration.ofSeconds(10) : duration;
+    if (connections < 1 || connections > MAX_CONNECTIONS) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--connections must be 1 to " + MAX_CONNECTIONS + ", not " + connections);
+    }
     try {
       return new LoadPlan(concurrency, rate, warmup, measured, calls);
     } catch (IllegalArgumentException e) {
@@ -191,6 +260,8 @@ final class BenchCommand implements Callable<Integer> {
         settings.url().toString(),
         plan.openLoop() ? "open-loop" : "closed-loop",
         plan.concurrency(),
+        connections,
+        api.name().toLowerCase(Locale.ROOT),
         plan.openLoop() ? plan.rate() : null,
         plan.warmup().toMillis() / 1000.0,
         Math.round(m.seconds() * 1000) / 1000.0,

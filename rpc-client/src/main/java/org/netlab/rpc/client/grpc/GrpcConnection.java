@@ -11,6 +11,7 @@ import io.grpc.stub.AbstractStub;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.netlab.rpc.client.ClientSettings;
 
@@ -48,6 +49,24 @@ final class GrpcConnection implements AutoCloseable {
             .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
             .build();
     return new GrpcConnection(settings, channel);
+  }
+
+  /**
+   * {@code stub} for asynchronous calls: a deadline of the configured timeout from now, and answers
+   * handled on the network thread that read them, without a hand-off to another thread.
+   */
+  <S extends AbstractStub<S>> S forAsyncCall(S stub) {
+    return withDeadline(stub).withExecutor(Runnable::run);
+  }
+
+  /** An observer of one asynchronous call whose answer, or failure, completes its future. */
+  <A, T> AnswerObserver<A, T> answer(Function<A, T> toResult) {
+    return new AnswerObserver<>(this, toResult);
+  }
+
+  /** A failed asynchronous call as our exception, as {@link #call} throws it. */
+  RuntimeException failure(Throwable failure) {
+    return errors.toException(AnswerObserver.asStatusException(failure));
   }
 
   /** {@code stub} with a deadline of the configured timeout from now. */

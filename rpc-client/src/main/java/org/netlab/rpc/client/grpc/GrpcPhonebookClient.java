@@ -32,21 +32,19 @@ final class GrpcPhonebookClient implements Phonebook {
 
   @Override
   public Entry add(String name, String number) {
-    AddEntryRequest request =
-        AddEntryRequest.newBuilder().setName(name(name)).setNumber(number(number)).build();
+    AddEntryRequest request = PhonebookMessages.add(name, number);
     return connection.call(() -> entry(stub().addEntry(request)));
   }
 
   @Override
   public Entry update(String name, String number) {
-    UpdateEntryRequest request =
-        UpdateEntryRequest.newBuilder().setName(name(name)).setNumber(number(number)).build();
+    UpdateEntryRequest request = PhonebookMessages.update(name, number);
     return connection.call(() -> entry(stub().updateEntry(request)));
   }
 
   @Override
   public Entry find(String name) {
-    FindNumberRequest request = FindNumberRequest.newBuilder().setName(name(name)).build();
+    FindNumberRequest request = PhonebookMessages.find(name);
     return connection.call(() -> entry(stub().findNumber(request)));
   }
 
@@ -58,7 +56,7 @@ final class GrpcPhonebookClient implements Phonebook {
 
   @Override
   public void remove(String name) {
-    RemoveEntryRequest request = RemoveEntryRequest.newBuilder().setName(name(name)).build();
+    RemoveEntryRequest request = PhonebookMessages.remove(name);
     connection.call(() -> stub().removeEntry(request));
   }
 
@@ -70,10 +68,7 @@ final class GrpcPhonebookClient implements Phonebook {
 
   @Override
   public List<Entry> list(String namePrefix) {
-    ListEntriesRequest request =
-        ListEntriesRequest.newBuilder()
-            .setNamePrefix(namePrefix == null ? "" : WellFormedText.require("prefix", namePrefix))
-            .build();
+    ListEntriesRequest request = PhonebookMessages.list(namePrefix);
     return connection.call(
         () -> {
           List<Entry> entries = new ArrayList<>();
@@ -83,19 +78,11 @@ final class GrpcPhonebookClient implements Phonebook {
         });
   }
 
-  private static String name(String name) {
-    return WellFormedText.require("name", name);
-  }
-
-  private static String number(String number) {
-    return WellFormedText.require("number", number);
-  }
-
   private PhonebookServiceBlockingStub stub() {
     return connection.withDeadline(PhonebookServiceGrpc.newBlockingStub(connection.channel()));
   }
 
   private static Entry entry(org.netlab.proto.phonebook.v1.Entry message) {
-    return new Entry(message.getName(), message.getNumber());
+    return PhonebookMessages.entry(message);
   }
 }

@@ -26,6 +26,8 @@ public final class GrpcTransport {
     return RpcConnection.of(
         new GrpcCalculatorClient(connection),
         new GrpcPhonebookClient(connection),
+        new GrpcAsyncCalculator(connection),
+        new GrpcAsyncPhonebook(connection),
         connection::close);
   }
 }

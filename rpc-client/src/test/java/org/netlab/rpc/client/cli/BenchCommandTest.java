@@ -173,6 +173,110 @@ class BenchCommandTest {
   }
 
   @Test
+  void wrongAnswersAreCountedAsErrorsAndLeftOutOfTheLatencies() throws Exception {
+    connector = new InJvmConnector(new OffByOneOnEveryTenthAdd());
+    JsonNode result = bench("--call", "calc.add", "--calls", "500", "-c", "4", "--warmup", "0");
+    assertEquals(500, result.get("calls").asLong());
+    assertEquals(50, result.get("errorCount").asLong(), result.toString());
+    assertEquals(50, result.get("errors").get("wrong answer").asLong());
+  }
+
+  @Test
+  void blockingApiMakesTheSameCallsOnVirtualThreads() throws Exception {
+    connector = new InJvmConnector(new OffByOneOnEveryTenthAdd());
+    JsonNode result =
+        bench(
+            "--call",
+            "calc.add",
+            "--calls",
+            "300",
+            "-c",
+            "3",
+            "--warmup",
+            "0",
+            "--api",
+            "blocking");
+    assertEquals("blocking", result.get("api").asText());
+    assertEquals(300, result.get("calls").asLong());
+    assertEquals(30, result.get("errors").get("wrong answer").asLong());
+  }
+
+  @Test
+  void openLoopOnEitherApiMakesTheScheduledCalls() throws Exception {
+    for (String api : new String[] {"async", "blocking"}) {
+      JsonNode result =
+          bench(
+              "--call",
+              "calc.add",
+              "--rate",
+              "1000",
+              "-c",
+              "4",
+              "--duration",
+              "1s",
+              "--warmup",
+              "0",
+              "--api",
+              api);
+      assertEquals(1000, result.get("calls").asLong(), api);
+      assertEquals(0, result.get("errorCount").asLong(), api);
+    }
+  }
+
+  @Test
+  void callersAreSharedOutAmongTheConnectionsWhichAreAllClosed() throws Exception {
+    connector = new InJvmConnector();
+    JsonNode result =
+        bench(
+            "--call",
+            "calc.add",
+            "--calls",
+            "200",
+            "-c",
+            "6",
+            "--connections",
+            "3",
+            "--warmup",
+            "0");
+    assertEquals(3, result.get("connections").asInt());
+    assertEquals(200, result.get("calls").asLong());
+    assertEquals(3, connector.opened().size());
+    assertEquals(0, connector.openConnections());
+  }
+
+  /** A calculator whose every tenth add is one more than the sum. */
+  private static final class OffByOneOnEveryTenthAdd implements Calculator {
+    private final Calculator real = new FiniteCalculator();
+    private final AtomicLong calls = new AtomicLong();
+
+    @Override
+    public double add(double x, double y) {
+      double sum = real.add(x, y);
+      return calls.incrementAndGet() % 10 == 0 ? sum + 1 : sum;
+    }
+
+    @Override
+    public double subtract(double x, double y) {
+      return real.subtract(x, y);
+    }
+
+    @Override
+    public double multiply(double x, double y) {
+      return real.multiply(x, y);
+    }
+
+    @Override
+    public double divide(double x, double y) {
+      return real.divide(x, y);
+    }
+
+    @Override
+    public double abs(double x) {
+      return real.abs(x);
+    }
+  }
+
+  @Test
   void textReportShowsRatePercentilesAndErrors() {
     connector = new InJvmConnector();
     Cli.Run run =
@@ -182,8 +286,8 @@ class BenchCommandTest {
     String out = run.out();
     assertTrue(
         out.startsWith(
-            "calc.multiply over grpcs://localhost:50051: closed loop, concurrency 8, 0 s"
-                + " warm-up\n"),
+            "calc.multiply over grpcs://localhost:50051: closed loop, concurrency 8 on 1"
+                + " connection, async API, 0 s warm-up\n"),
         out);
     assertTrue(out.contains("\ncalls     100 in "), out);
     assertTrue(out.contains(" s, no errors\n"), out);
@@ -251,6 +355,9 @@ class BenchCommandTest {
     assertEquals(2, cli.run("bench", "--concurrency", "10001").exitCode());
     assertEquals(2, cli.run("bench", "--rate", "-5").exitCode());
     assertEquals(2, cli.run("bench", "--duration", "0s").exitCode());
+    assertEquals(2, cli.run("bench", "--connections", "0").exitCode());
+    assertEquals(2, cli.run("bench", "--connections", "65").exitCode());
+    assertEquals(2, cli.run("bench", "--api", "callbacks").exitCode());
     Cli.Run unknown = cli.run("bench", "--call", "calc.pow");
     assertEquals(2, unknown.exitCode());
     assertTrue(
