@@ -6,11 +6,11 @@ import java.util.concurrent.Executors;
 /**
  * The ceiling of the JDK's HTTP server on this machine: it answers every POST to /RPC2 with a
  * fixed XML-RPC response, over plain HTTP, with no parsing and no TLS. Run as a single-file
- * program, then point wrk at it with xmlrpc-add.lua:
+ * program, then point wrk at it with calc-add.lua:
  *
  * <pre>
  * java -Dsun.net.httpserver.nodelay=true rpc-server/src/bench/JdkHttpServerCeiling.java 52201
- * wrk -t2 -c32 -d8s -s rpc-server/src/bench/xmlrpc-add.lua http://127.0.0.1:52201/RPC2
+ * wrk -t2 -c32 -d8s -s rpc-server/src/bench/calc-add.lua http://127.0.0.1:52201
  * </pre>
  */
 public final class JdkHttpServerCeiling {

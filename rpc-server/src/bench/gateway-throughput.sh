@@ -23,17 +23,8 @@ done
 source "$bench/rpc-servers.sh"
 
 read -r _ xmlrpc < <(start server --auth none)
-base="${xmlrpc%/RPC2}"
 
-# calls/s of one wrk run in FORM (json or xmlrpc); fails unless every answer was the sum.
-rate() {
-  local form="$1"
-  wrk -t 2 -c 16 -d "${seconds}s" -s "$bench/calc-add.lua" "$base" -- "$form" - "$sum" \
-    >"$work/wrk.out"
-  grep -q '^wrong answers: 0$' "$work/wrk.out" || { cat "$work/wrk.out" >&2; return 1; }
-  if grep -q 'Non-2xx' "$work/wrk.out"; then cat "$work/wrk.out" >&2; return 1; fi
-  awk '/^Requests\/sec/ {print $2}' "$work/wrk.out"
-}
+rate() { wrk_rate "$xmlrpc" 16 "$1"; }
 
 if $prove_checks; then
   # Expect 6 where the server answers 5: the check must fail in both forms.
@@ -60,7 +51,6 @@ for ((round = 0; round < rounds; round++)); do
   done
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 json="$(median <<<"${rates[json]}")"
 xml="$(median <<<"${rates[xmlrpc]}")"
 echo "| calc.add on the HTTPS port | calls/s |"

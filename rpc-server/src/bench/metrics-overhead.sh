@@ -57,43 +57,8 @@ check_count() {
   fi
 }
 
-# One call through curl, to check what h2load cannot: the gRPC status and the answer.
-check_grpc() {
-  local name="$1" url="$2" got
-  got="$(curl -s --http2 --cacert "$(ca_of "$name")" -H 'content-type: application/grpc' \
-    -H 'te: trailers' --data-binary @"$work/add.bin" -D "$work/headers" \
-    "${url/grpcs/https}/netlab.calculator.v1.CalculatorService/Add" | python3 -c '
-import sys; print(sys.stdin.buffer.read().hex())')"
-  if [[ "$got" != "$(grpc_answer "$sum")" ]] || ! grep -qi '^grpc-status: 0' "$work/headers"; then
-    echo "metrics-overhead: wrong gRPC answer from $url" >&2
-    exit 1
-  fi
-}
-
-# calls/s of one h2load run; fails unless every request succeeded. Leaves the number of
-# calls answered in $work/answered.
-grpc_rate() {
-  local url="$1"
-  h2load -c "$connections" -m "$streams" -D "$seconds" -H 'content-type: application/grpc' \
-    -H 'te: trailers' -d "$work/add.bin" \
-    "${url/grpcs/https}/netlab.calculator.v1.CalculatorService/Add" >"$work/h2load.out"
-  grep -q ' 0 failed, 0 errored, 0 timeout' "$work/h2load.out" || {
-    cat "$work/h2load.out" >&2; exit 1; }
-  grep -o '[0-9]* succeeded' "$work/h2load.out" | awk '{print $1}' >"$work/answered"
-  grep -o 'finished in [^,]*, [0-9.]* req/s' "$work/h2load.out" | awk '{print $(NF-1)}'
-}
-
-# calls/s of one wrk run; fails unless every answer was add's. Leaves the number of calls
-# answered in $work/answered.
-xmlrpc_rate() {
-  local url="$1"
-  wrk -t 2 -c "$connections" -d "${seconds}s" -s "$bench/calc-add.lua" "${url%/RPC2}" -- xmlrpc - "$sum" \
-    >"$work/wrk.out"
-  grep -q '^wrong answers: 0$' "$work/wrk.out" || { cat "$work/wrk.out" >&2; exit 1; }
-  if grep -q 'Non-2xx' "$work/wrk.out"; then cat "$work/wrk.out" >&2; exit 1; fi
-  awk '/ requests in / {print $1}' "$work/wrk.out" >"$work/answered"
-  awk '/^Requests\/sec/ {print $2}' "$work/wrk.out"
-}
+grpc_rate() { h2load_rate "$1" "$connections" "$streams"; }
+xmlrpc_rate() { wrk_rate "$1" "$connections" xmlrpc; }
 
 # One run of each protocol on one server; counts checked on the server with metrics.
 measure() {
@@ -117,7 +82,7 @@ measure() {
 if $prove_checks; then
   # Expect 6 where the server answers 5: each answer check must fail.
   sum=6
-  if (check_grpc off "$off_grpc") 2>/dev/null; then
+  if (check_grpc "$off_grpc" "$(ca_of off)") 2>/dev/null; then
     echo "metrics-overhead: the gRPC check took 5 for 6" >&2; exit 1
   fi
   if (xmlrpc_rate "$off_xmlrpc") >/dev/null 2>&1; then
@@ -136,8 +101,8 @@ if $prove_checks; then
   exit 0
 fi
 
-check_grpc off "$off_grpc"
-check_grpc on "$on_grpc"
+check_grpc "$off_grpc" "$(ca_of off)"
+check_grpc "$on_grpc" "$(ca_of on)"
 
 declare -A rates
 configs=("off|$off_grpc|$off_xmlrpc" "on|$on_grpc|$on_xmlrpc")
@@ -159,7 +124,6 @@ for ((round = 0; round < rounds; round++)); do
   done
 done
 
-median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Each round measured both servers back to back, so the ratio within a round is free of the
 # machine's drift between rounds (other tenants, frequency): its median is the second ratio.
 paired_ratios() {

@@ -47,3 +47,55 @@ message = b"\x09" + struct.pack("<d", float(sys.argv[1]))
 print((b"\x00" + struct.pack(">I", len(message)) + message).hex())' "$1"
 }
 sum=5
+
+# The scripts' name, for their messages.
+me="${0##*/}"
+me="${me%.sh}"
+
+# Fails unless calc.add(2, 3), sent by curl exactly as h2load sends it, gets $sum with
+# grpc-status 0: what h2load, which counts any HTTP 200 as a success, cannot check.
+#   check_grpc URL CA [TOKEN]
+check_grpc() {
+  local url="$1" ca="$2" token="${3:-}" headers=() got
+  [[ -n "$token" ]] && headers=(-H "authorization: Bearer $token")
+  got="$(curl -s --http2 --cacert "$ca" -H 'content-type: application/grpc' -H 'te: trailers' \
+    "${headers[@]}" --data-binary @"$work/add.bin" -D "$work/headers" \
+    "${url/grpcs/https}/netlab.calculator.v1.CalculatorService/Add" | python3 -c '
+import sys; print(sys.stdin.buffer.read().hex())')"
+  if [[ "$got" != "$(grpc_answer "$sum")" ]] || ! grep -qi '^grpc-status: 0' "$work/headers"; then
+    echo "$me: wrong gRPC answer from $url" >&2
+    exit 1
+  fi
+}
+
+# Calls/s of one h2load run of calc.add for $seconds; fails unless every request succeeded.
+# Leaves the number of calls answered in $work/answered, and each call's start, status and
+# microseconds in $work/h2load.log.
+#   h2load_rate URL CONNECTIONS STREAMS [TOKEN]
+h2load_rate() {
+  local url="$1" connections="$2" streams="$3" token="${4:-}" headers=()
+  [[ -n "$token" ]] && headers=(-H "authorization: Bearer $token")
+  h2load -c "$connections" -m "$streams" -D "$seconds" -H 'content-type: application/grpc' \
+    -H 'te: trailers' "${headers[@]}" -d "$work/add.bin" --log-file "$work/h2load.log" \
+    "${url/grpcs/https}/netlab.calculator.v1.CalculatorService/Add" >"$work/h2load.out"
+  grep -q ' 0 failed, 0 errored, 0 timeout' "$work/h2load.out" || {
+    cat "$work/h2load.out" >&2; exit 1; }
+  grep -o '[0-9]* succeeded' "$work/h2load.out" | awk '{print $1}' >"$work/answered"
+  grep -o 'finished in [^,]*, [0-9.]* req/s' "$work/h2load.out" | awk '{print $(NF-1)}'
+}
+
+# Calls/s of one wrk run of calc.add in FORM (xmlrpc or json) for $seconds; fails unless
+# every answer, in every wrk thread, was $sum. Leaves the number of calls answered in
+# $work/answered.
+#   wrk_rate URL CONNECTIONS FORM [TOKEN]
+wrk_rate() {
+  local url="$1" connections="$2" form="$3" token="${4:--}"
+  wrk -t 2 -c "$connections" -d "${seconds}s" --latency -s "$root/rpc-server/src/bench/calc-add.lua" \
+    "${url%/RPC2}" -- "$form" "$token" "$sum" >"$work/wrk.out"
+  grep -q '^wrong answers: 0$' "$work/wrk.out" || { cat "$work/wrk.out" >&2; exit 1; }
+  if grep -q 'Non-2xx' "$work/wrk.out"; then cat "$work/wrk.out" >&2; exit 1; fi
+  awk '/ requests in / {print $1}' "$work/wrk.out" >"$work/answered"
+  awk '/^Requests\/sec/ {print $2}' "$work/wrk.out"
+}
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
