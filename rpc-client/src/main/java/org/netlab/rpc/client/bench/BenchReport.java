@@ -38,7 +38,13 @@ public final class BenchReport {
             + format("%.2f", r.seconds())
             + " s, "
             + (r.errorCount() == 0 ? "no errors" : r.errorCount() + " errors"));
-    out.println("rate      " + format("%.1f", r.callsPerSecond()) + " calls/s");
+    out.println(
+        "rate      "
+            + format("%.1f", r.callsPerSecond())
+            + " calls/s"
+            + (r.clientCpuCores() == null
+                ? ""
+                : ", this client using " + format("%.2f", r.clientCpuCores()) + " cores"));
     BenchResult.Latency l = r.latencyMillis();
     out.println(
         "latency   p50 "

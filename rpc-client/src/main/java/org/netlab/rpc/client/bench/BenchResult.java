@@ -11,6 +11,8 @@ import org.HdrHistogram.Histogram;
  * @param connections connections the callers were shared out among
  * @param api {@code async} or {@code blocking}: how the callers waited for their answers
  * @param targetRate the open-loop rate asked for, or null in closed loop
+ * @param clientCpuCores the CPU {@code bench} itself used while measuring, in cores, or null when
+ *     the JVM cannot tell
  * @param addedNamePrefix for phonebook.add, the prefix of the entries it added; else null
  */
 public record BenchResult(
@@ -28,6 +30,7 @@ public record BenchResult(
     Map<String, Long> errors,
     double callsPerSecond,
     Latency latencyMillis,
+    Double clientCpuCores,
     String addedNamePrefix) {
 
   /** Latency percentiles in milliseconds. */

@@ -1,5 +1,6 @@
 package org.netlab.rpc.client.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,9 +89,14 @@ public final class LoadGenerator {
     return phase(false, plan.duration(), plan.calls());
   }
 
-  /** The result of the measuring phase; latencies in nanoseconds, successful calls only. */
+  /**
+   * The result of the measuring phase; latencies in nanoseconds, successful calls only.
+   *
+   * @param cpuCores the CPU this process used during the phase, in cores (CPU seconds per second),
+   *     or -1 when the JVM cannot tell
+   */
   public record Measurement(
-      double seconds, long calls, Map<String, Long> errors, Histogram latency) {}
+      double seconds, long calls, Map<String, Long> errors, Histogram latency, double cpuCores) {}
 
   private Measurement phase(boolean warmingUp, Duration duration, long callLimit)
       throws InterruptedException {
@@ -98,6 +104,7 @@ public final class LoadGenerator {
     Histogram total = new Histogram(3);
     Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     LongAdder completed = new LongAdder();
+    long cpuAtStart = processCpuNanos();
     long start = System.nanoTime();
     long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
     Phase phase =
@@ -140,10 +147,20 @@ public final class LoadGenerator {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    long cpuAtEnd = processCpuNanos();
+    double cpuCores = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : (cpuAtEnd - cpuAtStart) / 1e9 / seconds;
     tick.run(); // the last partial second, so every phase shows at least once
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
-    return new Measurement(seconds, completed.sum(), errorCounts, total);
+    return new Measurement(seconds, completed.sum(), errorCounts, total, cpuCores);
+  }
+
+  /** CPU time of the whole process so far, or -1 when the JVM cannot tell. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static long sum(Map<String, LongAdder> errors) {

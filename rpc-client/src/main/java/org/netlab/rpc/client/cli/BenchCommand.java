@@ -270,6 +270,7 @@ final class BenchCommand implements Callable<Integer> {
         m.errors(),
         Math.round(m.calls() / m.seconds() * 10) / 10.0,
         BenchResult.Latency.of(m.latency()),
+        m.cpuCores() < 0 ? null : Math.round(m.cpuCores() * 100) / 100.0,
         call == BenchCall.PHONEBOOK_ADD ? BenchCall.addedNamePrefix(run) : null);
   }
 }

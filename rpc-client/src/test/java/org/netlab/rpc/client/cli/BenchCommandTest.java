@@ -64,6 +64,7 @@ class BenchCommandTest {
     assertEquals(0, result.get("errorCount").asLong());
     assertEquals(0, result.get("errors").size());
     assertOrderedPercentiles(result.get("latencyMillis"));
+    assertTrue(result.get("clientCpuCores").asDouble() > 0, result.toString());
   }
 
   @Test
@@ -291,7 +292,10 @@ class BenchCommandTest {
         out);
     assertTrue(out.contains("\ncalls     100 in "), out);
     assertTrue(out.contains(" s, no errors\n"), out);
-    assertTrue(out.matches("(?s).*\nrate      \\d+\\.\\d calls/s\n.*"), out);
+    assertTrue(
+        out.matches(
+            "(?s).*\nrate      \\d+\\.\\d calls/s, this client using \\d+\\.\\d\\d cores\n.*"),
+        out);
     assertTrue(
         out.matches(
             "(?s).*\n"
