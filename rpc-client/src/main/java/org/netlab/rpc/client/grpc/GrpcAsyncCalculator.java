@@ -20,7 +20,7 @@ final class GrpcAsyncCalculator implements AsyncCalculator {
   /** Calls over {@code connection}, which its owner closes. */
   GrpcAsyncCalculator(GrpcConnection connection) {
     this.connection = Objects.requireNonNull(connection, "connection");
-    this.stub = CalculatorServiceGrpc.newStub(connection.channel());
+    this.stub = connection.asyncStub(CalculatorServiceGrpc.newStub(connection.channel()));
   }
 
   @Override
@@ -59,7 +59,7 @@ final class GrpcAsyncCalculator implements AsyncCalculator {
   }
 
   private CalculatorServiceStub stub() {
-    return connection.forAsyncCall(stub);
+    return connection.withDeadline(stub);
   }
 
   private AnswerObserver<CalculationResult, Double> value() {

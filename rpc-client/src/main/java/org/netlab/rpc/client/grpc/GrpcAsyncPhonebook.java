@@ -30,7 +30,7 @@ final class GrpcAsyncPhonebook implements AsyncPhonebook {
   /** Calls over {@code connection}, which its owner closes. */
   GrpcAsyncPhonebook(GrpcConnection connection) {
     this.connection = Objects.requireNonNull(connection, "connection");
-    this.stub = PhonebookServiceGrpc.newStub(connection.channel());
+    this.stub = connection.asyncStub(PhonebookServiceGrpc.newStub(connection.channel()));
   }
 
   @Override
@@ -109,7 +109,7 @@ final class GrpcAsyncPhonebook implements AsyncPhonebook {
   }
 
   private PhonebookServiceStub stub() {
-    return connection.forAsyncCall(stub);
+    return connection.withDeadline(stub);
   }
 
   /** Gathers a streamed list, then completes with all of it, or with the stream's failure. */

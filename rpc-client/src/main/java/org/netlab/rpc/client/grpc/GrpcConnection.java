@@ -52,11 +52,11 @@ final class GrpcConnection implements AutoCloseable {
   }
 
   /**
-   * {@code stub} for asynchronous calls: a deadline of the configured timeout from now, and answers
-   * handled on the network thread that read them, without a hand-off to another thread.
+   * {@code stub} made for asynchronous calls: answers are handled on the network thread that read
+   * them, without a hand-off to another thread. Each call still needs {@link #withDeadline}.
    */
-  <S extends AbstractStub<S>> S forAsyncCall(S stub) {
-    return withDeadline(stub).withExecutor(Runnable::run);
+  <S extends AbstractStub<S>> S asyncStub(S stub) {
+    return stub.withExecutor(Runnable::run);
   }
 
   /** An observer of one asynchronous call whose answer, or failure, completes its future. */
