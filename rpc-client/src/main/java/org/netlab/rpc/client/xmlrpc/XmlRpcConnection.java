@@ -2,10 +2,10 @@ package org.netlab.rpc.client.xmlrpc;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
@@ -15,12 +15,12 @@ import org.netlab.xmlrpc.codec.MalformedMessageException;
 import org.netlab.xmlrpc.codec.XmlRpcMessageReader;
 
 /**
- * Calls any method of a netlab XML-RPC server over the JDK's {@link HttpClient}: HTTP/1.1 with
- * keep-alive (one connection per call in flight, reused by the next call), its own TLS trust (not
- * the JVM's), the settings' timeout for connecting and for each answer, no redirect followed, and
- * the settings' token in every request. Calls block their thread until the answer comes; on a
- * virtual thread that costs no platform thread. Faults come back as {@link ServiceException}, calls
- * that got no answer as {@link TransportException}. Thread-safe.
+ * Calls any method of a netlab XML-RPC server over HTTP/1.1 with keep-alive ({@link
+ * KeepAliveHttpClient}: one connection per call in flight, reused by the next call), with its own
+ * TLS trust (not the JVM's), the settings' timeout for connecting and for each read of an answer,
+ * no redirect followed, and the settings' token in every request. Calls block their thread until
+ * the answer comes; on a virtual thread that holds no platform thread. Faults come back as {@link
+ * ServiceException}, calls that got no answer as {@link TransportException}. Thread-safe.
  */
 final class XmlRpcConnection implements AutoCloseable {
   /** The largest answer read: a listing of about 200,000 phonebook entries. */
@@ -30,13 +30,10 @@ final class XmlRpcConnection implements AutoCloseable {
   static final int MAX_NESTING_DEPTH = 32;
 
   private static final XmlRpcMessageReader ANSWERS = new XmlRpcMessageReader(MAX_NESTING_DEPTH);
-  private static final HttpResponse.BodyHandler<byte[]> BODIES =
-      LimitedBody.handler(MAX_ANSWER_BYTES);
 
   private final ClientSettings settings;
   private final URI url;
-  private final HttpClient http;
-  private final HttpRequest.Builder requests;
+  private final KeepAliveHttpClient http;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -45,29 +42,20 @@ final class XmlRpcConnection implements AutoCloseable {
   XmlRpcConnection(ClientSettings settings) throws IOException {
     this.settings = settings;
     this.url = URI.create(settings.url().toString());
-    try {
-      requests = HttpRequest.newBuilder(url);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a usable URL: " + url, e);
-    }
-    // One limit for connecting and one for the answer, each the call timeout.
-    requests.timeout(settings.timeout()).header("Content-Type", "text/xml");
+    List<String> headers =
+        new ArrayList<>(List.of("Content-Type: text/xml", "User-Agent: netlab-rpc-client"));
     if (settings.token() != null) {
-      requests.header(BearerAuthorization.HTTP_HEADER, BearerAuthorization.value(settings.token()));
+      headers.add(
+          BearerAuthorization.HTTP_HEADER + ": " + BearerAuthorization.value(settings.token()));
     }
-    // No redirect is followed, so the token goes to the URL's server and to no other; a redirect
-    // is answered as the HTTP error it is for an XML-RPC call.
-    HttpClient.Builder client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(settings.timeout());
-    if (settings.url().tls()) {
-      client.sslContext(
-          SslContexts.forClient(
-              settings.caFile(), settings.clientCertificate(), settings.clientKey()));
-    }
-    http = client.build();
+    SSLContext tls =
+        settings.url().tls()
+            ? SslContexts.forClient(
+                settings.caFile(), settings.clientCertificate(), settings.clientKey())
+            : null;
+    http =
+        new KeepAliveHttpClient(
+            url, tls, settings.timeout(), MAX_ANSWER_BYTES, headers.toArray(String[]::new));
   }
 
   URI url() {
@@ -87,25 +75,14 @@ final class XmlRpcConnection implements AutoCloseable {
       throw new IllegalStateException("this XML-RPC connection is closed");
     }
     XmlCharacters.requireCarried(params);
-    HttpRequest request =
-        requests
-            .copy()
-            .POST(HttpRequest.BodyPublishers.ofByteArray(MethodCall.bytes(method, params)))
-            .build();
-    HttpResponse<byte[]> response;
+    KeepAliveHttpClient.Response response;
     try {
-      response = http.send(request, BODIES);
+      response = http.post(MethodCall.bytes(method, params));
     } catch (IOException e) {
       throw XmlRpcFailures.transport(url, method, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransportException(
-          TransportException.Kind.UNREACHABLE,
-          "interrupted while waiting for " + url + " to answer " + method,
-          e);
     }
-    if (response.statusCode() != XmlRpcFailures.HTTP_OK) {
-      throw XmlRpcFailures.httpStatus(url, method, response.statusCode());
+    if (response.status() != XmlRpcFailures.HTTP_OK) {
+      throw XmlRpcFailures.httpStatus(url, method, response.status());
     }
     XmlRpcAnswer answer;
     try {
@@ -143,8 +120,8 @@ final class XmlRpcConnection implements AutoCloseable {
   }
 
   /**
-   * Refuses further calls and closes the connections, once calls in flight have their answers.
-   * Closing twice is safe.
+   * Refuses further calls and closes the idle connections now, the others once calls in flight have
+   * their answers. Closing twice is safe.
    */
   @Override
   public void close() {

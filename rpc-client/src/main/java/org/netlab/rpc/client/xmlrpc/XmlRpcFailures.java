@@ -6,7 +6,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
@@ -95,18 +94,24 @@ final class XmlRpcFailures {
   }
 
   /** A call that got no answer: the connection, its TLS handshake or the wait failed. */
-  static TransportException transport(URI url, String method, IOException failure) {
+  static TransportException transport(URI url, String method, IOException cause) {
     String where = url.getHost() + ":" + port(url);
-    IOException cause = specific(failure);
     String detail =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    if (cause instanceof LimitedBody.TooLarge) {
+    if (cause instanceof KeepAliveHttpClient.NotHttp) {
+      // No HTTP/1.1 status line, or a broken head: not an XML-RPC server.
+      return new TransportException(
+          TransportException.Kind.PROTOCOL,
+          url + " did not answer " + method + " as an XML-RPC server: " + detail,
+          cause);
+    }
+    if (cause instanceof KeepAliveHttpClient.TooLarge) {
       return new TransportException(
           TransportException.Kind.PROTOCOL,
           url + " answered " + method + " with more than an XML-RPC client reads: " + detail,
           cause);
     }
-    if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+    if (cause instanceof SocketTimeoutException) {
       return new TransportException(
           TransportException.Kind.TIMEOUT,
           "no answer from "
@@ -136,7 +141,8 @@ final class XmlRpcFailures {
           "cannot reach " + where + " (" + detail + "); is the server running there?",
           cause);
     }
-    if ("https".equalsIgnoreCase(url.getScheme()) && closedBeforeAnswer(cause)) {
+    if ("https".equalsIgnoreCase(url.getScheme())
+        && cause instanceof KeepAliveHttpClient.ClosedBeforeAnswer) {
       // Under TLS 1.3 a server that requires a client certificate completes the handshake,
       // then closes: the client only sees its request fail.
       return new TransportException(
@@ -152,28 +158,6 @@ final class XmlRpcFailures {
         TransportException.Kind.UNREACHABLE,
         "the connection to " + where + " failed (" + detail + ")",
         cause);
-  }
-
-  /**
-   * The first failure in the chain more specific than a plain {@code IOException}: the JDK's client
-   * rethrows what failed on its own threads as a new exception, with the original as its cause.
-   */
-  private static IOException specific(IOException failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof IOException io && io.getClass() != IOException.class) {
-        return io;
-      }
-    }
-    return failure;
-  }
-
-  /** What the JDK's client says when the server closed the connection before answering. */
-  private static boolean closedBeforeAnswer(IOException cause) {
-    String message = String.valueOf(cause.getMessage());
-    return message.contains("EOF reached")
-        || message.contains("received no bytes")
-        || message.contains("Connection reset")
-        || message.contains("Broken pipe");
   }
 
   /** The reason phrase RFC 9110 gives a status, or empty for one it does not name. */
