@@ -3,9 +3,8 @@ package org.netlab.rpc.client.xmlrpc;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.xmlrpc.XmlRpcRequest;
-import org.apache.xmlrpc.XmlRpcRequestConfig;
 import org.netlab.xmlrpc.codec.ScalarValue;
+import org.netlab.xmlrpc.codec.XmlRpcCall;
 import org.netlab.xmlrpc.codec.XmlRpcDialect;
 import org.xml.sax.SAXException;
 
@@ -52,30 +51,12 @@ final class MethodCall {
   private static byte[] withApachesWriter(String method, Object[] params) {
     ByteArrayOutputStream call = new ByteArrayOutputStream(512);
     try {
-      XmlRpcDialect.writer(call).write(new Request(method, List.of(params)));
+      XmlRpcDialect.writer(call).write(new XmlRpcCall(method, List.of(params)));
     } catch (SAXException e) {
       throw new IllegalArgumentException(
           "cannot write a call of " + method + ": " + e.getMessage(), e);
     }
     return call.toByteArray();
-  }
-
-  /** A call for Apache's writer; components named after the getters of the interface. */
-  private record Request(String getMethodName, List<Object> params) implements XmlRpcRequest {
-    @Override
-    public XmlRpcRequestConfig getConfig() {
-      return XmlRpcDialect.config();
-    }
-
-    @Override
-    public int getParameterCount() {
-      return params.size();
-    }
-
-    @Override
-    public Object getParameter(int index) {
-      return params.get(index);
-    }
   }
 
   private static byte[] ascii(String text) {

@@ -1,14 +1,13 @@
 package org.netlab.rpc.server.xmlrpc.codec;
 
 import java.io.InputStream;
-import java.util.List;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
-import org.apache.xmlrpc.XmlRpcRequestConfig;
 import org.apache.xmlrpc.common.TypeFactory;
 import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
 import org.apache.xmlrpc.parser.XmlRpcRequestParser;
 import org.netlab.xmlrpc.codec.MalformedMessageException;
+import org.netlab.xmlrpc.codec.XmlRpcCall;
 import org.netlab.xmlrpc.codec.XmlRpcMessageReader;
 
 /**
@@ -38,21 +37,6 @@ final class XmlRpcRequestReader {
     } catch (MalformedMessageException e) {
       throw XmlRpcFaults.notWellFormed(e.getMessage());
     }
-    List<?> params = parser.getParams() == null ? List.of() : parser.getParams();
-    return new ParsedCall(config, parser.getMethodName(), params);
-  }
-
-  /** A call as read; its components are named after the getters of the interface they answer. */
-  private record ParsedCall(XmlRpcRequestConfig getConfig, String getMethodName, List<?> params)
-      implements XmlRpcRequest {
-    @Override
-    public int getParameterCount() {
-      return params.size();
-    }
-
-    @Override
-    public Object getParameter(int index) {
-      return params.get(index);
-    }
+    return new XmlRpcCall(parser.getMethodName(), parser.getParams());
   }
 }
