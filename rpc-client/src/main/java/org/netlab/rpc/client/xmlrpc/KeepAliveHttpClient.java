@@ -128,6 +128,10 @@ final class KeepAliveHttpClient implements AutoCloseable {
         return exchange(pooled, body);
       } catch (ClosedBeforeAnswer stale) {
         // A connection the server closed while it sat in the pool: it never saw the request.
+        // An interrupted caller's socket is closed by the interrupt: that one is not retried.
+        if (Thread.currentThread().isInterrupted()) {
+          throw stale;
+        }
       }
     }
     return exchange(open(), body);
