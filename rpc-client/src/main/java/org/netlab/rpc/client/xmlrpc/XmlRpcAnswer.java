@@ -5,13 +5,15 @@ import java.util.Map;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.parser.XmlRpcResponseParser;
 import org.netlab.xmlrpc.codec.MalformedMessageException;
+import org.netlab.xmlrpc.codec.ScalarResponse;
 import org.netlab.xmlrpc.codec.XmlRpcDialect;
 import org.netlab.xmlrpc.codec.XmlRpcMessageReader;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 
 /**
- * One methodResponse as read: a result, or a fault's code and string. It is read by Apache
+ * One methodResponse as read: a result, or a fault's code and string. A scalar answer as the server
+ * writes it is read without a parser ({@link ScalarResponse}); any other is read by Apache
  * XML-RPC's response parser fed by {@link XmlRpcMessageReader} (Aalto, no DOCTYPE, bounded
  * nesting), with one change: a fault's {@code faultCause} member is ignored, where Apache's parser
  * would deserialize it as a Java object whatever the configuration (CVE-2019-17570).
@@ -30,6 +32,10 @@ record XmlRpcAnswer(Object result, boolean fault, int faultCode, String faultStr
    */
   static XmlRpcAnswer read(XmlRpcMessageReader reader, byte[] body)
       throws MalformedMessageException {
+    Object scalar = ScalarResponse.read(body);
+    if (scalar != null) {
+      return new XmlRpcAnswer(scalar, false, 0, null);
+    }
     FaultCauseIgnoringParser parser = new FaultCauseIgnoringParser();
     reader.read(new ByteArrayInputStream(body), parser);
     if (parser.inFault) {
