@@ -1,65 +1,61 @@
 package org.netlab.rpc.client.xmlrpc;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.xmlrpc.XmlRpcException;
-import org.apache.xmlrpc.client.XmlRpcClient;
-import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
-import org.apache.xmlrpc.client.XmlRpcSun15HttpTransportFactory;
+import javax.net.ssl.SSLContext;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.TransportException;
-import org.netlab.rpc.contract.XmlRpcTextWriterFactory;
+import org.netlab.rpc.contract.BearerAuthorization;
 import org.netlab.tls.SslContexts;
+import org.netlab.xmlrpc.codec.MalformedMessageException;
+import org.netlab.xmlrpc.codec.XmlRpcMessageReader;
 
 /**
- * Calls any method of a netlab XML-RPC server, with its own TLS trust (not the JVM's), connect and
- * reply timeouts, extensions off, the JDK's connection reuse, and the settings' token in every
- * request. Faults come back as {@link ServiceException}, calls that got no answer as {@link
- * TransportException}. Thread-safe.
+ * Calls any method of a netlab XML-RPC server over HTTP/1.1 with keep-alive ({@link
+ * KeepAliveHttpClient}: one connection per call in flight, reused by the next call), with its own
+ * TLS trust (not the JVM's), the settings' timeout for connecting and for each read of an answer,
+ * no redirect followed, and the settings' token in every request. Calls block their thread until
+ * the answer comes; on a virtual thread that holds no platform thread. Faults come back as {@link
+ * ServiceException}, calls that got no answer as {@link TransportException}. Thread-safe.
  */
 final class XmlRpcConnection implements AutoCloseable {
+  /** The largest answer read: a listing of about 200,000 phonebook entries. */
+  static final int MAX_ANSWER_BYTES = 32 << 20;
+
+  /** The deepest nesting of arrays and structs in an answer; netlab's answers use two. */
+  static final int MAX_NESTING_DEPTH = 32;
+
+  private static final XmlRpcMessageReader ANSWERS = new XmlRpcMessageReader(MAX_NESTING_DEPTH);
+
   private final ClientSettings settings;
   private final URI url;
-  private final XmlRpcClient client = new XmlRpcClient();
+  private final KeepAliveHttpClient http;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
    * @throws IOException when the CA file or the client certificate cannot be read
    */
   XmlRpcConnection(ClientSettings settings) throws IOException {
-    XmlRpcClientHardening.apply();
     this.settings = settings;
     this.url = URI.create(settings.url().toString());
-    XmlRpcClientConfigImpl config = new XmlRpcClientConfigImpl();
-    try {
-      config.setServerURL(url.toURL());
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a usable URL: " + url, e);
+    List<String> headers =
+        new ArrayList<>(List.of("Content-Type: text/xml", "User-Agent: netlab-rpc-client"));
+    if (settings.token() != null) {
+      headers.add(
+          BearerAuthorization.HTTP_HEADER + ": " + BearerAuthorization.value(settings.token()));
     }
-    // One limit for connecting and one for the answer, each the call timeout.
-    int timeoutMillis = Math.toIntExact(settings.timeout().toMillis());
-    config.setConnectionTimeout(timeoutMillis);
-    config.setReplyTimeout(timeoutMillis);
-    config.setEnabledForExtensions(false);
-    config.setEnabledForExceptions(false);
-    config.setContentLengthOptional(false);
-    config.setEncoding(XmlRpcClientConfigImpl.UTF8_ENCODING);
-    client.setConfig(config);
-    client.setXmlWriterFactory(new XmlRpcTextWriterFactory());
-    XmlRpcSun15HttpTransportFactory transport =
-        settings.token() == null
-            ? new XmlRpcSun15HttpTransportFactory(client)
-            : new BearerTokenTransportFactory(client, settings.token());
-    if (settings.url().tls()) {
-      transport.setSSLSocketFactory(
-          SslContexts.forClient(
-                  settings.caFile(), settings.clientCertificate(), settings.clientKey())
-              .getSocketFactory());
-    }
-    client.setTransportFactory(transport);
+    SSLContext tls =
+        settings.url().tls()
+            ? SslContexts.forClient(
+                settings.caFile(), settings.clientCertificate(), settings.clientKey())
+            : null;
+    http =
+        new KeepAliveHttpClient(
+            url, tls, settings.timeout(), MAX_ANSWER_BYTES, headers.toArray(String[]::new));
   }
 
   URI url() {
@@ -79,11 +75,25 @@ final class XmlRpcConnection implements AutoCloseable {
       throw new IllegalStateException("this XML-RPC connection is closed");
     }
     XmlCharacters.requireCarried(params);
+    KeepAliveHttpClient.Response response;
     try {
-      return client.execute(method, params);
-    } catch (XmlRpcException e) {
-      throw XmlRpcFailures.map(settings, url, method, e);
+      response = http.post(MethodCall.bytes(method, params));
+    } catch (IOException e) {
+      throw XmlRpcFailures.transport(url, method, e);
     }
+    if (response.status() != XmlRpcFailures.HTTP_OK) {
+      throw XmlRpcFailures.httpStatus(url, method, response.status());
+    }
+    XmlRpcAnswer answer;
+    try {
+      answer = XmlRpcAnswer.read(ANSWERS, response.body());
+    } catch (MalformedMessageException e) {
+      throw XmlRpcFailures.notXmlRpc(settings, url, method, e.getMessage());
+    }
+    if (answer.fault()) {
+      throw XmlRpcFailures.fault(settings, url, method, answer.faultCode(), answer.faultString());
+    }
+    return answer.result();
   }
 
   /**
@@ -109,9 +119,14 @@ final class XmlRpcConnection implements AutoCloseable {
     return type.cast(result);
   }
 
-  /** Marks the connection closed; idle sockets are released by the JDK's keep-alive cache. */
+  /**
+   * Refuses further calls and closes the idle connections now, the others once calls in flight have
+   * their answers. Closing twice is safe.
+   */
   @Override
   public void close() {
-    closed.set(true);
+    if (closed.compareAndSet(false, true)) {
+      http.close();
+    }
   }
 }

@@ -6,9 +6,9 @@ import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.client.TransportException;
 
 /**
- * Opens {@link RpcConnection}s over XML-RPC: one hardened Apache XML-RPC client per connection,
- * with its own TLS trust and the JDK's connection reuse. Use {@link RpcConnection#open}, which
- * picks the transport by the URL.
+ * Opens {@link RpcConnection}s over XML-RPC: one HTTP/1.1 keep-alive client (the JDK's) per
+ * connection, with its own TLS trust, and netlab's XML-RPC codec ({@link XmlRpcConnection}). Use
+ * {@link RpcConnection#open}, which picks the transport by the URL.
  */
 public final class XmlRpcTransport {
   private XmlRpcTransport() {}

@@ -102,6 +102,45 @@ class XmlRpcClientFailuresTest {
   }
 
   @Test
+  void answerAnnouncedLargerThanTheLimitIsAProtocolError() throws Exception {
+    assertRefusedAsTooLarge(peerAnswering(XmlRpcConnection.MAX_ANSWER_BYTES + 1L, 1));
+  }
+
+  @Test
+  void chunkedAnswerLargerThanTheLimitIsAProtocolError() throws Exception {
+    assertRefusedAsTooLarge(peerAnswering(0, XmlRpcConnection.MAX_ANSWER_BYTES / (1 << 20) + 1));
+  }
+
+  private void assertRefusedAsTooLarge(URI url) {
+    try (RpcConnection connection = XmlRpcTransport.open(settings(url))) {
+      Calculator client = connection.calculator();
+      TransportException error = assertThrows(TransportException.class, () -> client.add(1, 2));
+      assertEquals(TransportException.Kind.PROTOCOL, error.kind());
+      assertTrue(error.getMessage().contains("larger than the limit"), error.getMessage());
+    }
+  }
+
+  @Test
+  void answerNestedDeeperThanTheLimitIsAProtocolError() throws Exception {
+    int depth = XmlRpcConnection.MAX_NESTING_DEPTH + 1;
+    String nested =
+        "<value><array><data>".repeat(depth)
+            + "<value><int>1</int></value>"
+            + "</data></array></value>".repeat(depth);
+    URI url =
+        plainPeer(
+            "<?xml version=\"1.0\"?><methodResponse><params><param>"
+                + nested
+                + "</param></params></methodResponse>");
+    try (RpcConnection connection = XmlRpcTransport.open(settings(url))) {
+      Phonebook client = connection.phonebook();
+      TransportException error = assertThrows(TransportException.class, () -> client.list(""));
+      assertEquals(TransportException.Kind.PROTOCOL, error.kind());
+      assertTrue(error.getMessage().contains("nest deeper"), error.getMessage());
+    }
+  }
+
+  @Test
   void unknownFaultCodeIsInternalWithTheServersWords() throws Exception {
     URI url =
         plainPeer(
@@ -199,6 +238,31 @@ class XmlRpcClientFailuresTest {
           exchange.sendResponseHeaders(200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+          }
+        });
+    peer.start();
+    return URI.create("http://127.0.0.1:" + peer.getAddress().getPort() + "/RPC2");
+  }
+
+  /**
+   * A plain-HTTP peer that answers every POST with status 200 and {@code mebibytes} MiB of spaces,
+   * announcing {@code length} (0: chunked); it stops when the client stops reading.
+   */
+  private URI peerAnswering(long length, int mebibytes) throws IOException {
+    peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    peer.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().set("Content-Type", "text/xml");
+          exchange.sendResponseHeaders(200, length);
+          byte[] spaces = " ".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < mebibytes; i++) {
+              out.write(spaces);
+            }
+          } catch (IOException e) {
+            // the client closed the connection
           }
         });
     peer.start();

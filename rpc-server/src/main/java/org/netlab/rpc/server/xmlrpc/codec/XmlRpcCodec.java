@@ -4,44 +4,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.xmlrpc.XmlRpcConfig;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
 import org.apache.xmlrpc.common.TypeFactory;
-import org.apache.xmlrpc.common.XmlRpcController;
-import org.apache.xmlrpc.common.XmlRpcHttpRequestConfigImpl;
 import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
-import org.apache.xmlrpc.common.XmlRpcWorkerFactory;
-import org.apache.xmlrpc.serializer.XmlRpcWriter;
-import org.apache.xmlrpc.serializer.XmlWriterFactory;
-import org.netlab.rpc.contract.XmlRpcTextWriterFactory;
+import org.netlab.xmlrpc.codec.XmlRpcDialect;
 import org.xml.sax.SAXException;
 
 /**
  * XML-RPC's bytes, with Apache XML-RPC's request parser, type factory and writer and none of its
- * server: extensions and exceptions off, UTF-8, a nesting limit on requests, and faults from {@link
- * XmlRpcFaults} only, so that no Java class name, stack trace or serialized exception ever leaves
- * it. Requests are read by {@link XmlRpcRequestReader} (Aalto rather than the JDK's Xerces), and
- * double, int, boolean and string answers are written by {@link ScalarResponseWriter}; both cost a
- * fraction of Apache's own path, with the same bytes on the wire. Safe for any number of threads.
+ * server: extensions and exceptions off, UTF-8 ({@link XmlRpcDialect}), a nesting limit on
+ * requests, and faults from {@link XmlRpcFaults} only, so that no Java class name, stack trace or
+ * serialized exception ever leaves it. Requests are read by {@link XmlRpcRequestReader} (Aalto
+ * rather than the JDK's Xerces), and double, int, boolean and string answers are written by {@link
+ * ScalarResponseWriter}; both cost a fraction of Apache's own path, with the same bytes on the
+ * wire. Safe for any number of threads.
  */
 public final class XmlRpcCodec {
-  /** How every call is read and answered: no extensions, no exceptions on the wire, UTF-8. */
-  private final XmlRpcHttpRequestConfigImpl config = new XmlRpcHttpRequestConfigImpl();
-
-  private final TypeFactory types;
-  private final XmlWriterFactory writers = new XmlRpcTextWriterFactory();
   private final XmlRpcRequestReader requests;
 
   public XmlRpcCodec(int maxNestingDepth) {
-    // Requests are read by Aalto, but XML-RPC clients in the same JVM parse with Apache's
-    // shared parser factory.
+    // Requests are read by Aalto, but Apache XML-RPC clients in the same JVM would parse with
+    // Apache's shared parser factory.
     XmlRpcParserHardening.apply();
-    config.setEnabledForExtensions(false);
-    config.setEnabledForExceptions(false);
-    config.setEncoding(XmlRpcHttpRequestConfigImpl.UTF8_ENCODING);
-    types = new TypeFactoryController(config).getTypeFactory();
-    requests = new XmlRpcRequestReader(types, maxNestingDepth);
+    requests = new XmlRpcRequestReader(XmlRpcDialect.types(), maxNestingDepth);
   }
 
   /**
@@ -52,7 +38,7 @@ public final class XmlRpcCodec {
    *     XML, a DOCTYPE, nesting over the limit or a body that cannot be read
    */
   public XmlRpcRequest parse(InputStream body) throws XmlRpcException {
-    return requests.read(config, body);
+    return requests.read(XmlRpcDialect.config(), body);
   }
 
   /**
@@ -69,8 +55,8 @@ public final class XmlRpcCodec {
     }
     ByteArrayOutputStream answer = new ByteArrayOutputStream(512);
     try {
-      writer(answer).write(config, result);
-    } catch (SAXException | XmlRpcException e) {
+      XmlRpcDialect.writer(answer).write(XmlRpcDialect.config(), result);
+    } catch (SAXException e) {
       writeFault(new IllegalStateException("cannot write an answer: " + e.getMessage(), e), out);
       return;
     }
@@ -85,51 +71,22 @@ public final class XmlRpcCodec {
   public void writeFault(Throwable error, OutputStream out) throws IOException {
     XmlRpcFaults.Fault fault = XmlRpcFaults.of(error);
     try {
-      writer(out).write(config, fault.code(), fault.message());
+      XmlRpcDialect.writer(out).write(XmlRpcDialect.config(), fault.code(), fault.message());
     } catch (SAXException e) {
       if (e.getException() instanceof IOException failed) {
         throw failed;
       }
-      throw new IllegalStateException("cannot write a fault: " + e.getMessage(), e);
-    } catch (XmlRpcException e) {
       throw new IllegalStateException("cannot write a fault: " + e.getMessage(), e);
     }
   }
 
   /** The config every call is read and answered with. */
   XmlRpcStreamRequestConfig config() {
-    return config;
+    return XmlRpcDialect.config();
   }
 
   /** Apache's own type factory, which reads and writes every value. */
   TypeFactory types() {
-    return types;
-  }
-
-  private XmlRpcWriter writer(OutputStream out) throws XmlRpcException {
-    return new XmlRpcWriter(config, writers.getXmlWriter(config, out), types);
-  }
-
-  /**
-   * Apache's type factory takes a controller (in Apache, a client or a server) and asks it for one
-   * thing only: its config, for the time zone of dateTime.iso8601 values. This controller is that
-   * config and nothing else; it runs no calls, so it has no workers.
-   */
-  private static final class TypeFactoryController extends XmlRpcController {
-    private final XmlRpcConfig config;
-
-    TypeFactoryController(XmlRpcConfig config) {
-      this.config = config;
-    }
-
-    @Override
-    protected XmlRpcWorkerFactory getDefaultXmlRpcWorkerFactory() {
-      return null;
-    }
-
-    @Override
-    public XmlRpcConfig getConfig() {
-      return config;
-    }
+    return XmlRpcDialect.types();
   }
 }

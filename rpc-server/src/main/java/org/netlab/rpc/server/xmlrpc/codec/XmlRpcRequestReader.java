@@ -1,53 +1,27 @@
 package org.netlab.rpc.server.xmlrpc.codec;
 
-import com.fasterxml.aalto.sax.SAXParserFactoryImpl;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLStreamException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.XmlRpcRequest;
-import org.apache.xmlrpc.XmlRpcRequestConfig;
 import org.apache.xmlrpc.common.TypeFactory;
 import org.apache.xmlrpc.common.XmlRpcStreamRequestConfig;
 import org.apache.xmlrpc.parser.XmlRpcRequestParser;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
+import org.netlab.xmlrpc.codec.MalformedMessageException;
+import org.netlab.xmlrpc.codec.XmlRpcCall;
+import org.netlab.xmlrpc.codec.XmlRpcMessageReader;
 
 /**
  * Reads one methodCall from a request body into an {@link XmlRpcRequest}, with Apache XML-RPC's own
- * request parser fed by Aalto's SAX parser: any DOCTYPE refused ({@link DoctypeRefusal}), arrays
- * and structs nested no deeper than a limit ({@link NestingLimit}), and every failure a -32700
- * fault that says what went wrong and where.
+ * request parser fed by {@link XmlRpcMessageReader} (Aalto, no DOCTYPE, bounded nesting); every
+ * failure is a -32700 fault that says what went wrong and where.
  */
 final class XmlRpcRequestReader {
-  private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
-  private static final String UTF32_REFUSED =
-      "the body is encoded in UTF-32, which this server does not read; send UTF-8";
-
-  /**
-   * Aalto's SAX parser, namespace-aware. Xerces, the JDK's, costs far more per call: it resets its
-   * whole configuration, detects the XML version and consults a security manager on every parse.
-   * Aalto never fetches a DTD and never expands an entity a DTD declares.
-   */
-  private static final SAXParserFactory PARSERS = parsers();
-
   private final TypeFactory types;
-  private final int maxNestingDepth;
-
-  /** One parser per thread: Aalto starts every parse afresh, so a parser is reusable. */
-  private final ThreadLocal<XMLReader> readers =
-      ThreadLocal.withInitial(XmlRpcRequestReader::newReader);
+  private final XmlRpcMessageReader messages;
 
   XmlRpcRequestReader(TypeFactory types, int maxNestingDepth) {
     this.types = types;
-    this.maxNestingDepth = maxNestingDepth;
+    this.messages = new XmlRpcMessageReader(maxNestingDepth);
   }
 
   /**
@@ -58,133 +32,11 @@ final class XmlRpcRequestReader {
    */
   XmlRpcRequest read(XmlRpcStreamRequestConfig config, InputStream body) throws XmlRpcException {
     XmlRpcRequestParser parser = new XmlRpcRequestParser(config, types);
-    XMLReader reader = new NestingLimit(readers.get(), maxNestingDepth);
-    reader.setContentHandler(parser);
-    LeadingBytes leading = new LeadingBytes(body);
     try {
-      reader.parse(new InputSource(leading));
-    } catch (SAXException e) {
-      throw XmlRpcFaults.notWellFormed(leading.startAsUtf32() ? UTF32_REFUSED : describe(e));
-    } catch (IOException e) {
-      throw XmlRpcFaults.notWellFormed("the body could not be read: " + e.getMessage());
+      messages.read(body, parser);
+    } catch (MalformedMessageException e) {
+      throw XmlRpcFaults.notWellFormed(e.getMessage());
     }
-    List<?> params = parser.getParams() == null ? List.of() : parser.getParams();
-    return new ParsedCall(config, parser.getMethodName(), params);
-  }
-
-  /** A call as read; its components are named after the getters of the interface they answer. */
-  private record ParsedCall(XmlRpcRequestConfig getConfig, String getMethodName, List<?> params)
-      implements XmlRpcRequest {
-    @Override
-    public int getParameterCount() {
-      return params.size();
-    }
-
-    @Override
-    public Object getParameter(int index) {
-      return params.get(index);
-    }
-  }
-
-  private static XMLReader newReader() {
-    try {
-      XMLReader reader = PARSERS.newSAXParser().getXMLReader();
-      reader.setProperty(LEXICAL_HANDLER, new DoctypeRefusal());
-      return reader;
-    } catch (ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("cannot build an XML parser: " + e.getMessage(), e);
-    }
-  }
-
-  private static SAXParserFactory parsers() {
-    SAXParserFactory factory = new SAXParserFactoryImpl();
-    factory.setNamespaceAware(true);
-    factory.setValidating(false);
-    return factory;
-  }
-
-  /**
-   * What went wrong and where. Aalto's own errors carry their position in the exception they wrap,
-   * with a message whose second line repeats it; errors raised by the content handler take it from
-   * Aalto's locator, which counts columns from 0 where Xerces and the stream exceptions count from
-   * 1.
-   */
-  private static String describe(SAXException e) {
-    if (e.getException() instanceof XMLStreamException stream) {
-      if (stream.getCause() instanceof IOException unread) {
-        return "the body could not be read: " + unread.getMessage();
-      }
-      String message = firstLine(stream.getMessage());
-      Location at = stream.getLocation();
-      return at == null || at.getLineNumber() <= 0
-          ? message
-          : position(message, at.getLineNumber(), at.getColumnNumber());
-    }
-    String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
-    if (e instanceof SAXParseException at && at.getLineNumber() > 0) {
-      return position(message, at.getLineNumber(), at.getColumnNumber() + 1);
-    }
-    return message;
-  }
-
-  private static String position(String message, int line, int column) {
-    return message + " (line " + line + ", column " + column + ")";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "malformed XML";
-    }
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
-  }
-
-  /**
-   * Remembers the first four bytes of a body, to tell UTF-32 apart: Aalto cannot decode it and
-   * reports it as an unexpected end of input.
-   */
-  private static final class LeadingBytes extends FilterInputStream {
-    private final byte[] first = new byte[4];
-    private int seen;
-
-    LeadingBytes(InputStream body) {
-      super(body);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && seen < first.length) {
-        first[seen++] = (byte) b;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int count = super.read(buffer, offset, length);
-      for (int i = 0; i < count && seen < first.length; i++) {
-        first[seen++] = buffer[offset + i];
-      }
-      return count;
-    }
-
-    /** Whether the body starts as UTF-32 (UCS-4) does, with or without a byte order mark. */
-    boolean startAsUtf32() {
-      if (seen < first.length) {
-        return false;
-      }
-      int quartet =
-          (first[0] & 0xFF) << 24
-              | (first[1] & 0xFF) << 16
-              | (first[2] & 0xFF) << 8
-              | first[3] & 0xFF;
-      return switch (quartet) {
-        // Byte order marks, then '<' with no mark, in the four byte orders of UCS-4.
-        case 0x0000FEFF, 0xFFFE0000, 0x0000FFFE, 0xFEFF0000 -> true;
-        case 0x0000003C, 0x3C000000, 0x00003C00, 0x003C0000 -> true;
-        default -> false;
-      };
-    }
+    return new XmlRpcCall(parser.getMethodName(), parser.getParams());
   }
 }

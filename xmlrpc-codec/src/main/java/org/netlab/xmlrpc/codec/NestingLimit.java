@@ -1,4 +1,4 @@
-package org.netlab.rpc.server.xmlrpc.codec;
+package org.netlab.xmlrpc.codec;
 
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
