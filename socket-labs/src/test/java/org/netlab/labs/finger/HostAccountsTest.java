@@ -2,6 +2,7 @@ package org.netlab.labs.finger;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +46,57 @@ class HostAccountsTest {
 
   private HostAccounts accounts(int maxFileBytes) {
     return new HostAccounts(passwd, new UtmpFile(utmp), maxFileBytes);
+  }
+
+  /** Reads as if an hour later, so that every file counts as settled and answers are kept. */
+  private HostAccounts keepingAccounts() {
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+    return new HostAccounts(passwd, new UtmpFile(utmp), 100, later);
+  }
+
+  @Test
+  void anEditedPlanShowsInTheNextAnswer() throws IOException {
+    Files.writeString(aliceHome.resolve(".plan"), "one", US_ASCII);
+    HostAccounts accounts = keepingAccounts();
+    assertEquals(Optional.of("one"), accounts.find("alice").getFirst().plan());
+    assertEquals(Optional.of("one"), accounts.find("alice").getFirst().plan());
+    Files.writeString(aliceHome.resolve(".plan"), "one and two", US_ASCII);
+    assertEquals(Optional.of("one and two"), accounts.find("alice").getFirst().plan());
+  }
+
+  @Test
+  void aPlanCreatedAfterAnAnswerShowsInTheNext() throws IOException {
+    HostAccounts accounts = keepingAccounts();
+    assertEquals(Optional.empty(), accounts.find("alice").getFirst().plan());
+    Files.writeString(aliceHome.resolve(".project"), "new", US_ASCII);
+    assertEquals(Optional.of("new"), accounts.find("alice").getFirst().project());
+  }
+
+  @Test
+  void aNofingerCreatedAfterAnAnswerHidesTheUserFromTheNext() throws IOException {
+    HostAccounts accounts = keepingAccounts();
+    assertEquals(1, accounts.find("alice").size());
+    Files.createFile(aliceHome.resolve(".nofinger"));
+    assertTrue(accounts.find("alice").isEmpty());
+  }
+
+  @Test
+  void aChangedPasswdShowsInTheNextAnswer() throws IOException {
+    HostAccounts accounts = keepingAccounts();
+    assertEquals("Alice Liddell", accounts.find("alice").getFirst().fullName());
+    Files.write(
+        passwd, List.of("alice:x:" + myUid + ":100:Alice Hargreaves:" + aliceHome + ":/bin/bash"));
+    assertEquals("Alice Hargreaves", accounts.find("alice").getFirst().fullName());
+    assertTrue(accounts.find("bob").isEmpty());
+  }
+
+  @Test
+  void aFileChangedWithinTheLastSecondsIsNotTrustedToShowTheNextChange() throws IOException {
+    Path plan = Files.writeString(aliceHome.resolve(".plan"), "one", US_ASCII);
+    FileStamp stamp = FileStamp.of(plan);
+    long now = System.currentTimeMillis();
+    assertFalse(stamp.settled(now));
+    assertTrue(stamp.settled(now + Duration.ofMinutes(1).toMillis()));
   }
 
   @Test
