@@ -63,9 +63,10 @@ final class FingerConnectionHandler implements ConnectionHandler {
 
   /**
    * Answers at once, on the accepting thread, a query that has already come whole: the usual case,
-   * since a client sends its query as soon as it connects. Reads only what was received and writes
-   * only a short answer, which a new connection's send buffer takes whole, so nothing here blocks.
-   * A query still on its way, a forwarding query and a long answer go on on the connection's own
+   * since a client sends its query as soon as it connects. Reads only what was received, answers
+   * only from what the directory holds in memory, and writes only a short answer, which a new
+   * connection's send buffer takes whole, so nothing here blocks. A query still on its way, a
+   * forwarding query, one that needs the disk and a long answer go on on the connection's own
    * thread, from the bytes read here.
    */
   @Override
@@ -85,7 +86,7 @@ final class FingerConnectionHandler implements ConnectionHandler {
     int end = lf > 0 && received[lf - 1] == '\r' ? lf - 1 : lf;
     if (lf >= 0 && end <= FingerProtocol.MAX_QUERY_BYTES) {
       byte[] line = Arrays.copyOf(received, end);
-      FingerService.Reply reply = respond(line, false);
+      FingerService.Reply reply = respond(line, true);
       if (reply != null) {
         byte[] wire = wire(reply.text());
         if (wire.length <= AT_ONCE_REPLY_BYTES) {
@@ -157,14 +158,15 @@ final class FingerConnectionHandler implements ConnectionHandler {
   }
 
   private FingerService.Reply respond(byte[] line) {
-    return respond(line, true);
+    return respond(line, false);
   }
 
   /**
-   * The reply to a query line; null when it is a query to forward and {@code mayForward} is false
-   * (forwarding waits on another server, so it never runs on the accepting thread).
+   * The reply to a query line. At once, on the accepting thread, nothing may wait: then it is null
+   * for a query to forward (it waits on another server) and for one the directory cannot answer
+   * from memory (it would read or look at files).
    */
-  private FingerService.Reply respond(byte[] line, boolean mayForward) {
+  private FingerService.Reply respond(byte[] line, boolean atOnce) {
     FingerQuery query;
     try {
       query = FingerQuery.parse(line);
@@ -172,7 +174,10 @@ final class FingerConnectionHandler implements ConnectionHandler {
       return new FingerService.Reply(Outcome.INVALID_QUERY, "finger: " + e.getMessage() + "\n");
     }
     if (query.isForwarding()) {
-      return mayForward || forwarder == null ? forward(query) : null;
+      return !atOnce || forwarder == null ? forward(query) : null;
+    }
+    if (atOnce) {
+      return service.answerInMemory(query);
     }
     try {
       return service.answer(query);

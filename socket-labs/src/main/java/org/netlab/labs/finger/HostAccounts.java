@@ -23,18 +23,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * The host's own users: accounts from {@code /etc/passwd}, sessions from utmp, and each user's
  * {@code ~/.plan}, {@code ~/.project} and {@code ~/.pgpkey}.
  *
- * <p>Answers follow the host: what was read is kept only while the files it came from are
- * unchanged, which each query checks with a {@code stat} of each ({@link FileStamp}): {@code
- * /etc/passwd}, utmp, the user's home directory (a file created, removed or renamed there changes
- * it) and the user's files that exist. A user's file is read only if it is a regular file (not a
- * symbolic link) owned by that user, so no one can publish another file through finger; at most
- * {@code maxFileBytes} of it are shown. A user with a {@code ~/.nofinger} is never shown.
+ * <p>Answers follow the host within a second: what was read is kept while the files it came from
+ * are unchanged, which a query checks when the last check is more than {@link #RECHECK_MILLIS} old,
+ * with a {@code stat} of each ({@link FileStamp}): {@code /etc/passwd}, utmp, the user's home
+ * directory (a file created, removed or renamed there changes it) and the user's files that exist.
+ * A user's file is read only if it is a regular file (not a symbolic link) owned by that user, so
+ * no one can publish another file through finger; at most {@code maxFileBytes} of it are shown. A
+ * user with a {@code ~/.nofinger} is never shown.
  */
 public final class HostAccounts implements UserDirectory {
   /** Default cap on each user file. */
   public static final int DEFAULT_MAX_FILE_BYTES = 4096;
 
   private static final long MAX_PASSWD_BYTES = 16L * 1024 * 1024;
+
+  /**
+   * How long what was read is used without a new look at its files' stamps. A {@code stat} costs
+   * about as much as the rest of an answer, and a query reads three or four files.
+   */
+  static final long RECHECK_MILLIS = 1000;
 
   /** The user's files, in the order {@link UserFiles#stamps} keeps them. */
   private static final List<String> USER_FILES =
@@ -45,8 +52,11 @@ public final class HostAccounts implements UserDirectory {
   private final int maxFileBytes;
   private final Clock clock;
   private volatile Passwd accounts;
+  private volatile long accountsChecked;
   private volatile Logins logins;
+  private volatile long loginsChecked;
   private final Map<String, UserFiles> userFiles = new ConcurrentHashMap<>();
+  private final Map<String, Long> userFilesChecked = new ConcurrentHashMap<>();
 
   /** The accounts of {@code /etc/passwd} as read, with the stamp of the file read. */
   private record Passwd(
@@ -123,14 +133,54 @@ public final class HostAccounts implements UserDirectory {
     return accounts;
   }
 
+  /**
+   * From memory when passwd, utmp and the files of every user found were checked less than {@link
+   * #RECHECK_MILLIS} ago; else null.
+   */
+  @Override
+  public List<Account> findInMemory(String name) {
+    long now = clock.millis();
+    Passwd read = accounts;
+    Logins sessions = logins;
+    if (read == null
+        || !read.settled()
+        || now - accountsChecked >= RECHECK_MILLIS
+        || sessions == null
+        || !sessions.settled()
+        || now - loginsChecked >= RECHECK_MILLIS) {
+      return null;
+    }
+    List<Account> found = new ArrayList<>();
+    for (Account match : UserDirectory.select(read.bare(), name)) {
+      UserFiles files = userFiles.get(match.login());
+      Long checked = userFilesChecked.get(match.login());
+      if (files == null
+          || !files.settled()
+          || !files.entry().equals(read.byLogin().get(match.login()))
+          || checked == null
+          || now - checked >= RECHECK_MILLIS) {
+        return null;
+      }
+      if (!files.hidden()) {
+        found.add(full(files, sessions.sessions()));
+      }
+    }
+    return found;
+  }
+
   /** The accounts of the passwd file, read again only when it changed. */
   private Passwd entries() throws IOException {
-    FileStamp stamp = FileStamp.of(passwd);
+    long now = clock.millis();
     Passwd kept = accounts;
-    if (kept != null && kept.settled() && stamp != null && stamp.equals(kept.stamp())) {
+    if (kept != null && kept.settled() && now - accountsChecked < RECHECK_MILLIS) {
       return kept;
     }
-    long readAt = clock.millis();
+    FileStamp stamp = FileStamp.of(passwd);
+    if (kept != null && kept.settled() && stamp != null && stamp.equals(kept.stamp())) {
+      accountsChecked = now;
+      return kept;
+    }
+    long readAt = now;
     if (Files.size(passwd) > MAX_PASSWD_BYTES) {
       throw new IOException(passwd + " is larger than " + MAX_PASSWD_BYTES + " bytes");
     }
@@ -146,22 +196,29 @@ public final class HostAccounts implements UserDirectory {
         new Passwd(
             stamp, stamp != null && stamp.settled(readAt), Map.copyOf(byLogin), List.copyOf(bare));
     accounts = read;
+    accountsChecked = readAt;
     // Users gone from the file leave no files behind.
     userFiles.keySet().retainAll(byLogin.keySet());
+    userFilesChecked.keySet().retainAll(byLogin.keySet());
     return read;
   }
 
   /** Who is logged in, read again only when utmp changed. */
   private List<Session> sessions() throws IOException {
-    // Checked first, so that a host without utmp costs no exception per query.
-    FileStamp stamp = Files.exists(utmp.path()) ? FileStamp.of(utmp.path()) : null;
+    long now = clock.millis();
     Logins kept = logins;
-    if (kept != null && kept.settled() && Objects.equals(stamp, kept.stamp())) {
+    if (kept != null && kept.settled() && now - loginsChecked < RECHECK_MILLIS) {
       return kept.sessions();
     }
-    long readAt = clock.millis();
+    // Checked first, so that a host without utmp costs no exception.
+    FileStamp stamp = Files.exists(utmp.path()) ? FileStamp.of(utmp.path()) : null;
+    if (kept != null && kept.settled() && Objects.equals(stamp, kept.stamp())) {
+      loginsChecked = now;
+      return kept.sessions();
+    }
     List<Session> sessions = List.copyOf(utmp.sessions());
-    logins = new Logins(stamp, stamp == null || stamp.settled(readAt), sessions);
+    logins = new Logins(stamp, stamp == null || stamp.settled(now), sessions);
+    loginsChecked = now;
     return sessions;
   }
 
@@ -172,11 +229,19 @@ public final class HostAccounts implements UserDirectory {
   private UserFiles userFiles(PasswdEntry entry) {
     Path home = Path.of(entry.home());
     UserFiles kept = userFiles.get(entry.login());
+    long now = clock.millis();
     try {
-      if (kept != null && kept.settled() && kept.entry().equals(entry) && unchanged(home, kept)) {
-        return kept;
+      if (kept != null && kept.settled() && kept.entry().equals(entry)) {
+        Long checked = userFilesChecked.get(entry.login());
+        if (checked != null && now - checked < RECHECK_MILLIS) {
+          return kept;
+        }
+        if (unchanged(home, kept)) {
+          userFilesChecked.put(entry.login(), now);
+          return kept;
+        }
       }
-      long readAt = clock.millis();
+      long readAt = now;
       FileStamp homeStamp = FileStamp.of(home);
       boolean settled = homeStamp == null || homeStamp.settled(readAt);
       List<FileStamp> stamps = new ArrayList<>();
@@ -187,6 +252,7 @@ public final class HostAccounts implements UserDirectory {
       }
       UserFiles read = read(entry, homeStamp, Collections.unmodifiableList(stamps), settled);
       userFiles.put(entry.login(), read);
+      userFilesChecked.put(entry.login(), readAt);
       return read;
     } catch (IOException | UnsupportedOperationException e) {
       userFiles.remove(entry.login());

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,10 +50,40 @@ class HostAccountsTest {
     return new HostAccounts(passwd, new UtmpFile(utmp), maxFileBytes);
   }
 
-  /** Reads as if an hour later, so that every file counts as settled and answers are kept. */
+  /** A clock an hour ahead, so that every file counts as settled, moved on by hand. */
+  private final AdvancingClock clock = new AdvancingClock();
+
+  private static final class AdvancingClock extends Clock {
+    private Instant now = Instant.now().plus(Duration.ofHours(1));
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** Keeps what it read; files are looked at again once the clock has moved on. */
   private HostAccounts keepingAccounts() {
-    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
-    return new HostAccounts(passwd, new UtmpFile(utmp), 100, later);
+    return new HostAccounts(passwd, new UtmpFile(utmp), 100, clock);
+  }
+
+  /** Moves the clock past the time within which what was read is used unchecked. */
+  private void laterOn() {
+    clock.advance(Duration.ofMillis(HostAccounts.RECHECK_MILLIS));
   }
 
   @Test
@@ -61,6 +93,8 @@ class HostAccountsTest {
     assertEquals(Optional.of("one"), accounts.find("alice").getFirst().plan());
     assertEquals(Optional.of("one"), accounts.find("alice").getFirst().plan());
     Files.writeString(aliceHome.resolve(".plan"), "one and two", US_ASCII);
+    assertEquals(Optional.of("one"), accounts.find("alice").getFirst().plan(), "within a second");
+    laterOn();
     assertEquals(Optional.of("one and two"), accounts.find("alice").getFirst().plan());
   }
 
@@ -69,6 +103,7 @@ class HostAccountsTest {
     HostAccounts accounts = keepingAccounts();
     assertEquals(Optional.empty(), accounts.find("alice").getFirst().plan());
     Files.writeString(aliceHome.resolve(".project"), "new", US_ASCII);
+    laterOn();
     assertEquals(Optional.of("new"), accounts.find("alice").getFirst().project());
   }
 
@@ -77,6 +112,7 @@ class HostAccountsTest {
     HostAccounts accounts = keepingAccounts();
     assertEquals(1, accounts.find("alice").size());
     Files.createFile(aliceHome.resolve(".nofinger"));
+    laterOn();
     assertTrue(accounts.find("alice").isEmpty());
   }
 
@@ -86,6 +122,7 @@ class HostAccountsTest {
     assertEquals("Alice Liddell", accounts.find("alice").getFirst().fullName());
     Files.write(
         passwd, List.of("alice:x:" + myUid + ":100:Alice Hargreaves:" + aliceHome + ":/bin/bash"));
+    laterOn();
     assertEquals("Alice Hargreaves", accounts.find("alice").getFirst().fullName());
     assertTrue(accounts.find("bob").isEmpty());
   }
