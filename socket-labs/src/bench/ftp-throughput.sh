@@ -1,43 +1,66 @@
 #!/usr/bin/env bash
 # Download and upload throughput of one file on loopback, measured with curl, against
-# bin/ftpd and vsftpd side by side. Needs curl and vsftpd (Debian package vsftpd),
-# run as root so vsftpd can start. Everything lives under $BENCH_DIR and is stopped at
-# the end.
-#   usage: socket-labs/src/bench/ftp-throughput.sh [SIZE_MIB] [RUNS]
+# bin/ftpd and vsftpd side by side, rounds interleaved (each round starts with another
+# server). Every transfer is checked: a download, received into memory (/dev/shm, so that
+# neither a disk nor a hash slows the transfer), by its size and SHA-256 against the file
+# served, an upload's stored file (size and SHA-256) against the file sent;
+# a wrong one fails the script. bin/ftpd syncs each upload to the disk before its 226;
+# vsftpd does not, so bin/ftpd --no-sync runs beside them too. Between transfers the disk is
+# synced (untimed), so that no transfer pays for the writeback of the one before. Needs curl,
+# sha256sum and vsftpd (Debian packages curl, coreutils, vsftpd), run as root so vsftpd can
+# start. Ports 54021, 54022, 54031 and 54100-54399; files under $BENCH_DIR.
+#   usage: ftp-throughput.sh [SIZE_MIB] [ROUNDS]     # defaults 1024, 3
+#          ftp-throughput.sh --prove-checks          # each check rejects a wrong transfer
 set -euo pipefail
 
+prove_checks=false
+if [[ "${1:-}" == --prove-checks ]]; then
+  prove_checks=true
+  set -- 4 1
+fi
 size_mib="${1:-1024}"
-runs="${2:-3}"
+rounds="${2:-3}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 bench="${BENCH_DIR:-/tmp/ftp/bench}"
 ours_port="${OURS_PORT:-54021}"
+nosync_port="$((ours_port + 1))"
 vs_port="${VSFTPD_PORT:-54031}"
 
 # The peers, found where Debian installs them or on PATH; nothing runs without them.
 vsftpd="$(command -v vsftpd || echo /usr/sbin/vsftpd)"
-for program in curl "$vsftpd"; do
+for program in curl sha256sum "$vsftpd"; do
   if ! command -v "$program" >/dev/null; then
-    echo "error: $(basename "$program") is not installed (Debian package $(basename "$program"))" >&2
+    echo "ftp-throughput: $(basename "$program") is not installed" >&2
     exit 3
   fi
 done
+for port in "$ours_port" "$nosync_port" "$vs_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "ftp-throughput: port $port is already in use; stop what listens there" >&2
+    exit 1
+  fi
+done
 
+received="/dev/shm/ftp-throughput.$$"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  rm -f "$received"
 }
 trap cleanup EXIT
 
 rm -rf "$bench"
 mkdir -p "$bench/ours/up" "$bench/nosync/up" "$bench/vsftpd/up" "$bench/empty" "$bench/data"
-head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$bench/ours/big.bin"
+head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$bench/ours/big.bin"
 cp "$bench/ours/big.bin" "$bench/vsftpd/big.bin"
 cp "$bench/ours/big.bin" "$bench/upload.bin"
+size="$(stat -c %s "$bench/upload.bin")"
+sum="$(sha256sum <"$bench/upload.bin" | cut -d' ' -f1)"
 chown ftp "$bench/vsftpd/up"
 chmod 755 "$bench/vsftpd"
 
-cat > "$bench/vsftpd.conf" <<CONF
+cat >"$bench/vsftpd.conf" <<CONF
 listen=YES
 listen_ipv6=NO
 listen_address=127.0.0.1
@@ -57,39 +80,141 @@ seccomp_sandbox=NO
 xferlog_enable=NO
 CONF
 
-"$vsftpd" "$bench/vsftpd.conf" & pids+=($!)
+await() { # port log
+  local waited=0
+  until curl -s "ftp://127.0.0.1:$1/" >/dev/null 2>&1; do
+    if ((waited++ > 600)); then
+      echo "ftp-throughput: nothing answers on port $1" >&2
+      cat "$2" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+
+# MB/s of one download of big.bin; fails unless curl succeeded and what came has the
+# served file's size and SHA-256.
+download() { # port [expected-sha256]
+  local expected="${2:-$sum}" got got_size speed
+  rm -f "$received"
+  if ! speed="$(curl -sS -o "$received" -w '%{speed_download}' "ftp://127.0.0.1:$1/big.bin" \
+      2>"$bench/curl.w")"; then
+    echo "ftp-throughput: download from port $1 failed: $(head -c 300 "$bench/curl.w")" >&2
+    return 1
+  fi
+  got_size="$(stat -c %s "$received")"
+  got="$(sha256sum <"$received" | cut -d' ' -f1)"
+  rm -f "$received"
+  if [[ "$got" != "$expected" || "$got_size" != "$size" ]]; then
+    echo "ftp-throughput: wrong download from port $1: $got_size bytes, sha256 $got" >&2
+    return 1
+  fi
+  awk -v s="$speed" 'BEGIN { printf "%.0f\n", s / 1e6 }'
+}
+
+# MB/s of one upload of upload.bin to up/big.bin; fails unless curl succeeded and the file
+# stored has the size and SHA-256 of the one sent. The stored file is then removed and the
+# disk synced, untimed.
+upload() { # port stored-file [expected-sha256]
+  local expected="${3:-$sum}" speed stored stored_size
+  if ! speed="$(curl -sS -T "$bench/upload.bin" -w '%{speed_upload}' \
+      "ftp://127.0.0.1:$1/up/big.bin" 2>"$bench/curl.w")"; then
+    echo "ftp-throughput: upload to port $1 failed: $(head -c 300 "$bench/curl.w")" >&2
+    return 1
+  fi
+  stored_size="$(stat -c %s "$2" 2>/dev/null || echo none)"
+  stored="$(sha256sum <"$2" 2>/dev/null | cut -d' ' -f1 || true)"
+  rm -f "$2"
+  sync
+  if [[ "$stored" != "$expected" || "$stored_size" != "$size" ]]; then
+    echo "ftp-throughput: wrong upload to port $1: stored $stored_size bytes, sha256 $stored" >&2
+    return 1
+  fi
+  awk -v s="$speed" 'BEGIN { printf "%.0f\n", s / 1e6 }'
+}
+
+"$vsftpd" "$bench/vsftpd.conf" &
+pids+=($!)
+await "$vs_port" /dev/null
+
+if $prove_checks; then
+  # vsftpd alone shows that each check fails on a wrong transfer.
+  download "$vs_port" >/dev/null ||
+    { echo "ftp-throughput: the download check refused a right file" >&2; exit 1; }
+  upload "$vs_port" "$bench/vsftpd/up/big.bin" >/dev/null ||
+    { echo "ftp-throughput: the upload check refused a right file" >&2; exit 1; }
+  wrong="$(echo wrong | sha256sum | cut -d' ' -f1)"
+  if (download "$vs_port" "$wrong") >/dev/null 2>&1; then
+    echo "ftp-throughput: the download check took a wrong checksum" >&2; exit 1
+  fi
+  if (upload "$vs_port" "$bench/vsftpd/up/big.bin" "$wrong") >/dev/null 2>&1; then
+    echo "ftp-throughput: the upload check took a wrong checksum" >&2; exit 1
+  fi
+  if (upload "$vs_port" "$bench/vsftpd/up/elsewhere.bin") >/dev/null 2>&1; then
+    echo "ftp-throughput: the upload check took a file that was not stored" >&2; exit 1
+  fi
+  truncate -s -1 "$bench/vsftpd/big.bin"
+  if (download "$vs_port") >/dev/null 2>&1; then
+    echo "ftp-throughput: the download check took a file a byte short" >&2; exit 1
+  fi
+  mv "$bench/vsftpd/big.bin" "$bench/vsftpd/gone.bin"
+  if (download "$vs_port") >/dev/null 2>&1; then
+    echo "ftp-throughput: the download check took a missing file" >&2; exit 1
+  fi
+  echo "ftp-throughput: each check rejects a wrong transfer (checksum, size, missing file)"
+  exit 0
+fi
+
 "$repo/bin/ftpd" --root "$bench/ours" --port "$ours_port" --passive-ports 54100-54199 \
-  --writable --data-dir "$bench/data" 2> "$bench/ftpd.log" & pids+=($!)
+  --writable --data-dir "$bench/data" 2>"$bench/ftpd.log" &
+pids+=($!)
 # The same server acknowledging uploads without waiting for the disk (--no-sync).
-"$repo/bin/ftpd" --root "$bench/nosync" --port "$((ours_port + 1))" --passive-ports 54300-54399 \
-  --writable --no-sync --data-dir "$bench/data" 2> "$bench/ftpd-nosync.log" & pids+=($!)
-for port in "$ours_port" "$((ours_port + 1))"; do
-  for _ in $(seq 1 120); do
-    curl -s "ftp://127.0.0.1:$port/" >/dev/null 2>&1 && break
-    sleep 0.5
+"$repo/bin/ftpd" --root "$bench/nosync" --port "$nosync_port" --passive-ports 54300-54399 \
+  --writable --no-sync --data-dir "$bench/data" 2>"$bench/ftpd-nosync.log" &
+pids+=($!)
+await "$ours_port" "$bench/ftpd.log"
+await "$nosync_port" "$bench/ftpd-nosync.log"
+cp "$bench/ours/big.bin" "$bench/nosync/big.bin"
+
+# The files served are in the page cache and on the disk before anything is timed.
+cat "$bench/ours/big.bin" "$bench/nosync/big.bin" "$bench/vsftpd/big.bin" "$bench/upload.bin" >/dev/null
+sync
+
+# name|port|upload directory
+configs=("ftpd|$ours_port|$bench/ours/up" "vsftpd|$vs_port|$bench/vsftpd/up"
+  "ftpd-nosync|$nosync_port|$bench/nosync/up")
+# One warm-up transfer each way per server: the JVM compiles its paths in the first.
+for config in "${configs[@]}"; do
+  IFS='|' read -r name port up <<<"$config"
+  download "$port" >/dev/null
+  upload "$port" "$up/big.bin" >/dev/null
+done
+declare -A down upl
+for ((round = 0; round < rounds; round++)); do
+  for ((i = 0; i < ${#configs[@]}; i++)); do
+    IFS='|' read -r name port up <<<"${configs[(round + i) % ${#configs[@]}]}"
+    rate="$(download "$port")"
+    down[$name]+="$rate "
+    echo "round $((round + 1)) $name download: $rate MB/s" >&2
+  done
+  for ((i = 0; i < ${#configs[@]}; i++)); do
+    IFS='|' read -r name port up <<<"${configs[(round + i) % ${#configs[@]}]}"
+    rate="$(upload "$port" "$up/big.bin")"
+    upl[$name]+="$rate "
+    echo "round $((round + 1)) $name upload: $rate MB/s" >&2
   done
 done
 
-# Warm the page cache so both servers read the file from memory.
-cat "$bench/ours/big.bin" "$bench/vsftpd/big.bin" "$bench/upload.bin" > /dev/null
-
-measure() { # name port direction
-  local name="$1" port="$2" direction="$3" rates=() rate
-  for _ in $(seq 1 "$runs"); do
-    if [[ "$direction" == download ]]; then
-      rate="$(curl -s -o /dev/null -w '%{speed_download}' "ftp://127.0.0.1:$port/big.bin")"
-    else
-      rate="$(curl -s -T "$bench/upload.bin" -w '%{speed_upload}' "ftp://127.0.0.1:$port/up/big.bin")"
-      rm -f "$bench"/*/up/big.bin
-    fi
-    rates+=("$(awk -v r="$rate" 'BEGIN { printf "%.0f", r / 1e6 }')")
-  done
-  printf '%-12s %-9s MB/s per run: %s\n' "$name" "$direction" "${rates[*]}"
-}
-
-echo "file: $size_mib MiB, $runs runs each, curl $(curl --version | head -1 | cut -d' ' -f2)"
-measure ftpd "$ours_port" download
-measure vsftpd "$vs_port" download
-measure ftpd "$ours_port" upload
-measure ftpd-nosync "$((ours_port + 1))" upload
-measure vsftpd "$vs_port" upload
+median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "| $size_mib MiB file, MB/s | bin/ftpd | vsftpd | ratio | bin/ftpd --no-sync | ratio |"
+echo "|---|---|---|---|---|---|"
+awk -v o="$(median <<<"${down[ftpd]}")" -v t="$(median <<<"${down[vsftpd]}")" \
+  -v n="$(median <<<"${down[ftpd-nosync]}")" \
+  'BEGIN { printf "| download | %d | %d | %.2f | %d | %.2f |\n", o, t, o / t, n, n / t }'
+awk -v o="$(median <<<"${upl[ftpd]}")" -v t="$(median <<<"${upl[vsftpd]}")" \
+  -v n="$(median <<<"${upl[ftpd-nosync]}")" \
+  'BEGIN { printf "| upload (bin/ftpd synced before 226; vsftpd and --no-sync not) | %d | %d | %.2f | %d | %.2f |\n", o, t, o / t, n, n / t }'
+echo "(medians of $rounds interleaved rounds after one warm-up transfer each way; every"
+echo " download's size and SHA-256 and every stored upload's checked; disk synced between"
+echo " transfers, untimed; per round: down ${down[ftpd]}/ ${down[vsftpd]}/ ${down[ftpd-nosync]}, up ${upl[ftpd]}/ ${upl[vsftpd]}/ ${upl[ftpd-nosync]};"
+echo " vsftpd $(dpkg-query -W -f '${Version}' vsftpd 2>/dev/null || echo '(version unknown)'), curl $(curl --version | head -n 1 | cut -d' ' -f2))"

@@ -3,6 +3,7 @@ package org.netlab.labs.finger;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -28,6 +29,13 @@ final class FingerConnectionHandler implements ConnectionHandler {
   private static final int DRAIN_MILLIS = 1000;
   private static final int REFUSE_DRAIN_MILLIS = 250;
   private static final String BUSY = "finger: server busy, try again later\n";
+  private static final byte[] NOTHING_RECEIVED = new byte[0];
+
+  /**
+   * Longest answer written on the accepting thread: a new connection's send buffer (16 KiB by
+   * default on Linux, 4 KiB at least) takes it whole, so the write cannot block.
+   */
+  private static final int AT_ONCE_REPLY_BYTES = 2048;
 
   private final FingerServer.Config config;
   private final FingerService service;
@@ -50,6 +58,59 @@ final class FingerConnectionHandler implements ConnectionHandler {
 
   @Override
   public void handle(Socket socket) throws IOException {
+    handle(socket, NOTHING_RECEIVED);
+  }
+
+  /**
+   * Answers at once, on the accepting thread, a query that has already come whole: the usual case,
+   * since a client sends its query as soon as it connects. Reads only what was received, answers
+   * only from what the directory holds in memory, and writes only a short answer, which a new
+   * connection's send buffer takes whole, so nothing here blocks. A query still on its way, a
+   * forwarding query, one that needs the disk and a long answer go on on the connection's own
+   * thread, from the bytes read here.
+   */
+  @Override
+  public ConnectionHandler serveAtOnce(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    int available = in.available();
+    if (available == 0) {
+      return this;
+    }
+    byte[] buffer = new byte[Math.min(available, FingerProtocol.MAX_QUERY_BYTES + 2)];
+    int n = in.read(buffer);
+    if (n <= 0) {
+      return this;
+    }
+    byte[] received = n == buffer.length ? buffer : Arrays.copyOf(buffer, n);
+    int lf = indexOf(received, (byte) '\n');
+    int end = lf > 0 && received[lf - 1] == '\r' ? lf - 1 : lf;
+    if (lf >= 0 && end <= FingerProtocol.MAX_QUERY_BYTES) {
+      byte[] line = Arrays.copyOf(received, end);
+      FingerService.Reply reply = respond(line, true);
+      if (reply != null) {
+        byte[] wire = wire(reply.text());
+        if (wire.length <= AT_ONCE_REPLY_BYTES) {
+          long sent = 0;
+          try {
+            socket.setTcpNoDelay(true);
+            sent = write(socket, wire);
+          } finally {
+            requestLog.record(socket.getRemoteSocketAddress(), line, reply.outcome(), sent);
+          }
+          return null;
+        }
+      }
+    }
+    return new ConnectionHandler() {
+      @Override
+      public void handle(Socket connection) throws IOException {
+        FingerConnectionHandler.this.handle(connection, received);
+      }
+    };
+  }
+
+  /** Serves a connection from which {@code received} was already read. */
+  private void handle(Socket socket, byte[] received) throws IOException {
     SocketAddress client = socket.getRemoteSocketAddress();
     byte[] line = null;
     FingerService.Reply reply;
@@ -57,7 +118,8 @@ final class FingerConnectionHandler implements ConnectionHandler {
     try {
       // The whole query is due within the idle budget of connecting, however it trickles in.
       line =
-          LineReader.forSocket(socket, FingerProtocol.MAX_QUERY_BYTES, config.idleTimeout())
+          LineReader.forSocket(
+                  socket, received, FingerProtocol.MAX_QUERY_BYTES, config.idleTimeout())
               .startClock()
               .readLine();
       reply = line == null ? new FingerService.Reply(Outcome.NO_QUERY, "") : respond(line);
@@ -96,6 +158,15 @@ final class FingerConnectionHandler implements ConnectionHandler {
   }
 
   private FingerService.Reply respond(byte[] line) {
+    return respond(line, false);
+  }
+
+  /**
+   * The reply to a query line. At once, on the accepting thread, nothing may wait: then it is null
+   * for a query to forward (it waits on another server) and for one the directory cannot answer
+   * from memory (it would read or look at files).
+   */
+  private FingerService.Reply respond(byte[] line, boolean atOnce) {
     FingerQuery query;
     try {
       query = FingerQuery.parse(line);
@@ -103,7 +174,10 @@ final class FingerConnectionHandler implements ConnectionHandler {
       return new FingerService.Reply(Outcome.INVALID_QUERY, "finger: " + e.getMessage() + "\n");
     }
     if (query.isForwarding()) {
-      return forward(query);
+      return !atOnce || forwarder == null ? forward(query) : null;
+    }
+    if (atOnce) {
+      return service.answerInMemory(query);
     }
     try {
       return service.answer(query);
@@ -138,20 +212,34 @@ final class FingerConnectionHandler implements ConnectionHandler {
     }
   }
 
-  /**
-   * Writes the text as valid UTF-8 whatever it holds ({@link PrintableText}), with CRLF line ends,
-   * cut at the cap on a character boundary; returns the bytes sent.
-   */
   private long send(Socket socket, String text) throws IOException {
-    if (text.isEmpty()) {
+    return write(socket, wire(text));
+  }
+
+  private static long write(Socket socket, byte[] bytes) throws IOException {
+    if (bytes.length == 0) {
       return 0;
     }
-    String wire =
-        PrintableText.strip(text)
-            .replace("\r\n", "\n")
-            .replace('\r', '\n')
-            .replace("\n", FingerProtocol.CRLF);
-    byte[] bytes = wire.getBytes(UTF_8);
+    OutputStream out = socket.getOutputStream();
+    out.write(bytes);
+    out.flush();
+    return bytes.length;
+  }
+
+  /**
+   * The text as sent: valid UTF-8 whatever it holds ({@link PrintableText}), with CRLF line ends,
+   * cut at the cap on a character boundary.
+   */
+  private byte[] wire(String text) {
+    byte[] bytes = plainWire(text);
+    if (bytes == null) {
+      String wire =
+          PrintableText.strip(text)
+              .replace("\r\n", "\n")
+              .replace('\r', '\n')
+              .replace("\n", FingerProtocol.CRLF);
+      bytes = wire.getBytes(UTF_8);
+    }
     if (bytes.length > config.maxReplyBytes()) {
       int end = config.maxReplyBytes();
       // Back to the start of the character the cap falls in: 10xxxxxx bytes continue one.
@@ -167,10 +255,42 @@ final class FingerConnectionHandler implements ConnectionHandler {
               .getBytes(UTF_8);
       bytes = concat(Arrays.copyOf(bytes, end), note);
     }
-    OutputStream out = socket.getOutputStream();
-    out.write(bytes);
-    out.flush();
-    return bytes.length;
+    return bytes;
+  }
+
+  /**
+   * The wire form of a text of printable ASCII, tabs and LF line ends only (most answers), which
+   * {@link PrintableText} would leave as it is: each LF becomes CRLF. Null for any other text.
+   */
+  private static byte[] plainWire(String text) {
+    int lines = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        lines++;
+      } else if ((c < 0x20 && c != '\t') || c > 0x7e) {
+        return null;
+      }
+    }
+    byte[] bytes = new byte[text.length() + lines];
+    int at = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        bytes[at++] = '\r';
+      }
+      bytes[at++] = (byte) c;
+    }
+    return bytes;
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

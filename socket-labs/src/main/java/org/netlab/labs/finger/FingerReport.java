@@ -49,14 +49,8 @@ final class FingerReport {
   }
 
   private static void account(StringBuilder out, Account account, boolean longForm) {
-    out.append(
-            String.format("%-39s Name: %s", "Login: " + account.login(), account.fullName())
-                .strip())
-        .append('\n');
-    out.append(
-            String.format("%-39s Shell: %s", "Directory: " + account.home(), account.shell())
-                .strip())
-        .append('\n');
+    out.append(column("Login: " + account.login(), " Name: " + account.fullName())).append('\n');
+    out.append(column("Directory: " + account.home(), " Shell: " + account.shell())).append('\n');
     if (account.sessions().isEmpty()) {
       out.append("Not logged in.\n");
     }
@@ -80,6 +74,11 @@ final class FingerReport {
         .ifPresentOrElse(
             text -> out.append("Plan:\n").append(text).append('\n'),
             () -> out.append("No Plan.\n"));
+  }
+
+  /** {@code left} padded to 39 characters, then {@code right}, stripped: one line of an account. */
+  private static String column(String left, String right) {
+    return (left + " ".repeat(Math.max(0, 39 - left.length())) + right).strip();
   }
 
   /** The first {@code width} characters, never half of a surrogate pair. */

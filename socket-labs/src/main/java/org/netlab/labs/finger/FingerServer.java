@@ -13,9 +13,11 @@ import org.netlab.labs.net.ConnectionHandler;
 import org.netlab.labs.net.TcpServer;
 
 /**
- * The finger daemon (RFC 1288) on the shared socket lifecycle: one query per connection, each on
- * its own virtual thread, up to a cap. Besides the idle budget for the query, each connection has a
- * lifetime bound, so a client that never reads its answer cannot hold a slot either.
+ * The finger daemon (RFC 1288) on the shared socket lifecycle: one query per connection, up to a
+ * cap. A query that has come whole by the time its connection is accepted is answered at once on
+ * the accepting thread when its answer is local and short; any other connection gets its own
+ * virtual thread. Besides the idle budget for the query, each connection has a lifetime bound, so a
+ * client that never reads its answer cannot hold a slot either.
  */
 public final class FingerServer implements AutoCloseable {
   private final TcpServer tcp;
@@ -149,6 +151,16 @@ public final class FingerServer implements AutoCloseable {
       @Override
       public void refuse(Socket socket) throws IOException {
         handler.refuse(socket);
+      }
+
+      // Served at once, a connection cannot outlive its bound: nothing there blocks.
+      @Override
+      public ConnectionHandler serveAtOnce(Socket socket) throws IOException {
+        ConnectionHandler rest = handler.serveAtOnce(socket);
+        if (rest == null) {
+          return null;
+        }
+        return rest == handler ? this : bounded(rest, reaper, lifetime);
       }
     };
   }

@@ -33,17 +33,42 @@ public final class FingerService {
       throw new IllegalArgumentException("forwarding query given to the local service");
     }
     if (query.isList()) {
-      if (!listAllowed) {
-        return new Reply(Outcome.LIST_REFUSED, "finger: user listing denied\n");
-      }
-      List<Account> accounts = directory.loggedIn();
-      String text =
-          query.longForm() && !accounts.isEmpty()
-              ? FingerReport.accounts(accounts, true)
-              : FingerReport.list(accounts);
-      return new Reply(Outcome.ANSWERED, text);
+      return listAllowed ? list(query, directory.loggedIn()) : LIST_REFUSED;
     }
-    List<Account> found = directory.find(query.user());
+    return user(query, directory.find(query.user()));
+  }
+
+  /**
+   * The answer {@link #answer} would give, when the directory can tell it from memory alone; null
+   * when it would have to read or look at a file.
+   */
+  public Reply answerInMemory(FingerQuery query) {
+    if (query.isForwarding()) {
+      throw new IllegalArgumentException("forwarding query given to the local service");
+    }
+    if (query.isList()) {
+      if (!listAllowed) {
+        return LIST_REFUSED;
+      }
+      List<Account> accounts = directory.loggedInInMemory();
+      return accounts == null ? null : list(query, accounts);
+    }
+    List<Account> found = directory.findInMemory(query.user());
+    return found == null ? null : user(query, found);
+  }
+
+  private static final Reply LIST_REFUSED =
+      new Reply(Outcome.LIST_REFUSED, "finger: user listing denied\n");
+
+  private static Reply list(FingerQuery query, List<Account> accounts) {
+    String text =
+        query.longForm() && !accounts.isEmpty()
+            ? FingerReport.accounts(accounts, true)
+            : FingerReport.list(accounts);
+    return new Reply(Outcome.ANSWERED, text);
+  }
+
+  private static Reply user(FingerQuery query, List<Account> found) {
     if (found.isEmpty()) {
       return new Reply(Outcome.NO_SUCH_USER, "finger: " + query.user() + ": no such user\n");
     }

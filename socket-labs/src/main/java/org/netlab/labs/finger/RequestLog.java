@@ -31,7 +31,7 @@ public final class RequestLog implements AutoCloseable {
 
   private final Writer writer;
   private final Clock clock;
-  private boolean closed;
+  private volatile boolean closed;
 
   private RequestLog(Writer writer, Clock clock) {
     this.writer = writer;
@@ -56,7 +56,9 @@ public final class RequestLog implements AutoCloseable {
 
   /** A log that writes nothing, for a daemon run without {@code --log-file}. */
   public static RequestLog disabled() {
-    return new RequestLog(Writer.nullWriter(), Clock.systemUTC());
+    RequestLog log = new RequestLog(Writer.nullWriter(), Clock.systemUTC());
+    log.closed = true;
+    return log;
   }
 
   /**
@@ -65,11 +67,11 @@ public final class RequestLog implements AutoCloseable {
    *
    * @param query the raw query bytes, or null when none was read
    */
-  public synchronized void record(
-      SocketAddress client, byte[] query, Outcome outcome, long bytesSent) {
+  public void record(SocketAddress client, byte[] query, Outcome outcome, long bytesSent) {
     if (closed) {
       return;
     }
+    // Laid out before taking the lock: only the write is one connection at a time.
     String line =
         DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS))
             + ' '
@@ -81,6 +83,13 @@ public final class RequestLog implements AutoCloseable {
             + ' '
             + bytesSent
             + '\n';
+    write(line);
+  }
+
+  private synchronized void write(String line) {
+    if (closed) {
+      return;
+    }
     try {
       writer.write(line);
       writer.flush();

@@ -15,6 +15,20 @@ public interface UserDirectory {
   List<Account> loggedIn() throws IOException;
 
   /**
+   * What {@link #find} would return, when it can be told from memory alone, without reading or even
+   * looking at a file (which could block on a slow disk or network file system); null when it
+   * cannot. The daemon then answers on the accepting thread. None can by default.
+   */
+  default List<Account> findInMemory(String name) {
+    return null;
+  }
+
+  /** What {@link #loggedIn} would return, when it can be told from memory alone; else null. */
+  default List<Account> loggedInInMemory() {
+    return null;
+  }
+
+  /**
    * The accounts among {@code all} that a query for {@code name} means: those whose login it is, or
    * when there is none, those with it as a word of their full name.
    */

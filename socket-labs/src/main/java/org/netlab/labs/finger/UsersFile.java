@@ -92,6 +92,17 @@ public final class UsersFile implements UserDirectory {
     return accounts.stream().filter(a -> !a.sessions().isEmpty()).toList();
   }
 
+  /** Always: the file was read once, at start. */
+  @Override
+  public List<Account> findInMemory(String name) {
+    return find(name);
+  }
+
+  @Override
+  public List<Account> loggedInInMemory() {
+    return loggedIn();
+  }
+
   private static void addVisible(List<Account> accounts, Builder builder) throws IOException {
     if (builder != null && !builder.hidden) {
       for (Account existing : accounts) {

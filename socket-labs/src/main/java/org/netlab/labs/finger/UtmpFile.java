@@ -38,6 +38,11 @@ public final class UtmpFile {
     this.file = file;
   }
 
+  /** The file read. */
+  public Path path() {
+    return file;
+  }
+
   /**
    * The user sessions in the file; none when the file does not exist. Reads at most 16,384 records;
    * a partial trailing record is ignored.

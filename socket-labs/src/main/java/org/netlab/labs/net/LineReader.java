@@ -1,8 +1,10 @@
 package org.netlab.labs.net;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -90,12 +92,24 @@ public final class LineReader {
    */
   public static LineReader forSocket(Socket socket, int maxLineBytes, Duration lineTimeout)
       throws IOException {
+    return forSocket(socket, new byte[0], maxLineBytes, lineTimeout);
+  }
+
+  /**
+   * As {@link #forSocket(Socket, int, Duration)}, for a socket from which {@code received} was
+   * already read: those bytes come first.
+   */
+  public static LineReader forSocket(
+      Socket socket, byte[] received, int maxLineBytes, Duration lineTimeout) throws IOException {
     if (lineTimeout.isNegative() || lineTimeout.isZero()) {
       throw new IllegalArgumentException("lineTimeout must be positive");
     }
     DeadlineInputStream timed = new DeadlineInputStream(socket);
-    return new LineReader(
-        new BufferedInputStream(timed, SOCKET_BUFFER_BYTES), maxLineBytes, timed, lineTimeout);
+    InputStream in = new BufferedInputStream(timed, SOCKET_BUFFER_BYTES);
+    if (received.length > 0) {
+      in = new SequenceInputStream(new ByteArrayInputStream(received.clone()), in);
+    }
+    return new LineReader(in, maxLineBytes, timed, lineTimeout);
   }
 
   /**

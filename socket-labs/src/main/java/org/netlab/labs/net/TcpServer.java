@@ -20,15 +20,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lifecycle shared by the socket-lab servers: bind, accept on one thread, serve each connection
- * on its own virtual thread up to a cap, time out idle reads, and on {@link #close()} stop
- * accepting, close open connections and wait a bounded time for them. Handlers read lines with
- * {@link LineReader#forSocket}, which adds a deadline for each whole line.
+ * on its own virtual thread up to a cap (or, when its handler can without blocking, at once on the
+ * accepting thread: {@link ConnectionHandler#serveAtOnce}), time out idle reads, and on {@link
+ * #close()} stop accepting, close open connections and wait a bounded time for them. Handlers read
+ * lines with {@link LineReader#forSocket}, which adds a deadline for each whole line.
  */
 public final class TcpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TcpServer.class);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
   private final String name;
+  private final String workerName;
   private final Options options;
   private final ConnectionHandler handler;
   private final Semaphore slots;
@@ -59,6 +61,7 @@ public final class TcpServer implements AutoCloseable {
 
   public TcpServer(String name, Options options, ConnectionHandler handler) {
     this.name = Objects.requireNonNull(name, "name");
+    this.workerName = name + "-conn";
     this.options = Objects.requireNonNull(options, "options");
     this.handler = Objects.requireNonNull(handler, "handler");
     this.slots = new Semaphore(options.maxConnections());
@@ -124,13 +127,34 @@ public final class TcpServer implements AutoCloseable {
         slots.release();
         continue;
       }
-      Thread worker = Thread.ofVirtual().name(name + "-conn").unstarted(() -> serve(socket));
+      ConnectionHandler rest = serveAtOnce(socket);
+      if (rest == null) {
+        open.remove(socket);
+        closeQuietly(socket);
+        slots.release();
+        continue;
+      }
+      Thread worker = Thread.ofVirtual().name(workerName).unstarted(() -> serve(socket, rest));
       workers.add(worker);
       worker.start();
     }
   }
 
-  private void serve(Socket socket) {
+  /** The handler's {@link ConnectionHandler#serveAtOnce}: null once served, or what is left. */
+  private ConnectionHandler serveAtOnce(Socket socket) {
+    try {
+      return handler.serveAtOnce(socket);
+    } catch (IOException | RuntimeException e) {
+      log.debug(
+          "{}: connection from {} ended: {}",
+          name,
+          SocketAddresses.text(socket.getRemoteSocketAddress()),
+          e.toString());
+      return null;
+    }
+  }
+
+  private void serve(Socket socket, ConnectionHandler handler) {
     try (socket) {
       socket.setSoTimeout(Math.toIntExact(options.idleTimeout().toMillis()));
       socket.setTcpNoDelay(true);

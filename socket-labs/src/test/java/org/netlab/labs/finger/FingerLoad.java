@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,9 +25,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * Load for a finger daemon: N clients, each sending one query per new connection (as the protocol
- * requires) as fast as answers come, for a fixed time. Prints queries/s, latency percentiles and
- * errors. A measuring tool, not a test: run it by hand with {@code socket-labs/src/bench/load.sh
- * finger [OPTIONS] [QUERY]} against a running {@code bin/fingerd}.
+ * requires) as fast as answers come, for a fixed time. Prints queries/s, latency percentiles, wrong
+ * answers and errors. With {@code --expect FILE} every answer must be those bytes; without, any
+ * non-empty answer counts. A measuring tool, not a test: run it by hand with {@code
+ * socket-labs/src/bench/load.sh finger [OPTIONS] [QUERY]} against a running {@code bin/fingerd}.
+ * The benchmark itself ({@code finger-throughput.sh}) uses a C load generator that costs less.
  */
 @Command(
     name = "finger-load",
@@ -46,12 +50,21 @@ public final class FingerLoad implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "10")
   double seconds;
 
+  @Option(names = "--expect", paramLabel = "FILE", description = "The exact answer expected.")
+  Path expect;
+
   @Parameters(arity = "0..1", defaultValue = "alice", paramLabel = "QUERY")
   String query;
 
-  /** The outcome of a run. */
+  /** The outcome of a run; {@code queries} counts right answers only. */
   record Result(
-      long queries, long errors, double seconds, long p50Micros, long p99Micros, long maxMicros) {
+      long queries,
+      long wrong,
+      long errors,
+      double seconds,
+      long p50Micros,
+      long p99Micros,
+      long maxMicros) {
     double perSecond() {
       return queries / seconds;
     }
@@ -63,11 +76,12 @@ public final class FingerLoad implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Result result = run(new InetSocketAddress(host, port), clients, seconds, query);
+    byte[] expected = expect == null ? null : Files.readAllBytes(expect);
+    Result result = run(new InetSocketAddress(host, port), clients, seconds, query, expected);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "%d clients, %.1f s, query \"%s\": %d answers, %.0f queries/s, "
-            + "latency p50 %d us, p99 %d us, max %d us, %d errors%n",
+            + "latency p50 %d us, p99 %d us, max %d us, %d wrong answers, %d errors%n",
         clients,
         result.seconds(),
         query,
@@ -76,12 +90,17 @@ public final class FingerLoad implements Callable<Integer> {
         result.p50Micros(),
         result.p99Micros(),
         result.maxMicros(),
+        result.wrong(),
         result.errors());
     out.flush();
-    return result.errors() == 0 ? 0 : 1;
+    return result.errors() == 0 && result.wrong() == 0 && result.queries() > 0 ? 0 : 1;
   }
 
-  static Result run(InetSocketAddress server, int clients, double seconds, String query)
+  /**
+   * @param expected the exact answer every query must get, or null to take any non-empty one
+   */
+  static Result run(
+      InetSocketAddress server, int clients, double seconds, String query, byte[] expected)
       throws Exception {
     byte[] request = (query + FingerProtocol.CRLF).getBytes(US_ASCII);
     long start = System.nanoTime();
@@ -89,7 +108,7 @@ public final class FingerLoad implements Callable<Integer> {
     List<Future<Latencies>> futures = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       for (int i = 0; i < clients; i++) {
-        futures.add(pool.submit(() -> client(server, request, end)));
+        futures.add(pool.submit(() -> client(server, request, expected, end)));
       }
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
@@ -100,6 +119,7 @@ public final class FingerLoad implements Callable<Integer> {
     long[] sorted = all.sorted();
     return new Result(
         sorted.length,
+        all.wrong,
         all.errors,
         elapsed,
         percentile(sorted, 0.50),
@@ -107,9 +127,11 @@ public final class FingerLoad implements Callable<Integer> {
         sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000);
   }
 
-  private static Latencies client(InetSocketAddress server, byte[] request, long end) {
+  private static Latencies client(
+      InetSocketAddress server, byte[] request, byte[] expected, long end) {
     Latencies latencies = new Latencies();
-    byte[] buffer = new byte[8192];
+    // One byte more than expected, so a longer answer shows.
+    byte[] buffer = new byte[Math.max(8192, expected == null ? 0 : expected.length + 1)];
     while (System.nanoTime() < end) {
       long begin = System.nanoTime();
       try (Socket socket = new Socket()) {
@@ -118,13 +140,28 @@ public final class FingerLoad implements Callable<Integer> {
         socket.setTcpNoDelay(true);
         socket.getOutputStream().write(request);
         InputStream in = socket.getInputStream();
-        long received = 0;
+        int received = 0;
+        boolean any = false;
+        boolean tooLong = false;
         int n;
-        while ((n = in.read(buffer)) >= 0) {
+        while ((n = in.read(buffer, received, buffer.length - received)) >= 0) {
+          any |= n > 0;
           received += n;
+          if (received == buffer.length) {
+            if (expected != null) {
+              tooLong = true;
+              break;
+            }
+            // Without an expected answer, only whether one came matters.
+            received = 0;
+          }
         }
-        if (received == 0) {
-          latencies.errors++;
+        boolean right =
+            expected == null
+                ? any
+                : !tooLong && Arrays.equals(buffer, 0, received, expected, 0, expected.length);
+        if (!right) {
+          latencies.wrong++;
           continue;
         }
         latencies.add(System.nanoTime() - begin);
@@ -147,6 +184,7 @@ public final class FingerLoad implements Callable<Integer> {
   private static final class Latencies {
     private long[] values = new long[1024];
     private int size;
+    private long wrong;
     private long errors;
 
     void add(long nanos) {
@@ -160,6 +198,7 @@ public final class FingerLoad implements Callable<Integer> {
       for (int i = 0; i < other.size; i++) {
         add(other.values[i]);
       }
+      wrong += other.wrong;
       errors += other.errors;
     }
 

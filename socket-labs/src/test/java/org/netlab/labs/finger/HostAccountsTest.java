@@ -2,6 +2,7 @@ package org.netlab.labs.finger;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,7 +10,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +48,92 @@ class HostAccountsTest {
 
   private HostAccounts accounts(int maxFileBytes) {
     return new HostAccounts(passwd, new UtmpFile(utmp), maxFileBytes);
+  }
+
+  /** A clock an hour ahead, so that every file counts as settled, moved on by hand. */
+  private final AdvancingClock clock = new AdvancingClock();
+
+  private static final class AdvancingClock extends Clock {
+    private Instant now = Instant.now().plus(Duration.ofHours(1));
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** Keeps what it read; files are looked at again once the clock has moved on. */
+  private HostAccounts keepingAccounts() {
+    return new HostAccounts(passwd, new UtmpFile(utmp), 100, clock);
+  }
+
+  /** Moves the clock past the time within which what was read is used unchecked. */
+  private void laterOn() {
+    clock.advance(Duration.ofMillis(HostAccounts.RECHECK_MILLIS));
+  }
+
+  @Test
+  void anEditedPlanShowsInTheNextAnswer() throws IOException {
+    Files.writeString(aliceHome.resolve(".plan"), "one", US_ASCII);
+    HostAccounts accounts = keepingAccounts();
+    assertEquals(Optional.of("one"), accounts.find("alice").getFirst().plan());
+    assertEquals(Optional.of("one"), accounts.find("alice").getFirst().plan());
+    Files.writeString(aliceHome.resolve(".plan"), "one and two", US_ASCII);
+    assertEquals(Optional.of("one"), accounts.find("alice").getFirst().plan(), "within a second");
+    laterOn();
+    assertEquals(Optional.of("one and two"), accounts.find("alice").getFirst().plan());
+  }
+
+  @Test
+  void aPlanCreatedAfterAnAnswerShowsInTheNext() throws IOException {
+    HostAccounts accounts = keepingAccounts();
+    assertEquals(Optional.empty(), accounts.find("alice").getFirst().plan());
+    Files.writeString(aliceHome.resolve(".project"), "new", US_ASCII);
+    laterOn();
+    assertEquals(Optional.of("new"), accounts.find("alice").getFirst().project());
+  }
+
+  @Test
+  void aNofingerCreatedAfterAnAnswerHidesTheUserFromTheNext() throws IOException {
+    HostAccounts accounts = keepingAccounts();
+    assertEquals(1, accounts.find("alice").size());
+    Files.createFile(aliceHome.resolve(".nofinger"));
+    laterOn();
+    assertTrue(accounts.find("alice").isEmpty());
+  }
+
+  @Test
+  void aChangedPasswdShowsInTheNextAnswer() throws IOException {
+    HostAccounts accounts = keepingAccounts();
+    assertEquals("Alice Liddell", accounts.find("alice").getFirst().fullName());
+    Files.write(
+        passwd, List.of("alice:x:" + myUid + ":100:Alice Hargreaves:" + aliceHome + ":/bin/bash"));
+    laterOn();
+    assertEquals("Alice Hargreaves", accounts.find("alice").getFirst().fullName());
+    assertTrue(accounts.find("bob").isEmpty());
+  }
+
+  @Test
+  void aFileChangedWithinTheLastSecondsIsNotTrustedToShowTheNextChange() throws IOException {
+    Path plan = Files.writeString(aliceHome.resolve(".plan"), "one", US_ASCII);
+    FileStamp stamp = FileStamp.of(plan);
+    long now = System.currentTimeMillis();
+    assertFalse(stamp.settled(now));
+    assertTrue(stamp.settled(now + Duration.ofMinutes(1).toMillis()));
   }
 
   @Test

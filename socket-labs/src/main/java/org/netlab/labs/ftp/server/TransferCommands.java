@@ -155,7 +155,14 @@ final class TransferCommands {
         append ? "APPE" : "STOR",
         virtual,
         (asciiNow ? "ASCII" : "BINARY") + " mode data connection for " + virtual,
-        (connection, progress) -> connection.receiveInto(upload.channel(), asciiNow, progress),
+        (connection, progress) ->
+            connection.receiveInto(
+                upload.channel(),
+                asciiNow,
+                bytes -> {
+                  progress.accept(bytes);
+                  upload.received(bytes);
+                }),
         upload);
   }
 

@@ -32,6 +32,25 @@ class AtomicUploadTest {
   }
 
   @Test
+  void aLongUploadIsSyncedWhileItComesAndOnceMoreBeforeTheRename() throws IOException {
+    Path upload = Files.createDirectories(dir.resolve("upload"));
+    RecordingDiskSync sync = RecordingDiskSync.recording();
+    AtomicUpload atomic = AtomicUpload.begin(upload.resolve("a.txt"), 0, sync);
+    atomic.channel().write(ByteBuffer.wrap("hello".getBytes(UTF_8)));
+    atomic.received(AtomicUpload.WRITE_BEHIND_BYTES - 1);
+    atomic.commit();
+    assertEquals(List.of("file 5 bytes", "directory upload [a.txt]"), sync.events());
+
+    RecordingDiskSync again = RecordingDiskSync.recording();
+    AtomicUpload longer = AtomicUpload.begin(upload.resolve("b.txt"), 0, again);
+    longer.channel().write(ByteBuffer.wrap("hello".getBytes(UTF_8)));
+    longer.received(AtomicUpload.WRITE_BEHIND_BYTES);
+    longer.commit();
+    assertEquals(
+        List.of("file 5 bytes", "file 5 bytes", "directory upload [a.txt, b.txt]"), again.events());
+  }
+
+  @Test
   void aDroppedUploadSyncsNothingAndLeavesNothing() throws IOException {
     RecordingDiskSync sync = RecordingDiskSync.recording();
     AtomicUpload atomic = AtomicUpload.begin(dir.resolve("a.txt"), 0, sync);
