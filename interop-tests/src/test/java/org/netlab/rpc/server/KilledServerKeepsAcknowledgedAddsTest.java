@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.access.AuditEvent;
+import org.netlab.access.Role;
+import org.netlab.access.TokenRecord;
+import org.netlab.access.Tokens;
 import org.netlab.datadir.DataDirectory;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
@@ -79,13 +83,24 @@ class KilledServerKeepsAcknowledgedAddsTest {
 
   private void killDuringAddsThenCheck(List<String> storeOptions, StoreOpener opener)
       throws Exception {
-    String prefix = "kill-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String prefix = "kill-" + run + "-";
+    // A writer's token of this run: a shared PostgreSQL may hold tokens already, and then the
+    // server writes no admin token on its first start.
+    String token = Tokens.generate();
+    try (JdbcStore store = opener.open()) {
+      store
+          .tokens()
+          .create(
+              new TokenRecord(
+                  "kill-test-" + run, Role.WRITER, Tokens.hash(token), Instant.now(), null));
+    }
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     Set<String> sent = ConcurrentHashMap.newKeySet();
     Map<String, ErrorCode> refused = new ConcurrentHashMap<>();
 
     Process server = startServer(storeOptions, "first");
-    try (RpcConnection connection = RpcConnection.open(settings(grpcUrl(server, "first")))) {
+    try (RpcConnection connection = RpcConnection.open(settings(grpcUrl(server, "first"), token))) {
       AtomicBoolean stop = new AtomicBoolean();
       try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
         for (int c = 0; c < CALLERS; c++) {
@@ -128,7 +143,7 @@ class KilledServerKeepsAcknowledgedAddsTest {
 
     Process again = startServer(storeOptions, "second");
     Set<String> present;
-    try (RpcConnection connection = RpcConnection.open(settings(grpcUrl(again, "second")))) {
+    try (RpcConnection connection = RpcConnection.open(settings(grpcUrl(again, "second"), token))) {
       present =
           connection.phonebook().list(prefix).stream()
               .map(Entry::name)
@@ -199,13 +214,11 @@ class KilledServerKeepsAcknowledgedAddsTest {
     return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
   }
 
-  private ClientSettings settings(String url) throws IOException {
-    String token =
-        Files.readString(DataDirectory.adminTokenFile(dataDir), StandardCharsets.US_ASCII).strip();
+  private ClientSettings settings(String url, String token) {
     return ClientSettings.forUrl(url).withCaFile(DataDirectory.caFile(dataDir)).withToken(token);
   }
 
-  /** Opens the store the server used, to read its audit trail once the server is stopped. */
+  /** Opens the store the server uses: to add the test's token, and to read the audit trail. */
   @FunctionalInterface
   private interface StoreOpener {
     JdbcStore open();
