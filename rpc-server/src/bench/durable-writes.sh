@@ -71,8 +71,10 @@ ours() {
   local store="$1" callers="$2" server json
   server="$sqlite_grpc"
   [[ "$store" == postgres ]] && server="$postgres_grpc"
+  # A call slower than --timeout is an error; the default 10 s is short on a busy machine.
   json="$(NETLAB_DATA_DIR="$work/$store" "$root/bin/rpc-client" --server "$server" \
-    bench --call phonebook.add -c "$callers" -d "${seconds}s" --warmup 0s --json)"
+    --timeout 60s bench --call phonebook.add -c "$callers" -d "${seconds}s" --warmup 0s \
+    --json 2>&1)" || { echo "durable-writes: $store, $callers callers: $json" >&2; exit 1; }
   read -r calls errors rate prefix < <(python3 -c '
 import json, sys
 r = json.loads(sys.argv[1])
