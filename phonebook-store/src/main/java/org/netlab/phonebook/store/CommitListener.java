@@ -2,12 +2,13 @@ package org.netlab.phonebook.store;
 
 /**
  * Told of every write of a {@link JdbcStore} once it has committed, with how long it took: the
- * statement and its commit (each write is one auto-committed statement; with SQLite the commit
- * includes the sync to disk), without the wait for SQLite's single writer. The server feeds these
- * into its metrics; the store itself knows no metrics library.
+ * transaction that committed it, from its first statement to its commit (the sync to disk
+ * included), without the wait in the writer's queue. Writes committed together share one
+ * transaction, so each is told that transaction's duration. The server feeds these into its
+ * metrics; the store itself knows no metrics library.
  *
- * <p>Called on the writing thread while it still holds the writer's turn, so it must be quick and
- * must not throw. Failed writes are not reported.
+ * <p>Called on the store's one writer thread before the write's caller is answered, so it must be
+ * quick and must not throw. Failed writes are not reported.
  */
 @FunctionalInterface
 public interface CommitListener {

@@ -4,31 +4,28 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.netlab.domain.ServiceException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The connection pool over the one database that every store shares, and its single writer when it
- * has one.
+ * The connection pool over the one database that every store shares, and its one writer ({@link
+ * GroupCommit}), through which every write goes.
  */
 final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final String description;
-  // SQLite has one writer at a time; queueing writers here is much faster than
-  // letting them sleep in SQLite's busy handler. Null for databases with row locks.
-  private final ReentrantLock singleWriter;
   private final CommitListener commits;
+  private final GroupCommit writer;
 
   private Database(
       HikariDataSource pool, Dialect dialect, String description, CommitListener commits) {
     this.pool = pool;
     this.dialect = dialect;
     this.description = description;
-    this.singleWriter = dialect.singleWriter() ? new ReentrantLock() : null;
     this.commits = commits;
+    this.writer = new GroupCommit(this);
   }
 
   /**
@@ -83,32 +80,33 @@ final class Database implements AutoCloseable {
     return pool.getConnection();
   }
 
-  /** Runs {@code work} as the only writer when the database has a single writer. */
-  <T> T asSoleWriter(SqlWork<T> work) throws SQLException {
-    if (singleWriter == null) {
-      return work.run();
-    }
-    singleWriter.lock();
-    try {
-      return work.run();
-    } finally {
-      singleWriter.unlock();
-    }
+  /**
+   * Runs {@code sql} with {@code work} in the writer's next transaction; returns once that has
+   * committed.
+   *
+   * @param part how the {@link CommitListener} is told who wrote; null: it is not told
+   * @throws SQLException when the database failed the write or its commit
+   */
+  <T> T write(String part, String sql, StoreStatements.StatementWork<T> work) throws SQLException {
+    return writer.write(part, sql, work);
   }
 
-  /** Closes the pool; later calls fail as the database being unreachable. Safe to repeat. */
+  /** How many writes wait for the writer's next transaction. */
+  int queuedWrites() {
+    return writer.queued();
+  }
+
+  /**
+   * Commits the writes already queued, then closes the pool; later calls fail as the database being
+   * unreachable. Safe to repeat.
+   */
   @Override
   public void close() {
+    writer.close();
     pool.close();
   }
 
   private static String redact(String jdbcUrl) {
     return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
-  }
-
-  /** Database work that may fail. */
-  @FunctionalInterface
-  interface SqlWork<T> {
-    T run() throws SQLException;
   }
 }

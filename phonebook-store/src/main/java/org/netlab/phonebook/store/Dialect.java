@@ -23,12 +23,4 @@ enum Dialect {
   String generatedKey() {
     return generatedKey;
   }
-
-  /**
-   * Whether the database lets only one connection write at a time: SQLite locks the whole file,
-   * where PostgreSQL locks rows.
-   */
-  boolean singleWriter() {
-    return this == SQLITE;
-  }
 }

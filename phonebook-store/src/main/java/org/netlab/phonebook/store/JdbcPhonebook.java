@@ -14,9 +14,10 @@ import org.netlab.domain.phonebook.PhonebookRefusals;
 /**
  * The {@link Phonebook} in a {@link JdbcStore}'s database, one row per entry.
  *
- * <p>Every write is one auto-committed statement, so it is atomic and durable when the method
- * returns; uniqueness ignoring case is the database's own unique key, so racing adds of one name
- * leave exactly one entry.
+ * <p>Every write is one statement, committed by the store's one writer ({@link GroupCommit}) with
+ * the writes queued beside it; it is atomic and durable when the method returns. Uniqueness
+ * ignoring case is the database's own unique key, so racing adds of one name leave exactly one
+ * entry.
  */
 final class JdbcPhonebook implements Phonebook {
   static final String TABLE =

@@ -18,8 +18,9 @@ import org.netlab.domain.phonebook.Phonebook;
  * and hands out the stores kept in it (the phonebook, the access tokens, the audit trail); closing
  * it closes them all.
  *
- * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so a write is on disk when its method
- * returns, and the store queues its writers itself because SQLite has one writer at a time.
+ * <p>Every write goes through one writer ({@link GroupCommit}) that commits the writes queued
+ * together in one transaction, so one sync to disk serves many; a write is durable when its method
+ * returns. SQLite runs in WAL mode with {@code synchronous=FULL}, so its commits are synced.
  */
 public final class JdbcStore implements AutoCloseable {
   /** The file under the data directory that holds the embedded store. */

@@ -9,9 +9,10 @@ import java.util.List;
 import org.netlab.domain.ServiceException;
 
 /**
- * One store's statements on the shared {@link Database}. Each runs alone on a pooled connection in
- * auto-commit mode, so it is its own transaction, durable when it returns; a failure reaches the
- * caller as UNAVAILABLE naming the store, its cause kept for the server's log.
+ * One store's statements on the shared {@link Database}. A read runs alone on a pooled connection
+ * in auto-commit mode; a write goes to the database's one writer ({@link GroupCommit}), which
+ * commits it with the writes queued beside it, and is durable when it returns. A failure reaches
+ * the caller as UNAVAILABLE naming the store, its cause kept for the server's log.
  */
 final class StoreStatements {
   private final Database database;
@@ -50,28 +51,15 @@ final class StoreStatements {
   }
 
   /**
-   * Like {@link #read}, queued behind other writers when the database has a single writer; once
-   * committed, the write is reported with its duration.
+   * Runs one statement that changes the database, in the writer's next transaction; returns once
+   * that has committed, and the write has been reported to the {@link CommitListener}.
    */
   <T> T write(String sql, StatementWork<T> work) {
     try {
-      return database.asSoleWriter(() -> run(sql, part == null ? work : timed(work)));
+      return database.write(part, sql, work);
     } catch (SQLException e) {
       throw storeUnavailable(e);
     }
-  }
-
-  /**
-   * The work, timed from the statement's start to its return: in auto-commit mode the statement is
-   * its own transaction, so its commit (and SQLite's sync to disk) is inside.
-   */
-  private <T> StatementWork<T> timed(StatementWork<T> work) {
-    return statement -> {
-      long start = System.nanoTime();
-      T result = work.run(statement);
-      database.commits().committed(part, System.nanoTime() - start);
-      return result;
-    };
   }
 
   /** Every row the statement's query answers, read by {@code reader}, in the order given. */

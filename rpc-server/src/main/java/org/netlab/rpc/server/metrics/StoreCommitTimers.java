@@ -39,8 +39,8 @@ final class StoreCommitTimers implements CommitListener {
   private Timer register(String store) {
     return Timer.builder(COMMITS)
         .description(
-            "How long the store's writes took, each one auto-committed statement with its commit"
-                + " (SQLite: and its sync to disk), without the wait for the single writer")
+            "How long the store's writes took: the transaction that committed each, its sync to"
+                + " disk included (writes committed together share one), without the queue")
         .tag("store", store)
         .serviceLevelObjectives(ServerMetrics.LATENCY_BUCKETS)
         .register(registry);

@@ -1,0 +1,180 @@
+package org.netlab.phonebook.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.netlab.domain.ErrorCode;
+import org.netlab.domain.ServiceException;
+import org.netlab.domain.phonebook.Entry;
+
+/**
+ * Writes queued while the writer is busy are committed together, and one that fails or is refused
+ * in such a batch leaves the others' answers and rows as if each had been alone. The writer is held
+ * busy by a first write that waits for the test, so the batch is known, not hoped for.
+ */
+@Timeout(60)
+class GroupCommitTest {
+  private static final String INSERT =
+      "INSERT INTO phonebook_entries (name_key, name, number) VALUES (?, ?, '555-0199')";
+
+  @TempDir Path dataDir;
+
+  private final List<String> committed = new CopyOnWriteArrayList<>();
+  private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+  private JdbcStore store;
+  private final CountDownLatch release = new CountDownLatch(1);
+  private Database database;
+
+  @BeforeEach
+  void open() {
+    store = JdbcStore.openEmbedded(dataDir); // makes the tables
+    database =
+        Database.open(
+            "jdbc:sqlite:" + dataDir.resolve(JdbcStore.EMBEDDED_FILE_NAME),
+            (part, nanos) -> committed.add(part));
+  }
+
+  @AfterEach
+  void close() {
+    release.countDown();
+    callers.close();
+    database.close();
+    store.close();
+  }
+
+  @Test
+  void aWriteThatFailsInABatchFailsAloneAndTheOthersCommit() throws Exception {
+    holdTheWriter();
+    List<Future<Integer>> good = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      good.add(insert("good-" + i));
+    }
+    Future<Integer> bad =
+        callers.submit(
+            () -> database.write("phonebook", "INSERT INTO no_such_table VALUES (?)", s -> 0));
+    for (int i = 5; i < 10; i++) {
+      good.add(insert("good-" + i));
+    }
+    awaitQueued(11);
+    release.countDown();
+
+    for (Future<Integer> write : good) {
+      assertEquals(1, write.get());
+    }
+    ExecutionException failed = assertThrows(ExecutionException.class, bad::get);
+    assertTrue(failed.getCause() instanceof SQLException, failed.getCause().toString());
+    assertEquals(11, store.phonebook().count(), "the first write and the ten good ones");
+    assertEquals(11, committed.size(), "the first write and the ten good ones, not the bad one");
+  }
+
+  @Test
+  void refusalsInABatchAreAnsweredAndTheOtherWritesCommit() throws Exception {
+    store.phonebook().add("Taken", "555-0100");
+    store.phonebook().add("Doomed", "555-0100");
+    JdbcPhonebook phonebook = new JdbcPhonebook(database);
+    holdTheWriter();
+    Future<Entry> added = callers.submit(() -> phonebook.add("Ada", "555-0101"));
+    Future<Entry> taken = callers.submit(() -> phonebook.add("taken", "555-0102"));
+    Future<Entry> missing = callers.submit(() -> phonebook.update("Nobody", "555-0103"));
+    Future<Entry> updated = callers.submit(() -> phonebook.update("Taken", "555-0104"));
+    Future<?> removed = callers.submit(() -> phonebook.remove("Doomed"));
+    awaitQueued(5);
+    release.countDown();
+
+    assertEquals(new Entry("Ada", "555-0101"), added.get());
+    assertEquals(ErrorCode.ALREADY_EXISTS, refusal(taken));
+    assertEquals(ErrorCode.NOT_FOUND, refusal(missing));
+    assertEquals(new Entry("Taken", "555-0104"), updated.get());
+    removed.get();
+    assertEquals(
+        List.of(
+            new Entry("Ada", "555-0101"),
+            new Entry("first", "555-0199"),
+            new Entry("Taken", "555-0104")),
+        store.phonebook().list(""));
+  }
+
+  @Test
+  void writesQueuedBeforeCloseAreCommittedAndLaterOnesAreRefused() throws Exception {
+    holdTheWriter();
+    Future<Integer> queued = insert("queued");
+    awaitQueued(1);
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(database::close, callers);
+    release.countDown();
+    closing.get();
+
+    assertEquals(1, queued.get());
+    assertThrows(SQLException.class, () -> database.write(null, INSERT, s -> 0));
+    assertEquals(2, store.phonebook().count());
+  }
+
+  /** Queues a write whose work waits until {@link #release} is counted down. */
+  private void holdTheWriter() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    callers.submit(
+        () ->
+            database.write(
+                "phonebook",
+                INSERT,
+                statement -> {
+                  started.countDown();
+                  awaitUninterruptibly(release);
+                  statement.setString(1, "first");
+                  statement.setString(2, "first");
+                  return statement.executeUpdate();
+                }));
+    started.await();
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    while (true) {
+      try {
+        latch.await();
+        return;
+      } catch (InterruptedException e) {
+        // the writer is never interrupted; keep waiting for the test
+      }
+    }
+  }
+
+  private Future<Integer> insert(String name) {
+    return callers.submit(
+        () ->
+            database.write(
+                "phonebook",
+                INSERT,
+                statement -> {
+                  statement.setString(1, name);
+                  statement.setString(2, name);
+                  return statement.executeUpdate();
+                }));
+  }
+
+  private void awaitQueued(int writes) throws InterruptedException {
+    while (database.queuedWrites() < writes) {
+      Thread.sleep(1);
+    }
+  }
+
+  private static ErrorCode refusal(Future<?> write) {
+    ExecutionException failed = assertThrows(ExecutionException.class, write::get);
+    return ((ServiceException) failed.getCause()).code();
+  }
+}
