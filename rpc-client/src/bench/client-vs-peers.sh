@@ -24,6 +24,9 @@ fi
 rounds="${1:-3}"
 seconds="${2:-5}"
 chart="${3:-}"
+# Each bench run is a new JVM: its JIT needs about 10 s of calls before the client costs what
+# it costs warm (3 s left it at twice the CPU per call). h2load and wrk need none.
+warmup="${BENCH_WARMUP:-10s}"
 for tool in h2load wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "client-vs-peers: $tool is not installed" >&2; exit 1; }
 done
@@ -84,7 +87,7 @@ wrk_point() {
 bench_point() {
   local url="$1" callers="$2"
   "$root/bin/rpc-client" bench --json --server "$url" --ca "$ca" --call calc.add \
-    -c "$callers" --connections 1 --api async --duration "${seconds}s" --warmup 3s \
+    -c "$callers" --connections 1 --api async --duration "${seconds}s" --warmup "$warmup" \
     >"$work/bench.json" || exit 1
   python3 -c '
 import json, sys

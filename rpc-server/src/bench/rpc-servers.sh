@@ -76,6 +76,7 @@ import sys; print(sys.stdin.buffer.read().hex())')"
 h2load_rate() {
   local url="$1" connections="$2" streams="$3" token="${4:-}" headers=()
   [[ -n "$token" ]] && headers=(-H "authorization: Bearer $token")
+  rm -f "$work/h2load.log" # h2load appends to it
   h2load -c "$connections" -m "$streams" -D "$seconds" -H 'content-type: application/grpc' \
     -H 'te: trailers' "${headers[@]}" -d "$work/add.bin" --log-file "$work/h2load.log" \
     "${url/grpcs/https}/netlab.calculator.v1.CalculatorService/Add" >"$work/h2load.out"
