@@ -133,8 +133,7 @@ class BenchCommandTest {
   @Test
   void failedCallsAreCountedByKindAndLeftOutOfTheLatencies() throws Exception {
     Calculator timesOutEveryFourthCall =
-        new Calculator() {
-          private final Calculator real = new FiniteCalculator();
+        new AddOverride() {
           private final AtomicLong calls = new AtomicLong();
 
           @Override
@@ -144,26 +143,6 @@ class BenchCommandTest {
                   TransportException.Kind.TIMEOUT, "deadline passed", null);
             }
             return real.add(x, y);
-          }
-
-          @Override
-          public double subtract(double x, double y) {
-            return real.subtract(x, y);
-          }
-
-          @Override
-          public double multiply(double x, double y) {
-            return real.multiply(x, y);
-          }
-
-          @Override
-          public double divide(double x, double y) {
-            return real.divide(x, y);
-          }
-
-          @Override
-          public double abs(double x) {
-            return real.abs(x);
           }
         };
     connector = new InJvmConnector(timesOutEveryFourthCall);
@@ -246,8 +225,7 @@ class BenchCommandTest {
   }
 
   /** A calculator whose every tenth add is one more than the sum. */
-  private static final class OffByOneOnEveryTenthAdd implements Calculator {
-    private final Calculator real = new FiniteCalculator();
+  private static final class OffByOneOnEveryTenthAdd extends AddOverride {
     private final AtomicLong calls = new AtomicLong();
 
     @Override
@@ -255,6 +233,11 @@ class BenchCommandTest {
       double sum = real.add(x, y);
       return calls.incrementAndGet() % 10 == 0 ? sum + 1 : sum;
     }
+  }
+
+  /** The real calculator, but for an add of the test's own. */
+  private abstract static class AddOverride implements Calculator {
+    final Calculator real = new FiniteCalculator();
 
     @Override
     public double subtract(double x, double y) {
