@@ -10,16 +10,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.MutableClock;
 
 class HostAccountsTest {
   @TempDir Path dir;
@@ -51,30 +49,7 @@ class HostAccountsTest {
   }
 
   /** A clock an hour ahead, so that every file counts as settled, moved on by hand. */
-  private final AdvancingClock clock = new AdvancingClock();
-
-  private static final class AdvancingClock extends Clock {
-    private Instant now = Instant.now().plus(Duration.ofHours(1));
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
+  private final MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofHours(1)));
 
   /** Keeps what it read; files are looked at again once the clock has moved on. */
   private HostAccounts keepingAccounts() {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.labs.MutableClock;
 import org.netlab.labs.PeerProgram;
 import org.netlab.labs.net.TricklingClient;
 

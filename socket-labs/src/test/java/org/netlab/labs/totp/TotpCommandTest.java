@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netlab.cli.ExitCodes;
+import org.netlab.labs.MutableClock;
 import picocli.CommandLine;
 
 @Timeout(30)
