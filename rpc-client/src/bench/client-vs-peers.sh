@@ -112,7 +112,7 @@ if $prove_checks; then
   sum=5
   # Our bench against a server whose add is one off (Python's SimpleXMLRPCServer, plain
   # HTTP): every answer is wrong, so the run must fail.
-  wrong_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  wrong_port="$(free_port)"
   python3 -c '
 import sys
 from xmlrpc.server import SimpleXMLRPCServer
@@ -120,10 +120,7 @@ server = SimpleXMLRPCServer(("127.0.0.1", int(sys.argv[1])), logRequests=False)
 server.register_function(lambda x, y: float(x + y + 1), "calculator.add")
 server.serve_forever()' "$wrong_port" &
   echo $! >>"$work/pids"
-  for ((waited = 0; waited < 50; waited++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$wrong_port") 2>/dev/null && break
-    sleep 0.1
-  done
+  await_port "$wrong_port" /dev/null
   if (bench_point "http://127.0.0.1:$wrong_port/RPC2" 2) >/dev/null 2>&1; then
     echo "client-vs-peers: bench took a wrong sum for a right one" >&2; exit 1
   fi

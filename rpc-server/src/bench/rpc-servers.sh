@@ -103,4 +103,19 @@ wrk_rate() {
   awk '/^Requests\/sec/ {print $2}' "$work/wrk.out"
 }
 
+# A port free on loopback now, for a peer that cannot take port 0.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+# Waits until something listens on PORT, or shows LOG and fails.
+await_port() {
+  local port="$1" log="$2" waited
+  for ((waited = 0; waited < 600; waited++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.2
+  done
+  cat "$log" >&2
+  exit 1
+}
+
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -30,20 +30,6 @@ done
 
 source "$here/rpc-servers.sh"
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-# Waits until something listens on PORT, or shows LOG and fails.
-await_port() {
-  local port="$1" log="$2" waited
-  for ((waited = 0; waited < 600; waited++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.2
-  done
-  cat "$log" >&2
-  exit 1
-}
-
 # Anonymous callers may use the calculator: no token, and no rate limit.
 read -r ours_grpc ours_xmlrpc < <(start ours --rate-limit 1000000000/1s)
 tls="$work/ours/tls"
