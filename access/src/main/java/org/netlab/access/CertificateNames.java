@@ -22,16 +22,31 @@ public final class CertificateNames {
   private static final int DNS_NAME = 2;
   private static final int URI = 6;
 
+  /** Where a session keeps its peer's names, worked out on its first call. */
+  private static final String SESSION_KEY = CertificateNames.class.getName();
+
   private CertificateNames() {}
 
   /**
    * The names of the client certificate a TLS session verified; empty when the client showed none,
    * or the session is null (no TLS).
+   *
+   * <p>They are kept in the session: every call on a connection asks, and a client without a
+   * certificate would otherwise cost an exception with its stack trace each time.
    */
   public static List<String> ofPeer(SSLSession session) {
     if (session == null) {
       return List.of();
     }
+    if (session.getValue(SESSION_KEY) instanceof NamesOfPeer kept) {
+      return kept.names();
+    }
+    List<String> names = namesOfPeer(session);
+    session.putValue(SESSION_KEY, new NamesOfPeer(names));
+    return names;
+  }
+
+  private static List<String> namesOfPeer(SSLSession session) {
     try {
       Certificate[] chain = session.getPeerCertificates();
       return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? of(leaf) : List.of();
@@ -39,6 +54,9 @@ public final class CertificateNames {
       return List.of();
     }
   }
+
+  /** A type of this class's own, so that no other value under the key is taken for names. */
+  private record NamesOfPeer(List<String> names) {}
 
   public static List<String> of(X509Certificate certificate) {
     List<String> names = new ArrayList<>();
