@@ -29,6 +29,32 @@ public final class CallAudit {
   }
 
   /**
+   * Opens the scope of a call about to run, bound to this thread until closed, so that the store
+   * may write its event with the call's write ({@link AuditScope}); a scope that binds nothing when
+   * the call is not recorded.
+   *
+   * @param method the method's name on its protocol
+   * @param subject what it acts on, or null
+   */
+  public AuditScope open(Caller caller, Operation operation, String method, String subject) {
+    if (!operation.audited() || caller.anonymous()) {
+      return AuditScope.NOT_RECORDED;
+    }
+    return AuditScope.bind(caller, operation, method, subject, clock);
+  }
+
+  /**
+   * Records how the call of {@code scope} ended, unless the store wrote its event with its write.
+   *
+   * @param failure the error it ended with, or null when it succeeded
+   */
+  public void record(AuditScope scope, ErrorCode failure) {
+    if (scope.recorded() && !scope.written()) {
+      record(scope.caller(), scope.operation(), scope.method(), scope.subject(), failure);
+    }
+  }
+
+  /**
    * Records a call if its operation is audited.
    *
    * @param method the method's name on its protocol

@@ -51,10 +51,13 @@ final class GroupCommit implements AutoCloseable {
    * once that transaction has committed. Blocks until then.
    *
    * @param part how the {@link CommitListener} is told who wrote; null: it is not told
+   * @param followUp a second statement run in the same transaction, given what the work returned;
+   *     null: none
    * @throws SQLException when the database failed the write or its commit, or this is closed
    */
-  <T> T write(String part, String sql, StatementWork<T> work) throws SQLException {
-    Write<T> write = new Write<>(part, sql, work);
+  <T> T write(String part, String sql, StatementWork<T> work, FollowUp<T> followUp)
+      throws SQLException {
+    Write<T> write = new Write<>(part, sql, work, followUp);
     synchronized (queue) {
       if (closed) {
         throw new SQLException("the store is closed");
@@ -145,12 +148,7 @@ final class GroupCommit implements AutoCloseable {
       List<Object> results = new ArrayList<>(writes.size());
       for (Write<?> write : writes) {
         try {
-          PreparedStatement statement = statements.get(write.sql);
-          if (statement == null) {
-            statement = connection.prepareStatement(write.sql);
-            statements.put(write.sql, statement);
-          }
-          results.add(write.work.run(statement));
+          results.add(write.run(sql -> prepared(connection, statements, sql)));
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
           if (writes.size() > 1) {
@@ -174,26 +172,75 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
+  /** The batch's statement for {@code sql}, prepared on its first use in the transaction. */
+  private static PreparedStatement prepared(
+      Connection connection, Map<String, PreparedStatement> statements, String sql)
+      throws SQLException {
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * A second statement of a write, run in its transaction after the first: the audit event of the
+   * call that wrote, so that one commit makes both durable.
+   *
+   * @param part how the {@link CommitListener} is told who wrote
+   * @param work binds and runs the statement, given what the write's work returned
+   * @param onCommit run once the transaction has committed
+   */
+  record FollowUp<T>(String part, String sql, FollowUpWork<T> work, Runnable onCommit) {}
+
+  /** What a {@link FollowUp} does with its statement and the result of the write it follows. */
+  @FunctionalInterface
+  interface FollowUpWork<T> {
+    void run(PreparedStatement statement, T result) throws SQLException;
+  }
+
+  /** Where a write finds the transaction's prepared statements. */
+  @FunctionalInterface
+  private interface Statements {
+    PreparedStatement of(String sql) throws SQLException;
+  }
+
   /** A queued write and the caller's wait for its commit. */
   private static final class Write<T> {
     /** Queued by {@link #close()}: the writer stops after the batch it ends. */
-    static final Write<Void> LAST = new Write<>(null, null, null);
+    static final Write<Void> LAST = new Write<>(null, null, null, null);
 
     final String part;
     final String sql;
     final StatementWork<T> work;
+    final FollowUp<T> followUp;
     final CompletableFuture<T> done = new CompletableFuture<>();
 
-    Write(String part, String sql, StatementWork<T> work) {
+    Write(String part, String sql, StatementWork<T> work, FollowUp<T> followUp) {
       this.part = part;
       this.sql = sql;
       this.work = work;
+      this.followUp = followUp;
+    }
+
+    /** Runs the write's statement, then its follow-up's; returns what the first returned. */
+    T run(Statements statements) throws SQLException {
+      T result = work.run(statements.of(sql));
+      if (followUp != null) {
+        followUp.work().run(statements.of(followUp.sql()), result);
+      }
+      return result;
     }
 
     @SuppressWarnings("unchecked")
     void committed(Object result, long nanos, CommitListener commits) {
       if (part != null) {
         commits.committed(part, nanos);
+      }
+      if (followUp != null) {
+        commits.committed(followUp.part(), nanos);
+        followUp.onCommit().run();
       }
       done.complete((T) result);
     }

@@ -2,12 +2,16 @@ package org.netlab.phonebook.store;
 
 import static org.netlab.phonebook.store.StoreStatements.allRows;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.netlab.access.AuditEvent;
+import org.netlab.access.AuditScope;
 import org.netlab.access.AuditTrail;
+import org.netlab.domain.ErrorCode;
 
 /**
  * The {@link AuditTrail} in a {@link JdbcStore}'s database: one row per event, numbered by the
@@ -18,6 +22,9 @@ import org.netlab.access.AuditTrail;
  * written would fail the call it records, and SQLite and PostgreSQL should keep the same text.
  */
 final class JdbcAuditTrail implements AuditTrail {
+  /** How the {@link CommitListener} is told the audit trail wrote. */
+  private static final String PART = "audit";
+
   private static final int CALLER_LENGTH = 200;
   private static final int METHOD_LENGTH = 100;
   private static final int SUBJECT_LENGTH = 400;
@@ -36,7 +43,7 @@ final class JdbcAuditTrail implements AuditTrail {
   private final StoreStatements statements;
 
   JdbcAuditTrail(Database database) {
-    this.statements = new StoreStatements(database, "the audit trail", "audit");
+    this.statements = new StoreStatements(database, "the audit trail", PART);
   }
 
   /** The table; its key is numbered by the database, which each dialect spells its own way. */
@@ -63,16 +70,35 @@ final class JdbcAuditTrail implements AuditTrail {
   /** Keeps {@code event}; durable when this returns. */
   @Override
   public void record(AuditEvent event) {
-    statements.write(
+    statements.write(INSERT, statement -> insert(statement, event));
+  }
+
+  /**
+   * The event of the call this thread runs ({@link AuditScope#pending()}), as the follow-up of that
+   * call's write: in its transaction, so that one commit makes both durable. Null when the thread
+   * runs no recorded call, or its event is written already.
+   *
+   * @param refusal the refusal the write's result ends the call with; null for success
+   */
+  <T> GroupCommit.FollowUp<T> eventOfWrite(Function<T, ErrorCode> refusal) {
+    AuditScope scope = AuditScope.pending();
+    if (scope == null) {
+      return null;
+    }
+    return new GroupCommit.FollowUp<>(
+        PART,
         INSERT,
-        statement -> {
-          statement.setString(1, event.at().toString());
-          statement.setString(2, cut(event.caller(), CALLER_LENGTH));
-          statement.setString(3, cut(event.method(), METHOD_LENGTH));
-          statement.setString(4, cut(event.subject(), SUBJECT_LENGTH));
-          statement.setString(5, cut(event.outcome(), OUTCOME_LENGTH));
-          return statement.executeUpdate();
-        });
+        (statement, result) -> insert(statement, scope.event(refusal.apply(result))),
+        scope::markWritten);
+  }
+
+  private static int insert(PreparedStatement statement, AuditEvent event) throws SQLException {
+    statement.setString(1, event.at().toString());
+    statement.setString(2, cut(event.caller(), CALLER_LENGTH));
+    statement.setString(3, cut(event.method(), METHOD_LENGTH));
+    statement.setString(4, cut(event.subject(), SUBJECT_LENGTH));
+    statement.setString(5, cut(event.outcome(), OUTCOME_LENGTH));
+    return statement.executeUpdate();
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.netlab.phonebook.store.StoreStatements.firstRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.netlab.domain.ErrorCode;
 import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.EntryRules;
 import org.netlab.domain.phonebook.Phonebook;
@@ -15,9 +16,10 @@ import org.netlab.domain.phonebook.PhonebookRefusals;
  * The {@link Phonebook} in a {@link JdbcStore}'s database, one row per entry.
  *
  * <p>Every write is one statement, committed by the store's one writer ({@link GroupCommit}) with
- * the writes queued beside it; it is atomic and durable when the method returns. Uniqueness
- * ignoring case is the database's own unique key, so racing adds of one name leave exactly one
- * entry.
+ * the writes queued beside it; it is atomic and durable when the method returns. When the thread
+ * runs a call that is audited, the call's audit event is written in the same transaction, with the
+ * outcome the write gives it. Uniqueness ignoring case is the database's own unique key, so racing
+ * adds of one name leave exactly one entry.
  */
 final class JdbcPhonebook implements Phonebook {
   static final String TABLE =
@@ -42,9 +44,14 @@ final class JdbcPhonebook implements Phonebook {
           + " ORDER BY name_key, name";
 
   private final StoreStatements statements;
+  private final JdbcAuditTrail audit;
 
-  JdbcPhonebook(Database database) {
+  /**
+   * @param audit writes the event of the call that makes a write in that write's transaction
+   */
+  JdbcPhonebook(Database database, JdbcAuditTrail audit) {
     this.statements = new StoreStatements(database, "the phonebook store", "phonebook");
+    this.audit = audit;
   }
 
   @Override
@@ -58,7 +65,8 @@ final class JdbcPhonebook implements Phonebook {
               statement.setString(2, entry.name());
               statement.setString(3, entry.number());
               return statement.executeUpdate();
-            });
+            },
+            audit.eventOfWrite(count -> count == 0 ? ErrorCode.ALREADY_EXISTS : null));
     if (inserted == 0) {
       throw PhonebookRefusals.nameTaken(entry.name());
     }
@@ -76,7 +84,8 @@ final class JdbcPhonebook implements Phonebook {
               statement.setString(1, validNumber);
               statement.setString(2, EntryRules.key(validName));
               return firstRow(statement, JdbcPhonebook::entry);
-            });
+            },
+            audit.eventOfWrite(entry -> entry == null ? ErrorCode.NOT_FOUND : null));
     if (updated == null) {
       throw PhonebookRefusals.noEntryNamed(validName);
     }
@@ -113,7 +122,8 @@ final class JdbcPhonebook implements Phonebook {
             statement -> {
               statement.setString(1, EntryRules.key(validName));
               return statement.executeUpdate();
-            });
+            },
+            audit.eventOfWrite(count -> count == 0 ? ErrorCode.NOT_FOUND : null));
     if (removed == 0) {
       throw PhonebookRefusals.noEntryNamed(validName);
     }
@@ -121,7 +131,10 @@ final class JdbcPhonebook implements Phonebook {
 
   @Override
   public long removeAll() {
-    return statements.write(DELETE_ALL, statement -> (long) statement.executeUpdate());
+    return statements.write(
+        DELETE_ALL,
+        statement -> (long) statement.executeUpdate(),
+        audit.eventOfWrite(count -> null));
   }
 
   @Override

@@ -36,9 +36,9 @@ public final class JdbcStore implements AutoCloseable {
 
   private JdbcStore(Database database) {
     this.database = database;
-    this.phonebook = new JdbcPhonebook(database);
-    this.tokens = new JdbcTokenStore(database);
     this.audit = new JdbcAuditTrail(database);
+    this.phonebook = new JdbcPhonebook(database, audit);
+    this.tokens = new JdbcTokenStore(database);
   }
 
   /**

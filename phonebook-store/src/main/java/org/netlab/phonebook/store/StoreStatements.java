@@ -55,8 +55,17 @@ final class StoreStatements {
    * that has committed, and the write has been reported to the {@link CommitListener}.
    */
   <T> T write(String sql, StatementWork<T> work) {
+    return write(sql, work, null);
+  }
+
+  /**
+   * As {@link #write(String, StatementWork)}, with a second statement in the same transaction.
+   *
+   * @param followUp null: none
+   */
+  <T> T write(String sql, StatementWork<T> work, GroupCommit.FollowUp<T> followUp) {
     try {
-      return database.write(part, sql, work);
+      return database.write(part, sql, work, followUp);
     } catch (SQLException e) {
       throw storeUnavailable(e);
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,11 +17,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netlab.access.AuditScope;
+import org.netlab.access.CallAudit;
+import org.netlab.access.Caller;
+import org.netlab.access.Operation;
+import org.netlab.access.Role;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.phonebook.Entry;
@@ -88,7 +96,8 @@ class GroupCommitTest {
   void refusalsInABatchAreAnsweredAndTheOtherWritesCommit() throws Exception {
     store.phonebook().add("Taken", "555-0100");
     store.phonebook().add("Doomed", "555-0100");
-    JdbcPhonebook phonebook = new JdbcPhonebook(database);
+    JdbcAuditTrail trail = new JdbcAuditTrail(database);
+    JdbcPhonebook phonebook = new JdbcPhonebook(database, trail);
     holdTheWriter();
     Future<Entry> added = callers.submit(() -> phonebook.add("Ada", "555-0101"));
     Future<Entry> taken = callers.submit(() -> phonebook.add("taken", "555-0102"));
@@ -109,6 +118,49 @@ class GroupCommitTest {
             new Entry("first", "555-0199"),
             new Entry("Taken", "555-0104")),
         store.phonebook().list(""));
+    assertEquals(List.of(), trail.recent(10), "writes made outside any call write no event");
+  }
+
+  @Test
+  void anAuditedCallsEventCommitsWithItsWriteAndTheOutcomeTheWriteGave() throws Exception {
+    store.phonebook().add("Taken", "555-0100");
+    JdbcAuditTrail trail = new JdbcAuditTrail(database);
+    JdbcPhonebook phonebook = new JdbcPhonebook(database, trail);
+    CallAudit audit = new CallAudit(trail, Clock.systemUTC(), lost -> {});
+    Caller alice = new Caller("alice", Role.WRITER, Caller.Proof.TOKEN);
+    holdTheWriter();
+    Future<AuditScope> added =
+        callers.submit(() -> addAs(audit, alice, phonebook, "Ada", "phonebook.add"));
+    Future<AuditScope> taken =
+        callers.submit(() -> addAs(audit, alice, phonebook, "taken", "phonebook.add"));
+    awaitQueued(2);
+    release.countDown();
+
+    assertTrue(added.get().written(), "the event of the add went with it");
+    assertTrue(taken.get().written(), "the event of the refused add went with it");
+    assertEquals(
+        Set.of(
+            "token:alice phonebook.add Ada OK", "token:alice phonebook.add taken ALREADY_EXISTS"),
+        trail.recent(10).stream()
+            .map(e -> e.caller() + " " + e.method() + " " + e.subject() + " " + e.outcome())
+            .collect(Collectors.toSet()));
+    assertEquals(
+        List.of("phonebook", "phonebook", "audit", "phonebook", "audit"),
+        committed,
+        "the held write, then each add and its event in one batch");
+  }
+
+  /** Adds an entry in the scope of an audited call, as a transport runs it; its scope. */
+  private static AuditScope addAs(
+      CallAudit audit, Caller caller, JdbcPhonebook phonebook, String name, String method) {
+    try (AuditScope scope = audit.open(caller, Operation.WRITE_PHONEBOOK, method, name)) {
+      try {
+        phonebook.add(name, "555-0101");
+      } catch (ServiceException refused) {
+        // the refusal is in the event
+      }
+      return scope;
+    }
   }
 
   @Test

@@ -20,8 +20,9 @@ import org.netlab.rpc.server.LoopbackServer;
 
 /**
  * Changes to the phonebook leave rows in the store's audit trail, over gRPC and XML-RPC alike: a
- * writer's add and remove with what they acted on, and a reader's refused add; a caller without
- * identity leaves none, so that anyone cannot fill the trail.
+ * writer's add, its refused second add and its remove, each once with what it acted on, and a
+ * reader's refused add; a caller without identity leaves none, so that anyone cannot fill the
+ * trail.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AuditTrailTest {
@@ -32,8 +33,8 @@ class AuditTrailTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"gRPC", "XML-RPC"})
-  void aWritersChangesAndAReadersRefusedAddAreAuditedButAnAnonymousOneIsNot(String protocol)
-      throws Exception {
+  void aWritersChangesAndRefusalsAndAReadersRefusedAddAreAuditedOnceButAnAnonymousOneIsNot(
+      String protocol) throws Exception {
     try (LoopbackServer server = LoopbackServer.start(dataDir)) {
       ClientSettings settings =
           protocol.equals("gRPC") ? server.clientSettings() : server.xmlRpcClientSettings();
@@ -43,6 +44,7 @@ class AuditTrailTest {
           RpcConnection asReader = RpcConnection.open(settings.withToken(reader));
           RpcConnection anonymous = RpcConnection.open(settings.withToken(null))) {
         asWriter.phonebook().add(NAME, NUMBER);
+        assertRefused(ErrorCode.ALREADY_EXISTS, asWriter);
         asWriter.phonebook().remove(NAME);
         assertRefused(ErrorCode.PERMISSION_DENIED, asReader);
         assertRefused(ErrorCode.UNAUTHENTICATED, anonymous);
@@ -60,6 +62,7 @@ class AuditTrailTest {
       assertEquals(
           List.of(
               "token:ada " + add + " OK",
+              "token:ada " + add + " ALREADY_EXISTS",
               "token:ada " + remove + " OK",
               "token:bob " + add + " PERMISSION_DENIED"),
           rows.stream()
@@ -69,6 +72,7 @@ class AuditTrailTest {
       // read, so only XML-RPC knows what the reader's add named.
       assertEquals(NAME, rows.get(0).subject());
       assertEquals(NAME, rows.get(1).subject());
+      assertEquals(NAME, rows.get(2).subject());
     }
   }
 

@@ -10,6 +10,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import org.netlab.access.AuditScope;
 import org.netlab.access.AuthorizationHeader;
 import org.netlab.access.CallAudit;
 import org.netlab.access.Caller;
@@ -69,6 +70,15 @@ final class AccessInterceptor implements ServerInterceptor {
         audited.subject = subject(message);
         super.onMessage(message);
       }
+
+      @Override
+      public void onHalfClose() {
+        // A unary service runs here: its write may take the call's event into its transaction.
+        try (AuditScope scope = audit.open(caller, operation, method, audited.subject)) {
+          audited.scope = scope;
+          super.onHalfClose();
+        }
+      }
     };
   }
 
@@ -108,11 +118,15 @@ final class AccessInterceptor implements ServerInterceptor {
     return new ServerCall.Listener<>() {};
   }
 
-  /** Records the call's outcome in the audit trail before its status leaves. */
+  /**
+   * Records the call's outcome in the audit trail before its status leaves, unless the store wrote
+   * it with the call's write.
+   */
   private final class AuditedCall<Q, R> extends SimpleForwardingServerCall<Q, R> {
     private final Caller caller;
     private final Operation operation;
     private volatile String subject;
+    private volatile AuditScope scope;
 
     AuditedCall(ServerCall<Q, R> delegate, Caller caller, Operation operation) {
       super(delegate);
@@ -124,7 +138,12 @@ final class AccessInterceptor implements ServerInterceptor {
     public void close(Status status, Metadata trailers) {
       ErrorCode failure =
           status.isOk() ? null : GrpcErrors.taggedCode(trailers).orElse(ErrorCode.INTERNAL);
-      audit.record(caller, operation, getMethodDescriptor().getFullMethodName(), subject, failure);
+      if (scope == null) { // closed before the service ran
+        audit.record(
+            caller, operation, getMethodDescriptor().getFullMethodName(), subject, failure);
+      } else {
+        audit.record(scope, failure);
+      }
       super.close(status, trailers);
     }
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.xmlrpc.XmlRpcException;
+import org.netlab.access.AuditScope;
 import org.netlab.access.Operation;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
@@ -114,19 +115,19 @@ public final class XmlRpcMethodTable {
       access.audit().record(origin.caller(), operation, method.name(), subject, refused.code());
       throw refused;
     }
+    // The method's write may take the call's event into its transaction.
+    AuditScope scope = access.audit().open(origin.caller(), operation, method.name(), subject);
     Object result;
-    try {
+    try (scope) {
       result = method.invoke(origin, parameters);
     } catch (ServiceException refused) {
-      access.audit().record(origin.caller(), operation, method.name(), subject, refused.code());
+      access.audit().record(scope, refused.code());
       throw refused;
     } catch (XmlRpcException | RuntimeException failure) {
-      access
-          .audit()
-          .record(origin.caller(), operation, method.name(), subject, FailureCodes.of(failure));
+      access.audit().record(scope, FailureCodes.of(failure));
       throw failure;
     }
-    access.audit().record(origin.caller(), operation, method.name(), subject, null);
+    access.audit().record(scope, null);
     return result;
   }
 
