@@ -13,7 +13,11 @@ import org.HdrHistogram.Histogram;
  * @param targetRate the open-loop rate asked for, or null in closed loop
  * @param clientCpuCores the CPU {@code bench} itself used while measuring, in cores, or null when
  *     the JVM cannot tell
- * @param addedNamePrefix for phonebook.add, the prefix of the entries it added; else null
+ * @param warmupCalls the calls the warm-up made, errors included (not in {@code calls}): a
+ *     phonebook.add's warm-up adds entries too
+ * @param warmupErrorCount how many of those failed
+ * @param addedNamePrefix for phonebook.add, the prefix of the entries it added, warm-up included;
+ *     else null
  */
 public record BenchResult(
     String call,
@@ -24,6 +28,8 @@ public record BenchResult(
     String api,
     Double targetRate,
     double warmupSeconds,
+    long warmupCalls,
+    long warmupErrorCount,
     double seconds,
     long calls,
     long errorCount,

@@ -2,6 +2,7 @@ package org.netlab.rpc.client.bench;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -83,10 +84,14 @@ public final class LoadGenerator {
 
   /** Warms up, then measures; blocks until both are over. */
   public Measurement run() throws InterruptedException {
+    Measurement warmup = null;
     if (!plan.warmup().isZero()) {
-      phase(true, plan.warmup(), 0);
+      warmup = phase(true, plan.warmup(), 0);
     }
-    return phase(false, plan.duration(), plan.calls());
+    Measurement measured = phase(false, plan.duration(), plan.calls());
+    return warmup == null
+        ? measured
+        : measured.afterWarmup(warmup.calls(), sum(warmup.errors().values()));
   }
 
   /**
@@ -94,9 +99,22 @@ public final class LoadGenerator {
    *
    * @param cpuCores the CPU this process used during the phase, in cores (CPU seconds per second),
    *     or -1 when the JVM cannot tell
+   * @param warmupCalls the calls the warm-up made before, errors included: they changed the server
+   *     too (a phonebook.add's entries), so whoever counts what the server holds needs them
+   * @param warmupErrors how many of those failed
    */
   public record Measurement(
-      double seconds, long calls, Map<String, Long> errors, Histogram latency, double cpuCores) {}
+      double seconds,
+      long calls,
+      Map<String, Long> errors,
+      Histogram latency,
+      double cpuCores,
+      long warmupCalls,
+      long warmupErrors) {
+    Measurement afterWarmup(long calls, long errors) {
+      return new Measurement(seconds, this.calls, this.errors, latency, cpuCores, calls, errors);
+    }
+  }
 
   private Measurement phase(boolean warmingUp, Duration duration, long callLimit)
       throws InterruptedException {
@@ -152,7 +170,7 @@ public final class LoadGenerator {
     tick.run(); // the last partial second, so every phase shows at least once
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
-    return new Measurement(seconds, completed.sum(), errorCounts, total, cpuCores);
+    return new Measurement(seconds, completed.sum(), errorCounts, total, cpuCores, 0, 0);
   }
 
   /** CPU time of the whole process so far, or -1 when the JVM cannot tell. */
@@ -165,6 +183,10 @@ public final class LoadGenerator {
 
   private static long sum(Map<String, LongAdder> errors) {
     return errors.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  private static long sum(Collection<Long> counts) {
+    return counts.stream().mapToLong(Long::longValue).sum();
   }
 
   /** One phase: its callers and what they share. */

@@ -264,6 +264,8 @@ final class BenchCommand implements Callable<Integer> {
         api.name().toLowerCase(Locale.ROOT),
         plan.openLoop() ? plan.rate() : null,
         plan.warmup().toMillis() / 1000.0,
+        m.warmupCalls(),
+        m.warmupErrors(),
         Math.round(m.seconds() * 1000) / 1000.0,
         m.calls(),
         errorCount,

@@ -111,6 +111,19 @@ class BenchCommandTest {
   }
 
   @Test
+  void aWarmupsAddsAreReportedSoThatEveryEntryAddedIsAccountedFor() throws Exception {
+    connector = new InJvmConnector();
+    JsonNode result =
+        bench("--call", "phonebook.add", "--calls", "200", "-c", "4", "--warmup", "300ms");
+    long warmupCalls = result.get("warmupCalls").asLong();
+    assertTrue(warmupCalls > 0, result.toString());
+    assertEquals(0, result.get("warmupErrorCount").asLong(), result.toString());
+    assertEquals(200, result.get("calls").asLong());
+    String prefix = result.get("addedNamePrefix").asText();
+    assertEquals(200 + warmupCalls, connector.phonebook().list(prefix).size());
+  }
+
+  @Test
   void phonebookFindAddsTheEntryItLooksFor() throws Exception {
     JsonNode result =
         bench("--call", "phonebook.find", "--calls", "200", "-c", "4", "--warmup", "0");
