@@ -80,26 +80,18 @@ final class Database implements AutoCloseable {
     return pool.getConnection();
   }
 
-  /** As {@link #write(String, String, StoreStatements.StatementWork, GroupCommit.FollowUp)}. */
+  /** As {@link #write(Write)}, for a write that runs its statement itself and has no follow-up. */
   <T> T write(String part, String sql, StoreStatements.StatementWork<T> work) throws SQLException {
-    return write(part, sql, work, null);
+    return write(Write.of(part, sql, work, null));
   }
 
   /**
-   * Runs {@code sql} with {@code work} in the writer's next transaction; returns once that has
-   * committed.
+   * Runs the write in the writer's next transaction; returns once that has committed.
    *
-   * @param part how the {@link CommitListener} is told who wrote; null: it is not told
-   * @param followUp a second statement for the same transaction; null: none
    * @throws SQLException when the database failed the write or its commit
    */
-  <T> T write(
-      String part,
-      String sql,
-      StoreStatements.StatementWork<T> work,
-      GroupCommit.FollowUp<T> followUp)
-      throws SQLException {
-    return writer.write(part, sql, work, followUp);
+  <T> T write(Write<T> write) throws SQLException {
+    return writer.write(write);
   }
 
   /** How many writes wait for the writer's next transaction. */

@@ -1,17 +1,12 @@
 package org.netlab.phonebook.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.netlab.phonebook.store.StoreStatements.StatementWork;
 
 /**
  * The database's one writer: it gathers the writes that callers queue while it is busy into one
@@ -47,17 +42,12 @@ final class GroupCommit implements AutoCloseable {
   }
 
   /**
-   * Runs {@code sql} with {@code work} in the next transaction and returns what the work returned,
-   * once that transaction has committed. Blocks until then.
+   * Runs the write in the next transaction and returns what it returned, once that transaction has
+   * committed. Blocks until then.
    *
-   * @param part how the {@link CommitListener} is told who wrote; null: it is not told
-   * @param followUp a second statement run in the same transaction, given what the work returned;
-   *     null: none
    * @throws SQLException when the database failed the write or its commit, or this is closed
    */
-  <T> T write(String part, String sql, StatementWork<T> work, FollowUp<T> followUp)
-      throws SQLException {
-    Write<T> write = new Write<>(part, sql, work, followUp);
+  <T> T write(Write<T> write) throws SQLException {
     synchronized (queue) {
       if (closed) {
         throw new SQLException("the store is closed");
@@ -142,21 +132,18 @@ final class GroupCommit implements AutoCloseable {
    */
   private boolean commitTogether(Connection connection, List<Write<?>> writes) throws SQLException {
     long start = System.nanoTime();
-    Map<String, PreparedStatement> statements = new HashMap<>();
     connection.setAutoCommit(false);
-    try {
-      List<Object> results = new ArrayList<>(writes.size());
-      for (Write<?> write : writes) {
-        try {
-          results.add(write.run(sql -> prepared(connection, statements, sql)));
-        } catch (SQLException | RuntimeException e) {
-          connection.rollback();
-          if (writes.size() > 1) {
-            return false;
-          }
-          write.done.completeExceptionally(e);
-          return true;
+    try (BatchStatements statements = new BatchStatements(connection)) {
+      List<Object> results;
+      try {
+        results = statements.run(writes);
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        if (writes.size() > 1) {
+          return false;
         }
+        writes.get(0).done.completeExceptionally(e);
+        return true;
       }
       connection.commit();
       long nanos = System.nanoTime() - start;
@@ -165,84 +152,7 @@ final class GroupCommit implements AutoCloseable {
       }
       return true;
     } finally {
-      for (PreparedStatement statement : statements.values()) {
-        statement.close();
-      }
       connection.setAutoCommit(true);
-    }
-  }
-
-  /** The batch's statement for {@code sql}, prepared on its first use in the transaction. */
-  private static PreparedStatement prepared(
-      Connection connection, Map<String, PreparedStatement> statements, String sql)
-      throws SQLException {
-    PreparedStatement statement = statements.get(sql);
-    if (statement == null) {
-      statement = connection.prepareStatement(sql);
-      statements.put(sql, statement);
-    }
-    return statement;
-  }
-
-  /**
-   * A second statement of a write, run in its transaction after the first: the audit event of the
-   * call that wrote, so that one commit makes both durable.
-   *
-   * @param part how the {@link CommitListener} is told who wrote
-   * @param work binds and runs the statement, given what the write's work returned
-   * @param onCommit run once the transaction has committed
-   */
-  record FollowUp<T>(String part, String sql, FollowUpWork<T> work, Runnable onCommit) {}
-
-  /** What a {@link FollowUp} does with its statement and the result of the write it follows. */
-  @FunctionalInterface
-  interface FollowUpWork<T> {
-    void run(PreparedStatement statement, T result) throws SQLException;
-  }
-
-  /** Where a write finds the transaction's prepared statements. */
-  @FunctionalInterface
-  private interface Statements {
-    PreparedStatement of(String sql) throws SQLException;
-  }
-
-  /** A queued write and the caller's wait for its commit. */
-  private static final class Write<T> {
-    /** Queued by {@link #close()}: the writer stops after the batch it ends. */
-    static final Write<Void> LAST = new Write<>(null, null, null, null);
-
-    final String part;
-    final String sql;
-    final StatementWork<T> work;
-    final FollowUp<T> followUp;
-    final CompletableFuture<T> done = new CompletableFuture<>();
-
-    Write(String part, String sql, StatementWork<T> work, FollowUp<T> followUp) {
-      this.part = part;
-      this.sql = sql;
-      this.work = work;
-      this.followUp = followUp;
-    }
-
-    /** Runs the write's statement, then its follow-up's; returns what the first returned. */
-    T run(Statements statements) throws SQLException {
-      T result = work.run(statements.of(sql));
-      if (followUp != null) {
-        followUp.work().run(statements.of(followUp.sql()), result);
-      }
-      return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    void committed(Object result, long nanos, CommitListener commits) {
-      if (part != null) {
-        commits.committed(part, nanos);
-      }
-      if (followUp != null) {
-        commits.committed(followUp.part(), nanos);
-        followUp.onCommit().run();
-      }
-      done.complete((T) result);
     }
   }
 }

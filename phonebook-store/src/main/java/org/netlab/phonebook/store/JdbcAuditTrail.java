@@ -70,7 +70,7 @@ final class JdbcAuditTrail implements AuditTrail {
   /** Keeps {@code event}; durable when this returns. */
   @Override
   public void record(AuditEvent event) {
-    statements.write(INSERT, statement -> insert(statement, event));
+    statements.writeCounted(INSERT, statement -> bind(statement, event), null);
   }
 
   /**
@@ -80,25 +80,24 @@ final class JdbcAuditTrail implements AuditTrail {
    *
    * @param refusal the refusal the write's result ends the call with; null for success
    */
-  <T> GroupCommit.FollowUp<T> eventOfWrite(Function<T, ErrorCode> refusal) {
+  <T> FollowUp<T> eventOfWrite(Function<T, ErrorCode> refusal) {
     AuditScope scope = AuditScope.pending();
     if (scope == null) {
       return null;
     }
-    return new GroupCommit.FollowUp<>(
+    return new FollowUp<>(
         PART,
         INSERT,
-        (statement, result) -> insert(statement, scope.event(refusal.apply(result))),
+        (statement, result) -> bind(statement, scope.event(refusal.apply(result))),
         scope::markWritten);
   }
 
-  private static int insert(PreparedStatement statement, AuditEvent event) throws SQLException {
+  private static void bind(PreparedStatement statement, AuditEvent event) throws SQLException {
     statement.setString(1, event.at().toString());
     statement.setString(2, cut(event.caller(), CALLER_LENGTH));
     statement.setString(3, cut(event.method(), METHOD_LENGTH));
     statement.setString(4, cut(event.subject(), SUBJECT_LENGTH));
     statement.setString(5, cut(event.outcome(), OUTCOME_LENGTH));
-    return statement.executeUpdate();
   }
 
   /**

@@ -58,13 +58,12 @@ final class JdbcPhonebook implements Phonebook {
   public Entry add(String name, String number) {
     Entry entry = new Entry(name, number);
     int inserted =
-        statements.write(
+        statements.writeCounted(
             INSERT,
             statement -> {
               statement.setString(1, EntryRules.key(entry.name()));
               statement.setString(2, entry.name());
               statement.setString(3, entry.number());
-              return statement.executeUpdate();
             },
             audit.eventOfWrite(count -> count == 0 ? ErrorCode.ALREADY_EXISTS : null));
     if (inserted == 0) {
@@ -117,12 +116,9 @@ final class JdbcPhonebook implements Phonebook {
   public void remove(String name) {
     String validName = EntryRules.name(name);
     int removed =
-        statements.write(
+        statements.writeCounted(
             DELETE,
-            statement -> {
-              statement.setString(1, EntryRules.key(validName));
-              return statement.executeUpdate();
-            },
+            statement -> statement.setString(1, EntryRules.key(validName)),
             audit.eventOfWrite(count -> count == 0 ? ErrorCode.NOT_FOUND : null));
     if (removed == 0) {
       throw PhonebookRefusals.noEntryNamed(validName);

@@ -63,9 +63,21 @@ final class StoreStatements {
    *
    * @param followUp null: none
    */
-  <T> T write(String sql, StatementWork<T> work, GroupCommit.FollowUp<T> followUp) {
+  <T> T write(String sql, StatementWork<T> work, FollowUp<T> followUp) {
+    return commit(Write.of(part, sql, work, followUp));
+  }
+
+  /**
+   * As {@link #write(String, StatementWork, FollowUp)}, for a statement that is only bound, and
+   * answers with the rows it changed: such writes queued together are sent as one JDBC batch.
+   */
+  int writeCounted(String sql, Write.Binding binding, FollowUp<Integer> followUp) {
+    return commit(Write.counted(part, sql, binding, followUp));
+  }
+
+  private <T> T commit(Write<T> write) {
     try {
-      return database.write(part, sql, work, followUp);
+      return database.write(write);
     } catch (SQLException e) {
       throw storeUnavailable(e);
     }

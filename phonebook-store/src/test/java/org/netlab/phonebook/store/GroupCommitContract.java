@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.netlab.access.AuditScope;
 import org.netlab.access.CallAudit;
 import org.netlab.access.Caller;
@@ -38,11 +36,9 @@ import org.netlab.domain.phonebook.Entry;
  * busy by a first write that waits for the test, so the batch is known, not hoped for.
  */
 @Timeout(60)
-class GroupCommitTest {
+abstract class GroupCommitContract {
   private static final String INSERT =
       "INSERT INTO phonebook_entries (name_key, name, number) VALUES (?, ?, '555-0199')";
-
-  @TempDir Path dataDir;
 
   private final List<String> committed = new CopyOnWriteArrayList<>();
   private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
@@ -50,13 +46,16 @@ class GroupCommitTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private Database database;
 
+  /** The store on a database whose tables are made and empty. */
+  protected abstract JdbcStore openEmptyStore() throws Exception;
+
+  /** The URL of that store's database, for a second pool with a writer of the test's own. */
+  protected abstract String jdbcUrl();
+
   @BeforeEach
-  void open() {
-    store = JdbcStore.openEmbedded(dataDir); // makes the tables
-    database =
-        Database.open(
-            "jdbc:sqlite:" + dataDir.resolve(JdbcStore.EMBEDDED_FILE_NAME),
-            (part, nanos) -> committed.add(part));
+  void open() throws Exception {
+    store = openEmptyStore();
+    database = Database.open(jdbcUrl(), (part, nanos) -> committed.add(part));
   }
 
   @AfterEach
@@ -76,7 +75,14 @@ class GroupCommitTest {
     }
     Future<Integer> bad =
         callers.submit(
-            () -> database.write("phonebook", "INSERT INTO no_such_table VALUES (?)", s -> 0));
+            () ->
+                database.write(
+                    "phonebook",
+                    "INSERT INTO no_such_table VALUES (?)",
+                    statement -> {
+                      statement.setInt(1, 1);
+                      return statement.executeUpdate();
+                    }));
     for (int i = 5; i < 10; i++) {
       good.add(insert("good-" + i));
     }
@@ -119,6 +125,27 @@ class GroupCommitTest {
             new Entry("Taken", "555-0104")),
         store.phonebook().list(""));
     assertEquals(List.of(), trail.recent(10), "writes made outside any call write no event");
+  }
+
+  @Test
+  void addsQueuedTogetherAreAnsweredEachWithItsOwnOutcome() throws Exception {
+    store.phonebook().add("Taken", "555-0100");
+    JdbcPhonebook phonebook = new JdbcPhonebook(database, new JdbcAuditTrail(database));
+    holdTheWriter();
+    List<String> names = List.of("Ada", "taken", "Grace", "TAKEN", "Alan");
+    List<Future<Entry>> adds = new ArrayList<>();
+    for (String name : names) {
+      adds.add(callers.submit(() -> phonebook.add(name, "555-0101")));
+    }
+    awaitQueued(names.size());
+    release.countDown();
+
+    assertEquals(new Entry("Ada", "555-0101"), adds.get(0).get());
+    assertEquals(ErrorCode.ALREADY_EXISTS, refusal(adds.get(1)));
+    assertEquals(new Entry("Grace", "555-0101"), adds.get(2).get());
+    assertEquals(ErrorCode.ALREADY_EXISTS, refusal(adds.get(3)));
+    assertEquals(new Entry("Alan", "555-0101"), adds.get(4).get());
+    assertEquals(5, store.phonebook().count(), "Taken, the held write and three new entries");
   }
 
   @Test
