@@ -8,6 +8,8 @@
 # script, and after every round the rows added must equal the writes acknowledged. Each bench
 # run is a new JVM: it warms up for BENCH_WARMUP (10 s by default) before measuring, and the
 # adds of its warm-up, which bench reports, are counted in the row check too.
+# Beside the rates it prints the whole machine's CPU per write, sampled inside each measured
+# phase: on two cores the load generator, the server and the database share it.
 #   usage: [BENCH_WARMUP=10s] durable-writes.sh [ROUNDS] [SECONDS]
 #          durable-writes.sh --prove-checks   # the row check rejects a wrong count
 set -euo pipefail
@@ -21,6 +23,8 @@ fi
 rounds="${1:-3}"
 seconds="${2:-10}"
 warmup="${BENCH_WARMUP:-10s}"
+[[ "$warmup" =~ ^[0-9]+s$ ]] || {
+  echo "durable-writes: BENCH_WARMUP must be whole seconds, such as 10s" >&2; exit 2; }
 if $prove_checks; then
   warmup=1s # short, but there: its adds must be counted for the check to pass
 fi
@@ -72,11 +76,43 @@ check_rows() {
   fi
 }
 
-# adds/s of one rpc-client bench run on STORE with CALLERS; checks errors and rows.
+# The whole machine's busy CPU so far, in clock ticks: user, nice, system, irq, softirq and
+# steal time from /proc/stat (idle and iowait left out).
+machine_busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+
+# In the background: the machine's busy CPU from FROM to TO seconds after now, written to
+# $work/cpu.window as "ticks seconds". The window lies inside a run's measured phase, so that
+# it leaves out JVM start-up and warm-up.
+sample_machine() {
+  local from="$1" to="$2"
+  awk -v f="$from" -v t="$to" 'BEGIN { exit !(t - f >= 0.5) }' || to="$(awk -v f="$from" \
+    'BEGIN { print f + 0.5 }')"
+  (
+    sleep "$from"
+    start="$(machine_busy)"
+    sleep "$(awk -v f="$from" -v t="$to" 'BEGIN { print t - f }')"
+    echo "$(($(machine_busy) - start)) $(awk -v f="$from" -v t="$to" 'BEGIN { print t - f }')"
+  ) >"$work/cpu.window" &
+  sampler=$!
+}
+
+# Microseconds of the whole machine's CPU per write at RATE writes/s, from the last window.
+cpu_per_write() {
+  local rate="$1" ticks window
+  wait "$sampler"
+  read -r ticks window <"$work/cpu.window"
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v w="$window" -v r="$rate" \
+    'BEGIN { printf "%.0f", t / hz / w * 1e6 / r }'
+}
+
+# "adds/s cpu" of one rpc-client bench run on STORE with CALLERS, cpu being the machine's CPU
+# in microseconds per add, client, server and database together; checks errors and rows.
 ours() {
   local store="$1" callers="$2" server json
   server="$sqlite_grpc"
   [[ "$store" == postgres ]] && server="$postgres_grpc"
+  # The measured phase starts after the JVM's start (about a second) and the warm-up.
+  sample_machine "$((${warmup%s} + 2))" "$((${warmup%s} + seconds))"
   # A call slower than --timeout is an error; the default 10 s is short on a busy machine.
   json="$(NETLAB_DATA_DIR="$work/$store" "$root/bin/rpc-client" --server "$server" \
     --timeout 60s bench --call phonebook.add -c "$callers" -d "${seconds}s" --warmup "$warmup" \
@@ -92,13 +128,15 @@ print(r["calls"] + r["warmupCalls"], r["errorCount"] + r["warmupErrorCount"],
     exit 1
   fi
   check_rows "$store, $callers callers" "$(rows "$store" phonebook_entries "$prefix")" "$calls"
-  echo "$rate"
+  echo "$rate $(cpu_per_write "$rate")"
 }
 
-# transactions/s of one pgbench run with CLIENTS; checks failures and rows.
+# "transactions/s cpu" of one pgbench run with CLIENTS, cpu as for ours(); checks failures
+# and rows.
 peer() {
-  local clients="$1" before processed
+  local clients="$1" before processed rate
   before="$(rows postgres pgbench_entries pgbench-)"
+  sample_machine 1 "$((seconds - 1))"
   pgbench -n -M prepared -f "$work/insert.sql" -c "$clients" -j 2 -T "$seconds" \
     -h 127.0.0.1 -p "$pg_port" -U netlab postgres >"$work/pgbench.out" 2>&1 || {
     cat "$work/pgbench.out" >&2; exit 1; }
@@ -113,7 +151,8 @@ peer() {
   fi
   check_rows "pgbench, $clients clients" \
     "$(($(rows postgres pgbench_entries pgbench-) - before))" "$processed"
-  awk '/^tps = / {print $3}' "$work/pgbench.out"
+  rate="$(awk '/^tps = / {print $3}' "$work/pgbench.out")"
+  echo "$rate $(cpu_per_write "$rate")"
 }
 
 if $prove_checks; then
@@ -127,7 +166,7 @@ if $prove_checks; then
   exit 0
 fi
 
-declare -A rates
+declare -A rates cpus
 configs=(pgbench sqlite postgres)
 # Warm all three, then interleave the rounds.
 peer 16 >/dev/null
@@ -139,10 +178,13 @@ for ((round = 0; round < rounds; round++)); do
     for ((i = 0; i < ${#configs[@]}; i++)); do
       config="${configs[(round + i) % ${#configs[@]}]}"
       if [[ "$config" == pgbench ]]; then
-        rates[$config,$callers]+="$(peer "$callers") "
+        read -r rate cpu < <(peer "$callers")
       else
-        rates[$config,$callers]+="$(ours "$config" "$callers") "
+        read -r rate cpu < <(ours "$config" "$callers")
       fi
+      [[ -n "$cpu" ]] || exit 1 # the run failed, and said why
+      rates[$config,$callers]+="$rate "
+      cpus[$config,$callers]+="$cpu "
     done
   done
 done
@@ -159,3 +201,12 @@ for callers in 16 64; do
 done
 echo "(durable writes/s: pgbench one-row INSERT transactions, ours phonebook.add over gRPC/TLS;"
 echo " median of $rounds interleaved rounds of ${seconds} s; rows checked after every round)"
+echo
+echo "| callers | pgbench | ours, SQLite | ours, PostgreSQL |"
+echo "|---|---|---|---|"
+for callers in 16 64; do
+  echo "| $callers | $(median <<<"${cpus[pgbench,$callers]}") |" \
+    "$(median <<<"${cpus[sqlite,$callers]}") | $(median <<<"${cpus[postgres,$callers]}") |"
+done
+echo "(the whole machine's busy CPU per durable write, in microseconds: load generator, server"
+echo " and database together, sampled inside each measured phase; medians)"
