@@ -112,16 +112,22 @@ download() { # port [expected-sha256]
   awk -v s="$speed" 'BEGIN { printf "%.0f\n", s / 1e6 }'
 }
 
-# MB/s of one upload of upload.bin to up/big.bin; fails unless curl succeeded and the file
-# stored has the size and SHA-256 of the one sent. The stored file is then removed and the
-# disk synced, untimed.
+# "MB/s durable-MB/s" of one upload of upload.bin to up/big.bin: the rate until the 226, and
+# the rate until the file is on the disk, which adds a timed sync of the stored file and its
+# directory after the 226 (bin/ftpd has synced both before it: little is left to sync; vsftpd
+# and --no-sync have not). Fails unless curl succeeded and the file stored has the size and
+# SHA-256 of the one sent. The stored file is then removed and the disk synced, untimed.
 upload() { # port stored-file [expected-sha256]
-  local expected="${3:-$sum}" speed stored stored_size
-  if ! speed="$(curl -sS -T "$bench/upload.bin" -w '%{speed_upload}' \
+  local expected="${3:-$sum}" timing speed seconds stored stored_size synced_at
+  if ! timing="$(curl -sS -T "$bench/upload.bin" -w '%{speed_upload} %{time_total}' \
       "ftp://127.0.0.1:$1/up/big.bin" 2>"$bench/curl.w")"; then
     echo "ftp-throughput: upload to port $1 failed: $(head -c 300 "$bench/curl.w")" >&2
     return 1
   fi
+  read -r speed seconds <<<"$timing"
+  synced_at="$(date +%s%N)"
+  sync "$2" "$(dirname "$2")" 2>/dev/null || true # a missing file is reported below
+  synced_at="$(($(date +%s%N) - synced_at))"
   stored_size="$(stat -c %s "$2" 2>/dev/null || echo none)"
   stored="$(sha256sum <"$2" 2>/dev/null | cut -d' ' -f1 || true)"
   rm -f "$2"
@@ -130,7 +136,8 @@ upload() { # port stored-file [expected-sha256]
     echo "ftp-throughput: wrong upload to port $1: stored $stored_size bytes, sha256 $stored" >&2
     return 1
   fi
-  awk -v s="$speed" 'BEGIN { printf "%.0f\n", s / 1e6 }'
+  awk -v s="$speed" -v b="$size" -v t="$seconds" -v n="$synced_at" \
+    'BEGIN { printf "%.0f %.0f\n", s / 1e6, b / 1e6 / (t + n / 1e9) }'
 }
 
 "$vsftpd" "$bench/vsftpd.conf" &
@@ -189,7 +196,7 @@ for config in "${configs[@]}"; do
   download "$port" >/dev/null
   upload "$port" "$up/big.bin" >/dev/null
 done
-declare -A down upl
+declare -A down upl durable_upl
 for ((round = 0; round < rounds; round++)); do
   for ((i = 0; i < ${#configs[@]}; i++)); do
     IFS='|' read -r name port up <<<"${configs[(round + i) % ${#configs[@]}]}"
@@ -199,9 +206,11 @@ for ((round = 0; round < rounds; round++)); do
   done
   for ((i = 0; i < ${#configs[@]}; i++)); do
     IFS='|' read -r name port up <<<"${configs[(round + i) % ${#configs[@]}]}"
-    rate="$(upload "$port" "$up/big.bin")"
+    read -r rate durable < <(upload "$port" "$up/big.bin")
+    [[ -n "$durable" ]] || exit 1 # the upload failed, and said why
     upl[$name]+="$rate "
-    echo "round $((round + 1)) $name upload: $rate MB/s" >&2
+    durable_upl[$name]+="$durable "
+    echo "round $((round + 1)) $name upload: $rate MB/s, on the disk: $durable MB/s" >&2
   done
 done
 
@@ -214,7 +223,11 @@ awk -v o="$(median <<<"${down[ftpd]}")" -v t="$(median <<<"${down[vsftpd]}")" \
 awk -v o="$(median <<<"${upl[ftpd]}")" -v t="$(median <<<"${upl[vsftpd]}")" \
   -v n="$(median <<<"${upl[ftpd-nosync]}")" \
   'BEGIN { printf "| upload (bin/ftpd synced before 226; vsftpd and --no-sync not) | %d | %d | %.2f | %d | %.2f |\n", o, t, o / t, n, n / t }'
+awk -v o="$(median <<<"${durable_upl[ftpd]}")" -v t="$(median <<<"${durable_upl[vsftpd]}")" \
+  -v n="$(median <<<"${durable_upl[ftpd-nosync]}")" \
+  'BEGIN { printf "| upload until on the disk (226, then a timed sync of the file and its directory) | %d | %d | %.2f | %d | %.2f |\n", o, t, o / t, n, n / t }'
 echo "(medians of $rounds interleaved rounds after one warm-up transfer each way; every"
 echo " download's size and SHA-256 and every stored upload's checked; disk synced between"
-echo " transfers, untimed; per round: down ${down[ftpd]}/ ${down[vsftpd]}/ ${down[ftpd-nosync]}, up ${upl[ftpd]}/ ${upl[vsftpd]}/ ${upl[ftpd-nosync]};"
+echo " transfers, untimed; per round: down ${down[ftpd]}/ ${down[vsftpd]}/ ${down[ftpd-nosync]}, up ${upl[ftpd]}/ ${upl[vsftpd]}/ ${upl[ftpd-nosync]},"
+echo " on the disk ${durable_upl[ftpd]}/ ${durable_upl[vsftpd]}/ ${durable_upl[ftpd-nosync]};"
 echo " vsftpd $(dpkg-query -W -f '${Version}' vsftpd 2>/dev/null || echo '(version unknown)'), curl $(curl --version | head -n 1 | cut -d' ' -f2))"
