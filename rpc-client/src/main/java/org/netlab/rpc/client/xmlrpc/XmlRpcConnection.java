@@ -75,7 +75,7 @@ final class XmlRpcConnection implements AutoCloseable {
       throw new IllegalStateException("this XML-RPC connection is closed");
     }
     XmlCharacters.requireCarried(params);
-    KeepAliveHttpClient.Response response;
+    HttpAnswerReader.Response response;
     try {
       response = http.post(MethodCall.bytes(method, params));
     } catch (IOException e) {

@@ -98,14 +98,14 @@ final class XmlRpcFailures {
     String where = url.getHost() + ":" + port(url);
     String detail =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    if (cause instanceof KeepAliveHttpClient.NotHttp) {
+    if (cause instanceof HttpAnswerReader.NotHttp) {
       // No HTTP/1.1 status line, or a broken head: not an XML-RPC server.
       return new TransportException(
           TransportException.Kind.PROTOCOL,
           url + " did not answer " + method + " as an XML-RPC server: " + detail,
           cause);
     }
-    if (cause instanceof KeepAliveHttpClient.TooLarge) {
+    if (cause instanceof HttpAnswerReader.TooLarge) {
       return new TransportException(
           TransportException.Kind.PROTOCOL,
           url + " answered " + method + " with more than an XML-RPC client reads: " + detail,
