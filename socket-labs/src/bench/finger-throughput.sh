@@ -30,19 +30,10 @@ if ! command -v cc >/dev/null; then
   echo "finger-throughput: cc is not installed (Debian package gcc)" >&2
   exit 1
 fi
-for port in "$ours_users_port" "$ours_host_port" "$fixed_users_port" "$fixed_host_port"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "finger-throughput: port $port is already in use; stop what listens there" >&2
-    exit 1
-  fi
-done
+script=finger-throughput
+source "$here/servers.sh"
+require_free_ports "$ours_users_port" "$ours_host_port" "$fixed_users_port" "$fixed_host_port"
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
 
 rm -rf "$bench"
 mkdir -p "$bench/home/alice"

@@ -34,21 +34,12 @@ for program in curl sha256sum "$vsftpd"; do
     exit 3
   fi
 done
-for port in "$ours_port" "$nosync_port" "$vs_port"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "ftp-throughput: port $port is already in use; stop what listens there" >&2
-    exit 1
-  fi
-done
+script=ftp-throughput
+source "$repo/socket-labs/src/bench/servers.sh"
+require_free_ports "$ours_port" "$nosync_port" "$vs_port"
 
 received="/dev/shm/ftp-throughput.$$"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -f "$received"
-}
-trap cleanup EXIT
+trap 'stop_servers; rm -f "$received"' EXIT
 
 rm -rf "$bench"
 mkdir -p "$bench/ours/up" "$bench/nosync/up" "$bench/vsftpd/up" "$bench/empty" "$bench/data"

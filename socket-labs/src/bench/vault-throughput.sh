@@ -36,19 +36,10 @@ for program in wrk curl sha256sum "$nginx"; do
   fi
 done
 
-for port in "$vault_tls_port" "$vault_plain_port" "$nginx_plain_port" "$nginx_tls_port"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "vault-throughput: port $port is already in use; stop what listens there" >&2
-    exit 1
-  fi
-done
+script=vault-throughput
+source "$here/servers.sh"
+require_free_ports "$vault_tls_port" "$vault_plain_port" "$nginx_plain_port" "$nginx_tls_port"
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
 
 rm -rf "$bench"
 mkdir -p "$bench/files" "$bench/nginx-temp" "$bench/data"
