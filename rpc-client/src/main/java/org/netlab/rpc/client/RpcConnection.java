@@ -2,6 +2,7 @@ package org.netlab.rpc.client;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.client.grpc.GrpcTransport;
@@ -30,6 +31,13 @@ public interface RpcConnection extends AutoCloseable {
 
   /** The server's phonebook, asynchronous, as {@link #asyncCalculator()}. */
   AsyncPhonebook asyncPhonebook();
+
+  /**
+   * How many answers each server gave, by the name it sends ({@code x-served-by}), in name order:
+   * how calls spread over the servers of a list, or behind a balancer. Empty when no server named
+   * itself.
+   */
+  Map<String, Long> servedBy();
 
   /** Releases the connection, waiting briefly for calls in progress. */
   @Override
@@ -69,7 +77,19 @@ public interface RpcConnection extends AutoCloseable {
       AsyncCalculator asyncCalculator,
       AsyncPhonebook asyncPhonebook,
       Runnable release) {
-    return new ServicesConnection(calculator, phonebook, asyncCalculator, asyncPhonebook, release);
+    return of(calculator, phonebook, asyncCalculator, asyncPhonebook, release, new ServedByTally());
+  }
+
+  /** As above, counting in {@code servedBy} which server gave each answer. */
+  static RpcConnection of(
+      Calculator calculator,
+      Phonebook phonebook,
+      AsyncCalculator asyncCalculator,
+      AsyncPhonebook asyncPhonebook,
+      Runnable release,
+      ServedByTally servedBy) {
+    return new ServicesConnection(
+        calculator, phonebook, asyncCalculator, asyncPhonebook, release, servedBy);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.netlab.rpc.client;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.netlab.domain.calculator.Calculator;
@@ -12,6 +13,7 @@ final class ServicesConnection implements RpcConnection {
   private final AsyncCalculator asyncCalculator;
   private final AsyncPhonebook asyncPhonebook;
   private final Runnable release;
+  private final ServedByTally servedBy;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   ServicesConnection(
@@ -19,12 +21,19 @@ final class ServicesConnection implements RpcConnection {
       Phonebook phonebook,
       AsyncCalculator asyncCalculator,
       AsyncPhonebook asyncPhonebook,
-      Runnable release) {
+      Runnable release,
+      ServedByTally servedBy) {
     this.calculator = Objects.requireNonNull(calculator, "calculator");
     this.phonebook = Objects.requireNonNull(phonebook, "phonebook");
     this.asyncCalculator = Objects.requireNonNull(asyncCalculator, "asyncCalculator");
     this.asyncPhonebook = Objects.requireNonNull(asyncPhonebook, "asyncPhonebook");
     this.release = Objects.requireNonNull(release, "release");
+    this.servedBy = Objects.requireNonNull(servedBy, "servedBy");
+  }
+
+  @Override
+  public Map<String, Long> servedBy() {
+    return servedBy.counts();
   }
 
   @Override

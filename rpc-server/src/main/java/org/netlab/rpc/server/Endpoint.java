@@ -21,6 +21,9 @@ public interface Endpoint extends AutoCloseable {
    */
   String url();
 
+  /** Client connections open now. */
+  int openConnections();
+
   /** Marks the endpoint as going away; calls are still served. */
   void beginDrain();
 

@@ -1,6 +1,7 @@
 package org.netlab.rpc.server;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,16 +19,26 @@ public final class RpcServer implements AutoCloseable {
 
   private final List<Endpoint> endpoints;
   private final AutoCloseable store;
+  private final Duration drainDelay;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing;
 
   /**
    * Takes ownership of {@code endpoints} and of {@code store}, whatever keeps the services' data:
-   * {@link #close()} closes them, the store last.
+   * {@link #close()} closes them, the store last, without a drain delay.
    */
   public RpcServer(List<Endpoint> endpoints, AutoCloseable store) {
+    this(endpoints, store, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #RpcServer(List, AutoCloseable)}, waiting {@code drainDelay} between announcing the
+   * drain and stopping the endpoints, so that health checkers and balancers see it first.
+   */
+  public RpcServer(List<Endpoint> endpoints, AutoCloseable store, Duration drainDelay) {
     this.endpoints = List.copyOf(endpoints);
     this.store = Objects.requireNonNull(store, "store");
+    this.drainDelay = Objects.requireNonNull(drainDelay, "drainDelay");
   }
 
   /**
@@ -58,8 +69,10 @@ public final class RpcServer implements AutoCloseable {
   }
 
   /**
-   * Drains and stops every endpoint (each lets in-flight calls finish within its bound), then
-   * closes the store. Safe to call twice and from a shutdown hook.
+   * Drains and stops every endpoint, then closes the store: health turns NOT_SERVING and answers
+   * say {@code Connection: close}; after the drain delay (skipped when no client is connected), the
+   * endpoints stop accepting, send GOAWAY, let in-flight calls finish within their bound and stop.
+   * Safe to call twice and from a shutdown hook.
    */
   @Override
   public void close() {
@@ -71,6 +84,7 @@ public final class RpcServer implements AutoCloseable {
     }
     log.info("shutting down: draining {} endpoint(s)", endpoints.size());
     endpoints.forEach(Endpoint::beginDrain);
+    awaitDrainDelay();
     for (Endpoint endpoint : endpoints) {
       try {
         endpoint.close();
@@ -85,5 +99,17 @@ public final class RpcServer implements AutoCloseable {
       log.warn("the store failed to close cleanly", e);
     }
     closed.countDown();
+  }
+
+  private void awaitDrainDelay() {
+    if (drainDelay.isZero() || endpoints.stream().allMatch(e -> e.openConnections() == 0)) {
+      return;
+    }
+    log.info("waiting {} ms for balancers to see the drain", drainDelay.toMillis());
+    try {
+      Thread.sleep(drainDelay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -126,6 +126,8 @@ public final class RpcServerCommand implements Callable<Integer> {
 
   @Mixin MetricsOptions metrics;
 
+  @Mixin FleetOptions fleet;
+
   @Mixin LoggingOptions logging;
 
   @Spec CommandSpec spec;
@@ -191,17 +193,23 @@ public final class RpcServerCommand implements Callable<Integer> {
     if (metrics.open && !metrics.enabled()) {
       throw new ParameterException(spec.commandLine(), "--metrics-public needs --metrics on");
     }
+    String servedBy;
+    try {
+      servedBy = fleet.servedBy();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--served-by: " + e.getMessage());
+    }
     logging.apply();
     meters = metrics.create();
     try {
-      return serve();
+      return serve(servedBy);
     } finally {
       meters.ifPresent(ServerMetrics::close);
     }
   }
 
   /** Opens the store, starts the endpoints and blocks until the server is closed. */
-  private int serve() throws InterruptedException {
+  private int serve(String servedBy) throws InterruptedException {
     Logger log = LoggerFactory.getLogger(RpcServerCommand.class);
 
     InetAddress address = bindAddress();
@@ -226,12 +234,13 @@ public final class RpcServerCommand implements Callable<Integer> {
     }
     List<Endpoint> endpoints;
     try {
-      endpoints = endpoints(address, tls, new FiniteCalculator(), opened.phonebook(), callers);
+      endpoints =
+          endpoints(address, tls, new FiniteCalculator(), opened.phonebook(), callers, servedBy);
     } catch (IOException | RuntimeException e) {
       opened.close();
       throw new CannotServe("cannot set up the endpoints: " + e.getMessage(), e);
     }
-    RpcServer server = new RpcServer(endpoints, opened);
+    RpcServer server = new RpcServer(endpoints, opened, fleet.drainDelay);
     try {
       server.start();
     } catch (IOException e) {
@@ -243,6 +252,7 @@ public final class RpcServerCommand implements Callable<Integer> {
     server.urls().forEach(url -> log.info("  endpoint  {}", url));
     log.info("  data dir  {}", dataDir().toAbsolutePath());
     log.info("  store     {}", opened.description());
+    log.info("  served by {}", servedBy);
     if (tls == null) {
       log.warn("  TLS is off (--plaintext): calls travel in clear text");
     } else if (tls.localCa() != null) {
@@ -279,13 +289,19 @@ public final class RpcServerCommand implements Callable<Integer> {
       ServerTls tls,
       Calculator calculator,
       Phonebook phonebook,
-      ServerAccess callers)
+      ServerAccess callers,
+      String servedBy)
       throws IOException {
     CallMeters calls = meters.map(ServerMetrics::calls).orElse(CallMeters.NONE);
+    GrpcEndpointSettings grpcSettings =
+        new GrpcEndpointSettings(
+            new InetSocketAddress(address, grpcPort), tls == null ? null : tls.files());
     GrpcEndpoint grpc =
         new GrpcEndpoint(
-            new GrpcEndpointSettings(
-                new InetSocketAddress(address, grpcPort), tls == null ? null : tls.files()),
+            grpcSettings
+                .withServedBy(servedBy)
+                .withConnectionLimits(
+                    grpcSettings.connectionLimits().withMaxConnectionAge(fleet.maxConnectionAge)),
             calculator,
             phonebook,
             callers,
@@ -300,7 +316,8 @@ public final class RpcServerCommand implements Callable<Integer> {
             callers,
             XmlRpcLimits.defaults(),
             webRoutes(calculator, phonebook, callers, calls),
-            calls);
+            calls,
+            servedBy);
     meters.ifPresent(
         serverMetrics -> {
           serverMetrics.countOpenConnections("grpc", grpc::openConnections);

@@ -157,6 +157,8 @@ public final class GrpcEndpoint implements Endpoint {
             .maxConnectionAgeGrace(limits.maxConnectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS)
             .callExecutor(GrpcEndpoint::executorFor)
             .addTransportFilter(openConnections)
+            // Outermost: the name goes on every call's trailers, whoever ends the call.
+            .intercept(new ServedByInterceptor(settings.servedBy()))
             // Health is open to all: load balancers probe it without credentials.
             .addService(MalformedRequests.refused(health.getHealthService().bindService()));
     services(calculator, phonebook, access, calls).forEach(builder::addService);
@@ -221,6 +223,7 @@ public final class GrpcEndpoint implements Endpoint {
   }
 
   /** Connections open now, counted from the moment their transport is ready (TLS and HTTP/2). */
+  @Override
   public int openConnections() {
     return openConnections.count();
   }

@@ -3,6 +3,8 @@ package org.netlab.rpc.server.grpc;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import org.netlab.rpc.contract.ServedBy;
+import org.netlab.rpc.server.ServerName;
 import org.netlab.tls.TlsFiles;
 
 /**
@@ -14,13 +16,15 @@ import org.netlab.tls.TlsFiles;
  * @param maxInboundMessageBytes the largest request message accepted
  * @param shutdownGrace how long in-flight calls may run on after shutdown begins
  * @param connectionLimits what one client connection may use
+ * @param servedBy the server's name, sent in every call's {@code x-served-by} trailer
  */
 public record GrpcEndpointSettings(
     InetSocketAddress address,
     TlsFiles tls,
     int maxInboundMessageBytes,
     Duration shutdownGrace,
-    ConnectionLimits connectionLimits) {
+    ConnectionLimits connectionLimits,
+    String servedBy) {
   /** Far above any valid request (a name is at most 100 characters), far below gRPC's 4 MiB. */
   public static final int DEFAULT_MAX_INBOUND_MESSAGE_BYTES = 64 * 1024;
 
@@ -73,9 +77,10 @@ public record GrpcEndpointSettings(
 
   /**
    * A connection this old is asked to go (GOAWAY, with ±10% jitter), so none holds its state
-   * forever; clients reconnect.
+   * forever and clients of several servers spread again: a client reconnects, and a client that
+   * resolves a name (DNS) resolves it again, finding servers added since.
    */
-  public static final Duration DEFAULT_MAX_CONNECTION_AGE = Duration.ofHours(1);
+  public static final Duration DEFAULT_MAX_CONNECTION_AGE = Duration.ofMinutes(5);
 
   /** How long calls still open on a connection past its age may run on. */
   public static final Duration DEFAULT_MAX_CONNECTION_AGE_GRACE = Duration.ofMinutes(1);
@@ -84,19 +89,24 @@ public record GrpcEndpointSettings(
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(connectionLimits, "connectionLimits");
+    ServedBy.checked(servedBy);
     if (maxInboundMessageBytes <= 0) {
       throw new IllegalArgumentException("maxInboundMessageBytes must be positive");
     }
   }
 
-  /** Default limits, TLS given by {@code tls} (null for plaintext). */
+  /**
+   * Default limits, TLS given by {@code tls} (null for plaintext), named {@link
+   * ServerName#ofProcess()}.
+   */
   public GrpcEndpointSettings(InetSocketAddress address, TlsFiles tls) {
     this(
         address,
         tls,
         DEFAULT_MAX_INBOUND_MESSAGE_BYTES,
         DEFAULT_SHUTDOWN_GRACE,
-        ConnectionLimits.defaults());
+        ConnectionLimits.defaults(),
+        ServerName.ofProcess());
   }
 
   public boolean plaintext() {
@@ -104,11 +114,18 @@ public record GrpcEndpointSettings(
   }
 
   public GrpcEndpointSettings withShutdownGrace(Duration grace) {
-    return new GrpcEndpointSettings(address, tls, maxInboundMessageBytes, grace, connectionLimits);
+    return new GrpcEndpointSettings(
+        address, tls, maxInboundMessageBytes, grace, connectionLimits, servedBy);
   }
 
   public GrpcEndpointSettings withConnectionLimits(ConnectionLimits limits) {
-    return new GrpcEndpointSettings(address, tls, maxInboundMessageBytes, shutdownGrace, limits);
+    return new GrpcEndpointSettings(
+        address, tls, maxInboundMessageBytes, shutdownGrace, limits, servedBy);
+  }
+
+  public GrpcEndpointSettings withServedBy(String name) {
+    return new GrpcEndpointSettings(
+        address, tls, maxInboundMessageBytes, shutdownGrace, connectionLimits, name);
   }
 
   /**
@@ -169,6 +186,23 @@ public record GrpcEndpointSettings(
           DEFAULT_MAX_CONNECTION_IDLE,
           DEFAULT_MAX_CONNECTION_AGE,
           DEFAULT_MAX_CONNECTION_AGE_GRACE);
+    }
+
+    /** The same limits, connections asked to go after {@code age}. */
+    public ConnectionLimits withMaxConnectionAge(Duration age) {
+      return new ConnectionLimits(
+          maxConcurrentCalls,
+          maxHeaderListBytes,
+          flowControlWindowBytes,
+          maxResetsPerWindow,
+          resetWindow,
+          permitKeepAliveTime,
+          keepAliveTime,
+          keepAliveTimeout,
+          handshakeTimeout,
+          maxConnectionIdle,
+          age,
+          maxConnectionAgeGrace);
     }
 
     private static void positive(String name, int value) {

@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(RouteHandler.class);
 
+  /** Fired at each connection when the server stops: one not answering a request closes now. */
+  static final Object DRAIN = new Object();
+
   private final RequestGate gate;
 
   /** Whether a request of this connection is being answered; touched on its event loop only. */
@@ -67,6 +70,17 @@ final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static List<String> certificateNames(ChannelHandlerContext ctx) {
     SslHandler tls = ctx.pipeline().get(SslHandler.class);
     return tls == null ? List.of() : CertificateNames.ofPeer(tls.engine().getSession());
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event == DRAIN) {
+      if (!answering) {
+        ctx.close();
+      }
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   @Override

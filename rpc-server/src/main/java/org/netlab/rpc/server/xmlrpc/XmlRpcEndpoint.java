@@ -21,6 +21,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,10 @@ import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.rpc.contract.DefaultAddresses;
 import org.netlab.rpc.server.Endpoint;
+import org.netlab.rpc.server.ServerName;
 import org.netlab.rpc.server.access.ServerAccess;
+import org.netlab.rpc.server.grpc.GrpcEndpointSettings;
+import org.netlab.rpc.server.http.AnswerHeaders;
 import org.netlab.rpc.server.http.HttpChannelInitializer;
 import org.netlab.rpc.server.http.HttpRoute;
 import org.netlab.rpc.server.metrics.CallMeters;
@@ -59,13 +63,17 @@ import org.slf4j.LoggerFactory;
 public final class XmlRpcEndpoint implements Endpoint {
   private static final Logger log = LoggerFactory.getLogger(XmlRpcEndpoint.class);
 
-  /** Longest wait for calls in progress when closing. */
+  /** Longest wait for calls in progress when closing, as gRPC's. */
+  private static final Duration SHUTDOWN_GRACE = GrpcEndpointSettings.DEFAULT_SHUTDOWN_GRACE;
+
+  /** Longest wait for answered connections to close, and for the event loops to stop. */
   private static final int STOP_DELAY_SECONDS = 2;
 
   private final InetSocketAddress address;
   private final String scheme;
   private final List<HttpRoute> routes;
   private final HttpChannelInitializer channels;
+  private final AnswerHeaders answerHeaders;
   private final ThreadPoolExecutor workers;
   private final EventLoopGroup eventLoops;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -108,6 +116,35 @@ public final class XmlRpcEndpoint implements Endpoint {
       List<HttpRoute> otherRoutes,
       CallMeters calls)
       throws IOException {
+    this(
+        address,
+        tls,
+        calculator,
+        phonebook,
+        access,
+        limits,
+        otherRoutes,
+        calls,
+        ServerName.ofProcess());
+  }
+
+  /**
+   * As the constructor above, every answer naming the server {@code servedBy} ({@code
+   * x-served-by}).
+   *
+   * @throws IOException when a TLS file cannot be read or does not fit
+   */
+  public XmlRpcEndpoint(
+      InetSocketAddress address,
+      TlsFiles tls,
+      Calculator calculator,
+      Phonebook phonebook,
+      ServerAccess access,
+      XmlRpcLimits limits,
+      List<HttpRoute> otherRoutes,
+      CallMeters calls,
+      String servedBy)
+      throws IOException {
     this.address = Objects.requireNonNull(address, "address");
     Objects.requireNonNull(limits, "limits");
     XmlRpcMethodTable methods = XmlRpcMethodTable.forServices(calculator, phonebook, access, calls);
@@ -128,7 +165,10 @@ public final class XmlRpcEndpoint implements Endpoint {
     served.add(new XmlRpcRoute(xmlRpc, workers));
     served.addAll(otherRoutes);
     routes = List.copyOf(served);
-    channels = new HttpChannelInitializer(tls == null ? null : sslContext(tls), routes, limits);
+    answerHeaders = new AnswerHeaders(servedBy);
+    channels =
+        new HttpChannelInitializer(
+            tls == null ? null : sslContext(tls), routes, limits, answerHeaders);
     eventLoops =
         new MultiThreadIoEventLoopGroup(
             0,
@@ -211,20 +251,26 @@ public final class XmlRpcEndpoint implements Endpoint {
   }
 
   /** Connections open now on the port (XML-RPC's and the other routes'), from their accept. */
+  @Override
   public int openConnections() {
     return channels.openConnections();
   }
 
   /**
-   * XML-RPC has no health service to warn clients with; the other routes' health turns NOT_SERVING.
-   * Calls go on being served.
+   * Every answer from now on says {@code Connection: close} and ends its connection, so clients
+   * take their next calls elsewhere; the other routes' health turns NOT_SERVING. Calls go on being
+   * served, new connections included.
    */
   @Override
   public void beginDrain() {
+    answerHeaders.beginDrain();
     routes.forEach(HttpRoute::beginDrain);
   }
 
-  /** Stops accepting, lets calls in progress finish for a short while, then stops. */
+  /**
+   * Stops accepting, closes the connections not answering a request, lets calls in progress finish
+   * (within {@link #SHUTDOWN_GRACE}) and closes their connections once answered, then stops.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -234,11 +280,14 @@ public final class XmlRpcEndpoint implements Endpoint {
     if (bound != null) {
       bound.close().awaitUninterruptibly();
     }
+    channels.closeIdleConnections();
     workers.shutdown();
     try {
-      if (!workers.awaitTermination(STOP_DELAY_SECONDS, TimeUnit.SECONDS)) {
+      if (!workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("XML-RPC calls still running after {}; stopping them", SHUTDOWN_GRACE);
         workers.shutdownNow();
       }
+      awaitConnectionsClosed();
     } catch (InterruptedException e) {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
@@ -247,6 +296,14 @@ public final class XmlRpcEndpoint implements Endpoint {
         .shutdownGracefully(0, STOP_DELAY_SECONDS, TimeUnit.SECONDS)
         .awaitUninterruptibly(STOP_DELAY_SECONDS + 1, TimeUnit.SECONDS);
     routes.forEach(HttpRoute::close);
+  }
+
+  /** Answers written by the event loops close their connections; waits for that, briefly. */
+  private void awaitConnectionsClosed() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_DELAY_SECONDS);
+    while (channels.openConnections() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   private static IoHandlerFactory ioHandlers() {
