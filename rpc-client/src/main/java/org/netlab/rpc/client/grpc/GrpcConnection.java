@@ -5,6 +5,7 @@ import io.grpc.CompositeChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.AbstractStub;
@@ -14,11 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.ServedByTally;
+import org.netlab.rpc.client.ServerUrl;
 
 /**
- * One gRPC channel to one server, shared by every call of the clients built on it. The channel
- * connects on first use and reconnects by itself after a failure; with a token in the settings,
- * every call it carries sends it.
+ * One gRPC channel, shared by every call of the clients built on it, to one server or spread over
+ * several ({@link ServerUrl#severalServers()}). The channel connects on first use and reconnects by
+ * itself after a failure; its calls are retried as {@link ChannelServiceConfig} says, writes with
+ * an idempotency key; with a token in the settings, every call it carries sends it.
  */
 final class GrpcConnection implements AutoCloseable {
   /** Below the server's permitted ping rate, so it never answers {@code too_many_pings}. */
@@ -29,11 +33,13 @@ final class GrpcConnection implements AutoCloseable {
   private final ClientSettings settings;
   private final ManagedChannel channel;
   private final StatusErrors errors;
+  private final ServedByTally servedBy;
 
-  private GrpcConnection(ClientSettings settings, ManagedChannel channel) {
+  private GrpcConnection(ClientSettings settings, ManagedChannel channel, ServedByTally servedBy) {
     this.settings = settings;
     this.channel = channel;
     this.errors = new StatusErrors(settings);
+    this.servedBy = servedBy;
   }
 
   /**
@@ -43,12 +49,34 @@ final class GrpcConnection implements AutoCloseable {
    */
   static GrpcConnection open(ClientSettings settings) throws IOException {
     Objects.requireNonNull(settings, "settings");
+    ServedByTally servedBy = new ServedByTally();
     ManagedChannel channel =
-        Grpc.newChannelBuilderForAddress(
-                settings.url().host(), settings.url().port(), credentials(settings))
+        channelBuilder(settings.url(), credentials(settings))
             .keepAliveTime(KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+            .defaultServiceConfig(ChannelServiceConfig.forUrl(settings.url()))
+            .disableServiceConfigLookUp() // a DNS TXT record must not change how we retry
+            .enableRetry()
+            .intercept(new IdempotencyKeyInterceptor(), new ServedByCounter(servedBy))
             .build();
-    return new GrpcConnection(settings, channel);
+    return new GrpcConnection(settings, channel, servedBy);
+  }
+
+  /** A channel to the one server, the list of servers, or every address of the DNS name. */
+  private static ManagedChannelBuilder<?> channelBuilder(
+      ServerUrl url, ChannelCredentials credentials) {
+    if (url.discovery() == ServerUrl.Discovery.DNS) {
+      return Grpc.newChannelBuilder("dns:///" + url.addresses().get(0), credentials);
+    }
+    if (url.severalServers()) {
+      return Grpc.newChannelBuilder(
+          ServerListResolverProvider.target(url.addresses()), credentials);
+    }
+    return Grpc.newChannelBuilderForAddress(url.host(), url.port(), credentials);
+  }
+
+  /** How many answers each server gave. */
+  ServedByTally servedBy() {
+    return servedBy;
   }
 
   /**

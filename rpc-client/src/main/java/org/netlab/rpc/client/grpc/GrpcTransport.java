@@ -28,6 +28,7 @@ public final class GrpcTransport {
         new GrpcPhonebookClient(connection),
         new GrpcAsyncCalculator(connection),
         new GrpcAsyncPhonebook(connection),
-        connection::close);
+        connection::close,
+        connection.servedBy());
   }
 }
