@@ -82,8 +82,7 @@ final class BatchStatements implements AutoCloseable {
   private void runFollowUps(List<Write<?>> writes, List<Object> results) throws SQLException {
     Map<String, PreparedStatement> batches = new LinkedHashMap<>();
     for (int i = 0; i < writes.size(); i++) {
-      FollowUp<?> followUp = writes.get(i).followUp;
-      if (followUp != null) {
+      for (FollowUp<?> followUp : writes.get(i).followUps) {
         PreparedStatement statement = statement(followUp.sql());
         bind(followUp, statement, results.get(i));
         statement.addBatch();

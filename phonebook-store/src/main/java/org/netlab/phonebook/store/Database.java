@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.netlab.domain.ServiceException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -29,12 +30,42 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens a pool on {@code jdbcUrl}.
+   * Connections a pool keeps to PostgreSQL at most: the writer's one and the readers'. Several
+   * servers share the database, whose {@code max_connections} is 100 by default: twelve servers fit
+   * with room for tools. HikariCP's own rule of thumb for the database host, cores × 2 + disks, is
+   * about the same for a small host.
+   */
+  static final int DEFAULT_POSTGRESQL_POOL_SIZE = 8;
+
+  /** SQLite has one writer at a time anyway; readers need few connections in WAL mode. */
+  private static final int SQLITE_POOL_SIZE = 4;
+
+  /**
+   * How long a call waits for a connection before failing UNAVAILABLE. Short, so that while the
+   * database is down calls fail fast (and clients retry elsewhere or later) instead of piling up.
+   */
+  private static final long POSTGRESQL_CONNECTION_TIMEOUT_MILLIS = 2_000;
+
+  /**
+   * Opens a pool on {@code jdbcUrl}, of {@link #DEFAULT_POSTGRESQL_POOL_SIZE} connections at most
+   * for PostgreSQL.
    *
    * @param commits told of every committed write
    * @throws ServiceException UNAVAILABLE when the database cannot be reached
    */
   static Database open(String jdbcUrl, CommitListener commits) {
+    return open(jdbcUrl, commits, DEFAULT_POSTGRESQL_POOL_SIZE);
+  }
+
+  /**
+   * Opens a pool on {@code jdbcUrl}. A pool survives its database's restart: connections found
+   * broken are replaced, and calls made while it is down fail UNAVAILABLE.
+   *
+   * @param commits told of every committed write
+   * @param postgresqlPoolSize connections at most, when the database is not SQLite
+   * @throws ServiceException UNAVAILABLE when the database cannot be reached
+   */
+  static Database open(String jdbcUrl, CommitListener commits, int postgresqlPoolSize) {
     Dialect dialect = Dialect.of(jdbcUrl);
     HikariConfig config = new HikariConfig();
     config.setPoolName("phonebook");
@@ -47,12 +78,20 @@ final class Database implements AutoCloseable {
       SQLiteDataSource sqliteSource = new SQLiteDataSource(sqliteConfig);
       sqliteSource.setUrl(jdbcUrl);
       config.setDataSource(sqliteSource);
-      config.setMaximumPoolSize(4);
+      config.setMaximumPoolSize(SQLITE_POOL_SIZE);
+      config.setConnectionTimeout(10_000);
     } else {
+      if (postgresqlPoolSize < 2) {
+        throw new IllegalArgumentException("a pool needs 2 connections at least: one writes");
+      }
       config.setJdbcUrl(jdbcUrl);
-      config.setMaximumPoolSize(10);
+      config.setMaximumPoolSize(postgresqlPoolSize);
+      config.setConnectionTimeout(POSTGRESQL_CONNECTION_TIMEOUT_MILLIS);
+      // pgjdbc's own limits, unless the URL sets them: a dead server is found in seconds.
+      config.addDataSourceProperty("connectTimeout", "2");
+      config.addDataSourceProperty("socketTimeout", "30");
+      config.addDataSourceProperty("tcpKeepAlive", "true");
     }
-    config.setConnectionTimeout(10_000);
     try {
       return new Database(new HikariDataSource(config), dialect, redact(jdbcUrl), commits);
     } catch (RuntimeException e) {
@@ -82,7 +121,7 @@ final class Database implements AutoCloseable {
 
   /** As {@link #write(Write)}, for a write that runs its statement itself and has no follow-up. */
   <T> T write(String part, String sql, StoreStatements.StatementWork<T> work) throws SQLException {
-    return write(Write.of(part, sql, work, null));
+    return write(Write.of(part, sql, work, List.of()));
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.netlab.phonebook.store;
 
+import static org.netlab.phonebook.store.JdbcIdempotencyKeys.Outcome.ok;
+import static org.netlab.phonebook.store.JdbcIdempotencyKeys.Outcome.refused;
 import static org.netlab.phonebook.store.StoreStatements.allRows;
 import static org.netlab.phonebook.store.StoreStatements.firstRow;
 
@@ -11,6 +13,8 @@ import org.netlab.domain.phonebook.Entry;
 import org.netlab.domain.phonebook.EntryRules;
 import org.netlab.domain.phonebook.Phonebook;
 import org.netlab.domain.phonebook.PhonebookRefusals;
+import org.netlab.phonebook.store.JdbcIdempotencyKeys.KeyedWrite;
+import org.netlab.phonebook.store.JdbcIdempotencyKeys.Outcome;
 
 /**
  * The {@link Phonebook} in a {@link JdbcStore}'s database, one row per entry.
@@ -18,8 +22,9 @@ import org.netlab.domain.phonebook.PhonebookRefusals;
  * <p>Every write is one statement, committed by the store's one writer ({@link GroupCommit}) with
  * the writes queued beside it; it is atomic and durable when the method returns. When the thread
  * runs a call that is audited, the call's audit event is written in the same transaction, with the
- * outcome the write gives it. Uniqueness ignoring case is the database's own unique key, so racing
- * adds of one name leave exactly one entry.
+ * outcome the write gives it, and so is its idempotency key ({@link JdbcIdempotencyKeys}): a write
+ * whose key is recorded already answers as it first did, without writing. Uniqueness ignoring case
+ * is the database's own unique key, so racing adds of one name leave exactly one entry.
  */
 final class JdbcPhonebook implements Phonebook {
   static final String TABLE =
@@ -45,27 +50,38 @@ final class JdbcPhonebook implements Phonebook {
 
   private final StoreStatements statements;
   private final JdbcAuditTrail audit;
+  private final JdbcIdempotencyKeys keys;
 
   /**
    * @param audit writes the event of the call that makes a write in that write's transaction
+   * @param keys records the call's idempotency key, if it has one, in that transaction too
    */
-  JdbcPhonebook(Database database, JdbcAuditTrail audit) {
+  JdbcPhonebook(Database database, JdbcAuditTrail audit, JdbcIdempotencyKeys keys) {
     this.statements = new StoreStatements(database, "the phonebook store", "phonebook");
     this.audit = audit;
+    this.keys = keys;
   }
 
   @Override
   public Entry add(String name, String number) {
     Entry entry = new Entry(name, number);
-    int inserted =
-        statements.writeCounted(
-            INSERT,
-            statement -> {
-              statement.setString(1, EntryRules.key(entry.name()));
-              statement.setString(2, entry.name());
-              statement.setString(3, entry.number());
-            },
-            audit.eventOfWrite(count -> count == 0 ? ErrorCode.ALREADY_EXISTS : null));
+    KeyedWrite keyed = keys.keyed("add", entry.name(), entry.number());
+    Outcome earlier = keyed.earlier();
+    int inserted;
+    if (earlier != null) {
+      inserted = earlier.refused() ? 0 : 1;
+    } else {
+      inserted =
+          statements.writeCounted(
+              INSERT,
+              statement -> {
+                statement.setString(1, EntryRules.key(entry.name()));
+                statement.setString(2, entry.name());
+                statement.setString(3, entry.number());
+              },
+              audit.eventOfWrite(count -> count == 0 ? ErrorCode.ALREADY_EXISTS : null),
+              keyed.record(count -> count == 0 ? refused(ErrorCode.ALREADY_EXISTS) : ok("")));
+    }
     if (inserted == 0) {
       throw PhonebookRefusals.nameTaken(entry.name());
     }
@@ -76,15 +92,24 @@ final class JdbcPhonebook implements Phonebook {
   public Entry update(String name, String number) {
     String validName = EntryRules.name(name);
     String validNumber = EntryRules.number(number);
-    Entry updated =
-        statements.write(
-            UPDATE,
-            statement -> {
-              statement.setString(1, validNumber);
-              statement.setString(2, EntryRules.key(validName));
-              return firstRow(statement, JdbcPhonebook::entry);
-            },
-            audit.eventOfWrite(entry -> entry == null ? ErrorCode.NOT_FOUND : null));
+    KeyedWrite keyed = keys.keyed("update", validName, validNumber);
+    Outcome earlier = keyed.earlier();
+    Entry updated;
+    if (earlier != null) {
+      updated = earlier.refused() ? null : new Entry(earlier.answer(), validNumber);
+    } else {
+      updated =
+          statements.write(
+              UPDATE,
+              statement -> {
+                statement.setString(1, validNumber);
+                statement.setString(2, EntryRules.key(validName));
+                return firstRow(statement, JdbcPhonebook::entry);
+              },
+              audit.eventOfWrite(entry -> entry == null ? ErrorCode.NOT_FOUND : null),
+              keyed.record(
+                  entry -> entry == null ? refused(ErrorCode.NOT_FOUND) : ok(entry.name())));
+    }
     if (updated == null) {
       throw PhonebookRefusals.noEntryNamed(validName);
     }
@@ -115,11 +140,19 @@ final class JdbcPhonebook implements Phonebook {
   @Override
   public void remove(String name) {
     String validName = EntryRules.name(name);
-    int removed =
-        statements.writeCounted(
-            DELETE,
-            statement -> statement.setString(1, EntryRules.key(validName)),
-            audit.eventOfWrite(count -> count == 0 ? ErrorCode.NOT_FOUND : null));
+    KeyedWrite keyed = keys.keyed("remove", validName);
+    Outcome earlier = keyed.earlier();
+    int removed;
+    if (earlier != null) {
+      removed = earlier.refused() ? 0 : 1;
+    } else {
+      removed =
+          statements.writeCounted(
+              DELETE,
+              statement -> statement.setString(1, EntryRules.key(validName)),
+              audit.eventOfWrite(count -> count == 0 ? ErrorCode.NOT_FOUND : null),
+              keyed.record(count -> count == 0 ? refused(ErrorCode.NOT_FOUND) : ok("")));
+    }
     if (removed == 0) {
       throw PhonebookRefusals.noEntryNamed(validName);
     }
@@ -127,10 +160,16 @@ final class JdbcPhonebook implements Phonebook {
 
   @Override
   public long removeAll() {
+    KeyedWrite keyed = keys.keyed("removeAll");
+    Outcome earlier = keyed.earlier();
+    if (earlier != null) {
+      return Long.parseLong(earlier.answer());
+    }
     return statements.write(
         DELETE_ALL,
         statement -> (long) statement.executeUpdate(),
-        audit.eventOfWrite(count -> null));
+        audit.eventOfWrite(count -> null),
+        keyed.record(count -> ok(Long.toString(count))));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.netlab.access.AuditTrail;
@@ -26,6 +27,9 @@ public final class JdbcStore implements AutoCloseable {
   /** The file under the data directory that holds the embedded store. */
   public static final String EMBEDDED_FILE_NAME = "phonebook.db";
 
+  /** Connections to a PostgreSQL store at most, unless told otherwise. */
+  public static final int DEFAULT_POOL_SIZE = Database.DEFAULT_POSTGRESQL_POOL_SIZE;
+
   /** The files SQLite keeps beside the database (write-ahead log, its index, rollback journal). */
   private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
 
@@ -37,7 +41,8 @@ public final class JdbcStore implements AutoCloseable {
   private JdbcStore(Database database) {
     this.database = database;
     this.audit = new JdbcAuditTrail(database);
-    this.phonebook = new JdbcPhonebook(database, audit);
+    this.phonebook =
+        new JdbcPhonebook(database, audit, new JdbcIdempotencyKeys(database, Clock.systemUTC()));
     this.tokens = new JdbcTokenStore(database);
   }
 
@@ -94,7 +99,19 @@ public final class JdbcStore implements AutoCloseable {
    * @throws ServiceException UNAVAILABLE when the database cannot be reached
    */
   public static JdbcStore open(String jdbcUrl, CommitListener commits) {
-    Database database = Database.open(jdbcUrl, Objects.requireNonNull(commits, "commits"));
+    return open(jdbcUrl, commits, DEFAULT_POOL_SIZE);
+  }
+
+  /**
+   * Like {@link #open(String, CommitListener)}, keeping at most {@code poolSize} connections to a
+   * PostgreSQL database (SQLite's pool is fixed).
+   *
+   * @throws IllegalArgumentException when {@code poolSize} is below 2
+   * @throws ServiceException UNAVAILABLE when the database cannot be reached
+   */
+  public static JdbcStore open(String jdbcUrl, CommitListener commits, int poolSize) {
+    Database database =
+        Database.open(jdbcUrl, Objects.requireNonNull(commits, "commits"), poolSize);
     try {
       createTables(database);
     } catch (RuntimeException e) {
@@ -134,7 +151,10 @@ public final class JdbcStore implements AutoCloseable {
     StoreStatements statements = new StoreStatements(database, "the phonebook store");
     List<String> tables =
         List.of(
-            JdbcPhonebook.TABLE, JdbcTokenStore.TABLE, JdbcAuditTrail.table(database.dialect()));
+            JdbcPhonebook.TABLE,
+            JdbcTokenStore.TABLE,
+            JdbcAuditTrail.table(database.dialect()),
+            JdbcIdempotencyKeys.TABLE);
     for (String table : tables) {
       statements.write(table, statement -> statement.execute());
     }

@@ -55,24 +55,37 @@ final class StoreStatements {
    * that has committed, and the write has been reported to the {@link CommitListener}.
    */
   <T> T write(String sql, StatementWork<T> work) {
-    return write(sql, work, null);
+    return commit(Write.of(part, sql, work, List.of()));
   }
 
   /**
-   * As {@link #write(String, StatementWork)}, with a second statement in the same transaction.
+   * As {@link #write(String, StatementWork)}, with more statements in the same transaction.
    *
-   * @param followUp null: none
+   * @param followUps null ones are skipped
    */
-  <T> T write(String sql, StatementWork<T> work, FollowUp<T> followUp) {
-    return commit(Write.of(part, sql, work, followUp));
+  @SafeVarargs
+  final <T> T write(String sql, StatementWork<T> work, FollowUp<T>... followUps) {
+    return commit(Write.of(part, sql, work, present(followUps)));
   }
 
   /**
-   * As {@link #write(String, StatementWork, FollowUp)}, for a statement that is only bound, and
+   * As {@link #write(String, StatementWork, FollowUp[])}, for a statement that is only bound, and
    * answers with the rows it changed: such writes queued together are sent as one JDBC batch.
    */
-  int writeCounted(String sql, Write.Binding binding, FollowUp<Integer> followUp) {
-    return commit(Write.counted(part, sql, binding, followUp));
+  @SafeVarargs
+  final int writeCounted(String sql, Write.Binding binding, FollowUp<Integer>... followUps) {
+    return commit(Write.counted(part, sql, binding, present(followUps)));
+  }
+
+  @SafeVarargs
+  private static <T> List<FollowUp<T>> present(FollowUp<T>... followUps) {
+    List<FollowUp<T>> present = new ArrayList<>(followUps.length);
+    for (FollowUp<T> followUp : followUps) {
+      if (followUp != null) {
+        present.add(followUp);
+      }
+    }
+    return present;
   }
 
   private <T> T commit(Write<T> write) {

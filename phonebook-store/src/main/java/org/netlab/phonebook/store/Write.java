@@ -2,6 +2,7 @@ package org.netlab.phonebook.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.netlab.phonebook.store.StoreStatements.StatementWork;
 
@@ -15,7 +16,7 @@ import org.netlab.phonebook.store.StoreStatements.StatementWork;
  */
 final class Write<T> {
   /** Queued by {@link GroupCommit#close()}: the writer stops after the batch it ends. */
-  static final Write<Void> LAST = new Write<>(null, null, null, null, null);
+  static final Write<Void> LAST = new Write<>(null, null, null, null, List.of());
 
   final String part;
   final String sql;
@@ -24,32 +25,37 @@ final class Write<T> {
   /** Null unless the write is counted. */
   final Binding binding;
 
-  final FollowUp<T> followUp;
+  final List<FollowUp<T>> followUps;
   final CompletableFuture<T> done = new CompletableFuture<>();
 
   private Write(
-      String part, String sql, StatementWork<T> work, Binding binding, FollowUp<T> followUp) {
+      String part,
+      String sql,
+      StatementWork<T> work,
+      Binding binding,
+      List<FollowUp<T>> followUps) {
     this.part = part;
     this.sql = sql;
     this.work = work;
     this.binding = binding;
-    this.followUp = followUp;
+    this.followUps = followUps;
   }
 
   /** A write that runs its statement itself. */
-  static <T> Write<T> of(String part, String sql, StatementWork<T> work, FollowUp<T> followUp) {
-    return new Write<>(part, sql, work, null, followUp);
+  static <T> Write<T> of(
+      String part, String sql, StatementWork<T> work, List<FollowUp<T>> followUps) {
+    return new Write<>(part, sql, work, null, followUps);
   }
 
   /** A write that binds its statement and answers with the rows it changed. */
   static Write<Integer> counted(
-      String part, String sql, Binding binding, FollowUp<Integer> followUp) {
+      String part, String sql, Binding binding, List<FollowUp<Integer>> followUps) {
     StatementWork<Integer> alone =
         statement -> {
           binding.bind(statement);
           return statement.executeUpdate();
         };
-    return new Write<>(part, sql, alone, binding, followUp);
+    return new Write<>(part, sql, alone, binding, followUps);
   }
 
   boolean counted() {
@@ -62,7 +68,7 @@ final class Write<T> {
     if (part != null) {
       commits.committed(part, nanos);
     }
-    if (followUp != null) {
+    for (FollowUp<T> followUp : followUps) {
       commits.committed(followUp.part(), nanos);
       followUp.onCommit().run();
     }

@@ -103,7 +103,8 @@ abstract class GroupCommitContract {
     store.phonebook().add("Taken", "555-0100");
     store.phonebook().add("Doomed", "555-0100");
     JdbcAuditTrail trail = new JdbcAuditTrail(database);
-    JdbcPhonebook phonebook = new JdbcPhonebook(database, trail);
+    JdbcPhonebook phonebook =
+        new JdbcPhonebook(database, trail, new JdbcIdempotencyKeys(database, Clock.systemUTC()));
     holdTheWriter();
     Future<Entry> added = callers.submit(() -> phonebook.add("Ada", "555-0101"));
     Future<Entry> taken = callers.submit(() -> phonebook.add("taken", "555-0102"));
@@ -130,7 +131,11 @@ abstract class GroupCommitContract {
   @Test
   void addsQueuedTogetherAreAnsweredEachWithItsOwnOutcome() throws Exception {
     store.phonebook().add("Taken", "555-0100");
-    JdbcPhonebook phonebook = new JdbcPhonebook(database, new JdbcAuditTrail(database));
+    JdbcPhonebook phonebook =
+        new JdbcPhonebook(
+            database,
+            new JdbcAuditTrail(database),
+            new JdbcIdempotencyKeys(database, Clock.systemUTC()));
     holdTheWriter();
     List<String> names = List.of("Ada", "taken", "Grace", "TAKEN", "Alan");
     List<Future<Entry>> adds = new ArrayList<>();
@@ -152,7 +157,8 @@ abstract class GroupCommitContract {
   void anAuditedCallsEventCommitsWithItsWriteAndTheOutcomeTheWriteGave() throws Exception {
     store.phonebook().add("Taken", "555-0100");
     JdbcAuditTrail trail = new JdbcAuditTrail(database);
-    JdbcPhonebook phonebook = new JdbcPhonebook(database, trail);
+    JdbcPhonebook phonebook =
+        new JdbcPhonebook(database, trail, new JdbcIdempotencyKeys(database, Clock.systemUTC()));
     CallAudit audit = new CallAudit(trail, Clock.systemUTC(), lost -> {});
     Caller alice = new Caller("alice", Role.WRITER, Caller.Proof.TOKEN);
     holdTheWriter();

@@ -18,7 +18,7 @@ final class ScratchPostgres {
   static final String URL_PATTERN = "jdbc:postgresql:.+";
 
   private static final List<String> TABLES =
-      List.of("phonebook_entries", "access_tokens", "audit_events");
+      List.of("phonebook_entries", "access_tokens", "audit_events", "idempotency_keys");
 
   private ScratchPostgres() {}
 

@@ -64,6 +64,14 @@ public final class BenchReport {
                   .map(e -> e.getKey() + ": " + e.getValue())
                   .collect(Collectors.joining(", ")));
     }
+    if (r.servedBy().size() > 1) {
+      long answers = r.servedBy().values().stream().mapToLong(Long::longValue).sum();
+      out.println(
+          "served by "
+              + r.servedBy().entrySet().stream()
+                  .map(e -> e.getKey() + " " + format("%.1f", 100.0 * e.getValue() / answers) + "%")
+                  .collect(Collectors.joining(", ")));
+    }
     if (r.addedNamePrefix() != null) {
       out.println(
           "added     entries named " + r.addedNamePrefix() + "N, one per call (left in place)");

@@ -18,6 +18,8 @@ import org.HdrHistogram.Histogram;
  * @param warmupErrorCount how many of those failed
  * @param addedNamePrefix for phonebook.add, the prefix of the entries it added, warm-up included;
  *     else null
+ * @param servedBy answers by the server that gave them ({@code x-served-by}), warm-up and the first
+ *     check call included: how the calls spread over several servers
  */
 public record BenchResult(
     String call,
@@ -37,7 +39,8 @@ public record BenchResult(
     double callsPerSecond,
     Latency latencyMillis,
     Double clientCpuCores,
-    String addedNamePrefix) {
+    String addedNamePrefix,
+    Map<String, Long> servedBy) {
 
   /** Latency percentiles in milliseconds. */
   public record Latency(

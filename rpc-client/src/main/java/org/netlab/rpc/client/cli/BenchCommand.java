@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -177,6 +179,7 @@ final class BenchCommand implements Callable<Integer> {
 
     List<RpcConnection> opened = new ArrayList<>();
     LoadGenerator.Measurement measurement;
+    Map<String, Long> servedBy = new TreeMap<>();
     try {
       List<LongFunction<CompletableFuture<?>>> calls = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
@@ -187,13 +190,14 @@ final class BenchCommand implements Callable<Integer> {
       }
       LoadGenerator.Call spread = (caller, n) -> calls.get(caller % calls.size()).apply(n);
       measurement = new LoadGenerator(spread, plan, api, progress).run();
+      opened.forEach(c -> c.servedBy().forEach((name, n) -> servedBy.merge(name, n, Long::sum)));
     } finally {
       opened.forEach(RpcConnection::close);
     }
     if (showProgress) {
       BenchReport.clearProgress(out);
     }
-    BenchResult result = result(settings, plan, run, measurement);
+    BenchResult result = result(settings, plan, run, measurement, servedBy);
     if (json) {
       Json.print(out, result);
     } else {
@@ -253,7 +257,11 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private BenchResult result(
-      ClientSettings settings, LoadPlan plan, String run, LoadGenerator.Measurement m) {
+      ClientSettings settings,
+      LoadPlan plan,
+      String run,
+      LoadGenerator.Measurement m,
+      Map<String, Long> servedBy) {
     long errorCount = m.errors().values().stream().mapToLong(Long::longValue).sum();
     return new BenchResult(
         call.label(),
@@ -273,6 +281,7 @@ final class BenchCommand implements Callable<Integer> {
         Math.round(m.calls() / m.seconds() * 10) / 10.0,
         BenchResult.Latency.of(m.latency()),
         m.cpuCores() < 0 ? null : Math.round(m.cpuCores() * 100) / 100.0,
-        call == BenchCall.PHONEBOOK_ADD ? BenchCall.addedNamePrefix(run) : null);
+        call == BenchCall.PHONEBOOK_ADD ? BenchCall.addedNamePrefix(run) : null,
+        servedBy);
   }
 }

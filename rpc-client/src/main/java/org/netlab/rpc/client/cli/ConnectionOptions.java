@@ -35,6 +35,9 @@ public final class ConnectionOptions {
         "  grpc://HOST[:PORT]         gRPC without TLS",
         "  https://HOST[:PORT]/RPC2   XML-RPC over TLS (port 8443)",
         "  http://HOST[:PORT]/RPC2    XML-RPC without TLS (port 8080)",
+        "Several servers, calls spread and failed over between them:",
+        "  grpcs://H1:P1,H2:P2        a list (also https://H1:P1/RPC2,https://H2:P2/RPC2)",
+        "  grpcs://dns:///NAME:PORT   every address of a DNS name (gRPC)",
         "Default: $" + ServerUrl.ENVIRONMENT_VARIABLE + ", else " + ServerUrl.DEFAULT + "."
       })
   private ServerUrl server;

@@ -30,6 +30,15 @@ final class StoreOptions {
       })
   String storeUrl;
 
+  @Option(
+      names = "--store-pool",
+      paramLabel = "N",
+      description = {
+        "Connections to a PostgreSQL store at most, one of them the writer's",
+        "(default: ${DEFAULT-VALUE}; servers x N must stay below the database's max_connections)."
+      })
+  int poolSize = JdbcStore.DEFAULT_POOL_SIZE;
+
   Path dataDir() {
     return dataDir;
   }
@@ -44,7 +53,7 @@ final class StoreOptions {
     try {
       return storeUrl == null
           ? JdbcStore.openEmbedded(dataDir, commits)
-          : JdbcStore.open(storeUrl, commits);
+          : JdbcStore.open(storeUrl, commits, poolSize);
     } catch (RuntimeException e) {
       // The store's own message names it, with any password masked.
       String what = e.getMessage() == null ? "cannot open the store" : e.getMessage();

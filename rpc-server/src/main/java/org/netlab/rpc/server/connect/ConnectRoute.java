@@ -23,6 +23,7 @@ import org.netlab.access.Credentials;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
 import org.netlab.domain.phonebook.Phonebook;
+import org.netlab.rpc.contract.IdempotencyKeys;
 import org.netlab.rpc.server.access.ServerAccess;
 import org.netlab.rpc.server.grpc.InProcessServices;
 import org.netlab.rpc.server.grpc.ServedMethod;
@@ -124,7 +125,17 @@ public final class ConnectRoute implements HttpRoute {
           Status.UNAVAILABLE.withDescription("the server is busy; try again shortly"));
       return;
     }
-    call(exchange, type, method, options, credentials, message);
+    call(exchange, type, method, options, credentials, forwarded(request.headers()), message);
+  }
+
+  /** The request headers passed on to the service as metadata: its idempotency key. */
+  private static Metadata forwarded(HttpHeaders headers) {
+    Metadata metadata = new Metadata();
+    String key = headers.get(IdempotencyKeys.HTTP_HEADER);
+    if (key != null) {
+      metadata.put(IdempotencyKeys.GRPC_KEY, key);
+    }
+    return metadata;
   }
 
   private void call(
@@ -133,18 +144,17 @@ public final class ConnectRoute implements HttpRoute {
       ServedMethod method,
       CallOptions options,
       Credentials credentials,
+      Metadata headers,
       Message message) {
     if (!method.serverStreaming()) {
       UnaryAnswer answer = new UnaryAnswer(exchange, type, inFlight::release);
       start(
-          services.newCall(method.descriptor(), options, credentials, answer, new Metadata()),
-          2,
-          message);
+          services.newCall(method.descriptor(), options, credentials, answer, headers), 2, message);
       return;
     }
     StreamAnswer answer = new StreamAnswer(exchange, type, inFlight::release);
     ClientCall<Message, Message> call =
-        services.newCall(method.descriptor(), options, credentials, answer, new Metadata());
+        services.newCall(method.descriptor(), options, credentials, answer, headers);
     answer.answering(call);
     start(call, 1, message);
   }

@@ -17,17 +17,20 @@ import org.netlab.access.Caller;
 import org.netlab.access.CertificateNames;
 import org.netlab.access.Credentials;
 import org.netlab.access.Gatekeeper;
+import org.netlab.access.IdempotencyScope;
 import org.netlab.access.Operation;
 import org.netlab.domain.ErrorCode;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.contract.BearerAuthorization;
 import org.netlab.rpc.contract.GrpcErrors;
+import org.netlab.rpc.contract.IdempotencyKeys;
 import org.netlab.rpc.server.access.ServerAccess;
 
 /**
  * Lets a gRPC call reach its service only when the {@link Gatekeeper} admits its caller for what
  * the method does ({@link GrpcOperations}); records audited calls with their outcome. The caller
  * shows itself with {@code authorization: Bearer TOKEN} metadata or a verified client certificate.
+ * A call's {@code idempotency-key}, checked here, is bound for the store while its service runs.
  */
 final class AccessInterceptor implements ServerInterceptor {
   private final Gatekeeper gatekeeper;
@@ -47,6 +50,10 @@ final class AccessInterceptor implements ServerInterceptor {
       return refuse(
           call, ServiceException.permissionDenied("no access rule lets anyone call " + method));
     }
+    String idempotencyKey = headers.get(IdempotencyKeys.GRPC_KEY);
+    if (idempotencyKey != null && !IdempotencyKeys.wellFormed(idempotencyKey)) {
+      return refuse(call, ServiceException.invalidArgument(IdempotencyKeys.formRule()));
+    }
     Caller caller;
     try {
       Credentials credentials = credentials(call, headers);
@@ -61,7 +68,9 @@ final class AccessInterceptor implements ServerInterceptor {
       return refuse(call, refused);
     }
     if (!operation.audited()) {
-      return next.startCall(call, headers);
+      return idempotencyKey == null
+          ? next.startCall(call, headers)
+          : keyed(next.startCall(call, headers), caller, idempotencyKey);
     }
     AuditedCall<Q, R> audited = new AuditedCall<>(call, caller, operation);
     return new SimpleForwardingServerCallListener<>(next.startCall(audited, headers)) {
@@ -74,8 +83,22 @@ final class AccessInterceptor implements ServerInterceptor {
       @Override
       public void onHalfClose() {
         // A unary service runs here: its write may take the call's event into its transaction.
-        try (AuditScope scope = audit.open(caller, operation, method, audited.subject)) {
+        try (AuditScope scope = audit.open(caller, operation, method, audited.subject);
+            IdempotencyScope key = IdempotencyScope.bind(caller, idempotencyKey)) {
           audited.scope = scope;
+          super.onHalfClose();
+        }
+      }
+    };
+  }
+
+  /** The call's service runs with its idempotency key bound, for the store to record. */
+  private static <Q> ServerCall.Listener<Q> keyed(
+      ServerCall.Listener<Q> listener, Caller caller, String idempotencyKey) {
+    return new SimpleForwardingServerCallListener<>(listener) {
+      @Override
+      public void onHalfClose() {
+        try (IdempotencyScope key = IdempotencyScope.bind(caller, idempotencyKey)) {
           super.onHalfClose();
         }
       }

@@ -65,7 +65,7 @@ final class SystemMethods {
     Object[] answers = new Object[calls.length];
     for (int i = 0; i < calls.length; i++) {
       try {
-        answers[i] = new Object[] {call(origin, i, calls[i])};
+        answers[i] = new Object[] {call(origin.ofMulticallItem(i), i, calls[i])};
       } catch (XmlRpcException | RuntimeException failure) {
         XmlRpcFaults.Fault fault = XmlRpcFaults.of(failure);
         answers[i] = Map.of("faultCode", fault.code(), "faultString", fault.message());

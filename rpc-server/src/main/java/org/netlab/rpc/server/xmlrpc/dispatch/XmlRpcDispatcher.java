@@ -9,6 +9,8 @@ import org.netlab.access.Caller;
 import org.netlab.access.Credentials;
 import org.netlab.access.Gatekeeper;
 import org.netlab.domain.ErrorCode;
+import org.netlab.domain.ServiceException;
+import org.netlab.rpc.contract.IdempotencyKeys;
 import org.netlab.rpc.server.metrics.MethodMeter;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcCodec;
 import org.netlab.rpc.server.xmlrpc.codec.XmlRpcFaults;
@@ -62,16 +64,38 @@ public final class XmlRpcDispatcher {
   public void answer(
       XmlRpcMethod method, XmlRpcRequest call, Credentials credentials, OutputStream out)
       throws IOException {
+    answer(method, call, credentials, null, out);
+  }
+
+  /**
+   * As {@link #answer(XmlRpcMethod, XmlRpcRequest, Credentials, OutputStream)}, the call's writes
+   * keyed by {@code idempotencyKey} (the request's {@code Idempotency-Key}, or null): a key that is
+   * not {@link IdempotencyKeys#wellFormed well formed} is answered with an INVALID_ARGUMENT fault.
+   *
+   * @throws IOException only when {@code out} fails
+   */
+  public void answer(
+      XmlRpcMethod method,
+      XmlRpcRequest call,
+      Credentials credentials,
+      String idempotencyKey,
+      OutputStream out)
+      throws IOException {
     MethodMeter meter = method.meter();
     long start = meter.started();
     String outcome = MethodMeter.OK;
     try {
       Object result;
       try {
+        if (idempotencyKey != null && !IdempotencyKeys.wellFormed(idempotencyKey)) {
+          throw ServiceException.invalidArgument(IdempotencyKeys.formRule());
+        }
         Caller caller = gatekeeper.identify(credentials);
         result =
             methods.invoke(
-                new CallOrigin(caller, credentials.source()), method, XmlRpcArguments.of(call));
+                new CallOrigin(caller, credentials.source(), idempotencyKey),
+                method,
+                XmlRpcArguments.of(call));
       } catch (Throwable failure) {
         // As Apache's stream server does: whatever the call threw is answered as a fault.
         outcome = FailureCodes.of(failure).name();

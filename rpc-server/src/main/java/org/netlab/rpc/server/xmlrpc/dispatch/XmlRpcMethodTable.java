@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.xmlrpc.XmlRpcException;
 import org.netlab.access.AuditScope;
+import org.netlab.access.IdempotencyScope;
 import org.netlab.access.Operation;
 import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.Calculator;
@@ -118,7 +119,8 @@ public final class XmlRpcMethodTable {
     // The method's write may take the call's event into its transaction.
     AuditScope scope = access.audit().open(origin.caller(), operation, method.name(), subject);
     Object result;
-    try (scope) {
+    try (scope;
+        IdempotencyScope key = IdempotencyScope.bind(origin.caller(), origin.idempotencyKey())) {
       result = method.invoke(origin, parameters);
     } catch (ServiceException refused) {
       access.audit().record(scope, refused.code());

@@ -21,6 +21,7 @@ import org.apache.xmlrpc.XmlRpcRequest;
 import org.netlab.access.Credentials;
 import org.netlab.domain.ServiceException;
 import org.netlab.rpc.contract.DefaultAddresses;
+import org.netlab.rpc.contract.IdempotencyKeys;
 import org.netlab.rpc.server.http.HttpExchange;
 import org.netlab.rpc.server.http.HttpRoute;
 import org.netlab.rpc.server.http.Refusal;
@@ -76,12 +77,14 @@ public final class XmlRpcRoute implements HttpRoute {
       exchange.respond(xml(fault(exchange, e)));
       return;
     }
+    String key = request.headers().get(IdempotencyKeys.HTTP_HEADER);
     if (!method.mayBlock()) {
-      exchange.respond(xml(answer(exchange, method, call, credentials)));
+      exchange.respond(xml(answer(exchange, method, call, credentials, key)));
       return;
     }
     try {
-      workers.execute(() -> exchange.respond(xml(answer(exchange, method, call, credentials))));
+      workers.execute(
+          () -> exchange.respond(xml(answer(exchange, method, call, credentials, key))));
     } catch (RejectedExecutionException e) {
       FullHttpResponse busy =
           Refusal.response(
@@ -92,9 +95,14 @@ public final class XmlRpcRoute implements HttpRoute {
   }
 
   private ByteBuf answer(
-      HttpExchange exchange, XmlRpcMethod method, XmlRpcRequest call, Credentials credentials) {
+      HttpExchange exchange,
+      XmlRpcMethod method,
+      XmlRpcRequest call,
+      Credentials credentials,
+      String idempotencyKey) {
     try {
-      return written(exchange, out -> xmlRpc.answer(method, call, credentials, out));
+      return written(
+          exchange, out -> xmlRpc.answer(method, call, credentials, idempotencyKey, out));
     } catch (IOException | RuntimeException e) {
       return fault(exchange, e);
     }
