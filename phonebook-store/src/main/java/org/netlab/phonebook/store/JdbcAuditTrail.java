@@ -70,7 +70,7 @@ final class JdbcAuditTrail implements AuditTrail {
   /** Keeps {@code event}; durable when this returns. */
   @Override
   public void record(AuditEvent event) {
-    statements.writeCounted(INSERT, statement -> bind(statement, event), null);
+    statements.writeCounted(INSERT, statement -> bind(statement, event));
   }
 
   /**

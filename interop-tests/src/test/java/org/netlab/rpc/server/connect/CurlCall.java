@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** One POST made by curl to the server's HTTPS port, and what came back. */
-record CurlCall(int status, String headers, byte[] body) {
+public record CurlCall(int status, String headers, byte[] body) {
 
-  static boolean curlAvailable() {
+  public static boolean curlAvailable() {
     try {
       return new ProcessBuilder("curl", "--version").start().waitFor() == 0;
     } catch (IOException | InterruptedException e) {
@@ -27,7 +27,7 @@ record CurlCall(int status, String headers, byte[] body) {
    * POSTs {@code body} to {@code url} trusting {@code ca}, with the extra curl options given
    * ({@code -H "Authorization: Bearer ..."}, say).
    */
-  static CurlCall post(Path work, Path ca, String url, byte[] body, String... options)
+  public static CurlCall post(Path work, Path ca, String url, byte[] body, String... options)
       throws IOException, InterruptedException {
     Path request = Files.createTempFile(work, "request", ".bin");
     Path headers = Files.createTempFile(work, "headers", ".txt");
@@ -49,7 +49,7 @@ record CurlCall(int status, String headers, byte[] body) {
         Files.readAllBytes(answer));
   }
 
-  String text() {
+  public String text() {
     return new String(body, StandardCharsets.UTF_8);
   }
 }

@@ -17,8 +17,8 @@ import org.netlab.rpc.contract.BearerAuthorization;
  * health and reflection services, and raw stubs that send what our clients never would. It sends
  * the settings' token, if any, as {@code authorization} metadata.
  */
-record TestChannel(ManagedChannel channel) implements AutoCloseable {
-  static TestChannel open(ClientSettings settings) throws IOException {
+public record TestChannel(ManagedChannel channel) implements AutoCloseable {
+  public static TestChannel open(ClientSettings settings) throws IOException {
     ChannelCredentials credentials =
         settings.url().tls()
             ? TlsChannelCredentials.newBuilder().trustManager(settings.caFile().toFile()).build()
