@@ -207,7 +207,10 @@ public final class LoopbackServer implements AutoCloseable {
     return grpc;
   }
 
-  /** What a stopping server does first: every endpoint's health turns NOT_SERVING. */
+  /**
+   * What a stopping server does first: every endpoint's health turns NOT_SERVING, and HTTP answers
+   * say {@code Connection: close}.
+   */
   public void beginDrain() {
     grpc.beginDrain();
     xmlRpc.beginDrain();
