@@ -100,6 +100,10 @@ final class XmlRpcServers implements XmlRpcCalls, AutoCloseable {
         server.health().markUp();
         return result;
       } catch (FailedAttempt e) {
+        if (Thread.currentThread().isInterrupted()) {
+          // The interrupt closed the socket: the caller gave up, the server did not fail.
+          throw e.error();
+        }
         if (XmlRpcRetryRule.marksServerDown(e.failure())) {
           server.health().markDown(System.nanoTime());
         }
@@ -115,11 +119,11 @@ final class XmlRpcServers implements XmlRpcCalls, AutoCloseable {
 
   /**
    * Waits before retry number {@code retry}; false, without waiting, when the wait would end past
-   * the deadline, or when the thread is interrupted.
+   * the deadline, or when the thread is interrupted while waiting.
    */
   private static boolean waitBeforeRetry(int retry, long deadline) {
     long wait = RetryPolicy.backoff(retry, ThreadLocalRandom.current().nextDouble()).toNanos();
-    if (Thread.currentThread().isInterrupted() || System.nanoTime() + wait - deadline >= 0) {
+    if (System.nanoTime() + wait - deadline >= 0) {
       return false;
     }
     try {
