@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,6 +21,7 @@ import org.netlab.domain.ServiceException;
 import org.netlab.domain.calculator.FiniteCalculator;
 import org.netlab.phonebook.store.JdbcStore;
 import org.netlab.rpc.client.ClientSettings;
+import org.netlab.rpc.client.RetryPolicy;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.rpc.server.ServerTls;
 import org.netlab.rpc.server.access.TestAccess;
@@ -27,7 +33,15 @@ import org.netlab.rpc.server.grpc.CapturedLog;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class XmlRpcStoreOutageTest {
-  private static final int CALLS = 500;
+  /**
+   * Calls made, each tried {@link RetryPolicy#MAX_ATTEMPTS} times since a read refused with
+   * UNAVAILABLE is retried: the server refuses 500. They run side by side, so that the waits
+   * between attempts do not spread the flood over more seconds than the log's few lines a second
+   * cover.
+   */
+  private static final int CALLS = 500 / RetryPolicy.MAX_ATTEMPTS;
+
+  private static final int CALLERS = 25;
 
   @TempDir Path dataDir;
 
@@ -48,10 +62,23 @@ class XmlRpcStoreOutageTest {
       endpoint.start();
       try (RpcConnection connection =
           RpcConnection.open(ClientSettings.forUrl(endpoint.url()).withCaFile(tls.localCa()))) {
-        for (int i = 0; i < CALLS; i++) {
-          ServiceException refusal =
-              assertThrows(ServiceException.class, () -> connection.phonebook().find("Ada"));
-          assertEquals(ErrorCode.UNAVAILABLE, refusal.code());
+        List<Future<?>> callers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+          for (int c = 0; c < CALLERS; c++) {
+            callers.add(
+                threads.submit(
+                    () -> {
+                      for (int i = 0; i < CALLS / CALLERS; i++) {
+                        ServiceException refusal =
+                            assertThrows(
+                                ServiceException.class, () -> connection.phonebook().find("Ada"));
+                        assertEquals(ErrorCode.UNAVAILABLE, refusal.code());
+                      }
+                    }));
+          }
+        }
+        for (Future<?> caller : callers) {
+          caller.get(); // an assertion that failed in a caller fails here
         }
       }
       log.awaitQuiet();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import org.netlab.rpc.contract.ServedBy;
 
 /**
  * Reads HTTP/1.1 answers (RFC 9112) from one connection's input, with limits: a status line or
@@ -17,10 +18,11 @@ final class HttpAnswerReader {
   private static final int MAX_HEADERS = 100;
 
   /**
-   * An answer: its status code, its body (empty when it has none), and whether the connection may
-   * carry another request (keep-alive, and nothing left unread).
+   * An answer: its status code, its body (empty when it has none), whether the connection may carry
+   * another request (keep-alive, and nothing left unread), and the name of the server that gave it
+   * ({@link ServedBy#HTTP_HEADER}, null when it sent none).
    */
-  record Response(int status, byte[] body, boolean reusable) {}
+  record Response(int status, byte[] body, boolean reusable, String servedBy) {}
 
   /** A body over the limit. */
   static final class TooLarge extends IOException {
@@ -67,6 +69,7 @@ final class HttpAnswerReader {
       long contentLength = -1;
       boolean chunked = false;
       boolean close = http10;
+      String servedBy = null;
       for (int count = 0; ; count++) {
         String header = line();
         if (header.isEmpty()) {
@@ -88,6 +91,7 @@ final class HttpAnswerReader {
             String option = value.toLowerCase(Locale.ROOT);
             close = option.contains("close") || (http10 && !option.contains("keep-alive"));
           }
+          case ServedBy.HTTP_HEADER -> servedBy = value;
           default -> {}
         }
       }
@@ -108,7 +112,7 @@ final class HttpAnswerReader {
         body = untilClosed();
         close = true;
       }
-      return new Response(status, body, !close && position == limit);
+      return new Response(status, body, !close && position == limit, servedBy);
     }
   }
 

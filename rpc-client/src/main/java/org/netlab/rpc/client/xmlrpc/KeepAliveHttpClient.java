@@ -19,8 +19,9 @@ import org.netlab.rpc.client.xmlrpc.HttpAnswerReader.Response;
  * POSTs bodies to one URL over HTTP/1.1 (RFC 9112) with keep-alive: a pool of connections, one per
  * call in flight, each reused by the next call once its answer is read. A call blocks its thread on
  * the socket; on a virtual thread that parks the virtual thread and holds no platform thread, so
- * thousands of calls may wait at once. No redirect is followed and no header but the fixed ones is
- * sent. Safe for any number of threads.
+ * thousands of calls may wait at once. No redirect is followed. The head is made once, with the
+ * fixed headers; a request may add lines of its own (an idempotency key) after them. Safe for any
+ * number of threads.
  *
  * <p>Limits: every connect, TLS handshake and read waits at most the timeout; an answer over the
  * limits of {@link HttpAnswerReader} fails the call and closes its connection; a connection idle
@@ -33,6 +34,21 @@ final class KeepAliveHttpClient implements AutoCloseable {
 
   /** The CRLF that ends the last header line, then the empty line that ends the head. */
   private static final byte[] END_OF_HEAD = {'\r', '\n', '\r', '\n'};
+
+  private static final byte[] CONTENT_LENGTH =
+      "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * No connection was made: the connect or the TLS handshake failed, so the server never saw the
+   * request. Its cause is the JDK's exception.
+   */
+  static final class NotConnected extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotConnected(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
 
   /** The server closed the connection, or reset it, before a byte of the answer came. */
   static final class ClosedBeforeAnswer extends IOException {
@@ -56,7 +72,8 @@ final class KeepAliveHttpClient implements AutoCloseable {
    * @param url an {@code http} or {@code https} URL
    * @param tls the trust and client certificate of {@code https}; null for {@code http}
    * @param timeout the longest wait for a connection, a handshake, or any read of an answer
-   * @param headers extra header lines, such as {@code Authorization: Bearer T}, without CRLF
+   * @param headers the header lines of every request, such as {@code Authorization: Bearer T},
+   *     without CRLF
    */
   KeepAliveHttpClient(
       URI url, SSLContext tls, Duration timeout, int maxBodyBytes, String... headers) {
@@ -77,9 +94,8 @@ final class KeepAliveHttpClient implements AutoCloseable {
     lines.append("POST ").append(path).append(" HTTP/1.1\r\n");
     lines.append("Host: ").append(url.getRawAuthority().replaceFirst("^.*@", "")).append("\r\n");
     for (String header : headers) {
-      lines.append(header).append("\r\n");
+      lines.append(requireOneLine(header)).append("\r\n");
     }
-    lines.append("Content-Length: ");
     this.head = lines.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
@@ -88,18 +104,25 @@ final class KeepAliveHttpClient implements AutoCloseable {
    * taken from the pool that turns out to have been closed by the server before it read anything is
    * replaced by a new one, once.
    *
-   * @throws IOException when no whole answer came: see {@link HttpAnswerReader.TooLarge}, {@link
-   *     HttpAnswerReader.NotHttp}, {@link ClosedBeforeAnswer}, and the JDK's socket, TLS and
-   *     timeout exceptions
+   * @param timeout the longest wait for the connection, the handshake and each read of this call,
+   *     at most the client's own timeout
+   * @param extraHeaders header lines of this request only, such as {@code Idempotency-Key: K},
+   *     without CRLF
+   * @throws IOException when no whole answer came: see {@link NotConnected}, {@link
+   *     ClosedBeforeAnswer}, {@link HttpAnswerReader.TooLarge}, {@link HttpAnswerReader.NotHttp},
+   *     and the JDK's socket and timeout exceptions
+   * @throws IllegalArgumentException when a header line holds a CR or LF
    */
-  Response post(byte[] body) throws IOException {
+  Response post(byte[] body, Duration timeout, String... extraHeaders) throws IOException {
     if (closed.get()) {
       throw new IllegalStateException("this HTTP client is closed");
     }
+    int waitMillis = (int) Math.max(1, Math.min(timeoutMillis, timeout.toMillis()));
+    byte[] extra = extraLines(extraHeaders);
     Connection pooled = pooled();
     if (pooled != null) {
       try {
-        return exchange(pooled, body);
+        return exchange(pooled, waitMillis, extra, body);
       } catch (ClosedBeforeAnswer stale) {
         // A connection the server closed while it sat in the pool: it never saw the request.
         // An interrupted caller's socket is closed by the interrupt: that one is not retried.
@@ -108,13 +131,33 @@ final class KeepAliveHttpClient implements AutoCloseable {
         }
       }
     }
-    return exchange(open(), body);
+    return exchange(open(waitMillis), waitMillis, extra, body);
   }
 
-  private Response exchange(Connection connection, byte[] body) throws IOException {
+  private static byte[] extraLines(String[] headers) {
+    if (headers.length == 0) {
+      return new byte[0];
+    }
+    StringBuilder lines = new StringBuilder(64);
+    for (String header : headers) {
+      lines.append(requireOneLine(header)).append("\r\n");
+    }
+    return lines.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A CR or LF in a header would end it early and let its value write more of the request. */
+  private static String requireOneLine(String header) {
+    if (header.indexOf('\r') >= 0 || header.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("a header line holds a line break");
+    }
+    return header;
+  }
+
+  private Response exchange(Connection connection, int waitMillis, byte[] extra, byte[] body)
+      throws IOException {
     boolean reusable = false;
     try {
-      Response response = connection.exchange(body);
+      Response response = connection.exchange(waitMillis, extra, body);
       reusable = response.reusable();
       return response;
     } finally {
@@ -142,12 +185,15 @@ final class KeepAliveHttpClient implements AutoCloseable {
     return null;
   }
 
-  private Connection open() throws IOException {
+  /**
+   * @throws NotConnected when the connect or the TLS handshake failed
+   */
+  private Connection open(int waitMillis) throws IOException {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(host, port), timeoutMillis);
-      socket.setSoTimeout(timeoutMillis);
+      socket.connect(new InetSocketAddress(host, port), waitMillis);
+      socket.setSoTimeout(waitMillis);
       if (tls != null) {
         SSLSocket secure =
             (SSLSocket) tls.getSocketFactory().createSocket(socket, host, port, true);
@@ -159,7 +205,10 @@ final class KeepAliveHttpClient implements AutoCloseable {
         socket = secure;
       }
       return new Connection(socket);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      socket.close();
+      throw new NotConnected(e);
+    } catch (RuntimeException e) {
       socket.close();
       throw e;
     }
@@ -181,6 +230,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
     private final HttpAnswerReader answers;
     private final OutputStream out;
     private long idleSince;
+    private int readTimeoutMillis;
 
     Connection(Socket socket) throws IOException {
       this.socket = socket;
@@ -188,12 +238,21 @@ final class KeepAliveHttpClient implements AutoCloseable {
       this.out = socket.getOutputStream();
     }
 
-    Response exchange(byte[] body) throws IOException {
+    Response exchange(int waitMillis, byte[] extra, byte[] body) throws IOException {
+      if (waitMillis != readTimeoutMillis) {
+        socket.setSoTimeout(waitMillis);
+        readTimeoutMillis = waitMillis;
+      }
       byte[] length = Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII);
       // The head and the body in one write, so one TLS record and one segment for a small call.
-      byte[] request = new byte[head.length + length.length + END_OF_HEAD.length + body.length];
+      byte[][] parts = {head, extra, CONTENT_LENGTH, length, END_OF_HEAD, body};
+      int size = 0;
+      for (byte[] part : parts) {
+        size += part.length;
+      }
+      byte[] request = new byte[size];
       int at = 0;
-      for (byte[] part : new byte[][] {head, length, END_OF_HEAD, body}) {
+      for (byte[] part : parts) {
         System.arraycopy(part, 0, request, at, part.length);
         at += part.length;
       }

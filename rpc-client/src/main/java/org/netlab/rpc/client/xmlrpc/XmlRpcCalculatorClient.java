@@ -8,10 +8,10 @@ import org.netlab.domain.calculator.Calculator;
  * org.netlab.rpc.client.TransportException} when the server never answered.
  */
 final class XmlRpcCalculatorClient implements Calculator {
-  private final XmlRpcConnection connection;
+  private final XmlRpcCalls connection;
 
   /** Calls over {@code connection}, which its owner closes. */
-  XmlRpcCalculatorClient(XmlRpcConnection connection) {
+  XmlRpcCalculatorClient(XmlRpcCalls connection) {
     this.connection = connection;
   }
 

@@ -94,7 +94,12 @@ final class XmlRpcFailures {
   }
 
   /** A call that got no answer: the connection, its TLS handshake or the wait failed. */
-  static TransportException transport(URI url, String method, IOException cause) {
+  static TransportException transport(URI url, String method, IOException failure) {
+    // Whether a connection was made matters to retries, not to the message: the JDK's words do.
+    IOException cause =
+        failure instanceof KeepAliveHttpClient.NotConnected notConnected
+            ? (IOException) notConnected.getCause()
+            : failure;
     String where = url.getHost() + ":" + port(url);
     String detail =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

@@ -10,13 +10,14 @@ import org.netlab.rpc.client.TransportException;
 /**
  * The {@link Phonebook} of a netlab server, over XML-RPC ({@code phonebook.*}). Errors are the
  * domain's {@link org.netlab.domain.ServiceException}, or a {@link TransportException} when the
- * server never answered.
+ * server never answered. Over several servers its writes carry an idempotency key, so that a write
+ * sent again after a lost answer is applied once.
  */
 final class XmlRpcPhonebookClient implements Phonebook {
-  private final XmlRpcConnection connection;
+  private final XmlRpcCalls connection;
 
   /** Calls over {@code connection}, which its owner closes. */
-  XmlRpcPhonebookClient(XmlRpcConnection connection) {
+  XmlRpcPhonebookClient(XmlRpcCalls connection) {
     this.connection = connection;
   }
 
@@ -70,7 +71,7 @@ final class XmlRpcPhonebookClient implements Phonebook {
     }
     throw new TransportException(
         TransportException.Kind.PROTOCOL,
-        connection.url() + " answered an entry without a string name and number",
+        connection.where() + " answered an entry without a string name and number",
         null);
   }
 }

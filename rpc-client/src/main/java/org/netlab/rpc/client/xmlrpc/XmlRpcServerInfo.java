@@ -16,16 +16,17 @@ import org.netlab.rpc.client.TransportException;
  * {@link ServerInfo} over XML-RPC: the methods through the introspection methods {@code
  * system.listMethods}, {@code system.methodSignature} and {@code system.methodHelp}, grouped into
  * services by the name before their first dot; health through {@code phonebook.countEntries}, a
- * cheap call that also reaches the store. Use {@link ServerInfo#open}.
+ * cheap call that also reaches the store (over several servers, the store of the one it reached).
+ * Use {@link ServerInfo#open}.
  */
 public final class XmlRpcServerInfo implements ServerInfo {
   /** The group of the lab's method names, which have no namespace ({@code add}, ...). */
   public static final String NO_NAMESPACE = "(no namespace)";
 
-  private final XmlRpcConnection connection;
+  private final XmlRpcServers servers;
 
-  private XmlRpcServerInfo(XmlRpcConnection connection) {
-    this.connection = connection;
+  private XmlRpcServerInfo(XmlRpcServers servers) {
+    this.servers = servers;
   }
 
   /**
@@ -33,7 +34,7 @@ public final class XmlRpcServerInfo implements ServerInfo {
    */
   public static ServerInfo open(ClientSettings settings) {
     try {
-      return new XmlRpcServerInfo(new XmlRpcConnection(settings));
+      return new XmlRpcServerInfo(XmlRpcServers.open(settings));
     } catch (IOException e) {
       throw new TransportException(
           TransportException.Kind.UNTRUSTED, "cannot use the TLS files: " + e.getMessage(), e);
@@ -43,12 +44,12 @@ public final class XmlRpcServerInfo implements ServerInfo {
   @Override
   public List<Service> services() {
     Map<String, List<Method>> services = new LinkedHashMap<>();
-    for (Object listed : connection.call(Object[].class, "system.listMethods")) {
+    for (Object listed : servers.call(Object[].class, "system.listMethods")) {
       String name = String.valueOf(listed);
       int dot = name.indexOf('.');
       String service = dot < 0 ? NO_NAMESPACE : name.substring(0, dot);
-      String help = withoutUsage(name, connection.call(String.class, "system.methodHelp", name));
-      Object[] signatures = connection.call(Object[].class, "system.methodSignature", name);
+      String help = withoutUsage(name, servers.call(String.class, "system.methodHelp", name));
+      Object[] signatures = servers.call(Object[].class, "system.methodSignature", name);
       List<Method> methods = services.computeIfAbsent(service, s -> new ArrayList<>());
       for (Object signature : signatures) {
         List<String> types = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class XmlRpcServerInfo implements ServerInfo {
   @Override
   public Health health() {
     try {
-      connection.call(Integer.class, "phonebook.countEntries");
+      servers.call(Integer.class, "phonebook.countEntries");
       return Health.SERVING;
     } catch (ServiceException e) {
       if (e.code() == ErrorCode.UNAVAILABLE) {
@@ -88,6 +89,6 @@ public final class XmlRpcServerInfo implements ServerInfo {
 
   @Override
   public void close() {
-    connection.close();
+    servers.close();
   }
 }

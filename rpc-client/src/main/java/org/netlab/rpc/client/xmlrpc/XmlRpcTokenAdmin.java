@@ -16,10 +16,10 @@ import org.netlab.rpc.client.TransportException;
  * whose tokens are structs {@code {name, role, created[, expires]}} with ISO-8601 times.
  */
 public final class XmlRpcTokenAdmin implements TokenAdmin {
-  private final XmlRpcConnection connection;
+  private final XmlRpcServers servers;
 
-  private XmlRpcTokenAdmin(XmlRpcConnection connection) {
-    this.connection = connection;
+  private XmlRpcTokenAdmin(XmlRpcServers servers) {
+    this.servers = servers;
   }
 
   /**
@@ -27,7 +27,7 @@ public final class XmlRpcTokenAdmin implements TokenAdmin {
    */
   public static TokenAdmin open(ClientSettings settings) {
     try {
-      return new XmlRpcTokenAdmin(new XmlRpcConnection(settings));
+      return new XmlRpcTokenAdmin(XmlRpcServers.open(settings));
     } catch (IOException e) {
       throw new TransportException(
           TransportException.Kind.UNTRUSTED, "cannot use the TLS files: " + e.getMessage(), e);
@@ -38,8 +38,8 @@ public final class XmlRpcTokenAdmin implements TokenAdmin {
   public IssuedToken create(String name, String role, Duration lifetime) {
     Map<?, ?> created =
         lifetime == null
-            ? connection.call(Map.class, "token.create", name, role)
-            : connection.call(
+            ? servers.call(Map.class, "token.create", name, role)
+            : servers.call(
                 Map.class,
                 "token.create",
                 name,
@@ -51,7 +51,7 @@ public final class XmlRpcTokenAdmin implements TokenAdmin {
   @Override
   public List<TokenInfo> list() {
     List<TokenInfo> tokens = new ArrayList<>();
-    for (Object token : connection.call(Object[].class, "token.list")) {
+    for (Object token : servers.call(Object[].class, "token.list")) {
       if (!(token instanceof Map<?, ?> struct)) {
         throw unexpected("a token that is not a struct");
       }
@@ -62,12 +62,12 @@ public final class XmlRpcTokenAdmin implements TokenAdmin {
 
   @Override
   public void revoke(String name) {
-    connection.call(Boolean.class, "token.revoke", name);
+    servers.call(Boolean.class, "token.revoke", name);
   }
 
   @Override
   public void close() {
-    connection.close();
+    servers.close();
   }
 
   private TokenInfo info(Map<?, ?> struct) {
@@ -97,7 +97,7 @@ public final class XmlRpcTokenAdmin implements TokenAdmin {
   private TransportException unexpected(String what) {
     return new TransportException(
         TransportException.Kind.PROTOCOL,
-        connection.url() + " answered " + what + "; is it a netlab server?",
+        servers.where() + " answered " + what + "; is it a netlab server?",
         null);
   }
 }
