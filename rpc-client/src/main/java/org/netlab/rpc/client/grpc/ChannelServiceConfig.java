@@ -1,10 +1,13 @@
 package org.netlab.rpc.client.grpc;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.netlab.proto.calculator.v1.CalculatorServiceGrpc;
 import org.netlab.proto.phonebook.v1.PhonebookServiceGrpc;
+import org.netlab.rpc.client.RetryPolicy;
 import org.netlab.rpc.client.ServerUrl;
 
 /**
@@ -12,30 +15,26 @@ import org.netlab.rpc.client.ServerUrl;
  * strings and doubles):
  *
  * <ul>
- *   <li>retries (gRFC A6) of every Calculator and Phonebook call that ends {@code UNAVAILABLE}: the
- *       calculator and the phonebook's reads change nothing, and its writes carry an idempotency
- *       key ({@link IdempotencyKeyInterceptor}) so that the server applies each once. Token
- *       administration is not retried. Retries stop at the call's deadline, and are throttled when
- *       most calls fail, so that an outage does not multiply the load;
+ *   <li>retries (gRFC A6), as {@link RetryPolicy} numbers them, of every Calculator and Phonebook
+ *       call that ends {@code UNAVAILABLE}: the calculator and the phonebook's reads change
+ *       nothing, and its writes carry an idempotency key ({@link IdempotencyKeyInterceptor}) so
+ *       that the server applies each once. Token administration is not retried. Retries stop at the
+ *       call's deadline, and are throttled when most calls fail, so that an outage does not
+ *       multiply the load;
  *   <li>with several servers, {@code round_robin} over them, each checked by the standard health
  *       service (gRFC A17), so that a draining or dead server gets no new calls.
  * </ul>
  */
 final class ChannelServiceConfig {
-  static final int MAX_ATTEMPTS = 4;
-  static final String INITIAL_BACKOFF = "0.05s";
-  static final String MAX_BACKOFF = "1s";
-  static final double BACKOFF_MULTIPLIER = 2;
-
   private ChannelServiceConfig() {}
 
   static Map<String, Object> forUrl(ServerUrl url) {
     Map<String, Object> retryPolicy =
         Map.of(
-            "maxAttempts", (double) MAX_ATTEMPTS,
-            "initialBackoff", INITIAL_BACKOFF,
-            "maxBackoff", MAX_BACKOFF,
-            "backoffMultiplier", BACKOFF_MULTIPLIER,
+            "maxAttempts", (double) RetryPolicy.MAX_ATTEMPTS,
+            "initialBackoff", seconds(RetryPolicy.INITIAL_BACKOFF),
+            "maxBackoff", seconds(RetryPolicy.MAX_BACKOFF),
+            "backoffMultiplier", RetryPolicy.BACKOFF_MULTIPLIER,
             "retryableStatusCodes", List.of("UNAVAILABLE"));
     Map<String, Object> retried =
         Map.of(
@@ -54,5 +53,10 @@ final class ChannelServiceConfig {
       config.add(Map.entry("healthCheckConfig", Map.of("serviceName", "")));
     }
     return Map.ofEntries(config.toArray(Map.Entry[]::new));
+  }
+
+  /** A duration as the service config writes it, such as {@code 0.05s}. */
+  private static String seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString() + "s";
   }
 }
