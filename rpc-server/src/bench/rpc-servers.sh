@@ -17,11 +17,12 @@ stop_servers() {
 }
 trap 'stop_servers; rm -rf "$work"' EXIT
 
-# Starts a server on free ports in its own data directory; prints its two URLs.
+# Starts a server on free ports in its own data directory (or in $data_dir when set, which
+# several servers may share); prints its two URLs.
 start() {
   local name="$1"; shift
-  "$root/bin/rpc-server" --data-dir "$work/$name" --grpc-port 0 --xmlrpc-port 0 "$@" \
-    >"$work/$name.log" 2>&1 &
+  "$root/bin/rpc-server" --data-dir "${data_dir:-$work/$name}" --grpc-port 0 --xmlrpc-port 0 \
+    "$@" >"$work/$name.log" 2>&1 &
   echo $! >>"$work/pids"
   local grpc="" xmlrpc="" waited=0
   while [[ -z "$grpc" || -z "$xmlrpc" ]]; do
