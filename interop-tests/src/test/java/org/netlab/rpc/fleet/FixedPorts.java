@@ -10,9 +10,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Loopback ports that are free now and stay this test run's: for processes that must come back on
- * the same port after a restart (a killed server, PostgreSQL). They come from 42000-42999, below
- * the kernel's ephemeral range, so that no outgoing connection takes one while its process is down,
- * as could happen to a port 0 handed out.
+ * the same port after a restart (a killed server, PostgreSQL). They come from 42000-42999, the
+ * range these tests may use on shared machines. That range lies within Linux's default ephemeral
+ * range (32768-60999): while a server is down, an outgoing connection may take its port as a local
+ * port, and the restart then fails saying the address is in use. The window is a few seconds; a
+ * port 0 server would not come back where a proxy expects it at all.
  */
 final class FixedPorts {
   static final int FIRST = 42000;
@@ -44,7 +46,9 @@ final class FixedPorts {
 
   private static boolean free(int port) {
     try (ServerSocket probe = new ServerSocket()) {
-      probe.setReuseAddress(true);
+      // Without SO_REUSEADDR, so that a port a closed connection still holds (TIME_WAIT) counts
+      // as taken: a server that binds without that option could not have it.
+      probe.setReuseAddress(false);
       probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return true;
     } catch (IOException taken) {

@@ -206,6 +206,12 @@ final class ServerFleet implements AutoCloseable {
     }
   }
 
+  /** Whether server {@code i} runs: started, and neither killed, stopped nor exited. */
+  boolean running(int i) {
+    Process process = member(i).process;
+    return process != null && process.isAlive();
+  }
+
   /** Server {@code i}'s log so far. */
   String log(int i) throws IOException {
     return log(member(i));
