@@ -27,13 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +36,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.netlab.domain.ServiceException;
 import org.netlab.rpc.client.ClientSettings;
 import org.netlab.rpc.client.RpcConnection;
 import org.netlab.tls.SslContexts;
@@ -57,11 +50,11 @@ import org.netlab.tls.SslContexts;
 class ProxiesInFrontOfThreeServersTest {
   private static final int CALLS = 600;
   private static final List<String> SERVERS = List.of("s1", "s2", "s3");
-  private static final int KILLED = 2;
+  private static final int AFFECTED = 2;
   private static final int CALLERS = 8;
-  private static final int ADDS_BEFORE_KILL = 150;
-  private static final int CALLS_AFTER_KILL = 600;
-  private static final Duration LOAD_AFTER_KILL = Duration.ofSeconds(3);
+  private static final int ADDS_BEFORE_EVENT = 150;
+  private static final int CALLS_AFTER_EVENT = 600;
+  private static final Duration LOAD_AFTER_EVENT = Duration.ofSeconds(3);
   private static final Duration LOAD_BOUND = Duration.ofSeconds(60);
   private static final Pattern SERVED_BY = Pattern.compile("(?m)^x-served-by: *(\\S+)");
 
@@ -163,97 +156,84 @@ class ProxiesInFrontOfThreeServersTest {
   @ParameterizedTest
   @EnumSource(Proxy.class)
   void aServerKilledUnderLoadCostsNoCallAndNoAcknowledgedAdd(Proxy proxy) throws Exception {
-    String prefix = proxy + "-kill-" + run() + "-";
-    Set<String> sent = ConcurrentHashMap.newKeySet();
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    Map<String, String> failures = new ConcurrentHashMap<>();
-    AtomicLong callsBeforeKill = new AtomicLong();
-    AtomicLong callsAfterKill = new AtomicLong();
-    AtomicBoolean killed = new AtomicBoolean();
-    AtomicBoolean stop = new AtomicBoolean();
+    underLoadThroughProxy(proxy, "killed", () -> fleet.kill(AFFECTED));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Proxy.class)
+  void aServerStoppedWithSigtermUnderLoadCostsNoCallAndNoAcknowledgedAdd(Proxy proxy)
+      throws Exception {
+    underLoadThroughProxy(proxy, "stopped (SIGTERM, drain)", () -> fleet.stop(AFFECTED));
+  }
+
+  /**
+   * Steady load through the proxy's gRPC port; once it is warm, {@code event} hits server {@link
+   * #AFFECTED}; the load goes on, then the server is started again. Every call must have succeeded,
+   * and every acknowledged add must be stored once.
+   */
+  private void underLoadThroughProxy(Proxy proxy, String what, FleetEvent event) throws Exception {
+    String prefix = proxy + "-" + run() + "-";
+    SteadyLoad load;
+    long beforeEvent;
     Map<String, Long> servedBy;
     try (RunningProxy running = proxy.start(fleet, runDirectory(proxy));
         RpcConnection connection = RpcConnection.open(settings(running.grpcUrl()))) {
-      try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
-        for (int c = 0; c < CALLERS; c++) {
-          int caller = c;
-          callers.execute(
-              () -> {
-                for (int i = 0; !stop.get(); i++) {
-                  String name = prefix + caller + "-" + i;
-                  AtomicLong counter = killed.get() ? callsAfterKill : callsBeforeKill;
-                  String step = "add " + name;
-                  try {
-                    sent.add(name);
-                    connection.phonebook().add(name, "555-0100");
-                    acknowledged.add(name);
-                    counter.incrementAndGet();
-                    step = "find " + name;
-                    connection.phonebook().find(name);
-                    counter.incrementAndGet();
-                    step = "calculator add";
-                    connection.calculator().add(i, 1);
-                    counter.incrementAndGet();
-                  } catch (RuntimeException e) {
-                    failures.put(step, describe(e));
-                  }
-                }
-              });
-        }
-        try {
-          // Warm first: servers that have not served yet answer slowly for a second or two.
-          awaitLoad(() -> acknowledged.size() >= ADDS_BEFORE_KILL, "adds before the kill");
-          fleet.kill(KILLED);
-          killed.set(true);
-          long killedAt = System.nanoTime();
-          awaitLoad(
-              () ->
-                  callsAfterKill.get() >= CALLS_AFTER_KILL
-                      && System.nanoTime() - killedAt >= LOAD_AFTER_KILL.toNanos(),
-              "calls after the kill");
-        } finally {
-          stop.set(true);
-        }
+      load = new SteadyLoad(connection, prefix, CALLERS);
+      try (load) {
+        // Warm first: servers that have not served yet answer slowly for a second or two.
+        load.await(
+            () -> load.acknowledged().size() >= ADDS_BEFORE_EVENT, LOAD_BOUND, "warm-up adds");
+        beforeEvent = load.answered();
+        long eventAt = System.nanoTime();
+        event.hit();
+        load.await(
+            () ->
+                load.answered() - beforeEvent >= CALLS_AFTER_EVENT
+                    && System.nanoTime() - eventAt >= LOAD_AFTER_EVENT.toNanos(),
+            LOAD_BOUND,
+            "calls after the event");
       }
       servedBy = connection.servedBy();
     } finally {
-      fleet.start(KILLED); // for the next case
+      if (!fleet.running(AFFECTED)) {
+        fleet.start(AFFECTED); // for the next case
+      }
     }
     System.out.printf(
-        "%s, s%d killed under load: %d calls answered before the kill, %d after, %d adds"
-            + " acknowledged, answers by %s, %d failed%n",
+        "%s, s%d %s under load: %d calls answered before, %d after, %d adds acknowledged,"
+            + " answers by %s, %d failed: %s%n",
         proxy,
-        KILLED,
-        callsBeforeKill.get(),
-        callsAfterKill.get(),
-        acknowledged.size(),
+        AFFECTED,
+        what,
+        beforeEvent,
+        load.answered() - beforeEvent,
+        load.acknowledged().size(),
         servedBy,
-        failures.size());
+        load.failures().size(),
+        load.failures());
 
     Map<String, Integer> stored = storedEntries(prefix);
-    Set<String> lost = new TreeSet<>(acknowledged);
+    Set<String> lost = new TreeSet<>(load.acknowledged());
     lost.removeAll(stored.keySet());
     Set<String> invented = new TreeSet<>(stored.keySet());
-    invented.removeAll(sent);
+    invented.removeAll(load.sent());
     Map<String, Integer> repeated = new TreeMap<>(stored);
     repeated.values().removeIf(rows -> rows == 1);
     assertAll(
-        // A retried add answered ALREADY_EXISTS means its first attempt was applied by the killed
-        // server just before it died, and the server that got it again did not recognize the
-        // call's idempotency key: the server applies writes once only when it records those keys.
-        () -> assertEquals(Map.of(), new TreeMap<>(failures), "calls that failed through " + proxy),
+        // A retried add answered ALREADY_EXISTS means its first attempt was applied by the
+        // affected server just before it died, and the server that got it again did not
+        // recognize the call's idempotency key: writes are applied once only when the server
+        // records those keys.
+        () -> assertEquals(Map.of(), load.failures(), "calls that failed through " + proxy),
         () -> assertEquals(Set.of(), lost, "acknowledged adds missing from the database"),
         () -> assertEquals(Set.of(), invented, "entries nobody sent"),
         () -> assertEquals(Map.of(), repeated, "names stored more than once"));
   }
 
-  /** Waits while the callers work until {@code done}, at most {@link #LOAD_BOUND}. */
-  private static void awaitLoad(BooleanSupplier done, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + LOAD_BOUND.toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "too few " + what + " within " + LOAD_BOUND);
-      Thread.sleep(20);
-    }
+  /** What happens to a server of the fleet during a test. */
+  @FunctionalInterface
+  private interface FleetEvent {
+    void hit() throws Exception;
   }
 
   /** {@link #CALLS} calls: calculator adds, phonebook adds and finds of what was just added. */
@@ -362,12 +342,6 @@ class ProxiesInFrontOfThreeServersTest {
   private static String servedBy(String headers) {
     Matcher name = SERVED_BY.matcher(headers);
     return name.find() ? name.group(1) : null;
-  }
-
-  private static String describe(RuntimeException e) {
-    return e instanceof ServiceException refused
-        ? refused.code() + ": " + refused.getMessage()
-        : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private static ClientSettings settings(String url) {
