@@ -44,7 +44,7 @@ import org.netlab.tls.SslContexts;
  * nginx and HAProxy, configured by the files in {@code deploy/}, in front of three {@code
  * rpc-server} processes over one PostgreSQL: calls of both protocols through a proxy reach every
  * server, an independent client (curl) gets answers that name their server, and a server killed
- * under load costs no call and no acknowledged add.
+ * (SIGKILL) or stopped (SIGTERM, so it drains) under load costs no call and no acknowledged add.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ProxiesInFrontOfThreeServersTest {
