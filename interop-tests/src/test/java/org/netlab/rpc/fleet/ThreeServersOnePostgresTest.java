@@ -39,12 +39,11 @@ import org.netlab.rpc.client.RpcConnection;
 class ThreeServersOnePostgresTest {
   private static final int CALLERS = 8;
 
-  @TempDir Path directory;
   private ThrowawayPostgres postgres;
   private ServerFleet fleet;
 
   @BeforeAll
-  void startDatabaseAndServers() throws Exception {
+  void startDatabaseAndServers(@TempDir Path directory) throws Exception {
     postgres = ThrowawayPostgres.create();
     fleet = ServerFleet.start(3, postgres.jdbcUrl(), directory.resolve("fleet"));
   }
@@ -87,7 +86,8 @@ class ThreeServersOnePostgresTest {
       assertEquals(Set.of("s1", "s2", "s3"), during.keySet());
       for (Map.Entry<String, Long> server : during.entrySet()) {
         double share = server.getValue() / 3000.0;
-        assertTrue(share >= 0.25 && share <= 0.42, server.getKey() + " took " + share + ": " + during);
+        assertTrue(
+            share >= 0.25 && share <= 0.42, server.getKey() + " took " + share + ": " + during);
       }
     }
   }
@@ -166,8 +166,8 @@ class ThreeServersOnePostgresTest {
   }
 
   /**
-   * Every acknowledged add is in the database, no name was invented, and each add was applied
-   * once: its call's audit trail shows one add that succeeded and none refused as a duplicate.
+   * Every acknowledged add is in the database, no name was invented, and each add was applied once:
+   * its call's audit trail shows one add that succeeded and none refused as a duplicate.
    */
   private void assertAppliedOnce(String prefix, SteadyLoad... loads) throws SQLException {
     Set<String> acknowledged = new TreeSet<>();

@@ -19,6 +19,7 @@ final class Database implements AutoCloseable {
   private final String description;
   private final CommitListener commits;
   private final GroupCommit writer;
+  private final UnreachableDatabase outage = new UnreachableDatabase();
 
   private Database(
       HikariDataSource pool, Dialect dialect, String description, CommitListener commits) {
@@ -42,9 +43,11 @@ final class Database implements AutoCloseable {
 
   /**
    * How long a call waits for a connection before failing UNAVAILABLE. Short, so that while the
-   * database is down calls fail fast (and clients retry elsewhere or later) instead of piling up.
+   * database is down calls fail within a client's retries and deadline instead of piling up, and a
+   * server whose pool stays exhausted that long sheds load; reads and writes hold a connection for
+   * milliseconds.
    */
-  private static final long POSTGRESQL_CONNECTION_TIMEOUT_MILLIS = 2_000;
+  private static final long POSTGRESQL_CONNECTION_TIMEOUT_MILLIS = 1_000;
 
   /**
    * Opens a pool on {@code jdbcUrl}, of {@link #DEFAULT_POSTGRESQL_POOL_SIZE} connections at most
@@ -114,9 +117,21 @@ final class Database implements AutoCloseable {
     return commits;
   }
 
-  /** A pooled connection in auto-commit mode; closing it gives it back. */
+  /**
+   * A pooled connection in auto-commit mode; closing it gives it back. While the database is out of
+   * reach this fails at once, but for one call a second that tries again.
+   */
   Connection connection() throws SQLException {
-    return pool.getConnection();
+    outage.admit();
+    Connection connection;
+    try {
+      connection = pool.getConnection();
+    } catch (SQLException e) {
+      outage.failed(e);
+      throw e;
+    }
+    outage.reached();
+    return connection;
   }
 
   /** As {@link #write(Write)}, for a write that runs its statement itself and has no follow-up. */
