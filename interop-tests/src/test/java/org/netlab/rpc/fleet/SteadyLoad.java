@@ -18,9 +18,12 @@ import org.netlab.rpc.client.RpcConnection;
 /**
  * Callers that each add a phonebook entry of a name of their own, find it and make a calculator
  * call, over and over through one connection, until closed; what they sent, what was acknowledged
- * and every failed call are recorded. The phonebook names start with the given prefix.
+ * and every failed call are recorded. Each caller pauses briefly between rounds. The phonebook
+ * names start with the given prefix.
  */
 final class SteadyLoad implements AutoCloseable {
+  private static final long PAUSE_MILLIS = 20;
+
   private final Set<String> sent = ConcurrentHashMap.newKeySet();
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
@@ -54,6 +57,20 @@ final class SteadyLoad implements AutoCloseable {
       } catch (RuntimeException e) {
         failures.put(step, describe(e));
       }
+      pause();
+    }
+  }
+
+  /**
+   * A steady load, not a flood: on a machine of two cores, callers at full speed would starve the
+   * servers being restarted of the CPU their start needs.
+   */
+  private void pause() {
+    try {
+      Thread.sleep(PAUSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.set(true);
     }
   }
 
