@@ -95,13 +95,36 @@ class ThreeServersOnePostgresTest {
 
   @Test
   void aServerKilledUnderLoadFailsNoCallAndEveryAcknowledgedAddIsAppliedOnce() throws Exception {
-    String prefix = "kill-" + run() + "-";
+    underSteadyLoadOfBothClients("kill-", grpc -> fleet.kill(2)); // SIGKILL: calls are cut
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS) // three restarts of a JVM under load
+  void aRollingRestartOfAllThreeUnderLoadFailsNoCall() throws Exception {
+    underSteadyLoadOfBothClients(
+        "roll-",
+        grpc -> {
+          for (int i = 1; i <= fleet.size(); i++) {
+            fleet.stop(i); // SIGTERM: it drains, then exits
+            fleet.start(i);
+            // As an operator would: the next server goes once this one takes calls again.
+            awaitServedMore(grpc, "s" + i);
+          }
+        });
+  }
+
+  /**
+   * Runs {@code disturbance} while both clients, over the list of the three servers, add, find and
+   * compute; then checks that no call failed and that every acknowledged add was applied once.
+   */
+  private void underSteadyLoadOfBothClients(String kind, Disturbance disturbance) throws Exception {
+    String prefix = kind + run() + "-";
     try (RpcConnection grpc = open(fleet.grpcUrl());
         RpcConnection xmlRpc = open(xmlRpcList());
         SteadyLoad grpcLoad = new SteadyLoad(grpc, prefix + "g", CALLERS);
         SteadyLoad xmlRpcLoad = new SteadyLoad(xmlRpc, prefix + "x", CALLERS)) {
       awaitAnswers(grpcLoad, xmlRpcLoad, 300);
-      fleet.kill(2); // SIGKILL: calls under way on it are cut
+      disturbance.apply(grpc);
       long answered = grpcLoad.answered() + xmlRpcLoad.answered();
       awaitAnswers(grpcLoad, xmlRpcLoad, answered + 600);
       grpcLoad.close();
@@ -112,29 +135,10 @@ class ThreeServersOnePostgresTest {
     }
   }
 
-  @Test
-  @Timeout(value = 300, unit = TimeUnit.SECONDS) // three restarts of a JVM under load
-  void aRollingRestartOfAllThreeUnderLoadFailsNoCall() throws Exception {
-    String prefix = "roll-" + run() + "-";
-    try (RpcConnection grpc = open(fleet.grpcUrl());
-        RpcConnection xmlRpc = open(xmlRpcList());
-        SteadyLoad grpcLoad = new SteadyLoad(grpc, prefix + "g", CALLERS);
-        SteadyLoad xmlRpcLoad = new SteadyLoad(xmlRpc, prefix + "x", CALLERS)) {
-      awaitAnswers(grpcLoad, xmlRpcLoad, 300);
-      for (int i = 1; i <= fleet.size(); i++) {
-        fleet.stop(i); // SIGTERM: it drains, then exits
-        fleet.start(i);
-        // As an operator would: the next server goes once this one takes calls again.
-        awaitServedMore(grpc, "s" + i);
-      }
-      long answered = grpcLoad.answered() + xmlRpcLoad.answered();
-      awaitAnswers(grpcLoad, xmlRpcLoad, answered + 300);
-      grpcLoad.close();
-      xmlRpcLoad.close();
-      assertEquals(Map.of(), grpcLoad.failures(), "gRPC calls failed");
-      assertEquals(Map.of(), xmlRpcLoad.failures(), "XML-RPC calls failed");
-      assertAppliedOnce(prefix, grpcLoad, xmlRpcLoad);
-    }
+  /** What happens to the servers while the load runs; given the gRPC client's connection. */
+  @FunctionalInterface
+  private interface Disturbance {
+    void apply(RpcConnection grpc) throws Exception;
   }
 
   @Test
