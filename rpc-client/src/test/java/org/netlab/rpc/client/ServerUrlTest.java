@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,7 +63,10 @@ class ServerUrlTest {
         "grpcs://localhost:50051",
         "grpc://10.0.0.5:9000",
         "https://localhost:8443/RPC2",
-        "http://h:8080/other"
+        "http://h:8080/other",
+        "grpcs://10.0.0.1:50051,10.0.0.2:50052,[::1]:50053",
+        "https://a:8443/RPC2,https://b:8444/RPC2",
+        "grpcs://dns:///rpc.example.com:50051"
       })
   void printedFormParsesBackToTheSameUrl(String text) {
     ServerUrl url = ServerUrl.parse(text);
@@ -96,7 +100,13 @@ class ServerUrlTest {
         "https://user:pw@h/RPC2",
         "http://h/RPC2?x=1",
         "not a url",
-        ""
+        "",
+        "grpcs://a:1,,b:2",
+        "grpcs://a:1,a:1",
+        "grpcs://a:1,https://b:2/RPC2",
+        "https://a:1/RPC2,https://b:2/other",
+        "grpcs://dns:///a:1,b:2",
+        "https://dns:///a:1/RPC2"
       })
   void malformedUrlsAreRefused(String text) {
     var e = assertThrows(IllegalArgumentException.class, () -> ServerUrl.parse(text));
@@ -120,5 +130,41 @@ class ServerUrlTest {
     assertEquals(
         new ServerUrl(Protocol.GRPC, true, "localhost", 50051, ""),
         ServerUrl.parse(ServerUrl.DEFAULT));
+  }
+
+  @Test
+  void aListNamesEveryServerWithTheFirstsSchemeAndPath() {
+    ServerUrl url = ServerUrl.parse("https://a:8443/RPC2,b:8444,https://c/RPC2");
+    assertEquals(Protocol.XML_RPC, url.protocol());
+    assertEquals(
+        List.of(
+            new ServerUrl.Address("a", 8443),
+            new ServerUrl.Address("b", 8444),
+            new ServerUrl.Address("c", 8443)),
+        url.addresses());
+    assertTrue(url.severalServers());
+    assertEquals(
+        List.of("https://a:8443/RPC2", "https://b:8444/RPC2", "https://c:8443/RPC2"),
+        url.each().stream().map(ServerUrl::toString).toList());
+  }
+
+  @Test
+  void aDnsNameIsOneAddressResolvedToSeveralServers() {
+    ServerUrl url = ServerUrl.parse("grpcs://dns:///rpc.example.com");
+    assertEquals(ServerUrl.Discovery.DNS, url.discovery());
+    assertEquals("rpc.example.com", url.host());
+    assertEquals(50051, url.port());
+    assertTrue(url.severalServers());
+  }
+
+  @Test
+  void oneServerIsNotSeveral() {
+    assertFalse(ServerUrl.parse("grpcs://a:1").severalServers());
+  }
+
+  @Test
+  void aServerNamedTwiceIsRefusedNamingIt() {
+    var e = assertThrows(IllegalArgumentException.class, () -> ServerUrl.parse("grpcs://a:1,a:1"));
+    assertTrue(e.getMessage().contains("names a:1 twice"), e.getMessage());
   }
 }
