@@ -99,7 +99,9 @@ class JdbcStoreTest {
       while (rows.next()) {
         tables.add(rows.getString(1));
       }
-      assertEquals(List.of("access_tokens", "audit_events", "phonebook_entries"), tables);
+      assertEquals(
+          List.of("access_tokens", "audit_events", "idempotency_keys", "phonebook_entries"),
+          tables);
     }
   }
 
