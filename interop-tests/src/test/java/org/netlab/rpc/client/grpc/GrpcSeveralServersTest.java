@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,11 @@ class GrpcSeveralServersTest {
         Future<Long> failures = callers.submit(() -> failedCalls(connection, 600));
         Thread.sleep(100);
         // No drain delay: the calls in flight end with the server, and the client retries them.
+        long start = System.nanoTime();
         servers.get(2).close();
+        assertTrue(
+            System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5),
+            "the clients' health watches ended with the stop, not after the 10 s grace");
         assertEquals(0L, failures.get());
       }
       assertEquals(600 / 2, connection.phonebook().list("abrupt-").size(), "each add once");

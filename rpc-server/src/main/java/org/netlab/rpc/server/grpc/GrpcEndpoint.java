@@ -58,6 +58,7 @@ public final class GrpcEndpoint implements Endpoint {
   private final OpenConnections openConnections = new OpenConnections();
 
   private final HealthStatusManager health = new HealthStatusManager();
+  private final HealthWatches healthWatches = new HealthWatches();
   private final AtomicBoolean draining = new AtomicBoolean();
   private Server server;
   private boolean closed;
@@ -160,7 +161,10 @@ public final class GrpcEndpoint implements Endpoint {
             // Outermost: the name goes on every call's trailers, whoever ends the call.
             .intercept(new ServedByInterceptor(settings.servedBy()))
             // Health is open to all: load balancers probe it without credentials.
-            .addService(MalformedRequests.refused(health.getHealthService().bindService()));
+            .addService(
+                ServerInterceptors.intercept(
+                    MalformedRequests.refused(health.getHealthService().bindService()),
+                    healthWatches));
     services(calculator, phonebook, access, calls).forEach(builder::addService);
     try {
       server = builder.build().start();
@@ -264,6 +268,7 @@ public final class GrpcEndpoint implements Endpoint {
       return;
     }
     stopping.shutdown();
+    healthWatches.endAll(); // health said NOT_SERVING for good in beginDrain()
     try {
       if (!stopping.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
         log.warn("gRPC calls still running after {}; cancelling them", settings.shutdownGrace());
