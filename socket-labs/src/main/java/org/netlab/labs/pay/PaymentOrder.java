@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * What a payer signs: who pays whom, how much, under which unique id, until when. Its wire form is
  * one canonical ASCII line,
  *
- * <pre>netlab-pay/1 payer=alice payee=bob amount=1250 id=0b6f...-... expires=2026-12-02T10:45:00Z</pre>
+ * <pre>netlab-pay/1 payer=alice payee=bob amount=1250 id=0b6f...-... expires=2026-12-02T10:45:00Z
+ * </pre>
  *
  * fields in this order, single spaces, the amount in integer minor units (cents) without sign or
  * leading zero, the expiry in UTC to the second. {@link #parse} accepts exactly the lines {@link

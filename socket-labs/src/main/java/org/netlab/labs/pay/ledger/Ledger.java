@@ -36,9 +36,9 @@ public interface Ledger extends AutoCloseable {
    * Settles a verified order once. The order id is the idempotency key: the first decision about an
    * id is recorded with the order's digest, and a later call with the same order gets that decision
    * again ({@link Decision.Outcome#ALREADY_SETTLED} for a settled one) and moves nothing; another
-   * order under a used id gets {@link Decision.Outcome#REPLAYED}. An order expired at {@code now} and
-   * never decided gets {@link Decision.Outcome#EXPIRED}, which is not recorded. Signatures must be
-   * verified by the caller; both accounts must exist.
+   * order under a used id gets {@link Decision.Outcome#REPLAYED}. An order expired at {@code now}
+   * and never decided gets {@link Decision.Outcome#EXPIRED}, which is not recorded. Signatures must
+   * be verified by the caller; both accounts must exist.
    */
   Decision settle(SignedOrder order, Instant now);
 
