@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -221,6 +222,24 @@ public final class LocalCertificateAuthority {
       String commonName, Purpose purpose, List<String> names, Path chainFile, Path keyFile)
       throws IOException {
     KeyPair pair = newKeyPair();
+    X509Certificate leaf = certify(pair.getPublic(), commonName, List.of(purpose), names);
+    write(keyFile, Pem.encodePrivateKey(pair.getPrivate()));
+    write(chainFile, Pem.encodeCertificates(List.of(leaf, certificate)));
+  }
+
+  /**
+   * Issues a certificate, signed by this CA, for a key whose private half stays with its owner: the
+   * public key of a certificate request the caller has verified.
+   *
+   * @param purposes what the certificate may be used for; a peer that both connects and accepts
+   *     connections needs both
+   * @param names DNS names or IP addresses the certificate is valid for; may be empty
+   */
+  public X509Certificate certify(
+      PublicKey subjectKey, String commonName, List<Purpose> purposes, List<String> names) {
+    if (purposes.isEmpty()) {
+      throw new IllegalArgumentException("a certificate needs a purpose");
+    }
     Instant now = Instant.now();
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -231,7 +250,7 @@ public final class LocalCertificateAuthority {
                   Date.from(now.minus(Duration.ofHours(1))),
                   Date.from(now.plus(LEAF_VALIDITY)),
                   new X500Principal("CN=" + commonName.replaceAll("[,=+<>#;\"\\\\]", "_")),
-                  pair.getPublic())
+                  subjectKey)
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
               .addExtension(
                   Extension.keyUsage,
@@ -241,9 +260,14 @@ public final class LocalCertificateAuthority {
                   Extension.extendedKeyUsage,
                   false,
                   new ExtendedKeyUsage(
-                      purpose == Purpose.SERVER
-                          ? KeyPurposeId.id_kp_serverAuth
-                          : KeyPurposeId.id_kp_clientAuth))
+                      purposes.stream()
+                          .distinct()
+                          .map(
+                              purpose ->
+                                  purpose == Purpose.SERVER
+                                      ? KeyPurposeId.id_kp_serverAuth
+                                      : KeyPurposeId.id_kp_clientAuth)
+                          .toArray(KeyPurposeId[]::new)))
               .addExtension(
                   Extension.authorityKeyIdentifier,
                   false,
@@ -251,14 +275,12 @@ public final class LocalCertificateAuthority {
               .addExtension(
                   Extension.subjectKeyIdentifier,
                   false,
-                  extensions.createSubjectKeyIdentifier(pair.getPublic()));
+                  extensions.createSubjectKeyIdentifier(subjectKey));
       if (!names.isEmpty()) {
         builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(names));
       }
-      X509Certificate leaf = sign(builder, key);
-      write(keyFile, Pem.encodePrivateKey(pair.getPrivate()));
-      write(chainFile, Pem.encodeCertificates(List.of(leaf, certificate)));
-    } catch (GeneralSecurityException e) {
+      return sign(builder, key);
+    } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot issue a certificate", e);
     }
   }
