@@ -23,7 +23,6 @@ public enum PayStatus {
   SETTLED(250, "SETTLED"),
   /** The order was settled before: this answer repeats that outcome and moved no money. */
   ALREADY_SETTLED(251, "ALREADY_SETTLED"),
-  CANCELLED(252, "CANCELLED"),
 
   /** Every worker is busy and the queue is full: try again in a moment. */
   BUSY(421, "BUSY"),
@@ -50,6 +49,8 @@ public enum PayStatus {
   /** An order id already used by another order. */
   REPLAYED(554, "REPLAYED"),
   SELF_PAYMENT(555, "SELF_PAYMENT"),
+  /** The payer gave the order up with CANCEL: it can never settle. */
+  CANCELLED(556, "CANCELLED"),
   INTERNAL(590, "INTERNAL");
 
   private final int code;

@@ -34,7 +34,7 @@ public record PaymentOrder(String payer, String payee, long amount, String id, I
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
   private static final Pattern LINE =
       Pattern.compile(
-          "netlab-pay/1 payer=(\\S+) payee=(\\S+) amount=(0|[1-9][0-9]{0,12}) id=(\\S+)"
+          "netlab-pay/1 payer=(\\S+) payee=(\\S+) amount=(-?[0-9]{1,19}) id=(\\S+)"
               + " expires=(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z)");
 
   /**
@@ -111,13 +111,15 @@ public record PaymentOrder(String payer, String payee, long amount, String id, I
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("not a UTC time: " + matcher.group(5));
     }
+    long amount;
+    try {
+      amount = Long.parseLong(matcher.group(3));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("the amount must be at most " + MAX_AMOUNT);
+    }
+    // The constructor says what is wrong with a zero, negative or huge amount.
     PaymentOrder order =
-        new PaymentOrder(
-            matcher.group(1),
-            matcher.group(2),
-            Long.parseLong(matcher.group(3)),
-            matcher.group(4),
-            expires);
+        new PaymentOrder(matcher.group(1), matcher.group(2), amount, matcher.group(4), expires);
     if (!order.text().equals(line)) {
       throw new IllegalArgumentException("not the canonical form of an order");
     }
