@@ -25,6 +25,8 @@ import org.netlab.labs.finger.FingerCommand;
 import org.netlab.labs.finger.FingerDaemonCommand;
 import org.netlab.labs.ftp.client.FtpClientCommand;
 import org.netlab.labs.ftp.server.FtpServerCommand;
+import org.netlab.labs.pay.PayServerCommand;
+import org.netlab.labs.pay.peer.PayCommand;
 import org.netlab.labs.totp.CheckInServerCommand;
 import org.netlab.labs.totp.TotpCommand;
 import org.netlab.labs.vault.VaultServerCommand;
@@ -89,7 +91,12 @@ class EveryToolCommandLineTest {
                 "vault-server",
                 () -> VaultServerCommand.commandLine(new VaultServerCommand()),
                 List.of("--idle-timeout")),
-            new Tool("vault", VaultCommand::commandLine, List.of("ls", "--timeout")))
+            new Tool("vault", VaultCommand::commandLine, List.of("ls", "--timeout")),
+            new Tool(
+                "pay-server",
+                () -> PayServerCommand.commandLine(new PayServerCommand()),
+                List.of("--presence-timeout")),
+            new Tool("pay", PayCommand::commandLine, List.of("send", "--lifetime")))
         .map(Arguments::of);
   }
 
