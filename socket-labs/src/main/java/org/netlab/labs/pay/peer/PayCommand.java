@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       BalanceCommand.class,
       SendCommand.class,
       HistoryCommand.class,
-      CancelCommand.class
+      CancelCommand.class,
+      BenchCommand.class
     })
 public final class PayCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
