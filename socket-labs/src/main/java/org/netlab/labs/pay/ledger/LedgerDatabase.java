@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -44,6 +45,13 @@ final class LedgerDatabase implements AutoCloseable {
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final String description;
+
+  /**
+   * SQLite's writers, one at a time in this process. SQLite lets one writer in and has the others
+   * poll its lock with sleeps of up to 100 ms; queueing them here instead hands the lock over at
+   * once (busy timeouts still cover another process on the same file).
+   */
+  private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
   private LedgerDatabase(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -139,6 +147,18 @@ final class LedgerDatabase implements AutoCloseable {
   }
 
   private <T> T runOnce(Work<T> work) throws SQLException {
+    if (dialect != Dialect.SQLITE) {
+      return runOnceOnAConnection(work);
+    }
+    sqliteWriter.lock();
+    try {
+      return runOnceOnAConnection(work);
+    } finally {
+      sqliteWriter.unlock();
+    }
+  }
+
+  private <T> T runOnceOnAConnection(Work<T> work) throws SQLException {
     try (Connection connection = pool.getConnection()) {
       dialect.begin(connection);
       try {

@@ -190,7 +190,9 @@ final class LoginCommand implements Callable<Integer> {
       }
       number = Optional.of(Integer.parseInt(words[1]));
     }
-    return prompt.answer(number, answer) ? "" : "no such offer waiting";
+    return prompt.answer(number, answer)
+        ? (answer == OfferDecision.Answer.ACCEPT ? "accepted" : "declined")
+        : "no such offer waiting";
   }
 
   private static OfferDecision announce(OfferDecision rule, PrintWriter out, String verb) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import org.netlab.labs.pay.Amounts;
 import org.netlab.labs.pay.PayProtocol;
 import org.netlab.labs.pay.PayReply;
 import org.netlab.labs.pay.PayStatus;
@@ -99,14 +100,23 @@ public final class PeerSession implements AutoCloseable {
 
   /** The payee's half of a payment: the countersigned order goes to the central server. */
   private PayReply settle(SignedOrder order) throws IOException {
-    return server.call(
-        PayProtocol.SETTLE
-            + " "
-            + order.payerSignature()
-            + " "
-            + order.payeeSignature()
-            + " "
-            + order.order().text());
+    PayReply reply =
+        server.call(
+            PayProtocol.SETTLE
+                + " "
+                + order.payerSignature()
+                + " "
+                + order.payeeSignature()
+                + " "
+                + order.order().text());
+    say(
+        String.format(
+            "%s %s from %s: %s",
+            reply.status() == PayStatus.SETTLED ? "received" : "not received",
+            Amounts.format(order.order().amount()),
+            order.order().payer(),
+            reply));
+    return reply;
   }
 
   /** The connection to the central server, for this peer's own commands. */
