@@ -98,6 +98,13 @@ public final class PeerServer implements AutoCloseable {
     parameters.setProtocols(new String[] {"TLSv1.3"});
     parameters.setNeedClientAuth(true);
     socket.setSSLParameters(parameters);
+    try (socket) {
+      answer(socket);
+    }
+  }
+
+  /** The handshake, the greeting, one offer line and its reply. */
+  private void answer(SSLSocket socket) throws IOException {
     try {
       socket.startHandshake();
     } catch (SSLException | SocketTimeoutException e) {

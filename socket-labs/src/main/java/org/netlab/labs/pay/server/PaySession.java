@@ -63,18 +63,22 @@ final class PaySession implements ConnectionHandler {
     if (socket == null) {
       return;
     }
-    socket.setSoTimeout(idleMillis);
-    Caller caller =
-        new Caller(
-            raw.getInetAddress().getHostAddress(),
-            PeerCertificates.of(socket.getSession()).orElse(null));
-    OutputStream out = socket.getOutputStream();
-    send(out, PayReply.of(PayStatus.READY, "netlab-pay central server"));
-    LineReader lines = LineReader.forSocket(socket, PayProtocol.MAX_LINE_BYTES, lineTimeout);
-    try {
-      serve(lines, out, caller);
-    } finally {
-      caller.user().ifPresent(name -> presence.logout(name, caller));
+    // Closing the TLS socket, not only the raw one under it, sends close_notify: the client
+    // then knows the connection ended here rather than being cut.
+    try (socket) {
+      socket.setSoTimeout(idleMillis);
+      Caller caller =
+          new Caller(
+              raw.getInetAddress().getHostAddress(),
+              PeerCertificates.of(socket.getSession()).orElse(null));
+      OutputStream out = socket.getOutputStream();
+      send(out, PayReply.of(PayStatus.READY, "netlab-pay central server"));
+      LineReader lines = LineReader.forSocket(socket, PayProtocol.MAX_LINE_BYTES, lineTimeout);
+      try {
+        serve(lines, out, caller);
+      } finally {
+        caller.user().ifPresent(name -> presence.logout(name, caller));
+      }
     }
   }
 
@@ -145,8 +149,11 @@ final class PaySession implements ConnectionHandler {
   public void refuse(Socket raw) throws IOException {
     SSLSocket socket = handshake(raw);
     if (socket != null) {
-      send(
-          socket.getOutputStream(), PayReply.of(PayStatus.BUSY, "too many connections: try again"));
+      try (socket) {
+        send(
+            socket.getOutputStream(),
+            PayReply.of(PayStatus.BUSY, "too many connections: try again"));
+      }
     }
   }
 
