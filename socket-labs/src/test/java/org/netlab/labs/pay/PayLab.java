@@ -26,7 +26,7 @@ import org.netlab.tls.SslContexts;
  * A central server on loopback with its own CA and ledger in a temporary directory, and the peers
  * the tests register with it, over the wire as {@code bin/pay} does.
  */
-final class PayLab implements AutoCloseable {
+public final class PayLab implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   final Path directory;
@@ -49,25 +49,26 @@ final class PayLab implements AutoCloseable {
   }
 
   /** A lab whose ledger is SQLite in {@code directory}. */
-  static PayLab start(Path directory) throws IOException {
+  public static PayLab start(Path directory) throws IOException {
     return start(directory, "jdbc:sqlite:" + directory.resolve("ledger.db"), s -> s);
   }
 
-  static PayLab start(Path directory, String ledgerUrl, UnaryOperator<PayServer.Settings> settings)
+  public static PayLab start(
+      Path directory, String ledgerUrl, UnaryOperator<PayServer.Settings> settings)
       throws IOException {
     return new PayLab(directory, ledgerUrl, settings);
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
   }
 
-  Path caFile() {
+  public Path caFile() {
     return authority.certificateFile();
   }
 
   /** Registers {@code name} over the wire and keeps its identity under the lab's directory. */
-  PeerIdentity register(String name) throws IOException {
+  public PeerIdentity register(String name) throws IOException {
     PeerIdentity.Request request = PeerIdentity.request(name);
     PayReply reply;
     try (PayClient client = anonymous()) {
@@ -112,7 +113,7 @@ final class PayLab implements AutoCloseable {
     return online(identity, decision, new StringWriter());
   }
 
-  long balance(String name) {
+  public long balance(String name) {
     return ledger.account(name).orElseThrow().balance();
   }
 

@@ -73,7 +73,11 @@ final class LoginCommand implements Callable<Integer> {
   /** Commands come from here; tests replace it. */
   InputStream input = System.in;
 
-  /** Counted down to end a session whose input has ended; tests and the shutdown hook use it. */
+  /**
+   * Counted down to end a session whose input has ended; until then, with {@code --accept all} or
+   * {@code none}, the peer serves until it is stopped (Ctrl-C, SIGTERM: the server then sees its
+   * connection end, and takes it offline).
+   */
   final CountDownLatch stop = new CountDownLatch(1);
 
   @Override

@@ -2,6 +2,7 @@ package org.netlab.labs.pay.peer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public final class Payer {
   /** Margin for the payee's round trip to the server once the order's time is up. */
   private static final Duration SETTLE_MARGIN = Duration.ofSeconds(15);
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final PeerIdentity me;
   private final SSLContext tls;
   private final PayClient server;
@@ -44,7 +47,7 @@ public final class Payer {
   /** A new order from this peer, valid for {@code lifetime}, with a random id. */
   public PaymentOrder order(String payee, long amount, Duration lifetime) {
     byte[] random = new byte[16];
-    new java.security.SecureRandom().nextBytes(random);
+    RANDOM.nextBytes(random);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     Instant expires = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     return new PaymentOrder(me.name(), payee, amount, id, expires);
