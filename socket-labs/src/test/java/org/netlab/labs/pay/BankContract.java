@@ -61,9 +61,11 @@ abstract class BankContract {
   private static List<PeerIdentity> registerAndGoOnline(BankPeers peers) throws IOException {
     List<PeerIdentity> users = new ArrayList<>();
     for (int i = 1; i <= USERS; i++) {
-      PeerIdentity user = peers.register("user" + i);
+      users.add(peers.register("user" + i));
+    }
+    // Together, so that their heartbeats, when they log in again after a restart, come together.
+    for (PeerIdentity user : users) {
       peers.online(user);
-      users.add(user);
     }
     return users;
   }
@@ -134,14 +136,22 @@ abstract class BankContract {
           new BankWorkload(peers, users, reader, checker, PAYERS, READERS, MAX_AMOUNT).start();
       Thread.sleep(Duration.ofMillis(2500));
       long acknowledgedBefore = workload.acknowledgedAfter(start);
+      long killed = System.nanoTime();
       server.kill();
       server.restart();
       long restarted = System.nanoTime();
       awaitEveryoneOnline(peers, users.get(0), Duration.ofSeconds(25));
+      long online = System.nanoTime();
       Thread.sleep(Duration.ofSeconds(3));
       workload.stop();
       checker.checkFinal(reader, workload.attempts());
       report("server killed and restarted", workload, checker, start);
+      System.out.printf(
+          "%s: killed at %d ms, serving again after %d ms, everyone online after %d ms%n",
+          getClass().getSimpleName(),
+          (killed - start) / 1_000_000,
+          (restarted - killed) / 1_000_000,
+          (online - killed) / 1_000_000);
 
       assertEquals("", checker.problems(), server.logText());
       assertTrue(acknowledgedBefore >= 5, "settled before the kill: " + acknowledgedBefore);

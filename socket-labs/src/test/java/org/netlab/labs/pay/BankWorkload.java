@@ -35,9 +35,12 @@ final class BankWorkload {
   enum Verdict {
     /** 250 SETTLED or 251 ALREADY_SETTLED: it must be in the ledger exactly once. */
     ACKNOWLEDGED,
-    /** A 5xx refusal: it must never be in the ledger. */
+    /**
+     * Any other reply: a refusal (5xx), or "try later" (4xx) for an order that nobody submits
+     * again. It must never be in the ledger.
+     */
     REFUSED,
-    /** No answer, or "try later": it may be in the ledger, once at most. */
+    /** No answer (the connection to the server failed): it may be in the ledger, once at most. */
     UNKNOWN
   }
 
@@ -157,7 +160,8 @@ final class BankWorkload {
         }
         attempts.put(order.id(), attempt);
         count(attempt.outcome());
-        if (attempt.verdict() == Verdict.UNKNOWN) {
+        if (attempt.verdict() != Verdict.ACKNOWLEDGED
+            && !attempt.outcome().equals("551 INSUFFICIENT_FUNDS")) {
           pause(50);
         }
       }
@@ -180,13 +184,7 @@ final class BankWorkload {
                 : -1;
         yield new Attempt(order, Verdict.ACKNOWLEDGED, outcome, transfer, now);
       }
-      default ->
-          new Attempt(
-              order,
-              reply.status().code() >= 500 ? Verdict.REFUSED : Verdict.UNKNOWN,
-              outcome,
-              0,
-              now);
+      default -> new Attempt(order, Verdict.REFUSED, outcome, 0, now);
     };
   }
 
