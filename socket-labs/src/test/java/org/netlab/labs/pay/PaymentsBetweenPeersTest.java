@@ -3,7 +3,10 @@ package org.netlab.labs.pay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import org.netlab.labs.pay.peer.OfferDecision;
 import org.netlab.labs.pay.peer.PayClient;
 import org.netlab.labs.pay.peer.Payer;
 import org.netlab.labs.pay.peer.PeerIdentity;
+import org.netlab.labs.pay.peer.PeerServer;
 import org.netlab.labs.pay.peer.PeerSession;
 
 /**
@@ -153,5 +157,69 @@ class PaymentsBetweenPeersTest {
 
     assertEquals(PayStatus.INSUFFICIENT_FUNDS, reply.status(), reply.toString());
     assertNothingMoved();
+  }
+
+  /**
+   * Bob's own server, logged in as bob, whose submissions to the central server go through {@code
+   * submit}: the payee's half of a payment, with a connection to the server that can fail.
+   */
+  private PeerServer bobWhoseServerConnection(PayClient bobServer, PeerServer.Settlement submit)
+      throws Exception {
+    PeerServer peer =
+        new PeerServer(
+                bob,
+                bob.tls(lab.caFile()),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                OfferDecision.acceptAll(),
+                submit,
+                Clock.systemUTC())
+            .start();
+    assertEquals(PayStatus.LOGGED_IN, bobServer.call("LOGIN " + peer.port()).status());
+    return peer;
+  }
+
+  private static PayReply submit(PayClient server, SignedOrder order) throws IOException {
+    return server.call(
+        "SETTLE "
+            + order.payerSignature()
+            + " "
+            + order.payeeSignature()
+            + " "
+            + order.order().text());
+  }
+
+  @Test
+  void aPaymentThatSettledAsThePayeeLostTheServerIsReportedSettled() throws Exception {
+    try (PayClient bobServer = lab.client(bob);
+        PeerServer peer =
+            bobWhoseServerConnection(
+                bobServer,
+                order -> {
+                  submit(bobServer, order);
+                  throw new IOException("the connection broke before the reply");
+                })) {
+      PayReply reply = pay(alice, "bob", 5_00);
+
+      assertEquals(PayStatus.SETTLED, reply.status(), reply.toString());
+      assertEquals(95_00, lab.balance("alice"));
+      assertEquals(105_00, lab.balance("bob"));
+    }
+  }
+
+  @Test
+  void aPaymentThePayeeCouldNotSubmitIsCancelledAndMovesNothing() throws Exception {
+    try (PayClient bobServer = lab.client(bob);
+        PeerServer peer =
+            bobWhoseServerConnection(
+                bobServer,
+                order -> {
+                  throw new IOException("the connection broke before the request");
+                })) {
+      PayReply reply = pay(alice, "bob", 5_00);
+
+      assertEquals(PayStatus.TIMEOUT, reply.status(), reply.toString());
+      assertTrue(reply.text().endsWith("cancelled, nothing moved"), reply.toString());
+      assertNothingMoved();
+    }
   }
 }

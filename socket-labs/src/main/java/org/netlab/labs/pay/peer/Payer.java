@@ -102,22 +102,41 @@ public final class Payer {
       }
       Duration left = Duration.between(clock.instant(), order.expires());
       payee.replyTimeout(left.plus(SETTLE_MARGIN));
+      PayReply reply;
       try {
-        return payee.call(PayProtocol.OFFER + " " + signature + " " + order.text());
+        reply = payee.call(PayProtocol.OFFER + " " + signature + " " + order.text());
       } catch (IOException e) {
         return settleOrCancel(order);
       }
+      if (reply.status() == PayStatus.UNAVAILABLE) {
+        // The payee lost the server while submitting: the order may have settled all the same.
+        return settleOrCancel(order);
+      }
+      return reply;
     }
   }
 
-  /** After a lost answer: cancels the order, unless it settled meanwhile. */
+  /**
+   * After a lost or uncertain answer: cancels the order, unless it settled meanwhile. When the
+   * server does not cancel it either (BUSY, UNAVAILABLE), the outcome is still unknown, and the
+   * server's reply says so.
+   */
   private PayReply settleOrCancel(PaymentOrder order) throws IOException {
     PayReply cancel = server.call(PayProtocol.CANCEL + " " + order.id());
-    if (cancel.status() == PayStatus.ALREADY_SETTLED) {
-      return PayReply.of(PayStatus.SETTLED, cancel.text());
-    }
-    return PayReply.of(
-        PayStatus.TIMEOUT,
-        order.id() + ": no answer from " + order.payee() + "; cancelled, nothing moved");
+    return switch (cancel.status()) {
+      case ALREADY_SETTLED -> PayReply.of(PayStatus.SETTLED, cancel.text());
+      case OK ->
+          PayReply.of(
+              PayStatus.TIMEOUT,
+              order.id() + ": no answer from " + order.payee() + "; cancelled, nothing moved");
+      default ->
+          PayReply.of(
+              cancel.status(),
+              order.id()
+                  + ": no answer from "
+                  + order.payee()
+                  + " and not cancelled, it may still settle: "
+                  + cancel.text());
+    };
   }
 }

@@ -13,15 +13,15 @@ import java.util.regex.Pattern;
  * A fresh PostgreSQL database for one test class, made on the server that {@code
  * NETLAB_TEST_POSTGRES_URL} names (as {@code .ci/postgres start} prints it) and dropped after.
  */
-final class ScratchPostgresDatabase implements AutoCloseable {
+public final class ScratchPostgresDatabase implements AutoCloseable {
   /** The variable, for {@code @EnabledIfEnvironmentVariable}. */
-  static final String URL_VARIABLE = "NETLAB_TEST_POSTGRES_URL";
+  public static final String URL_VARIABLE = "NETLAB_TEST_POSTGRES_URL";
 
   /** What the variable must hold for the PostgreSQL tests to run. */
-  static final String URL_PATTERN = "jdbc:postgresql://.+";
+  public static final String URL_PATTERN = "jdbc:postgresql://.+";
 
   /** Why the PostgreSQL tests are skipped when it does not. */
-  static final String SKIPPED =
+  public static final String SKIPPED =
       "NETLAB_TEST_POSTGRES_URL is not set to a jdbc:postgresql:// URL of a user who may create"
           + " databases (.ci/postgres start prints one)";
 
@@ -39,7 +39,7 @@ final class ScratchPostgresDatabase implements AutoCloseable {
   }
 
   /** Creates {@code pay_ledger_RANDOM} on the server the variable names. */
-  static ScratchPostgresDatabase create() throws SQLException {
+  public static ScratchPostgresDatabase create() throws SQLException {
     String adminUrl = System.getenv(URL_VARIABLE);
     Matcher matcher = URL.matcher(adminUrl);
     if (!matcher.matches()) {
@@ -53,7 +53,7 @@ final class ScratchPostgresDatabase implements AutoCloseable {
   }
 
   /** The database's JDBC URL, with the variable's user and parameters. */
-  String url() {
+  public String url() {
     return url;
   }
 
