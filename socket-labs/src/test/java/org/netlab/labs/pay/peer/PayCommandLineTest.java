@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,9 @@ class PayCommandLineTest {
 
   private PayLab lab;
 
+  /** Each command on a thread of its own: a common pool may have a single thread. */
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
   @BeforeEach
   void start() throws Exception {
     lab = PayLab.start(directory);
@@ -41,6 +46,7 @@ class PayCommandLineTest {
 
   @AfterEach
   void stop() throws Exception {
+    threads.shutdownNow();
     lab.close();
   }
 
@@ -79,7 +85,7 @@ class PayCommandLineTest {
       commandLine.setOut(new PrintWriter(screen, true));
       LoginCommand login = commandLine.getSubcommands().get("login").getCommand();
       login.input = new PipedInputStream(keyboard);
-      exit = CompletableFuture.supplyAsync(() -> commandLine.execute(withLab(words)));
+      exit = CompletableFuture.supplyAsync(() -> commandLine.execute(withLab(words)), threads);
     }
 
     void type(String line) throws IOException {
@@ -111,7 +117,7 @@ class PayCommandLineTest {
     assertTrue(list.out().endsWith("1 online\n"), list.out());
 
     CompletableFuture<Run> paying =
-        CompletableFuture.supplyAsync(() -> pay("send", "bob", "2.50", "--user", "alice"));
+        CompletableFuture.supplyAsync(() -> pay("send", "bob", "2.50", "--user", "alice"), threads);
     bob.awaitScreen("offer 1: alice pays you 2.50");
     bob.type("accept 1");
     Run paid = paying.get(20, TimeUnit.SECONDS);
@@ -120,7 +126,7 @@ class PayCommandLineTest {
     bob.awaitScreen("received 2.50 from alice: 250 SETTLED");
 
     CompletableFuture<Run> declining =
-        CompletableFuture.supplyAsync(() -> pay("send", "bob", "1", "--user", "alice"));
+        CompletableFuture.supplyAsync(() -> pay("send", "bob", "1", "--user", "alice"), threads);
     bob.awaitScreen("offer 2: alice pays you 1.00");
     bob.type("decline 2");
     Run declined = declining.get(20, TimeUnit.SECONDS);
