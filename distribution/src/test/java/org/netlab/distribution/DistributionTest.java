@@ -44,7 +44,9 @@ class DistributionTest {
           "totp",
           "totp-server",
           "vault",
-          "vault-server");
+          "vault-server",
+          "pay",
+          "pay-server");
 
   /**
    * The only programs the launchers may use besides the JDK: what any Linux has. Maven is not among
