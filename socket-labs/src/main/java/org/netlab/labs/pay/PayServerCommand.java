@@ -15,7 +15,6 @@ import org.netlab.cli.LoggingOptions;
 import org.netlab.cli.SocketAddresses;
 import org.netlab.cli.VersionProvider;
 import org.netlab.datadir.DataDirectory;
-import org.netlab.datadir.OwnerOnlyFiles;
 import org.netlab.labs.cli.LabCommandLine;
 import org.netlab.labs.net.StopSignal;
 import org.netlab.labs.pay.ledger.JdbcLedger;
@@ -35,14 +34,15 @@ import picocli.CommandLine.Spec;
     name = "pay-server",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    subcommands = GrantCommand.class,
     description = {
       "The payment lab's central server: registers users (certificates from its CA),",
       "lists who is online, settles signed payment orders in a double-entry ledger.",
       "TLS 1.3 with client certificates; one line per request, one reply each."
     })
 public final class PayServerCommand implements Callable<Integer> {
-  /** The ledger under the data directory when no {@code --ledger} is given. */
-  public static final String DEFAULT_LEDGER = "pay/ledger.db";
+  /** What a new account gets from the issuer, when the server listens on loopback only. */
+  public static final String LOOPBACK_OPENING_BALANCE = "100.00";
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -61,23 +61,7 @@ public final class PayServerCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
   String bind;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = {
-        "Where the CA and the default ledger live",
-        "(default: $NETLAB_DATA_DIR or ~/.local/share/netlab)."
-      })
-  Path dataDir;
-
-  @Option(
-      names = "--ledger",
-      paramLabel = "JDBC_URL",
-      description = {
-        "The ledger's database: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=U",
-        "(default: SQLite in DATA_DIR/" + DEFAULT_LEDGER + ")."
-      })
-  String ledgerUrl;
+  @Mixin LedgerOptions ledgerOptions;
 
   @Option(
       names = "--opening-balance",
@@ -146,7 +130,7 @@ public final class PayServerCommand implements Callable<Integer> {
     SSLContext tls =
         SslContexts.forServer(authority.serverFiles().withClientCa(authority.certificateFile()));
     InetSocketAddress address = address();
-    long opening = amount();
+    long opening = openingBalance(address.getAddress());
     if (workers < 1 || queue < 1 || maxConnections < 1) {
       throw usage("--workers, --queue and --max-connections must be at least 1");
     }
@@ -161,10 +145,11 @@ public final class PayServerCommand implements Callable<Integer> {
       try (PayServer server = new PayServer(settings).start()) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-            "pay-server on %s, ledger %s (peers trust %s)%n",
+            "pay-server on %s, ledger %s (peers trust %s); new accounts get %s%n",
             SocketAddresses.text(server.address()),
             ledger.description(),
-            authority.certificateFile());
+            authority.certificateFile(),
+            Amounts.format(opening));
         out.flush();
         stopSignal.awaitStopRequest();
       }
@@ -175,20 +160,28 @@ public final class PayServerCommand implements Callable<Integer> {
   }
 
   private String ledgerUrl() throws IOException {
-    if (ledgerUrl != null) {
-      if (!ledgerUrl.startsWith("jdbc:")) {
-        throw usage("--ledger takes a JDBC URL such as jdbc:sqlite:ledger.db");
-      }
-      return ledgerUrl;
+    try {
+      return ledgerOptions.ledgerUrl();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
-    Path file = dataDirectory().resolve(DEFAULT_LEDGER);
-    OwnerOnlyFiles.createDirectories(file.getParent());
-    return "jdbc:sqlite:" + file;
   }
 
-  private long amount() {
+  /**
+   * What a new account gets: as {@code --opening-balance} says, else {@link
+   * #LOOPBACK_OPENING_BALANCE} when only this host can register, and nothing when anyone reaching
+   * {@code bind} could mint money by registering names.
+   */
+  static long openingBalance(String option, InetAddress bind) {
+    if (option != null) {
+      return Amounts.parse(option);
+    }
+    return bind.isLoopbackAddress() ? Amounts.parse(LOOPBACK_OPENING_BALANCE) : 0;
+  }
+
+  private long openingBalance(InetAddress bind) {
     try {
-      return Amounts.parse(openingBalance);
+      return openingBalance(openingBalance, bind);
     } catch (IllegalArgumentException e) {
       throw usage("--opening-balance: " + e.getMessage());
     }
@@ -206,7 +199,7 @@ public final class PayServerCommand implements Callable<Integer> {
   }
 
   private Path dataDirectory() {
-    return dataDir != null ? dataDir : DataDirectory.defaultPath();
+    return ledgerOptions.dataDirectory();
   }
 
   private ParameterException usage(String message) {

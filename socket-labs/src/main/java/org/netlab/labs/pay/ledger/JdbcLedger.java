@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.netlab.labs.pay.PaymentOrder;
 import org.netlab.labs.pay.SignedOrder;
 import org.netlab.labs.pay.ledger.Decision.Outcome;
@@ -44,10 +45,12 @@ import org.netlab.labs.pay.ledger.Decision.Outcome;
  * whatever its other fields; one from another payer is {@link Outcome#REPLAYED}.
  *
  * <p>Opening balances are transfers from {@link Ledger#ISSUER} under the order id {@code
- * open:NAME}, which no signed order can have; they have no record in {@code orders}.
+ * open:NAME}, which no signed order can have, and grants under {@code grant:} and a random id;
+ * neither has a record in {@code orders}.
  */
 public final class JdbcLedger implements Ledger {
   private static final String OPENING_PREFIX = "open:";
+  private static final String GRANT_PREFIX = "grant:";
 
   private final LedgerDatabase database;
   private final Clock clock;
@@ -139,6 +142,30 @@ public final class JdbcLedger implements Ledger {
   }
 
   /** The account of a registered user; empty for an unknown name and for the issuer. */
+  @Override
+  public long grant(String name, long amount) {
+    Objects.requireNonNull(name, "name");
+    if (amount < 1) {
+      throw new IllegalArgumentException("a grant is 1 minor unit or more");
+    }
+    long now = clock.millis();
+    String orderId = GRANT_PREFIX + UUID.randomUUID();
+    return database.transaction(
+        "grant money",
+        connection -> {
+          Map<String, Long> balances = lockedBalances(connection, List.of(ISSUER, name));
+          if (name.equals(ISSUER) || !balances.containsKey(name)) {
+            throw new IllegalArgumentException("no user is called " + name);
+          }
+          addToBalance(connection, ISSUER, -amount);
+          addToBalance(connection, name, amount);
+          long transferId = insertTransfer(connection, orderId, ISSUER, name, amount, now, null);
+          insertEntry(connection, transferId, ISSUER, -amount, balances.get(ISSUER) - amount);
+          insertEntry(connection, transferId, name, amount, balances.get(name) + amount);
+          return transferId;
+        });
+  }
+
   @Override
   public Optional<Account> account(String name) {
     return database.read(

@@ -33,6 +33,17 @@ public interface Ledger extends AutoCloseable {
   Optional<Account> account(String name);
 
   /**
+   * Moves {@code amount} from the issuer to a user's account: how an operator funds accounts when
+   * registration grants nothing. One transaction, under the order id {@code grant:} and a random
+   * suffix, which no signed order can have.
+   *
+   * @param amount minor units, 1 or more
+   * @return the transfer's id
+   * @throws IllegalArgumentException for a name with no user account, or an amount below 1
+   */
+  long grant(String name, long amount);
+
+  /**
    * Settles a verified order once. The order id is the idempotency key: the first decision about an
    * id is recorded with the order's digest, and a later call with the same order gets that decision
    * again ({@link Decision.Outcome#ALREADY_SETTLED} for a settled one) and moves nothing; another

@@ -19,10 +19,7 @@ final class BalanceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PeerIdentity me = options.identity();
-    PayReply reply;
-    try (PayClient client = options.connect(me.tls(options.caFile()))) {
-      reply = PeerOptions.expectSuccess(client.call(PayProtocol.BALANCE));
-    }
+    PayReply reply = options.ask(PayProtocol.BALANCE);
     spec.commandLine()
         .getOut()
         .printf("%s %s%n", me.name(), Amounts.format(Long.parseLong(reply.text())));

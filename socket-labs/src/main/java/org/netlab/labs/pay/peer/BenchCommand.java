@@ -258,34 +258,29 @@ final class BenchCommand implements Callable<Integer> {
     Histogram h = result.histogram;
     PrintWriter out = spec.commandLine().getOut();
     double rate = result.settled / result.seconds;
+    Object[] figures = {
+      payers,
+      users,
+      result.seconds,
+      result.settled,
+      rate,
+      h.getValueAtPercentile(50) / 1000.0,
+      h.getValueAtPercentile(99) / 1000.0,
+      h.getValueAtPercentile(99.9) / 1000.0,
+      h.getMaxValue() / 1000.0,
+      result.errors.get()
+    };
     if (json) {
       out.printf(
           "{\"payers\":%d,\"users\":%d,\"seconds\":%.1f,\"settled\":%d,\"settlementsPerSecond\":%.1f,"
-              + "\"p50Millis\":%.3f,\"p99Millis\":%.3f,\"p999Millis\":%.3f,\"maxMillis\":%.3f,\"errors\":%d}%n",
-          payers,
-          users,
-          result.seconds,
-          result.settled,
-          rate,
-          h.getValueAtPercentile(50) / 1000.0,
-          h.getValueAtPercentile(99) / 1000.0,
-          h.getValueAtPercentile(99.9) / 1000.0,
-          h.getMaxValue() / 1000.0,
-          result.errors.get());
+              + "\"p50Millis\":%.3f,\"p99Millis\":%.3f,\"p999Millis\":%.3f,\"maxMillis\":%.3f,"
+              + "\"errors\":%d}%n",
+          figures);
     } else {
       out.printf(
           "%d payers, %d users, %.0f s: %d settled, %.1f settlements/s;"
               + " whole payment p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; %d failed%n",
-          payers,
-          users,
-          result.seconds,
-          result.settled,
-          rate,
-          h.getValueAtPercentile(50) / 1000.0,
-          h.getValueAtPercentile(99) / 1000.0,
-          h.getValueAtPercentile(99.9) / 1000.0,
-          h.getMaxValue() / 1000.0,
-          result.errors.get());
+          figures);
       result.outcomes.forEach(
           (status, count) -> {
             if (count.get() > 0 && status != PayStatus.SETTLED) {

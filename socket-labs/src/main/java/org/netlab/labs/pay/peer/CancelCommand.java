@@ -26,11 +26,7 @@ final class CancelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PeerIdentity me = options.identity();
-    PayReply reply;
-    try (PayClient client = options.connect(me.tls(options.caFile()))) {
-      reply = PeerOptions.expectSuccess(client.call(PayProtocol.CANCEL + " " + orderId));
-    }
+    PayReply reply = options.ask(PayProtocol.CANCEL + " " + orderId);
     spec.commandLine().getOut().println(reply);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

@@ -26,11 +26,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PeerIdentity me = options.identity();
-    PayReply reply;
-    try (PayClient client = options.connect(me.tls(options.caFile()))) {
-      reply = PeerOptions.expectSuccess(client.call(PayProtocol.HISTORY + " " + count));
-    }
+    PayReply reply = options.ask(PayProtocol.HISTORY + " " + count);
     PrintWriter out = spec.commandLine().getOut();
     for (String line : reply.lines()) {
       out.println(HistoryLines.describe(line));

@@ -20,11 +20,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PeerIdentity me = options.identity();
-    PayReply reply;
-    try (PayClient client = options.connect(me.tls(options.caFile()))) {
-      reply = PeerOptions.expectSuccess(client.call(PayProtocol.LIST));
-    }
+    PayReply reply = options.ask(PayProtocol.LIST);
     PrintWriter out = spec.commandLine().getOut();
     for (String line : reply.lines()) {
       out.println(line);

@@ -116,6 +116,18 @@ public final class PeerOptions {
     return SslContexts.forClient(caFile(), null, null);
   }
 
+  /**
+   * Sends one request to the central server as the chosen user, on a connection of its own.
+   *
+   * @throws IOException as {@link #expectSuccess} does, unless the reply is a success
+   */
+  PayReply ask(String request) throws IOException {
+    PeerIdentity me = identity();
+    try (PayClient client = connect(me.tls(caFile()))) {
+      return expectSuccess(client.call(request));
+    }
+  }
+
   PayClient connect(SSLContext tls) throws IOException {
     return PayClient.connect(serverAddress(), tls, timeout);
   }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.netlab.labs.net.ConnectionHandler;
 import org.netlab.labs.net.LineReader;
@@ -25,6 +22,7 @@ import org.netlab.labs.pay.OrderSignatures;
 import org.netlab.labs.pay.PayProtocol;
 import org.netlab.labs.pay.PayReply;
 import org.netlab.labs.pay.PayStatus;
+import org.netlab.labs.pay.PayTls;
 import org.netlab.labs.pay.PaymentOrder;
 import org.netlab.labs.pay.PeerCertificates;
 import org.netlab.labs.pay.SignedOrder;
@@ -93,32 +91,25 @@ public final class PeerServer implements AutoCloseable {
   }
 
   private void serve(Socket raw) throws IOException {
-    SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(raw, null, true);
-    SSLParameters parameters = socket.getSSLParameters();
-    parameters.setProtocols(new String[] {"TLSv1.3"});
-    parameters.setNeedClientAuth(true);
-    socket.setSSLParameters(parameters);
-    try (socket) {
-      answer(socket);
+    Optional<SSLSocket> handshaken =
+        PayTls.accept(tls, raw, PayTls.ClientCertificate.REQUIRED, OFFER_TIMEOUT);
+    if (handshaken.isPresent()) {
+      try (SSLSocket socket = handshaken.get()) {
+        answer(socket);
+      }
     }
   }
 
-  /** The handshake, the greeting, one offer line and its reply. */
+  /** The greeting, one offer line and its reply. */
   private void answer(SSLSocket socket) throws IOException {
-    try {
-      socket.startHandshake();
-    } catch (SSLException | SocketTimeoutException e) {
-      log.debug("pay: refused a payer's handshake: {}", e.getMessage());
-      return;
-    }
     OutputStream out = socket.getOutputStream();
-    send(out, PayReply.of(PayStatus.READY, me.name()));
+    PayTls.send(out, PayReply.of(PayStatus.READY, me.name()));
     LineReader lines = LineReader.forSocket(socket, PayProtocol.MAX_LINE_BYTES, OFFER_TIMEOUT);
     byte[] line;
     try {
       line = lines.readLine();
     } catch (LineReader.LineTooLongException e) {
-      send(out, PayReply.of(PayStatus.SYNTAX, e.getMessage()));
+      PayTls.send(out, PayReply.of(PayStatus.SYNTAX, e.getMessage()));
       return;
     }
     if (line == null) {
@@ -126,7 +117,7 @@ public final class PeerServer implements AutoCloseable {
     }
     X509Certificate payer = PeerCertificates.of(socket.getSession()).orElseThrow();
     PayReply reply = offer(new String(line, UTF_8), payer);
-    send(out, reply);
+    PayTls.send(out, reply);
   }
 
   /** The answer to one offer line from the holder of {@code certificate}. */
@@ -201,11 +192,6 @@ public final class PeerServer implements AutoCloseable {
       return PayReply.of(
           PayStatus.UNAVAILABLE, order.id() + ": the payee could not reach the server");
     }
-  }
-
-  private static void send(OutputStream out, PayReply reply) throws IOException {
-    out.write(reply.wire().getBytes(UTF_8));
-    out.flush();
   }
 
   @Override

@@ -11,16 +11,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.netlab.cli.SocketAddresses;
 import org.netlab.labs.net.ConnectionHandler;
 import org.netlab.labs.net.LineReader;
 import org.netlab.labs.pay.PayProtocol;
 import org.netlab.labs.pay.PayReply;
 import org.netlab.labs.pay.PayStatus;
+import org.netlab.labs.pay.PayTls;
 import org.netlab.labs.pay.PeerCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +58,12 @@ final class PaySession implements ConnectionHandler {
   @Override
   public void handle(Socket raw) throws IOException {
     int idleMillis = raw.getSoTimeout();
-    SSLSocket socket = handshake(raw);
-    if (socket == null) {
+    Optional<SSLSocket> handshaken =
+        PayTls.accept(tls, raw, PayTls.ClientCertificate.WANTED, handshakeTimeout);
+    if (handshaken.isEmpty()) {
       return;
     }
+    SSLSocket socket = handshaken.get();
     // Closing the TLS socket, not only the raw one under it, sends close_notify: the client
     // then knows the connection ended here rather than being cut.
     try (socket) {
@@ -72,7 +73,7 @@ final class PaySession implements ConnectionHandler {
               raw.getInetAddress().getHostAddress(),
               PeerCertificates.of(socket.getSession()).orElse(null));
       OutputStream out = socket.getOutputStream();
-      send(out, PayReply.of(PayStatus.READY, "netlab-pay central server"));
+      PayTls.send(out, PayReply.of(PayStatus.READY, "netlab-pay central server"));
       LineReader lines = LineReader.forSocket(socket, PayProtocol.MAX_LINE_BYTES, lineTimeout);
       try {
         serve(lines, out, caller);
@@ -88,10 +89,10 @@ final class PaySession implements ConnectionHandler {
       try {
         line = lines.readLine();
       } catch (LineReader.LineTooLongException e) {
-        send(out, PayReply.of(PayStatus.SYNTAX, e.getMessage() + "; closing"));
+        PayTls.send(out, PayReply.of(PayStatus.SYNTAX, e.getMessage() + "; closing"));
         return;
       } catch (SocketTimeoutException e) {
-        send(out, PayReply.of(PayStatus.TIMEOUT, "idle too long; closing"));
+        PayTls.send(out, PayReply.of(PayStatus.TIMEOUT, "idle too long; closing"));
         return;
       }
       if (line == null) {
@@ -101,15 +102,15 @@ final class PaySession implements ConnectionHandler {
       try {
         request = parse(line);
       } catch (CharacterCodingException e) {
-        send(out, PayReply.of(PayStatus.SYNTAX, "a request is UTF-8 text"));
+        PayTls.send(out, PayReply.of(PayStatus.SYNTAX, "a request is UTF-8 text"));
         continue;
       }
       if (request.command().isEmpty()) {
-        send(out, PayReply.of(PayStatus.SYNTAX, "empty line: send a command"));
+        PayTls.send(out, PayReply.of(PayStatus.SYNTAX, "empty line: send a command"));
         continue;
       }
       if (request.command().equals(PayProtocol.QUIT)) {
-        send(out, PayReply.of(PayStatus.BYE, "bye"));
+        PayTls.send(out, PayReply.of(PayStatus.BYE, "bye"));
         return;
       }
       PayReply reply;
@@ -122,7 +123,7 @@ final class PaySession implements ConnectionHandler {
         log.error("pay-server: {} failed", request.command(), e);
         reply = PayReply.of(PayStatus.INTERNAL, "the server failed; nothing was changed by halves");
       }
-      send(out, reply);
+      PayTls.send(out, reply);
       if (reply.status() == PayStatus.BYE) {
         return;
       }
@@ -147,37 +148,14 @@ final class PaySession implements ConnectionHandler {
   /** At the connection cap: the greeting's place takes a BUSY reply, over TLS so it is readable. */
   @Override
   public void refuse(Socket raw) throws IOException {
-    SSLSocket socket = handshake(raw);
-    if (socket != null) {
-      try (socket) {
-        send(
+    Optional<SSLSocket> handshaken =
+        PayTls.accept(tls, raw, PayTls.ClientCertificate.WANTED, handshakeTimeout);
+    if (handshaken.isPresent()) {
+      try (SSLSocket socket = handshaken.get()) {
+        PayTls.send(
             socket.getOutputStream(),
             PayReply.of(PayStatus.BUSY, "too many connections: try again"));
       }
     }
-  }
-
-  private SSLSocket handshake(Socket raw) throws IOException {
-    SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(raw, null, true);
-    SSLParameters parameters = socket.getSSLParameters();
-    parameters.setProtocols(new String[] {"TLSv1.3"});
-    parameters.setWantClientAuth(true);
-    socket.setSSLParameters(parameters);
-    socket.setSoTimeout(Math.toIntExact(handshakeTimeout.toMillis()));
-    try {
-      socket.startHandshake();
-      return socket;
-    } catch (SSLException | SocketTimeoutException e) {
-      log.debug(
-          "pay-server: TLS handshake with {} failed: {}",
-          SocketAddresses.text(raw.getRemoteSocketAddress()),
-          e.getMessage());
-      return null;
-    }
-  }
-
-  private static void send(OutputStream out, PayReply reply) throws IOException {
-    out.write(reply.wire().getBytes(UTF_8));
-    out.flush();
   }
 }

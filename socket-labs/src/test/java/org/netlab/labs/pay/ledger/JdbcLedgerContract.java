@@ -97,6 +97,36 @@ abstract class JdbcLedgerContract {
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  void aGrantMovesMoneyFromTheIssuerInTwoEntries() throws Exception {
+    String name = register("gina", 0);
+    long issuer = ledger.snapshot().balances().get(Ledger.ISSUER);
+
+    long transfer = ledger.grant(name, 50_00);
+
+    assertEquals(50_00, ledger.account(name).orElseThrow().balance());
+    assertEquals(issuer - 50_00, ledger.snapshot().balances().get(Ledger.ISSUER));
+    assertEquals(0, ledger.snapshot().total());
+    HistoryEntry entry = ledger.history(name, 10).get(0);
+    assertEquals(transfer, entry.transferId());
+    assertEquals(Ledger.ISSUER, entry.counterparty());
+    assertTrue(entry.orderId().startsWith("grant:"), entry.orderId());
+    assertEquals(50_00, entry.balanceAfter());
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  void aGrantToNoUserOrOfNothingIsRefused() throws Exception {
+    String name = register("hugo", 0);
+
+    assertThrows(IllegalArgumentException.class, () -> ledger.grant(newName("nobody"), 1));
+    assertThrows(IllegalArgumentException.class, () -> ledger.grant(Ledger.ISSUER, 1));
+    assertThrows(IllegalArgumentException.class, () -> ledger.grant(name, 0));
+    assertEquals(0, ledger.account(name).orElseThrow().balance());
+    assertEquals(0, ledger.snapshot().total());
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS)
   void registeringATakenNameFailsAndChangesNothing() throws Exception {
     String name = register("carol", 500);
     long issuer = ledger.snapshot().balances().get(Ledger.ISSUER);
