@@ -71,6 +71,36 @@ class PayServerProtocolTest {
   }
 
   @Test
+  void aTricklingLineIsCutAtTheLineTimeoutWhileOthersAreServed() throws Exception {
+    lab =
+        PayLab.start(
+            directory,
+            "jdbc:sqlite:" + directory.resolve("l.db"),
+            s -> s.withLineTimeout(Duration.ofSeconds(1)));
+    PeerIdentity alice = lab.register("alice");
+    try (SSLSocket socket =
+            (SSLSocket)
+                org.netlab.tls.SslContexts.forClient(lab.caFile(), null, null)
+                    .getSocketFactory()
+                    .createSocket("127.0.0.1", lab.server.port());
+        PayClient other = lab.client(alice)) {
+      socket.setSoTimeout(10_000);
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(socket.getInputStream(), US_ASCII));
+      in.readLine();
+      OutputStream out = socket.getOutputStream();
+      for (char c : "BAL".toCharArray()) {
+        out.write(c);
+        out.flush();
+        assertEquals(PayStatus.OK, other.call("PING").status(), "others are served meanwhile");
+        Thread.sleep(400);
+      }
+      assertEquals("452 TIMEOUT line not complete within 1s; closing", in.readLine());
+      assertEquals(null, in.readLine());
+    }
+  }
+
+  @Test
   void aLineThatIsNotUtf8IsRefused() throws Exception {
     lab = PayLab.start(directory);
     try (SSLSocket socket =

@@ -159,6 +159,21 @@ public final class PayServer implements AutoCloseable {
           clock);
     }
 
+    public Settings withLineTimeout(Duration lineTimeout) {
+      return new Settings(
+          bind,
+          tls,
+          authority,
+          ledger,
+          openingBalance,
+          workers,
+          queue,
+          maxConnections,
+          presenceTimeout,
+          lineTimeout,
+          clock);
+    }
+
     public Settings withClock(Clock clock) {
       return new Settings(
           bind,

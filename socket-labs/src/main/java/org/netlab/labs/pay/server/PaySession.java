@@ -94,6 +94,9 @@ final class PaySession implements ConnectionHandler {
       } catch (SocketTimeoutException e) {
         PayTls.send(out, PayReply.of(PayStatus.TIMEOUT, "idle too long; closing"));
         return;
+      } catch (LineReader.LineTimeoutException e) {
+        PayTls.send(out, PayReply.of(PayStatus.TIMEOUT, e.getMessage() + "; closing"));
+        return;
       }
       if (line == null) {
         return;
