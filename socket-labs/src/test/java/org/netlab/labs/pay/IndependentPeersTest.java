@@ -240,25 +240,31 @@ class IndependentPeersTest {
   }
 
   @Test
-  void aJavaPeerPaysAPythonPeer() throws Exception {
+  void aJavaPeerPaysAPythonPeerTwiceThoughItClosesEachConnection() throws Exception {
     Path python3 = python3();
     PeerIdentity alice = lab.register("alice");
     Path py = registerInPython(python3, "py");
-    Program serving = launch(python(python3, "serve", py, "--accept", "1"));
+    Program serving = launch(python(python3, "serve", py, "--accept", "2"));
     serving.awaitLine("listening ", PROCESS_TIMEOUT);
 
-    PayReply paid;
-    try (PayClient server = lab.client(alice)) {
-      paid =
-          new Payer(alice, alice.tls(lab.caFile()), server, Clock.systemUTC(), PayLab.TIMEOUT)
-              .pay("py", 3_00, Duration.ofMinutes(1));
+    PayReply first;
+    PayReply second;
+    // One payer keeps its connection to a payee for the next payment; this payee closes it after
+    // each answer, so the second offer goes out again on a new connection.
+    try (PayClient server = lab.client(alice);
+        Payer payer =
+            new Payer(alice, alice.tls(lab.caFile()), server, Clock.systemUTC(), PayLab.TIMEOUT)) {
+      first = payer.pay("py", 3_00, Duration.ofMinutes(1));
+      second = payer.pay("py", 3_00, Duration.ofMinutes(1));
     }
 
-    assertEquals(PayStatus.SETTLED, paid.status(), paid.toString());
+    assertEquals(PayStatus.SETTLED, first.status(), first.toString());
+    assertEquals(PayStatus.SETTLED, second.status(), second.toString());
     Run served = serving.finish(PROCESS_TIMEOUT);
     assertEquals(0, served.exit(), served.out());
-    assertTrue(served.out().contains("\n" + paid + "\n"), served.out());
-    assertBalances(103_00, "alice", 97_00);
+    assertTrue(served.out().contains("\n" + first + "\n"), served.out());
+    assertTrue(served.out().contains("\n" + second + "\n"), served.out());
+    assertBalances(106_00, "alice", 94_00);
   }
 
   @Test

@@ -94,6 +94,23 @@ class PaymentsBetweenPeersTest {
   }
 
   @Test
+  void aPayerKeepsItsConnectionToAPayeeForTheNextPayments() throws Exception {
+    PeerSession bobOnline = lab.online(bob, OfferDecision.acceptAll());
+
+    try (PayClient server = lab.client(alice);
+        Payer payer = payer(alice, server, Clock.systemUTC())) {
+      for (int i = 0; i < 3; i++) {
+        PayReply paid = payer.pay("bob", 1_00, Duration.ofMinutes(1));
+        assertEquals(PayStatus.SETTLED, paid.status(), paid.toString());
+      }
+    }
+
+    assertEquals(1, bobOnline.acceptedConnections());
+    assertEquals(97_00, lab.balance("alice"));
+    assertEquals(103_00, lab.balance("bob"));
+  }
+
+  @Test
   void aDeclinedPaymentMovesNothing() throws Exception {
     lab.online(bob, OfferDecision.declineAll());
 

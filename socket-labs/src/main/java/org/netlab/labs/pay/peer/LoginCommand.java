@@ -171,9 +171,12 @@ final class LoginCommand implements Callable<Integer> {
         if (words.length != 3) {
           throw new IllegalArgumentException("usage: send NAME AMOUNT");
         }
-        PayReply reply =
-            new Payer(session.identity(), session.tls(), server, Clock.systemUTC(), options.timeout)
-                .pay(words[1], Amounts.parse(words[2]), PayProtocol.DEFAULT_ORDER_LIFETIME);
+        PayReply reply;
+        try (Payer payer =
+            new Payer(
+                session.identity(), session.tls(), server, Clock.systemUTC(), options.timeout)) {
+          reply = payer.pay(words[1], Amounts.parse(words[2]), PayProtocol.DEFAULT_ORDER_LIFETIME);
+        }
         yield reply.status().isSuccess()
             ? "paid " + words[1] + " " + words[2] + ": " + reply
             : "not paid: " + reply;

@@ -3,12 +3,13 @@ package org.netlab.labs.pay.peer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.netlab.labs.pay.OrderSignatures;
 import org.netlab.labs.pay.PayProtocol;
@@ -22,12 +23,38 @@ import org.netlab.labs.pay.PeerCertificates;
  * it to the payee directly over mutual TLS, and waits for the outcome the payee passes on from the
  * server. When the payee cannot be reached or does not answer in time, it cancels the order at the
  * server, so that the outcome is known for sure: either the order settled, or it never will.
+ * Connections to payees are kept a few seconds for the next payment; one payment at a time.
  */
-public final class Payer {
+public final class Payer implements AutoCloseable {
   /** Margin for the payee's round trip to the server once the order's time is up. */
   private static final Duration SETTLE_MARGIN = Duration.ofSeconds(15);
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * How long a connection to a payee is reused after its last payment: a payee closes one idle for
+   * 10 s, and a connection it closed costs a retry.
+   */
+  private static final Duration REUSE_WITHIN = Duration.ofSeconds(5);
+
+  /** A connection to a payee, as the directory listed it. */
+  private record Link(
+      InetSocketAddress address, String fingerprint, PayClient client, long lastUsedNanos) {
+    boolean reaches(Link wanted) {
+      return address.equals(wanted.address) && fingerprint.equals(wanted.fingerprint);
+    }
+
+    long idleFor() {
+      return System.nanoTime() - lastUsedNanos;
+    }
+
+    Link usedNow() {
+      return new Link(address, fingerprint, client, System.nanoTime());
+    }
+  }
+
+  /** The kept connections, by payee. */
+  private final Map<String, Link> links = new HashMap<>();
 
   private final PeerIdentity me;
   private final SSLContext tls;
@@ -71,48 +98,101 @@ public final class Payer {
   }
 
   /** Pays with an order made by {@link #order}. */
-  public PayReply pay(PaymentOrder order) throws IOException {
+  public synchronized PayReply pay(PaymentOrder order) throws IOException {
     PayReply found = server.call(PayProtocol.LIST + " " + order.payee());
     if (found.status() != PayStatus.ONLINE) {
       return found;
     }
     String[] entry = found.lines().get(0).split(" ");
-    InetSocketAddress address = new InetSocketAddress(entry[1], Integer.parseInt(entry[2]));
-    String fingerprint = entry[3];
-    String signature = OrderSignatures.signAsPayer(order, me.key());
+    Link wanted =
+        new Link(new InetSocketAddress(entry[1], Integer.parseInt(entry[2])), entry[3], null, 0);
+    String offer =
+        PayProtocol.OFFER + " " + OrderSignatures.signAsPayer(order, me.key()) + " " + order.text();
+    Link kept = links.remove(order.payee());
+    boolean retry = false;
+    if (kept != null && kept.reaches(wanted) && kept.idleFor() < REUSE_WITHIN.toNanos()) {
+      try {
+        return answered(order, offer(kept, order, offer), kept, false);
+      } catch (IOException e) {
+        retry = true;
+        // The payee closed it meanwhile: the offer was not read, or if it was, the retry below
+        // is refused as a replay and the order's fate is asked of the server.
+        closeQuietly(kept.client());
+      }
+    } else if (kept != null) {
+      closeQuietly(kept.client());
+    }
     PayClient payee;
     try {
-      payee = PayClient.connectToPeer(address, tls, connectTimeout);
+      payee = PayClient.connectToPeer(wanted.address(), tls, connectTimeout);
     } catch (IOException e) {
+      if (retry) {
+        return settleOrCancel(order);
+      }
       return PayReply.of(
           PayStatus.OFFLINE, order.payee() + " cannot be reached at " + entry[1] + ":" + entry[2]);
     }
-    try (payee) {
-      X509Certificate certificate = payee.peerCertificate();
-      if (!PeerCertificates.fingerprint(certificate).equals(fingerprint)) {
-        return PayReply.of(
-            PayStatus.FORGED,
-            "the peer at "
-                + entry[1]
-                + ":"
-                + entry[2]
-                + " is not "
-                + order.payee()
-                + ": its certificate is not the one the server lists");
-      }
-      Duration left = Duration.between(clock.instant(), order.expires());
-      payee.replyTimeout(left.plus(SETTLE_MARGIN));
-      PayReply reply;
-      try {
-        reply = payee.call(PayProtocol.OFFER + " " + signature + " " + order.text());
-      } catch (IOException e) {
+    Link link = new Link(wanted.address(), wanted.fingerprint(), payee, System.nanoTime());
+    if (!PeerCertificates.fingerprint(payee.peerCertificate()).equals(wanted.fingerprint())) {
+      closeQuietly(payee);
+      if (retry) {
         return settleOrCancel(order);
       }
-      if (reply.status() == PayStatus.UNAVAILABLE) {
-        // The payee lost the server while submitting: the order may have settled all the same.
-        return settleOrCancel(order);
-      }
-      return reply;
+      return PayReply.of(
+          PayStatus.FORGED,
+          "the peer at "
+              + entry[1]
+              + ":"
+              + entry[2]
+              + " is not "
+              + order.payee()
+              + ": its certificate is not the one the server lists");
+    }
+    PayReply reply;
+    try {
+      reply = offer(link, order, offer);
+    } catch (IOException e) {
+      closeQuietly(payee);
+      return settleOrCancel(order);
+    }
+    return answered(order, reply, link, retry);
+  }
+
+  private PayReply offer(Link link, PaymentOrder order, String offer) throws IOException {
+    Duration left = Duration.between(clock.instant(), order.expires());
+    link.client().replyTimeout(left.plus(SETTLE_MARGIN));
+    return link.client().call(offer);
+  }
+
+  /** Keeps the connection for the next payment, and makes an uncertain answer certain. */
+  private PayReply answered(PaymentOrder order, PayReply reply, Link link, boolean retried)
+      throws IOException {
+    links.put(order.payee(), link.usedNow());
+    if (reply.status() == PayStatus.UNAVAILABLE) {
+      // The payee lost the server while submitting: the order may have settled all the same.
+      return settleOrCancel(order);
+    }
+    if (retried && reply.status() == PayStatus.REPLAYED) {
+      // The payee had the offer from the connection that broke: the server knows what became of it.
+      return settleOrCancel(order);
+    }
+    return reply;
+  }
+
+  /** Says QUIT to the payees this payer keeps connections to, and closes them. */
+  @Override
+  public synchronized void close() {
+    for (Link link : links.values()) {
+      closeQuietly(link.client());
+    }
+    links.clear();
+  }
+
+  private static void closeQuietly(PayClient client) {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // Nothing more to do with it.
     }
   }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.netlab.labs.net.ConnectionHandler;
@@ -31,14 +32,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A peer's own server, where payers offer it payments: mutual TLS (a payer proves who it is with
- * its certificate from the CA), one {@code OFFER PAYER_SIGNATURE ORDER} per connection, answered
- * once the payee has decided and, when it accepted, once the central server has settled: the
- * server's reply is passed on as is.
+ * its certificate from the CA), {@code OFFER PAYER_SIGNATURE ORDER} lines, each answered once the
+ * payee has decided and, when it accepted, once the central server has settled: the server's reply
+ * is passed on as is.
  */
 public final class PeerServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PeerServer.class);
 
-  /** How long an offer line may take to arrive once connected. */
+  /** How long a payer's connection may stay idle between offers, and a line may take to come. */
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(10);
 
   private final PeerIdentity me;
@@ -47,6 +48,8 @@ public final class PeerServer implements AutoCloseable {
   private final Settlement settlement;
   private final Clock clock;
   private final TcpServer listener;
+
+  private final AtomicInteger accepted = new AtomicInteger();
 
   /** Orders seen, until they expire: an offer made twice is asked about once. */
   private final Map<String, Instant> seen = new ConcurrentHashMap<>();
@@ -90,7 +93,13 @@ public final class PeerServer implements AutoCloseable {
     return listener.port();
   }
 
+  /** How many connections payers opened to this server so far. */
+  public int acceptedConnections() {
+    return accepted.get();
+  }
+
   private void serve(Socket raw) throws IOException {
+    accepted.incrementAndGet();
     Optional<SSLSocket> handshaken =
         PayTls.accept(tls, raw, PayTls.ClientCertificate.REQUIRED, OFFER_TIMEOUT);
     if (handshaken.isPresent()) {
@@ -105,19 +114,25 @@ public final class PeerServer implements AutoCloseable {
     OutputStream out = socket.getOutputStream();
     PayTls.send(out, PayReply.of(PayStatus.READY, me.name()));
     LineReader lines = LineReader.forSocket(socket, PayProtocol.MAX_LINE_BYTES, OFFER_TIMEOUT);
-    byte[] line;
-    try {
-      line = lines.readLine();
-    } catch (LineReader.LineTooLongException e) {
-      PayTls.send(out, PayReply.of(PayStatus.SYNTAX, e.getMessage()));
-      return;
-    }
-    if (line == null) {
-      return;
-    }
     X509Certificate payer = PeerCertificates.of(socket.getSession()).orElseThrow();
-    PayReply reply = offer(new String(line, UTF_8), payer);
-    PayTls.send(out, reply);
+    while (true) {
+      byte[] line;
+      try {
+        line = lines.readLine();
+      } catch (LineReader.LineTooLongException e) {
+        PayTls.send(out, PayReply.of(PayStatus.SYNTAX, e.getMessage() + "; closing"));
+        return;
+      }
+      if (line == null) {
+        return;
+      }
+      String text = new String(line, UTF_8);
+      if (text.equals(PayProtocol.QUIT)) {
+        PayTls.send(out, PayReply.of(PayStatus.BYE, "bye"));
+        return;
+      }
+      PayTls.send(out, offer(text, payer));
+    }
   }
 
   /** The answer to one offer line from the holder of {@code certificate}. */

@@ -136,6 +136,11 @@ public final class PeerSession implements AutoCloseable {
     return peerServer.port();
   }
 
+  /** How many connections payers opened to this peer's own server so far. */
+  public int acceptedConnections() {
+    return peerServer.acceptedConnections();
+  }
+
   private void say(String line) {
     synchronized (out) {
       out.println(line);

@@ -51,10 +51,10 @@ final class SendCommand implements Callable<Integer> {
     }
     PeerIdentity me = options.identity();
     PayReply reply;
-    try (PayClient client = options.connect(me.tls(options.caFile()))) {
-      reply =
-          new Payer(me, me.tls(options.caFile()), client, Clock.systemUTC(), options.timeout)
-              .pay(payee, minor, lifetime);
+    try (PayClient client = options.connect(me.tls(options.caFile()));
+        Payer payer =
+            new Payer(me, me.tls(options.caFile()), client, Clock.systemUTC(), options.timeout)) {
+      reply = payer.pay(payee, minor, lifetime);
     }
     PeerOptions.expectSuccess(reply);
     spec.commandLine().getOut().printf("paid %s %s: %s%n", payee, Amounts.format(minor), reply);
