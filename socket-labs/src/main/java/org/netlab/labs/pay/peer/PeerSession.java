@@ -27,6 +27,7 @@ public final class PeerSession implements AutoCloseable {
   private final ScheduledExecutorService heartbeat =
       Executors.newSingleThreadScheduledExecutor(
           task -> Thread.ofPlatform().name("pay-heartbeat").daemon().unstarted(task));
+  private final Connector connect;
   private volatile PayClient server;
 
   /** Opens a new connection to the central server, with this peer's certificate. */
@@ -34,8 +35,6 @@ public final class PeerSession implements AutoCloseable {
   public interface Connector {
     PayClient connect() throws IOException;
   }
-
-  private final Connector connect;
 
   public PeerSession(
       PeerIdentity me,
@@ -54,8 +53,12 @@ public final class PeerSession implements AutoCloseable {
   /** Starts the peer's own server, logs in, starts the heartbeat. */
   public PeerSession start() throws IOException {
     peerServer.start();
-    PayReply login = login();
-    PeerOptions.expectSuccess(login);
+    try {
+      PeerOptions.expectSuccess(login());
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
     long seconds = PayProtocol.HEARTBEAT.toSeconds();
     heartbeat.scheduleWithFixedDelay(this::beat, seconds, seconds, TimeUnit.SECONDS);
     return this;
