@@ -220,16 +220,17 @@ final class PayCommands {
       return PayReply.of(PayStatus.UNKNOWN_USER, "no user is called " + order.payer());
     }
     Account payee = ledger.account(name).orElseThrow();
-    Optional<PayReply> invalid =
-        invalidCertificate(payer.get(), now).or(() -> invalidCertificate(payee, now));
-    if (invalid.isPresent()) {
-      return invalid.get();
+    Optional<PublicKey> payerKey = keyValidAt(payer.get(), now);
+    Optional<PublicKey> payeeKey = keyValidAt(payee, now);
+    if (payerKey.isEmpty() || payeeKey.isEmpty()) {
+      String holder = payerKey.isEmpty() ? order.payer() : name;
+      return PayReply.of(PayStatus.FORGED, holder + "'s certificate is not valid now");
     }
-    if (!OrderSignatures.payerSigned(order, words[0], publicKey(payer.get()))) {
+    if (!OrderSignatures.payerSigned(order, words[0], payerKey.get())) {
       return PayReply.of(
           PayStatus.FORGED, order.id() + " is not signed by its payer " + order.payer());
     }
-    if (!OrderSignatures.payeeSigned(order, words[1], publicKey(payee))) {
+    if (!OrderSignatures.payeeSigned(order, words[1], payeeKey.get())) {
       return PayReply.of(
           PayStatus.FORGED, order.id() + " is not countersigned by its payee " + name);
     }
@@ -316,19 +317,17 @@ final class PayCommands {
         : PayReply.of(PayStatus.SYNTAX, "this command takes no arguments");
   }
 
-  /** A refusal when the account's certificate is not valid at {@code now}. */
-  private static Optional<PayReply> invalidCertificate(Account account, Instant now) {
+  /**
+   * The key of the account's certificate, parsed once; empty when it is not valid at {@code now}.
+   */
+  private static Optional<PublicKey> keyValidAt(Account account, Instant now) {
+    X509Certificate certificate = certificate(account);
     try {
-      certificate(account).checkValidity(Date.from(now));
-      return Optional.empty();
+      certificate.checkValidity(Date.from(now));
+      return Optional.of(certificate.getPublicKey());
     } catch (CertificateException e) {
-      return Optional.of(
-          PayReply.of(PayStatus.FORGED, account.name() + "'s certificate is not valid now"));
+      return Optional.empty();
     }
-  }
-
-  private static PublicKey publicKey(Account account) {
-    return certificate(account).getPublicKey();
   }
 
   private static X509Certificate certificate(Account account) {
